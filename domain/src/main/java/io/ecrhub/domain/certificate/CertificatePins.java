@@ -1,0 +1,25 @@
+package io.ecrhub.domain.certificate;
+
+import io.ecrhub.domain.terminal.TerminalId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Port: per-terminal leaf pins (trust on first use, then operator approval for a changed leaf).
+ * Called by the terminal channel during TLS handshakes; must not block for long.
+ */
+public interface CertificatePins {
+  Optional<CertificatePin> find(TerminalId terminalId);
+
+  /** Records the first leaf seen; no-op if a pin exists. */
+  void pinFirst(TerminalId terminalId, LeafCertificate leaf, Instant at);
+
+  /** Records a different leaf that was refused, for an operator to approve. */
+  void recordRejected(TerminalId terminalId, LeafCertificate leaf, Instant at);
+
+  /** Operator approval: the pending leaf (with this fingerprint) becomes the pin. */
+  boolean approvePending(TerminalId terminalId, Fingerprint sha256, Instant at);
+
+  /** Forgets the pin (e.g. the terminal was moved); the next handshake pins again. */
+  void clear(TerminalId terminalId);
+}

@@ -1,0 +1,30 @@
+package io.ecrhub.domain.shared;
+
+/** Masks a secret for display: first four and last four characters, never the middle. */
+public final class Secret {
+  private Secret() {}
+
+  public static String mask(String value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value.length() <= 8) {
+      return "****";
+    }
+    return value.substring(0, 4) + "…" + value.substring(value.length() - 4);
+  }
+
+  /** Constant-time comparison of two byte arrays. */
+  public static boolean constantTimeEquals(byte[] a, byte[] b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    int diff = a.length ^ b.length;
+    for (int i = 0; i < Math.max(a.length, b.length); i++) {
+      byte x = i < a.length ? a[i] : 0;
+      byte y = i < b.length ? b[i] : 0;
+      diff |= x ^ y;
+    }
+    return diff == 0;
+  }
+}

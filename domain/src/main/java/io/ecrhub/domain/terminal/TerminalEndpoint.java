@@ -1,0 +1,51 @@
+package io.ecrhub.domain.terminal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a channel needs to reach one terminal for one request.
+ *
+ * @param connectTimeout connect (and TLS handshake) budget
+ * @param readTimeout budget for the complete response after the request was written
+ */
+public record TerminalEndpoint(
+    TerminalId terminalId,
+    String host,
+    int port,
+    Transport transport,
+    boolean encryption,
+    PosKey posKey,
+    TcpFraming tcpFraming,
+    Duration connectTimeout,
+    Duration readTimeout) {
+
+  public TerminalEndpoint {
+    Objects.requireNonNull(terminalId);
+    Objects.requireNonNull(host);
+    Objects.requireNonNull(transport);
+    Objects.requireNonNull(posKey);
+    tcpFraming = tcpFraming == null ? TcpFraming.HALF_CLOSE : tcpFraming;
+    Objects.requireNonNull(connectTimeout);
+    Objects.requireNonNull(readTimeout);
+  }
+
+  /** The endpoint of a registered terminal with the given timeouts. */
+  public static TerminalEndpoint of(Terminal t, Duration connectTimeout, Duration readTimeout) {
+    return new TerminalEndpoint(
+        t.id(),
+        t.host(),
+        t.port(),
+        t.transport(),
+        t.encryption(),
+        t.posKey(),
+        t.tcpFraming(),
+        connectTimeout,
+        readTimeout);
+  }
+
+  public TerminalEndpoint withReadTimeout(Duration d) {
+    return new TerminalEndpoint(
+        terminalId, host, port, transport, encryption, posKey, tcpFraming, connectTimeout, d);
+  }
+}

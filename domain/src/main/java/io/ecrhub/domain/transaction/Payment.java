@@ -1,0 +1,350 @@
+package io.ecrhub.domain.transaction;
+
+import io.ecrhub.domain.shared.DomainException;
+import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.TerminalId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Aggregate: one payment attempt on one terminal. State machine: PENDING → IN_PROGRESS → SUCCEEDED
+ * | DECLINED | CANCELLED | FAILED | UNKNOWN; UNKNOWN → SUCCEEDED | DECLINED | CANCELLED once known.
+ */
+public final class Payment {
+  private final PaymentId id;
+  private final TerminalId terminalId;
+  private final Money amount;
+  private final Channel channel;
+  private final OutTradeNo outTradeNo;
+  private final String reference;
+  private final String idempotencyKey;
+  private final String requestFingerprint;
+  private final Instant createdAt;
+  private TransactionStatus status;
+  private Syssn syssn;
+  private Money refundedAmount;
+  private String cardScheme;
+  private String maskedCardNumber;
+  private DeclineReason failureReason;
+  private String failureCode;
+  private String failureMessage;
+  private Instant sentAt;
+  private Instant updatedAt;
+  private String reviewNote;
+  private long version;
+  private final List<TransactionEvent> pendingEvents = new ArrayList<>();
+
+  private Payment(Snapshot s) {
+    this.id = Objects.requireNonNull(s.id());
+    this.terminalId = Objects.requireNonNull(s.terminalId());
+    this.amount = Objects.requireNonNull(s.amount());
+    this.channel = Objects.requireNonNull(s.channel());
+    this.outTradeNo = Objects.requireNonNull(s.outTradeNo());
+    this.reference = s.reference();
+    this.idempotencyKey = s.idempotencyKey();
+    this.requestFingerprint = s.requestFingerprint();
+    this.createdAt = Objects.requireNonNull(s.createdAt());
+    this.status = Objects.requireNonNull(s.status());
+    this.syssn = s.syssn();
+    this.refundedAmount =
+        s.refundedAmount() == null ? Money.zero(amount.currency()) : s.refundedAmount();
+    this.cardScheme = s.cardScheme();
+    this.maskedCardNumber = s.maskedCardNumber();
+    this.failureReason = s.failureReason();
+    this.failureCode = s.failureCode();
+    this.failureMessage = s.failureMessage();
+    this.sentAt = s.sentAt();
+    this.updatedAt = s.updatedAt() == null ? s.createdAt() : s.updatedAt();
+    this.reviewNote = s.reviewNote();
+    this.version = s.version();
+  }
+
+  /** A new payment in PENDING. */
+  public static Payment create(
+      PaymentId id,
+      TerminalId terminalId,
+      Money amount,
+      Channel channel,
+      OutTradeNo outTradeNo,
+      String reference,
+      String idempotencyKey,
+      String requestFingerprint,
+      Instant now) {
+    if (!amount.isPositive()) {
+      throw new DomainException("INVALID_AMOUNT", "amount", "amount must be greater than zero");
+    }
+    Payment p =
+        new Payment(
+            new Snapshot(
+                id,
+                terminalId,
+                amount,
+                channel,
+                outTradeNo,
+                reference,
+                idempotencyKey,
+                requestFingerprint,
+                now,
+                TransactionStatus.PENDING,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                null,
+                0));
+    p.pendingEvents.add(p.event(null, TransactionStatus.PENDING, "created", now));
+    return p;
+  }
+
+  /** Rebuilds a payment from storage. */
+  public static Payment restore(Snapshot s) {
+    return new Payment(s);
+  }
+
+  /** Recorded as sent: from here on a lost answer means UNKNOWN, never FAILED. */
+  public void markInProgress(Instant now) {
+    move(TransactionStatus.IN_PROGRESS, "sending to terminal", now);
+    this.sentAt = now;
+  }
+
+  /** The terminal (or a notification, or a query) says it succeeded. */
+  public void succeed(Syssn qfpaySyssn, String scheme, String maskedCard, String how, Instant now) {
+    move(TransactionStatus.SUCCEEDED, how, now);
+    if (qfpaySyssn != null) {
+      this.syssn = qfpaySyssn;
+    }
+    if (scheme != null) {
+      this.cardScheme = scheme;
+    }
+    if (maskedCard != null) {
+      this.maskedCardNumber = maskedCard;
+    }
+    clearFailure();
+  }
+
+  /** A definite unsuccessful answer (6002 etc.). */
+  public void decline(DeclineReason reason, String code, String message, Instant now) {
+    move(TransactionStatus.DECLINED, "declined: " + reason, now);
+    setFailure(reason, code, message);
+  }
+
+  /** Cancelled on the terminal, or before it was ever sent. */
+  public void cancel(String how, Instant now) {
+    move(TransactionStatus.CANCELLED, how, now);
+    setFailure(DeclineReason.CANCELLED, "6001".equals(how) ? "6001" : null, how);
+  }
+
+  /** Provably never reached the terminal. */
+  public void fail(DeclineReason reason, String code, String message, Instant now) {
+    move(TransactionStatus.FAILED, "not sent: " + reason, now);
+    setFailure(reason, code, message);
+  }
+
+  /** May have reached the terminal; reconciliation takes over. */
+  public void markUnknown(String why, Instant now) {
+    move(TransactionStatus.UNKNOWN, why, now);
+    this.failureMessage = why;
+  }
+
+  /** Flags an inconsistency (e.g. a notification's amount differs) for an operator to review. */
+  public void flagForReview(String note, Instant now) {
+    this.reviewNote = note;
+    this.updatedAt = now;
+    pendingEvents.add(event(status, status, "flagged for review: " + note, now));
+  }
+
+  /** What may still be refunded: amount minus what was refunded. Zero unless SUCCEEDED. */
+  public Money refundableAmount() {
+    if (status != TransactionStatus.SUCCEEDED) {
+      return Money.zero(amount.currency());
+    }
+    return amount.minus(refundedAmount);
+  }
+
+  /** Adds a succeeded refund to the refunded total; refuses more than the refundable amount. */
+  public void recordRefund(Money refunded, Instant now) {
+    if (refunded.isGreaterThan(refundableAmount())) {
+      throw new DomainException(
+          "REFUND_EXCEEDS_REFUNDABLE",
+          "amount",
+          "refund " + refunded + " exceeds the refundable " + refundableAmount());
+    }
+    this.refundedAmount = refundedAmount.plus(refunded);
+    this.updatedAt = now;
+    pendingEvents.add(event(status, status, "refunded " + refunded, now));
+  }
+
+  private void move(TransactionStatus to, String reason, Instant now) {
+    StateMachine.check("payment " + id, status, to);
+    TransactionStatus from = status;
+    this.status = to;
+    this.updatedAt = now;
+    pendingEvents.add(event(from, to, reason, now));
+  }
+
+  private void setFailure(DeclineReason reason, String code, String message) {
+    this.failureReason = reason;
+    this.failureCode = code;
+    this.failureMessage = message;
+  }
+
+  private void clearFailure() {
+    this.failureReason = null;
+    this.failureCode = null;
+    this.failureMessage = null;
+  }
+
+  private TransactionEvent event(
+      TransactionStatus from, TransactionStatus to, String reason, Instant at) {
+    String type = "payment." + to.name().toLowerCase(java.util.Locale.ROOT);
+    return new TransactionEvent(type, id.value(), id.value(), terminalId, from, to, reason, at);
+  }
+
+  /** Events raised since the last call; the caller publishes them after commit. */
+  public List<TransactionEvent> drainEvents() {
+    List<TransactionEvent> out = List.copyOf(pendingEvents);
+    pendingEvents.clear();
+    return out;
+  }
+
+  public Snapshot snapshot() {
+    return new Snapshot(
+        id,
+        terminalId,
+        amount,
+        channel,
+        outTradeNo,
+        reference,
+        idempotencyKey,
+        requestFingerprint,
+        createdAt,
+        status,
+        syssn,
+        refundedAmount,
+        cardScheme,
+        maskedCardNumber,
+        failureReason,
+        failureCode,
+        failureMessage,
+        sentAt,
+        updatedAt,
+        reviewNote,
+        version);
+  }
+
+  public PaymentId id() {
+    return id;
+  }
+
+  public TerminalId terminalId() {
+    return terminalId;
+  }
+
+  public Money amount() {
+    return amount;
+  }
+
+  public Channel channel() {
+    return channel;
+  }
+
+  public OutTradeNo outTradeNo() {
+    return outTradeNo;
+  }
+
+  public Optional<String> reference() {
+    return Optional.ofNullable(reference);
+  }
+
+  public Optional<String> idempotencyKey() {
+    return Optional.ofNullable(idempotencyKey);
+  }
+
+  public String requestFingerprint() {
+    return requestFingerprint;
+  }
+
+  public TransactionStatus status() {
+    return status;
+  }
+
+  public Optional<Syssn> syssn() {
+    return Optional.ofNullable(syssn);
+  }
+
+  public Money refundedAmount() {
+    return refundedAmount;
+  }
+
+  public Optional<String> cardScheme() {
+    return Optional.ofNullable(cardScheme);
+  }
+
+  public Optional<String> maskedCardNumber() {
+    return Optional.ofNullable(maskedCardNumber);
+  }
+
+  public Optional<DeclineReason> failureReason() {
+    return Optional.ofNullable(failureReason);
+  }
+
+  public Optional<String> failureCode() {
+    return Optional.ofNullable(failureCode);
+  }
+
+  public Optional<String> failureMessage() {
+    return Optional.ofNullable(failureMessage);
+  }
+
+  public Optional<Instant> sentAt() {
+    return Optional.ofNullable(sentAt);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Optional<String> reviewNote() {
+    return Optional.ofNullable(reviewNote);
+  }
+
+  public long version() {
+    return version;
+  }
+
+  /** The full persistent state of a payment. */
+  public record Snapshot(
+      PaymentId id,
+      TerminalId terminalId,
+      Money amount,
+      Channel channel,
+      OutTradeNo outTradeNo,
+      String reference,
+      String idempotencyKey,
+      String requestFingerprint,
+      Instant createdAt,
+      TransactionStatus status,
+      Syssn syssn,
+      Money refundedAmount,
+      String cardScheme,
+      String maskedCardNumber,
+      DeclineReason failureReason,
+      String failureCode,
+      String failureMessage,
+      Instant sentAt,
+      Instant updatedAt,
+      String reviewNote,
+      long version) {}
+}

@@ -1,0 +1,78 @@
+package io.ecrhub.domain.transaction;
+
+import io.ecrhub.domain.shared.DomainException;
+import io.ecrhub.domain.shared.Money;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * The refund rules of the protocol doc (§4): card schemes refund the full amount, on the same Hong
+ * Kong day, before 23:00 HKT (Odoo's cut-off), through the terminal; wallets may refund partially;
+ * Octopus cannot be refunded; never more than the refundable amount.
+ */
+public final class RefundPolicy {
+  /** QFPay merchants settle on Hong Kong time. */
+  public static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
+
+  /** Card refunds through the terminal stop at 23:00 HKT (Odoo's rule; QFPay 1265 blocks 23:30). */
+  public static final LocalTime CARD_CUTOFF = LocalTime.of(23, 0);
+
+  private RefundPolicy() {}
+
+  /**
+   * Decides the amount of a refund or refuses it with a stable code and a plain explanation.
+   *
+   * @param requested the amount asked for, or null for the full refundable amount
+   * @param inFlight refunds of this payment not yet final (they count as used)
+   */
+  public static Money decide(Payment payment, Money requested, Money inFlight, Instant now) {
+    if (payment.status() != TransactionStatus.SUCCEEDED) {
+      throw new DomainException(
+          "PAYMENT_NOT_REFUNDABLE",
+          "only a SUCCEEDED payment can be refunded; this one is " + payment.status());
+    }
+    if (!payment.channel().isRefundable()) {
+      throw new DomainException(
+          "REFUND_NOT_SUPPORTED", payment.channel().displayName() + " payments cannot be refunded");
+    }
+    Money refundable = payment.refundableAmount().minus(inFlight);
+    if (!refundable.isPositive()) {
+      throw new DomainException("NOTHING_TO_REFUND", "nothing is left to refund on this payment");
+    }
+    Money amount = requested == null ? refundable : requested;
+    if (!amount.currency().equals(payment.amount().currency())) {
+      throw new DomainException(
+          "CURRENCY_MISMATCH",
+          "currency",
+          "refund currency must be " + payment.amount().currency());
+    }
+    if (!amount.isPositive()) {
+      throw new DomainException("INVALID_AMOUNT", "amount", "refund amount must be positive");
+    }
+    if (amount.isGreaterThan(refundable)) {
+      throw new DomainException(
+          "REFUND_EXCEEDS_REFUNDABLE",
+          "amount",
+          "refund " + amount + " exceeds the refundable " + refundable);
+    }
+    if (payment.channel().isCardScheme()) {
+      ZonedDateTime paid = payment.createdAt().atZone(HONG_KONG);
+      ZonedDateTime at = now.atZone(HONG_KONG);
+      if (!paid.toLocalDate().equals(at.toLocalDate()) || !at.toLocalTime().isBefore(CARD_CUTOFF)) {
+        throw new DomainException(
+            "CARD_REFUND_NOT_SAME_DAY",
+            "card payments can be refunded through the terminal only on the day of payment before"
+                + " 23:00 Hong Kong time; refund this one in the QFPay merchant portal");
+      }
+      if (!amount.equals(payment.amount()) || !payment.refundedAmount().isZero()) {
+        throw new DomainException(
+            "CARD_REFUND_MUST_BE_FULL",
+            "amount",
+            "same-day card refunds must be for the full amount " + payment.amount());
+      }
+    }
+    return amount;
+  }
+}
