@@ -1,0 +1,194 @@
+package io.ecrhub.ecr.codec;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Encodes requests and decodes responses of the QFPay ECR protocol; also the terminal side of both
+ * (used by the simulator). Stateless and thread-safe.
+ */
+public final class EcrCodec {
+  /** Largest response body accepted (a real one is under 4 KiB). */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private EcrCodec() {}
+
+  /**
+   * The HTTP body for {@code content}: with encryption, the Base64 AES ciphertext of Odoo's wrapper
+   * as a JSON string literal (quotes included); without, the docs' JSON object with the digest.
+   */
+  public static String encodeRequest(Map<String, ?> content, String posKey, boolean encryption)
+      throws EcrCodecException {
+    String canonical = Canonical.render(content);
+    String digest = Canonical.digest(canonical, posKey);
+    if (encryption) {
+      String b64 =
+          AesCipher.encryptToBase64(
+              Canonical.wrapper(canonical, digest), posKey.getBytes(StandardCharsets.UTF_8));
+      return "\"" + b64 + "\"";
+    }
+    return "{\"content\":" + Json.write(new TreeMap<>(content)) + ",\"digest\":\"" + digest + "\"}";
+  }
+
+  /** A request as a terminal decoded and verified it. */
+  public record DecodedRequest(Map<String, Object> content, boolean wasEncrypted) {
+    public int funcType() {
+      Object f = content.get("func_type");
+      if (f instanceof BigDecimal b) {
+        return b.intValue();
+      }
+      if (f instanceof String s && s.matches("\\d{1,6}")) {
+        return Integer.parseInt(s);
+      }
+      return -1;
+    }
+  }
+
+  /**
+   * Terminal side: decrypts (when the body is a JSON string), parses the wrapper and verifies the
+   * digest in constant time. Kinds: UNDECRYPTABLE (5001), BAD_DIGEST (4003), MALFORMED (4006).
+   */
+  public static DecodedRequest decodeRequest(String body, String posKey, boolean encryptionExpected)
+      throws EcrCodecException {
+    if (body == null || body.isBlank()) {
+      throw new EcrCodecException(EcrCodecException.Kind.MALFORMED, "empty body");
+    }
+    if (body.length() > MAX_BODY_BYTES) {
+      throw new EcrCodecException(EcrCodecException.Kind.OVERSIZE, "body over " + MAX_BODY_BYTES);
+    }
+    String trimmed = body.trim();
+    boolean encrypted = trimmed.startsWith("\"") || !trimmed.startsWith("{");
+    if (encrypted != encryptionExpected) {
+      throw new EcrCodecException(
+          EcrCodecException.Kind.UNDECRYPTABLE,
+          encryptionExpected ? "expected an encrypted body" : "expected a plain JSON body");
+    }
+    String plain = trimmed;
+    if (encrypted) {
+      String b64 = trimmed;
+      if (b64.startsWith("\"")) {
+        Object s = LenientParser.parse(b64);
+        if (!(s instanceof String str)) {
+          throw new EcrCodecException(
+              EcrCodecException.Kind.MALFORMED, "body is not a JSON string");
+        }
+        b64 = str;
+      }
+      plain = AesCipher.decryptFromBase64(b64, posKey.getBytes(StandardCharsets.UTF_8));
+    }
+    Map<String, Object> wrapper = LenientParser.parseObject(plain);
+    Object content = wrapper.get("content");
+    if (content instanceof String s) {
+      content = LenientParser.parse(s);
+    }
+    if (!(content instanceof Map<?, ?>) || !(wrapper.get("digest") instanceof String digest)) {
+      throw new EcrCodecException(
+          EcrCodecException.Kind.MALFORMED, "wrapper needs content (object) and digest (string)");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> contentMap = new LinkedHashMap<>((Map<String, Object>) content);
+    String expected = Canonical.digest(Canonical.render(contentMap), posKey);
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
+        digest.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+      throw new EcrCodecException(EcrCodecException.Kind.BAD_DIGEST, "digest does not match");
+    }
+    return new DecodedRequest(contentMap, encrypted);
+  }
+
+  /**
+   * Decodes a terminal's answer (protocol doc §6.2): a plain JSON envelope with {@code respcd}; or
+   * a JSON string / bare Base64 that decrypts (with the POS key) to such an envelope; {@code data}
+   * as a JSON-encoded string or an object; unknown fields ignored.
+   */
+  public static EcrResponse decodeResponse(byte[] body, String posKey) throws EcrCodecException {
+    if (body == null || body.length == 0) {
+      throw new EcrCodecException(EcrCodecException.Kind.MALFORMED, "empty response");
+    }
+    if (body.length > MAX_BODY_BYTES) {
+      throw new EcrCodecException(
+          EcrCodecException.Kind.OVERSIZE,
+          "response of " + body.length + " bytes exceeds " + MAX_BODY_BYTES);
+    }
+    String text = new String(body, StandardCharsets.UTF_8).trim();
+    Map<String, Object> envelope;
+    if (text.startsWith("{")) {
+      envelope = LenientParser.parseObject(text);
+    } else {
+      String b64 = text;
+      if (text.startsWith("\"")) {
+        Object s = LenientParser.parse(text);
+        if (!(s instanceof String str)) {
+          throw new EcrCodecException(
+              EcrCodecException.Kind.MALFORMED, "response is not a JSON string");
+        }
+        b64 = str;
+      }
+      if (posKey == null) {
+        throw new EcrCodecException(
+            EcrCodecException.Kind.UNDECRYPTABLE, "encrypted response and no key");
+      }
+      envelope =
+          LenientParser.parseObject(
+              AesCipher.decryptFromBase64(b64, posKey.getBytes(StandardCharsets.UTF_8)));
+    }
+    Object respcd = envelope.get("respcd");
+    if (respcd == null) {
+      throw new EcrCodecException(EcrCodecException.Kind.MALFORMED, "response has no respcd");
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    Object d = envelope.get("data");
+    if (d instanceof String s && !s.isBlank()) {
+      Object parsed = LenientParser.parse(s);
+      if (parsed instanceof Map<?, ?> m) {
+        m.forEach((k, v) -> data.put(String.valueOf(k), v));
+      } else {
+        throw new EcrCodecException(EcrCodecException.Kind.MALFORMED, "data is not an object");
+      }
+    } else if (d instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> data.put(String.valueOf(k), v));
+    }
+    return new EcrResponse(
+        text(respcd),
+        text(first(envelope, "respmsg", "resmsg")),
+        text(first(envelope, "resperr", "reserr")),
+        data);
+  }
+
+  /**
+   * Terminal side: renders a response envelope with {@code data} as a JSON-encoded string, as the
+   * docs show it; with {@code encrypt}, the whole envelope AES-encrypted as a JSON string literal.
+   */
+  public static String encodeResponse(EcrResponse response, String posKey, boolean encrypt)
+      throws EcrCodecException {
+    Map<String, Object> env = new LinkedHashMap<>();
+    env.put("respcd", response.respcd());
+    env.put("respmsg", response.respmsg() == null ? "" : response.respmsg());
+    env.put("resperr", response.resperr() == null ? "" : response.resperr());
+    env.put("data", response.data().isEmpty() ? "" : Json.write(response.data()));
+    String json = Json.write(env);
+    if (!encrypt) {
+      return json;
+    }
+    return "\"" + AesCipher.encryptToBase64(json, posKey.getBytes(StandardCharsets.UTF_8)) + "\"";
+  }
+
+  private static Object first(Map<String, Object> m, String a, String b) {
+    Object v = m.get(a);
+    return v != null ? v : m.get(b);
+  }
+
+  static String text(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof BigDecimal b) {
+      return b.toPlainString();
+    }
+    return String.valueOf(o);
+  }
+}
