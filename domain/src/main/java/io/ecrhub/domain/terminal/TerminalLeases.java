@@ -1,0 +1,27 @@
+package io.ecrhub.domain.terminal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Port: per-terminal single flight that holds across hub instances sharing one database. A lease
+ * expires after its time to live so a crashed instance does not wedge a terminal.
+ */
+public interface TerminalLeases {
+  /**
+   * Takes the lease if it is free or expired (or already held by {@code holder}).
+   *
+   * @return true when {@code holder} now holds the lease until {@code now + ttl}
+   */
+  boolean tryAcquire(TerminalId terminalId, String holder, Duration ttl, Instant now);
+
+  /** Releases the lease if {@code holder} holds it; no-op otherwise. */
+  void release(TerminalId terminalId, String holder);
+
+  /** The current unexpired lease, if any. */
+  Optional<Lease> current(TerminalId terminalId, Instant now);
+
+  /** Who holds a terminal and until when. */
+  record Lease(TerminalId terminalId, String holder, Instant expiresAt) {}
+}
