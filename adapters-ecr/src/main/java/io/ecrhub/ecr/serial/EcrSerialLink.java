@@ -64,7 +64,7 @@ final class EcrSerialLink {
     try {
       l.send(frames);
     } catch (UsbLink.PartialWriteException e) {
-      finish(o, null, new SerialLinkException(e.getMessage(), e.written() > 0));
+      finish(o, null, new SerialLinkException(e.getMessage(), e.attempted()));
       return o.future;
     }
     Duration ackWait = ackTimeout.plus(UsbLink.wireTime(bytes));

@@ -25,7 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * <ul>
  *   <li>the port cannot be opened, or another request is outstanding: {@code false}, nothing was
  *       written;
- *   <li>the port fails before the first byte is written: {@code false}; after: {@code true};
+ *   <li>the port is found closed before anything is handed to it: {@code false}; a write that fails
+ *       once started: {@code true} (a failed native write may still have sent bytes);
  *   <li>the POS answers the request with an error packet ({@code 0x30}–{@code 0x35}, e.g. {@code
  *       0x32} validation failed) instead of the acknowledgement: {@code false}. The link layer
  *       refused the packet, so the application never received the request;

@@ -80,8 +80,8 @@ final class UsbLink implements AutoCloseable {
   /**
    * Writes the frames in order.
    *
-   * @return the number of bytes written before a failure, or all of them
-   * @throws PartialWriteException when the port failed; carries how many bytes went out
+   * @return the number of bytes written
+   * @throws PartialWriteException when the port failed; says whether bytes may have gone out
    */
   int send(List<UsbFrame> frames) throws PartialWriteException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -93,12 +93,13 @@ final class UsbLink implements AutoCloseable {
       int written = 0;
       while (written < bytes.length) {
         if (closed) {
-          throw new PartialWriteException("serial port " + path + " is closed", written);
+          throw new PartialWriteException("serial port " + path + " is closed", written > 0);
         }
         int n = port.writeBytes(bytes, bytes.length - written, written);
         if (n < 0) {
+          // a failed native write may still have put bytes on the line: count it as attempted
           throw new PartialWriteException(
-              "write to " + path + " failed (error code " + port.getLastErrorCode() + ")", written);
+              "write to " + path + " failed (error code " + port.getLastErrorCode() + ")", true);
         }
         written += n;
       }
@@ -183,18 +184,19 @@ final class UsbLink implements AutoCloseable {
     port.closePort();
   }
 
-  /** A write stopped early; {@link #written()} bytes had already gone out. */
+  /** A write stopped early; {@link #attempted()} tells whether any byte may have gone out. */
   static final class PartialWriteException extends Exception {
     private static final long serialVersionUID = 1L;
-    private final int written;
+    private final boolean attempted;
 
-    PartialWriteException(String message, int written) {
+    PartialWriteException(String message, boolean attempted) {
       super(message);
-      this.written = written;
+      this.attempted = attempted;
     }
 
-    int written() {
-      return written;
+    /** False only when provably nothing was handed to the port. */
+    boolean attempted() {
+      return attempted;
     }
   }
 }

@@ -167,8 +167,7 @@ class UsbFragmentationTest {
   void acknowledgementsPassStraightThrough() {
     feed(UsbFrame.signal(UsbPacketType.ACK, 6));
     feed(UsbFrame.signal(UsbPacketType.VALIDATION_ERROR, 7));
-    assertThat(next())
-        .isEqualTo(new UsbInbound.Message(UsbPacketType.ACK, 6, new byte[0]));
+    assertThat(next()).isEqualTo(new UsbInbound.Message(UsbPacketType.ACK, 6, new byte[0]));
     assertThat(((UsbInbound.Message) ch.readInbound()).type())
         .isEqualTo(UsbPacketType.VALIDATION_ERROR);
   }
