@@ -78,7 +78,7 @@ class SerialLinkEndToEndTest {
   @Test
   void requestIsAcknowledgedAndTheResultComesBack() throws Exception {
     CompletableFuture<Integer> acked = new CompletableFuture<>();
-    List<String> seen = new ArrayList<>();
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
     pos(
         req -> {
           seen.add(new String(req, StandardCharsets.UTF_8));
@@ -237,7 +237,48 @@ class SerialLinkEndToEndTest {
         .isInstanceOf(java.io.IOException.class);
   }
 
-  // ---- raw POS helpers ----
+  @Test
+  void fragmentArrivingAfterTheReassemblyWindow_isAnsweredWithSplitError() throws Exception {
+    List<byte[]> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    pos(
+        req -> {
+          handled.add(req);
+          return CompletableFuture.completedFuture("done".getBytes());
+        },
+        new SerialTerminalEndpoint.Listener() {});
+    SerialPort rawEcr = openRaw(pty.ecr);
+    write(rawEcr, new UsbFrame(UsbPacketType.REQUEST, 5, 20, "0123456789".getBytes()));
+    // the stimulus is elapsed time itself: 500 ms window + ~22 ms line time of the next fragment
+    Thread.sleep(800);
+    write(rawEcr, new UsbFrame(UsbPacketType.REQUEST, 5, 20, "abcdefghij".getBytes()));
+    UsbFrame answer = readFrames(rawEcr, 11, 1).get(0);
+    assertThat(answer.type()).isEqualTo(UsbPacketType.SPLIT_ERROR);
+    assertThat(answer.reference()).isEqualTo(5);
+    // the link still works: a new message with the next reference is acknowledged and served
+    write(rawEcr, UsbFrame.whole(UsbPacketType.REQUEST, 6, "again".getBytes()));
+    List<UsbFrame> replies = readFrames(rawEcr, 11 + 15, 2);
+    assertThat(replies.get(0)).isEqualTo(UsbFrame.signal(UsbPacketType.ACK, 6));
+    assertThat(replies.get(1).type()).isEqualTo(UsbPacketType.REQUEST);
+    assertThat(replies.get(1).data()).isEqualTo("done".getBytes());
+    assertThat(handled).hasSize(1);
+    assertThat(handled.get(0)).isEqualTo("again".getBytes());
+  }
+
+  @Test
+  void emptyRequest_isAnsweredWithDataFormatError() throws Exception {
+    pos(req -> CompletableFuture.completedFuture(req), new SerialTerminalEndpoint.Listener() {});
+    SerialPort rawEcr = openRaw(pty.ecr);
+    write(rawEcr, UsbFrame.signal(UsbPacketType.REQUEST, 9));
+    assertThat(readFrames(rawEcr, 11, 1).get(0))
+        .isEqualTo(UsbFrame.signal(UsbPacketType.DATA_FORMAT_ERROR, 9));
+  }
+
+  // ---- raw port helpers ----
+
+  private static void write(SerialPort p, UsbFrame f) {
+    byte[] b = UsbFrameEncoder.toBytes(f);
+    assertThat(p.writeBytes(b, b.length)).isEqualTo(b.length);
+  }
 
   private SerialPort openRaw(Path path) {
     SerialPort p = SerialPort.getCommPort(path.toString());
