@@ -54,6 +54,36 @@ public final class Terminal {
     return new Builder();
   }
 
+  /** A builder holding every field of this terminal, version included. */
+  public Builder toBuilder() {
+    return new Builder()
+        .id(id)
+        .name(name)
+        .host(host)
+        .port(port)
+        .transport(transport)
+        .encryption(encryption)
+        .posKey(posKey)
+        .model(model)
+        .appVersion(appVersion)
+        .storeId(storeId)
+        .deviceId(deviceId)
+        .tcpFraming(tcpFraming)
+        .status(status)
+        .statusDetail(statusDetail)
+        .createdAt(createdAt)
+        .updatedAt(updatedAt)
+        .version(version);
+  }
+
+  /**
+   * A copy of this terminal with another version; persistence adapters return it from {@link
+   * Terminals#save}.
+   */
+  public Terminal withVersion(long newVersion) {
+    return toBuilder().version(newVersion).build();
+  }
+
   public void rename(String newName) {
     ValidationException.require(
         newName != null && !newName.isBlank() && newName.length() <= 100,
@@ -253,7 +283,10 @@ public final class Terminal {
     return updatedAt;
   }
 
-  /** Optimistic-lock version, maintained by persistence. */
+  /**
+   * Optimistic-lock version, maintained by persistence: 0 for a terminal never saved; {@link
+   * Terminals#save} stores and returns version + 1.
+   */
   public long version() {
     return version;
   }
