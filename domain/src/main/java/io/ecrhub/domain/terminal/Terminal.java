@@ -116,6 +116,7 @@ public final class Terminal {
       ValidationException.require(
           newPort >= 1 && newPort <= 65535, "INVALID_PORT", "port", "port must be 1-65535");
     }
+    requireHttpsCapable(newTransport, appVersion);
     this.host = newHost.trim();
     this.port = newPort;
     this.transport = newTransport;
@@ -134,8 +135,8 @@ public final class Terminal {
   }
 
   public void setAppVersion(AppVersion v) {
+    requireHttpsCapable(transport, v);
     this.appVersion = v;
-    checkHttpsVersion();
   }
 
   public void assignStore(String store) {
@@ -192,6 +193,10 @@ public final class Terminal {
   }
 
   private void checkHttpsVersion() {
+    requireHttpsCapable(transport, appVersion);
+  }
+
+  private static void requireHttpsCapable(Transport transport, AppVersion appVersion) {
     if (transport == Transport.HTTPS && appVersion != null && !appVersion.supportsHttps()) {
       throw new ValidationException(
           "HTTPS_NEEDS_NEWER_APP",
