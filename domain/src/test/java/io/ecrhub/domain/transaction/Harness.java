@@ -107,6 +107,11 @@ final class Harness {
     return payments.save(p);
   }
 
+  /** Stores a refund as another instance would, outside the use cases. */
+  Refund store(Refund r) {
+    return refunds.save(r);
+  }
+
   List<String> eventTypes(String aggregateId) {
     return events.about(aggregateId).stream().map(DomainEvent::type).toList();
   }
