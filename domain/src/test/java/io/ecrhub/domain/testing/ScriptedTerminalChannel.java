@@ -17,7 +17,8 @@ import java.util.concurrent.CompletionStage;
  * A {@link TerminalChannel} whose answers the test scripts per command type. Every command is
  * recorded with its endpoint. A command with no script is <em>held</em>: its response stays pending
  * until the test completes it ({@link #release}), which lets a test decide the order of events
- * without sleeping.
+ * without sleeping. Script the short requests a use case waits for synchronously (queries, cancel
+ * requests, prints): held, they keep the caller waiting until its own timeout.
  *
  * <pre>{@code
  * channel.reply(TerminalCommand.Query.class, new TerminalOutcome.NotFound("none", "6002"));
