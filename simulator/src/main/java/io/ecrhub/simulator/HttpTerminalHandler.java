@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
  * per connection: reading pauses while a request waits for its card. Stateful, not shared.
  */
 final class HttpTerminalHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final System.Logger LOG = System.getLogger(HttpTerminalHandler.class.getName());
+
   private final TerminalEngine engine;
   private final String transport;
   private boolean pending;
@@ -118,6 +120,12 @@ final class HttpTerminalHandler extends SimpleChannelInboundHandler<FullHttpRequ
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "closing {0} connection from {1}: {2}",
+        transport,
+        ctx.channel().remoteAddress(),
+        cause.getClass().getSimpleName());
     // Handshake failures and resets are expected (foreign-CA tests, dropped clients): no payloads.
     ctx.close();
   }

@@ -50,12 +50,14 @@ public final class SimulatorMain implements Callable<Integer> {
 
   @Option(
       names = "--encryption",
+      arity = "1",
       converter = OnOff.class,
       description = "Require encrypted requests: on|off (default on).")
   boolean encryption = true;
 
   @Option(
       names = "--encrypt-responses",
+      arity = "1",
       converter = OnOff.class,
       description = "Encrypt responses too: on|off (default off).")
   boolean encryptResponses;

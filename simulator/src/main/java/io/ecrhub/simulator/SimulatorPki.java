@@ -38,6 +38,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -186,11 +187,15 @@ public final class SimulatorPki {
     Files.writeString(keyPem, pem(ca.privateKey()), StandardCharsets.US_ASCII);
   }
 
-  /** PEM text of a certificate or key. */
+  /** PEM text of a certificate, or of a private key in PKCS#8 ({@code BEGIN PRIVATE KEY}). */
   public static String pem(Object certificateOrKey) {
     StringWriter sw = new StringWriter();
     try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
-      w.writeObject(certificateOrKey);
+      if (certificateOrKey instanceof PrivateKey key) {
+        w.writeObject(new JcaPKCS8Generator(key, null));
+      } else {
+        w.writeObject(certificateOrKey);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -218,7 +223,7 @@ public final class SimulatorPki {
       JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
       for (Object o = p.readObject(); o != null; o = p.readObject()) {
         if (o instanceof PEMKeyPair kp) {
-          return conv.getKeyPair(kp).getPrivate();
+          return conv.getPrivateKey(kp.getPrivateKeyInfo());
         }
         if (o instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo info) {
           return conv.getPrivateKey(info);

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
  * closes the connection. Stateful, not shared.
  */
 final class TcpTerminalHandler extends ChannelInboundHandlerAdapter {
+  private static final System.Logger LOG = System.getLogger(TcpTerminalHandler.class.getName());
+
   private final TerminalEngine engine;
   private ByteBuf buffer;
   private boolean started;
@@ -95,6 +97,12 @@ final class TcpTerminalHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "closing {0} connection from {1}: {2}",
+        "tcp",
+        ctx.channel().remoteAddress(),
+        cause.getClass().getSimpleName());
     ctx.close();
   }
 }

@@ -4,6 +4,7 @@ import io.ecrhub.ecr.codec.EcrCodec;
 import io.ecrhub.ecr.codec.EcrCodecException;
 import io.ecrhub.ecr.codec.EcrFunction;
 import io.ecrhub.ecr.codec.EcrResponse;
+import io.ecrhub.simulator.TerminalOperations.Answer;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,64 +47,70 @@ final class TerminalEngine {
   }
 
   /**
-   * Handles one request body.
+   * Handles one request body; the fault in force applies to every answer (drop only to approved
+   * payments and refunds).
    *
    * @param pathFunction the function the HTTP path names, or null (TCP, serial: func_type decides)
    * @param scheduler the caller's event loop, used for card waits and slow answers
    */
   CompletableFuture<Reply> handle(
       String transport, EcrFunction pathFunction, String body, ScheduledExecutorService scheduler) {
+    Fault fault = s.fault;
+    int[] funcType = {0};
+    CompletableFuture<Answer> answer;
     try {
-      return process(transport, pathFunction, body, scheduler);
+      answer = process(fault, pathFunction, body, scheduler, funcType);
     } catch (RuntimeException e) {
-      return done(transport, 0, error("4005", "other error"));
+      answer = done(error("4005", "other error"));
     }
+    return answer
+        .exceptionally(e -> new Answer(error("4005", "other error"), false))
+        .thenCompose(a -> withFault(fault, a, scheduler))
+        .whenComplete((r, e) -> log(transport, funcType[0], r));
   }
 
-  private CompletableFuture<Reply> process(
-      String transport, EcrFunction pathFunction, String body, ScheduledExecutorService scheduler) {
-    Fault fault = s.fault;
+  private CompletableFuture<Answer> process(
+      Fault fault,
+      EcrFunction pathFunction,
+      String body,
+      ScheduledExecutorService scheduler,
+      int[] funcTypeOut) {
     if (fault instanceof Fault.LoggedOut) {
-      return done(transport, 0, error("4007", "user not logged in"));
+      return done(error("4007", "user not logged in"));
     }
     EcrCodec.DecodedRequest req;
     try {
       req = EcrCodec.decodeRequest(body, s.posKey, s.encryption);
     } catch (EcrCodecException e) {
-      return done(transport, 0, codecError(e));
+      return done(codecError(e));
     }
     int funcType = req.funcType();
+    funcTypeOut[0] = funcType;
     EcrFunction fn;
     try {
       fn = EcrFunction.ofCode(funcType);
     } catch (IllegalArgumentException e) {
-      return done(transport, funcType, error("4006", "unknown func_type"));
+      return done(error("4006", "unknown func_type"));
     }
     if (pathFunction != null && fn != pathFunction) {
       return done(
-          transport,
-          funcType,
           error("4006", "func_type " + funcType + " does not match " + pathFunction.path()));
     }
     SimCommand cmd;
     try {
       cmd = SimCommand.parse(fn, req.content(), s.currency);
     } catch (SimCommand.InvalidParameter e) {
-      return done(transport, funcType, error("4006", e.getMessage()));
+      return done(error("4006", e.getMessage()));
     }
     if (fault instanceof Fault.Busy
         && fn != EcrFunction.QUERY
         && fn != EcrFunction.CANCEL_REQUEST) {
-      return done(
-          transport, funcType, new EcrResponse("6002", "request error", "device busy", null));
+      return done(new EcrResponse("6002", "request error", "device busy", null));
     }
-    return ops.execute(cmd, scheduler)
-        .thenCompose(a -> withFault(fault, a, scheduler))
-        .exceptionally(e -> encode(new EcrResponse("4005", "other error", "internal error", null)))
-        .whenComplete((r, e) -> log(transport, funcType, r));
+    return ops.execute(cmd, scheduler);
   }
 
-  /** The 4004 answer to anything but POST. */
+  /** The 4004 answer to anything but POST (4007 while logged out). */
   Reply wrongMethod(String transport) {
     Reply r =
         s.fault instanceof Fault.LoggedOut
@@ -121,7 +128,7 @@ final class TerminalEngine {
   }
 
   private CompletableFuture<Reply> withFault(
-      Fault fault, TerminalOperations.Answer a, ScheduledExecutorService scheduler) {
+      Fault fault, Answer a, ScheduledExecutorService scheduler) {
     Reply reply =
         switch (fault) {
           case Fault.DropAfterApprove d when a.moneyMoved() -> new Reply.Drop();
@@ -148,10 +155,8 @@ final class TerminalEngine {
     return new EcrResponse(respcd, message, message, null);
   }
 
-  private CompletableFuture<Reply> done(String transport, int funcType, EcrResponse response) {
-    Reply r = encode(response);
-    log(transport, funcType, r);
-    return CompletableFuture.completedFuture(r);
+  private static CompletableFuture<Answer> done(EcrResponse response) {
+    return CompletableFuture.completedFuture(new Answer(response, false));
   }
 
   private Reply encode(EcrResponse response) {

@@ -1,7 +1,6 @@
 package io.ecrhub.simulator;
 
 import io.ecrhub.domain.shared.Money;
-import io.ecrhub.domain.transaction.Channel;
 import io.ecrhub.ecr.codec.EcrResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +45,9 @@ final class TerminalOperations {
 
   private static final String MERCHANT = "ECR Hub Simulator Store";
 
+  /** The documented-nowhere busy answer this simulator chose: 6002 "device busy". */
+  private static final Answer BUSY = Answer.of("6002", "request error", "device busy", Map.of());
+
   private final TerminalSettings s;
   private final Ledger ledger;
   private final Clock clock;
@@ -87,30 +89,7 @@ final class TerminalOperations {
       if (t.outTradeNo() != null && ledger.outTradeNoTaken(t.outTradeNo())) {
         return done(Answer.of("6002", "request error", "duplicate out_trade_no", Map.of()));
       }
-      Channel ch = t.channel();
-      String busicd =
-          t.qr() && ch.mpmPaytype() != null
-              ? ch.mpmPaytype()
-              : ch.cpmPaytype() != null ? ch.cpmPaytype() : ch.mpmPaytype();
-      String scheme = scheme(ch);
-      f =
-          new InFlight(
-              new SimTransaction(
-                  ledger.newSyssn(now),
-                  SimTransaction.Kind.PAYMENT,
-                  SimTransaction.Status.WAITING,
-                  t.outTradeNo(),
-                  t.amount(),
-                  Money.zero(t.amount().currency()),
-                  ch,
-                  busicd,
-                  scheme,
-                  maskedCard(scheme),
-                  now,
-                  null,
-                  null,
-                  null),
-              null);
+      f = new InFlight(Provisional.payment(t, ledger.newSyssn(now), now), null);
       ledger.put(f.provisional);
       inFlight = f;
     }
@@ -165,21 +144,8 @@ final class TerminalOperations {
       random.nextBytes(ref);
       f =
           new InFlight(
-              new SimTransaction(
-                  ledger.newSyssn(now),
-                  SimTransaction.Kind.REFUND,
-                  SimTransaction.Status.WAITING,
-                  HexFormat.of().formatHex(ref),
-                  decision.getValue(),
-                  Money.zero(p.amount().currency()),
-                  p.channel(),
-                  p.busicd(),
-                  p.cardScheme(),
-                  p.cardNo(),
-                  now,
-                  null,
-                  p.syssn(),
-                  null),
+              Provisional.refund(
+                  p, decision.getValue(), HexFormat.of().formatHex(ref), ledger.newSyssn(now), now),
               p);
       ledger.put(f.provisional);
       inFlight = f;
@@ -226,7 +192,7 @@ final class TerminalOperations {
   private Answer print(String orderId) {
     synchronized (this) {
       if (inFlight != null) {
-        return busy().join();
+        return BUSY;
       }
     }
     if (orderId == null) {
@@ -285,30 +251,10 @@ final class TerminalOperations {
   }
 
   private static CompletableFuture<Answer> busy() {
-    return done(Answer.of("6002", "request error", "device busy", Map.of()));
+    return done(BUSY);
   }
 
   private static CompletableFuture<Answer> done(Answer a) {
     return CompletableFuture.completedFuture(a);
-  }
-
-  private static String scheme(Channel ch) {
-    return switch (ch) {
-      case CARD_PAYMENT -> "VISA";
-      case UNIONPAY_CARD -> "UNIONPAY";
-      case AMEX_CARD -> "AMEX";
-      default -> null;
-    };
-  }
-
-  private static String maskedCard(String scheme) {
-    if (scheme == null) {
-      return null;
-    }
-    return switch (scheme) {
-      case "UNIONPAY" -> "625094******1234";
-      case "AMEX" -> "371449*****8431";
-      default -> "476173******0010";
-    };
   }
 }
