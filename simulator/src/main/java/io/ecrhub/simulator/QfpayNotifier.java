@@ -99,7 +99,11 @@ public final class QfpayNotifier implements AutoCloseable {
     Delivery d =
         new Delivery(terminalId, type, syssn, url, body, NotificationBody.sign(raw, key), clock);
     deliveries.add(d);
-    timer.execute(() -> attempt(d));
+    try {
+      timer.execute(() -> attempt(d));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      d.markExhausted(); // the simulator is closing
+    }
   }
 
   private void attempt(Delivery d) {

@@ -83,6 +83,12 @@ public final class SimulatorMain implements Callable<Integer> {
   @Option(names = "--ca-out", description = "Directory for the CA PEM (default: a temp dir).")
   Path caOut;
 
+  @Option(
+      names = "--pki-dir",
+      description =
+          "Keep the CA across restarts: load ca.pem + ca-key.pem from DIR, or create and save them.")
+  Path pkiDir;
+
   @Option(names = "--run-for-ms", hidden = true, description = "Stop after this long (tests).")
   long runForMs = -1;
 
@@ -123,7 +129,8 @@ public final class SimulatorMain implements Callable<Integer> {
             .host(host)
             .certificateHost(certHost)
             .retryCompression(retryCompression)
-            .refundNotifyType(refundNotifyType);
+            .refundNotifyType(refundNotifyType)
+            .ca(pkiDir == null ? null : persistentCa(pkiDir));
     for (int n = 0; n < terminals; n++) {
       b.terminal(
           TerminalConfig.builder("sim-" + (n + 1))
@@ -165,6 +172,28 @@ public final class SimulatorMain implements Callable<Integer> {
                 : notifyUrl + " (notify_type " + refundNotifyType + " for refunds)"));
     out.flush();
     return sim;
+  }
+
+  /** Loads the CA saved in {@code dir}, or creates one there (key readable by the owner only). */
+  static SimulatorPki.Ca persistentCa(Path dir) throws IOException {
+    Path cert = dir.resolve("ca.pem");
+    Path key = dir.resolve("ca-key.pem");
+    if (Files.exists(cert) && Files.exists(key)) {
+      return SimulatorPki.loadCa(cert, key);
+    }
+    Files.createDirectories(dir);
+    SimulatorPki.Ca ca = SimulatorPki.newCa("ECR Hub Simulator CA");
+    Files.deleteIfExists(key);
+    try {
+      Files.createFile(
+          key,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(key); // not a POSIX file system
+    }
+    SimulatorPki.save(ca, cert, key);
+    return ca;
   }
 
   private static int port(int base, int n) {

@@ -91,6 +91,15 @@ class RequestValidationTest {
   }
 
   @Test
+  void encryptedBody_whileEncryptionIsOff_answers5001() throws Exception {
+    terminal.setEncryption(false);
+
+    EcrResponse r = client.send(EcrFunction.QUERY, EcrTestClient.queryBySyssn("x1"), KEY, true);
+
+    assertThat(r.respcd()).isEqualTo("5001");
+  }
+
+  @Test
   void get_answers4004() throws Exception {
     HttpResponse<String> resp = client.get("/api/pos/trade");
 

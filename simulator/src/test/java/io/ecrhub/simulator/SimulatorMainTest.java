@@ -118,6 +118,27 @@ class SimulatorMainTest {
   }
 
   @Test
+  void pkiDir_keepsTheSameCaAcrossRestarts(@TempDir Path dir) throws Exception {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    X509Certificate first;
+    try (TerminalSimulator sim =
+        SimulatorMain.launch(
+            quiet, "--https-port", "0", "--tcp-port", "-1", "--pki-dir", dir.toString())) {
+      first = sim.ca().certificate();
+    }
+    try (TerminalSimulator sim =
+        SimulatorMain.launch(
+            quiet, "--https-port", "0", "--tcp-port", "-1", "--pki-dir", dir.toString())) {
+      assertThat(sim.ca().certificate()).isEqualTo(first);
+      sim.terminal(0).currentLeaf().verify(first.getPublicKey());
+    }
+    assertThat(Files.getPosixFilePermissions(dir.resolve("ca-key.pem")))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+  }
+
+  @Test
   void invalidOption_isRejectedWithAReason() {
     java.io.StringWriter err = new java.io.StringWriter();
     CommandLine cl = new CommandLine(new SimulatorMain());
