@@ -8,6 +8,7 @@ import io.ecrhub.domain.terminal.TerminalEndpoint;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalOutcome.NotSent;
 import io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause;
+import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.ecr.codec.EcrCodec;
 import io.ecrhub.ecr.codec.EcrCodecException;
 import io.ecrhub.ecr.codec.EcrFunction;
@@ -17,6 +18,7 @@ import io.ecrhub.ecr.transport.Connector;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -99,6 +101,10 @@ public final class NettyTerminalChannel implements TerminalChannel, TlsProbe, Au
     if (closed.get()) {
       return done(endpoint, fn, started, closedOutcome());
     }
+    String unusable = unusable(endpoint);
+    if (unusable != null) {
+      return done(endpoint, fn, started, new NotSent(NotSentCause.CONFIGURATION, unusable));
+    }
     var busy = flight.enter(endpoint.terminalId(), command);
     if (busy.isPresent()) {
       return done(endpoint, fn, started, busy.get());
@@ -151,9 +157,27 @@ public final class NettyTerminalChannel implements TerminalChannel, TlsProbe, Au
     pool.closeAll();
     connector.closeAll();
     var shutdown = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-    if (!Thread.currentThread().getName().startsWith("ecr-terminal")) {
+    boolean onOwnLoop = false;
+    for (EventExecutor loop : group) {
+      onOwnLoop |= loop.inEventLoop();
+    }
+    if (!onOwnLoop) {
       shutdown.awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+  }
+
+  /** Why the endpoint cannot be used, or null. */
+  private static String unusable(TerminalEndpoint e) {
+    if (e.connectTimeout().isNegative() || e.connectTimeout().isZero()) {
+      return "connect timeout must be positive";
+    }
+    if (e.readTimeout().isNegative() || e.readTimeout().isZero()) {
+      return "read timeout must be positive";
+    }
+    if (e.transport() != Transport.SERIAL && (e.port() < 1 || e.port() > 65535)) {
+      return "port must be 1-65535 for " + e.transport();
+    }
+    return null;
   }
 
   private CompletableFuture<TerminalOutcome> route(

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -17,12 +16,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -125,12 +122,12 @@ public final class Connector {
     try {
       cf = b.connect(new InetSocketAddress(address, target.port()));
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(closedRefusal());
+      return CompletableFuture.completedFuture(ConnectFailures.closed());
     }
     cf.addListener(
         f -> {
           if (!f.isSuccess()) {
-            result.complete(connectFailure(target, f.cause()));
+            result.complete(ConnectFailures.connect(target, f.cause()));
             return;
           }
           Channel ch = cf.channel();
@@ -201,7 +198,7 @@ public final class Connector {
                 }
               } else {
                 ch.close();
-                result.complete(handshakeFailure(target, handshake, h.cause()));
+                result.complete(ConnectFailures.handshake(target, handshake, h.cause()));
               }
             });
   }
@@ -212,60 +209,5 @@ public final class Connector {
         target,
         hs == null ? List.of() : hs.presentedChain(),
         ch.pipeline().get(AwaitingHandler.class));
-  }
-
-  private static ConnectResult.Refused handshakeFailure(
-      ConnectTarget target, TlsHandshake hs, Throwable cause) {
-    var trust = hs.trustFailure();
-    if (trust.isPresent()) {
-      return new ConnectResult.Refused(
-          NotSentCause.CERTIFICATE_UNTRUSTED,
-          "certificate of " + target.authority() + " refused: " + trust.get(),
-          hs.presentedChain());
-    }
-    String why =
-        hasCause(cause, NotSslRecordException.class)
-            ? "the terminal did not answer with TLS (a plain-HTTP terminal answers like this;"
-                + " check 'Enable Https' in MMS or set the transport to HTTP)"
-            : AwaitingHandler.summary(cause);
-    return new ConnectResult.Refused(
-        NotSentCause.TLS_HANDSHAKE_FAILED,
-        "TLS handshake with " + target.authority() + " failed: " + why,
-        hs.presentedChain());
-  }
-
-  private static ConnectResult.Refused connectFailure(ConnectTarget target, Throwable cause) {
-    if (cause instanceof RejectedExecutionException
-        || hasCause(cause, RejectedExecutionException.class)) {
-      return closedRefusal();
-    }
-    String why;
-    if (cause instanceof ConnectTimeoutException) {
-      why = "timed out after " + target.connectTimeout().toMillis() + " ms";
-    } else if (cause instanceof ConnectException
-        && String.valueOf(cause.getMessage()).contains("refused")) {
-      why = "refused";
-    } else {
-      why = "failed (" + AwaitingHandler.summary(cause) + ")";
-    }
-    return new ConnectResult.Refused(
-        NotSentCause.CONNECT_FAILED, "connection to " + target.authority() + " " + why, List.of());
-  }
-
-  private static ConnectResult.Refused closedRefusal() {
-    return new ConnectResult.Refused(
-        NotSentCause.CHANNEL_CLOSED, "the terminal channel is closed", List.of());
-  }
-
-  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    return false;
   }
 }

@@ -208,6 +208,20 @@ class OutcomeClassificationTest extends ChannelFixture {
   }
 
   @Test
+  void unusableEndpoint_isNotSentConfiguration_withoutAConnection() throws Exception {
+    FakeTerminal t = https(req -> FakeTerminal.ok(Map.of()));
+    TerminalEndpoint zeroTimeout = endpoint(Transport.HTTPS, t.port(), Duration.ZERO);
+
+    TerminalOutcome o = await(channel().send(zeroTimeout, pay("o-1")));
+
+    assertThat(o)
+        .isInstanceOfSatisfying(
+            TerminalOutcome.NotSent.class,
+            n -> assertThat(n.cause()).isEqualTo(NotSentCause.CONFIGURATION));
+    assertThat(t.connections()).isZero();
+  }
+
+  @Test
   void closedChannel_answersNotSentChannelClosed() throws Exception {
     NettyTerminalChannel c = channel();
     c.close();
