@@ -8,6 +8,7 @@ import io.ecrhub.domain.terminal.TerminalEndpoint;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.Transport;
+import io.ecrhub.domain.testing.InMemoryCertificatePins;
 import io.ecrhub.domain.transaction.Channel;
 import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Syssn;
@@ -42,7 +43,7 @@ abstract class ChannelFixture {
   static final TestPki CA = TestPki.newCa("Test terminal CA");
   static final TestPki.Issued LEAF = CA.issueServer("terminal", "127.0.0.1");
 
-  final MemoryCertificatePins pins = new MemoryCertificatePins();
+  final InMemoryCertificatePins pins = new InMemoryCertificatePins();
   final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private NettyTerminalChannel channel;
