@@ -88,6 +88,20 @@ class SingleFlightTest extends ChannelFixture {
   }
 
   @Test
+  void closingTheChannelDuringAHeldTrade_endsItOutcomeUnknown() throws Exception {
+    FakeTerminal t =
+        https(req -> new FakeTerminal.Hold(new CountDownLatch(1), FakeTerminal.ok(Map.of())));
+    NettyTerminalChannel c = channel();
+    CompletionStage<TerminalOutcome> trade =
+        c.send(endpoint(Transport.HTTPS, t.port()), pay("o-1"));
+    assertThat(t.awaitArrival()).isEqualTo(1001);
+
+    c.close();
+
+    assertThat(await(trade)).isInstanceOf(TerminalOutcome.OutcomeUnknown.class);
+  }
+
+  @Test
   void aHeldTradeOnOneTerminal_doesNotBlockAnotherTerminal() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     FakeTerminal held = https(req -> new FakeTerminal.Hold(release, FakeTerminal.ok(Map.of())));
