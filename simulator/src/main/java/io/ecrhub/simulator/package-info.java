@@ -25,8 +25,10 @@
  *       envelope, then close. The USB frame over TCP is not accepted.
  * </ul>
  *
- * <p>Serial: not simulated here. A pty-based serial transport plugs in through {@link
- * io.ecrhub.simulator.SimulatedTerminal#handleRequest}: decode the §2.3 frames, pass the data
- * segment, frame the answer.
+ * <p>Serial (§2.3): {@link io.ecrhub.simulator.serial.SerialTerminalServer} serves a terminal on a
+ * device path through {@link io.ecrhub.simulator.SimulatedTerminal#handleRequest} (transport {@code
+ * serial}): the request's data segment is the body, the answer goes back as the POS's result
+ * message, a dropped request is acknowledged and never answered. Enabled per terminal with {@code
+ * TerminalConfig.Builder#serialDevice}.
  */
 package io.ecrhub.simulator;
