@@ -20,6 +20,19 @@ export function render(view, [id], ctx) {
   let payment = null;
   let refreshing = null;
   let again = false;
+  let terminalName = null;
+
+  const nameTerminal = async (terminalId) => {
+    if (terminalName !== null) return;
+    terminalName = '';
+    try {
+      const t = await get(`/api/v1/terminals/${encodeURIComponent(terminalId)}`, {}, { signal: ctx.signal });
+      terminalName = t.name;
+      if (payment) show(payment);
+    } catch {
+      // the id alone still identifies it
+    }
+  };
 
   const show = (p) => {
     payment = p;
@@ -37,9 +50,9 @@ export function render(view, [id], ctx) {
       ),
       details([
         ['Id', h('span', { class: 'mono' }, p.id)],
-        ['Terminal', h('a', { class: 'mono', href: route('terminals', p.terminalId) }, p.terminalId)],
+        ['Terminal', h('a', { href: route('terminals', p.terminalId) }, terminalName ? `${terminalName} ` : null, h('span', { class: 'mono' }, p.terminalId))],
         ['Amount', money(p.amount, p.currency)],
-        ['Refunded', money(p.refundedAmount, p.currency)],
+        ['Refunded', h('span', { id: 'refunded-amount' }, money(p.refundedAmount, p.currency))],
         ['Channel', channelName(p.channel)],
         ['Reference', orDash(p.reference)],
         ['Out trade no', h('span', { class: 'mono' }, orDash(p.outTradeNo))],
@@ -50,6 +63,7 @@ export function render(view, [id], ctx) {
       ]),
     );
     showActions(p);
+    nameTerminal(p.terminalId);
   };
 
   const showActions = (p) => {
@@ -86,7 +100,7 @@ export function render(view, [id], ctx) {
       'form',
       { class: 'inline-form', novalidate: true, 'aria-label': 'Refund' },
       errors,
-      field('Refund amount', h('input', { name: 'amount', type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: `${p.amount}` }), `Leave empty to refund everything refundable (${money(p.amount, p.currency)} less ${money(p.refundedAmount, p.currency)} refunded). Card payments refund in full, the same day only.`),
+      field('Refund amount', h('input', { name: 'amount', type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: 'everything refundable' }), `Leave empty to refund everything refundable (${money(p.amount, p.currency)} less ${money(p.refundedAmount, p.currency)} refunded). Card payments refund in full, the same day only.`),
       h('button', { type: 'submit', class: 'button', id: 'refund-payment' }, 'Refund'),
     );
     form.addEventListener('submit', async (event) => {
@@ -97,7 +111,7 @@ export function render(view, [id], ctx) {
       submit.disabled = true;
       try {
         const r = await api('POST', `${path}/refunds`, { body: amount ? { amount } : {}, signal: ctx.signal });
-        replace(message, alertBox('info', `Refund of ${money(r.amount, r.currency)} sent to the terminal (${r.status}).`));
+        replace(message, alertBox('info', `Refund of ${money(r.amount, r.currency)} sent to the terminal; follow it under Refunds below.`));
         form.reset();
         refresh();
       } catch (e) {

@@ -1,5 +1,5 @@
 // One terminal: its settings and status, diagnostics, recent payments, enable/disable, remove.
-import { api, get } from '../api.js';
+import { api, follow, get } from '../api.js';
 import { h, orDash, replace, time } from '../dom.js';
 import { alertBox, badge, details, errorAlert, explain, pageHeader } from '../ui.js';
 import { renderDiagnostics } from './diagnostics.js';
@@ -90,6 +90,8 @@ export function render(view, [id], ctx) {
     no.focus();
   };
 
+  // Payments on this terminal change live: refresh the recent ones on each of its events.
+  let stop = null;
   load().then((t) => {
     if (!t) {
       diagnostics.remove();
@@ -97,17 +99,34 @@ export function render(view, [id], ctx) {
       return;
     }
     renderDiagnostics(diagnostics, t, ctx);
-    renderRecent(recent, t, ctx);
+    const refreshRecent = () => renderRecent(recent, t, ctx);
+    refreshRecent();
+    if (!ctx.signal.aborted) {
+      let timer = null;
+      stop = follow(`/api/v1/terminals/${encodeURIComponent(t.id)}/events`, {
+        onEvent: () => {
+          clearTimeout(timer);
+          timer = setTimeout(refreshRecent, 300);
+        },
+        onState: () => {},
+      });
+    }
   });
+  return () => {
+    if (stop) stop();
+  };
 }
 
 async function renderRecent(section, t, ctx) {
-  const body = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
-  replace(
-    section,
-    h('div', { class: 'section-header' }, h('h2', { id: 'recent-title' }, 'Recent payments'), h('a', { href: `#/payments?terminalId=${encodeURIComponent(t.id)}` }, 'All payments on this terminal')),
-    body,
-  );
+  let body = section.querySelector('.recent-body');
+  if (!body) {
+    body = h('div', { class: 'recent-body' }, h('p', { class: 'muted' }, 'Loading…'));
+    replace(
+      section,
+      h('div', { class: 'section-header' }, h('h2', { id: 'recent-title' }, 'Recent payments'), h('a', { href: `#/payments?terminalId=${encodeURIComponent(t.id)}` }, 'All payments on this terminal')),
+      body,
+    );
+  }
   try {
     const page = await get('/api/v1/payments', { terminalId: t.id, limit: 10 }, { signal: ctx.signal });
     replace(body, page.items.length ? paymentsTable(page.items, false) : h('p', { class: 'empty' }, 'No payments on this terminal yet.'));
