@@ -75,10 +75,10 @@ function render() {
   }
   const [m, module] = match;
   const controller = new AbortController();
-  const params = m.slice(1).map((p) => decodeURIComponent(p));
   const ctx = { navigate, flash, signal: controller.signal, query };
   current.controller = controller;
   try {
+    const params = m.slice(1).map((p) => decodeURIComponent(p));
     current.cleanup = module.render(view, params, ctx) || null;
   } catch (e) {
     view.append(alertBox('error', explain(e)));
@@ -148,12 +148,17 @@ async function refreshHealth() {
     const response = await fetch('/q/health/ready', { cache: 'no-store', credentials: 'omit' });
     const body = await response.json().catch(() => ({}));
     const down = (body.checks || []).filter((c) => c.status !== 'UP').map((c) => c.name);
-    health.className = response.ok ? 'health ok' : 'health bad';
-    health.textContent = response.ok ? 'Hub ready' : `Hub not ready${down.length ? `: ${down.join(', ')}` : ''}`;
+    showHealth(response.ok, response.ok ? 'Hub ready' : `Hub not ready${down.length ? `: ${down.join(', ')}` : ''}`);
   } catch {
-    health.className = 'health bad';
-    health.textContent = 'Hub unreachable';
+    showHealth(false, 'Hub unreachable');
   }
+}
+
+/** Updates the health indicator only when it changes, so screen readers hear changes only. */
+function showHealth(ok, text) {
+  if (health.textContent === text) return;
+  health.className = ok ? 'health ok' : 'health bad';
+  health.textContent = text;
 }
 
 function signOut(message, keepPlace) {

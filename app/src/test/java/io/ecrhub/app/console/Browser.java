@@ -3,6 +3,9 @@ package io.ecrhub.app.console;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,9 +78,19 @@ final class Browser implements AutoCloseable {
               .build();
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
-      return new Browser(driver, profile, console);
+      return new Browser(driver, profile, loopback(console));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The same address with the host spelled 127.0.0.1: tests use loopback and nothing else. */
+  private static URL loopback(URL url) {
+    try {
+      return new URI(url.getProtocol(), null, "127.0.0.1", url.getPort(), url.getPath(), null, null)
+          .toURL();
+    } catch (URISyntaxException | MalformedURLException e) {
+      throw new IllegalArgumentException(url.toString(), e);
     }
   }
 
@@ -121,7 +134,9 @@ final class Browser implements AutoCloseable {
     return driver.findElement(by);
   }
 
-  /** Waits (30 s at most) until {@code condition} holds; re-rendered elements are looked up again. */
+  /**
+   * Waits (30 s at most) until {@code condition} holds; re-rendered elements are looked up again.
+   */
   <T> T until(Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, WAIT)
         .ignoring(StaleElementReferenceException.class)
