@@ -71,6 +71,7 @@ export function render(view, [id], ctx) {
     const refundable = p.status === 'SUCCEEDED' && Number(p.refundedAmount || 0) < Number(p.amount);
     actions.hidden = !(cancellable || refundable);
     if (actions.hidden) {
+      delete actions.dataset.for;
       replace(actions);
       return;
     }
