@@ -1,6 +1,7 @@
 package io.ecrhub.domain.notification;
 
 import io.ecrhub.domain.shared.Page;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,5 +26,29 @@ public interface NotificationInbox {
   /** Parked entries that might match a transaction now (oldest first). */
   List<InboxEntry> findParked(int limit);
 
+  /**
+   * Parked entries whose {@link InboxEntry#tradeRef()} equals {@code tradeRef} or whose {@link
+   * InboxEntry#syssnRef()} equals {@code syssnRef} (either may be null), oldest first.
+   */
+  default List<InboxEntry> findParkedFor(String tradeRef, String syssnRef, int limit) {
+    return findParked(Integer.MAX_VALUE).stream()
+        .filter(
+            e ->
+                (tradeRef != null && tradeRef.equals(e.tradeRef()))
+                    || (syssnRef != null && syssnRef.equals(e.syssnRef())))
+        .limit(limit)
+        .toList();
+  }
+
   Page<InboxEntry> list(InboxStatus status, String cursor, int limit);
+
+  /**
+   * Deletes entries received before {@code cutoff} (verified ones keep their dedupe key at least as
+   * long as the caller's retention, which must be ≥ 30 days).
+   *
+   * @return how many were deleted
+   */
+  default int purgeReceivedBefore(Instant cutoff) {
+    return 0;
+  }
 }
