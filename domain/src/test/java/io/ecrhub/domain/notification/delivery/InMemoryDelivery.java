@@ -11,13 +11,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** In-memory outbox and subscriptions with optimistic versions, for the worker tests. */
-final class InMemoryDelivery {
+/**
+ * In-memory outbox and subscriptions with optimistic versions, for the worker tests (here and in
+ * adapters-notify, through the test-jar).
+ */
+public final class InMemoryDelivery {
   private InMemoryDelivery() {}
 
-  static final class Outbox implements DeliveryOutbox {
-    final Map<String, OutboxMessage.Snapshot> rows = new ConcurrentHashMap<>();
-    final List<DeliveryAttempt> attempts = new CopyOnWriteArrayList<>();
+  public static final class Outbox implements DeliveryOutbox {
+    public final Map<String, OutboxMessage.Snapshot> rows = new ConcurrentHashMap<>();
+    public final List<DeliveryAttempt> attempts = new CopyOnWriteArrayList<>();
 
     @Override
     public void record(OutboxMessage message) {
@@ -88,13 +91,13 @@ final class InMemoryDelivery {
           null);
     }
 
-    OutboxMessage get(String id) {
+    public OutboxMessage get(String id) {
       return findById(id).orElseThrow();
     }
   }
 
-  static final class Subs implements Subscriptions {
-    final Map<String, Subscription> rows = new ConcurrentHashMap<>();
+  public static final class Subs implements Subscriptions {
+    public final Map<String, Subscription> rows = new ConcurrentHashMap<>();
 
     @Override
     public Subscription save(Subscription subscription) {
