@@ -118,18 +118,36 @@ public final class NotificationIntake implements IngestNotification {
             keyId.get(),
             n.tradeRef(),
             n.syssnRef());
-    Optional<InboxEntry> stored =
-        unitOfWork.inTransaction(
-            () -> {
-              Optional<InboxEntry> s = inbox.storeVerified(entry);
-              s.ifPresent(e -> onStored.stored(e, n, now));
-              return s;
-            });
+    Optional<InboxEntry> stored;
+    try {
+      stored =
+          unitOfWork.inTransaction(
+              () -> {
+                Optional<InboxEntry> s = inbox.storeVerified(entry);
+                s.ifPresent(e -> onStored.stored(e, n, now));
+                return s;
+              });
+    } catch (RuntimeException e) {
+      // A concurrent copy may have won the unique key between our check and insert (another
+      // instance): then this one is a duplicate, not a failure. Anything else propagates (503).
+      if (alreadyStored(n.dedupeKey())) {
+        return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + n.dedupeKey());
+      }
+      throw e;
+    }
     if (stored.isEmpty()) {
       return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + n.dedupeKey());
     }
     processor.applyQuietly(stored.get(), n);
     return new Result(Verdict.ACCEPTED, entry.id(), false, null);
+  }
+
+  private boolean alreadyStored(String dedupeKey) {
+    try {
+      return inbox.findByDedupeKey(dedupeKey).isPresent();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private Result reject(

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * In-memory inbox with a unique dedupe key, and a switch that makes it fail like a lost database.
  */
-final class InMemoryInbox implements NotificationInbox {
+class InMemoryInbox implements NotificationInbox {
   final Map<String, InboxEntry> rows = new ConcurrentHashMap<>();
   final Map<String, String> dedupe = new ConcurrentHashMap<>();
   volatile boolean down;
@@ -44,6 +44,12 @@ final class InMemoryInbox implements NotificationInbox {
   public Optional<InboxEntry> findById(String entryId) {
     checkUp();
     return Optional.ofNullable(rows.get(entryId));
+  }
+
+  @Override
+  public Optional<InboxEntry> findByDedupeKey(String dedupeKey) {
+    checkUp();
+    return Optional.ofNullable(dedupe.get(dedupeKey)).map(rows::get);
   }
 
   @Override

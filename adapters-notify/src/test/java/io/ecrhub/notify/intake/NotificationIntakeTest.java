@@ -128,6 +128,34 @@ class NotificationIntakeTest {
   }
 
   @Test
+  void losingTheUniqueKeyRaceToAnotherInstance_isADuplicateNotAFailure() {
+    InMemoryInbox racing =
+        new InMemoryInbox() {
+          @Override
+          public java.util.Optional<InboxEntry> storeVerified(InboxEntry entry) {
+            super.storeVerified(entry.withStatus(InboxStatus.VERIFIED, "other instance"));
+            throw new IllegalStateException("unique constraint violated");
+          }
+        };
+    NotificationIntake intakeB =
+        new NotificationIntake(
+            () -> ring,
+            parser,
+            racing,
+            uow,
+            Clock.systemUTC(),
+            () -> "b" + ids.incrementAndGet(),
+            new InboxProcessor(racing, parser, applier, uow),
+            null);
+
+    NotificationIntake.Result r = intakeB.receive(BODY, headers(SIGN), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(r.duplicate()).isTrue();
+    assertThat(applied).isEmpty();
+  }
+
+  @Test
   void badSignature_isRejectedAndKeptForAudit_notApplied() {
     NotificationIntake.Result r =
         intake.receive(BODY, headers("00000000000000000000000000000000"), "a");

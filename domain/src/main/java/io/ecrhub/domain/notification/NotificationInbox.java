@@ -23,6 +23,11 @@ public interface NotificationInbox {
 
   Optional<InboxEntry> findById(String entryId);
 
+  /** The stored verified entry with this (type, syssn) key, if any. */
+  default Optional<InboxEntry> findByDedupeKey(String dedupeKey) {
+    return Optional.empty();
+  }
+
   /** Parked entries that might match a transaction now (oldest first). */
   List<InboxEntry> findParked(int limit);
 
