@@ -9,6 +9,7 @@ import io.ecrhub.notify.intake.InboxProcessor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,14 @@ public class NotifyEventSink {
     this.processor = processor;
     this.payments = payments;
     this.clock = clock;
+  }
+
+  /**
+   * Committed events fired as CDI events (by an {@link io.ecrhub.domain.shared.EventPublisher} that
+   * broadcasts that way) reach the notification side too.
+   */
+  void observe(@Observes DomainEvent event) {
+    accept(event);
   }
 
   /** Hands one committed event over; returns at once. */

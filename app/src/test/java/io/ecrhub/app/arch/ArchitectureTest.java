@@ -9,8 +9,20 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The dependency rules of the hexagon, checked on the compiled classes. */
-@AnalyzeClasses(packages = "io.ecrhub", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.ecrhub",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
+
+  /**
+   * The domain's test-jar (fakes, contracts, tests) is on the test class path but never shipped.
+   */
+  static final class NoTestJars implements ImportOption {
+    @Override
+    public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+      return !location.matches(java.util.regex.Pattern.compile(".*-tests\\.jar!/.*"));
+    }
+  }
 
   @ArchTest
   static final ArchRule domainImportsOnlyTheJdk =

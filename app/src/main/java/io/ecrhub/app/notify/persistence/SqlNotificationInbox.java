@@ -46,14 +46,25 @@ public class SqlNotificationInbox implements NotificationInbox {
 
   @Override
   public Optional<InboxEntry> storeVerified(InboxEntry e) {
-    int inserted =
-        jdbc.update(
-            "INSERT INTO notification_inbox ("
-                + COLUMNS
-                + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING",
-            params(e));
+    int inserted;
+    try {
+      inserted = insertVerified(e);
+    } catch (Jdbc.PersistenceFailure failure) {
+      if (failure.isConstraintViolation()) {
+        return Optional.empty(); // H2: a concurrent copy committed first (PostgreSQL skips it)
+      }
+      throw failure;
+    }
     return inserted == 1 ? Optional.of(e) : Optional.empty();
+  }
+
+  private int insertVerified(InboxEntry e) {
+    return jdbc.update(
+        "INSERT INTO notification_inbox ("
+            + COLUMNS
+            + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING",
+        params(e));
   }
 
   @Override
