@@ -8,10 +8,11 @@ import io.ecrhub.domain.notification.NotificationInbox;
 import io.ecrhub.domain.notification.QfpayNotification;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.NotFoundException;
-import io.ecrhub.domain.shared.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Applies stored notifications and records the result on their inbox entry: right after intake,
@@ -23,21 +24,33 @@ public final class InboxProcessor {
   private final NotificationInbox inbox;
   private final NotificationParser parser;
   private final ApplyNotification applier;
-  private final UnitOfWork unitOfWork;
+  private final Executor executor;
 
   public InboxProcessor(
       NotificationInbox inbox,
       NotificationParser parser,
       ApplyNotification applier,
-      UnitOfWork unitOfWork) {
+      Executor executor) {
     this.inbox = Objects.requireNonNull(inbox);
     this.parser = Objects.requireNonNull(parser);
     this.applier = Objects.requireNonNull(applier);
-    this.unitOfWork = Objects.requireNonNull(unitOfWork);
+    this.executor = Objects.requireNonNull(executor);
   }
 
-  /** Applies a just-stored notification; failures leave it VERIFIED for the sweep. */
+  /**
+   * Applies a just-stored notification on the executor given at construction (the caller's thread
+   * for inline applying); failures and a full queue leave it VERIFIED for the sweep.
+   */
   public void applyQuietly(InboxEntry entry, QfpayNotification notification) {
+    try {
+      executor.execute(() -> applyLogged(entry, notification));
+    } catch (RejectedExecutionException e) {
+      LOG.log(
+          Level.WARNING, "notification {0} stored; applying it is left to the sweep", entry.id());
+    }
+  }
+
+  private void applyLogged(InboxEntry entry, QfpayNotification notification) {
     try {
       apply(entry.id(), notification);
     } catch (RuntimeException e) {
@@ -108,8 +121,7 @@ public final class InboxProcessor {
   }
 
   private ApplyResult apply(String entryId, QfpayNotification n) {
-    ApplyResult result = applier.apply(n);
-    unitOfWork.run(() -> inbox.updateStatus(entryId, result.inboxStatus(), result.note()));
-    return result;
+    // The entry's new status commits in the same transaction as the change it records.
+    return applier.apply(n, r -> inbox.updateStatus(entryId, r.inboxStatus(), r.note()));
   }
 }

@@ -65,7 +65,7 @@ class NotificationIntakeTest {
           uow,
           Clock.fixed(Instant.parse("2025-08-26T08:00:00Z"), ZoneOffset.UTC),
           () -> "n" + ids.incrementAndGet(),
-          new InboxProcessor(inbox, parser, applier, uow),
+          new InboxProcessor(inbox, parser, applier, Runnable::run),
           (e, n, now) -> fannedOut.add(e.id()));
 
   @Test
@@ -145,7 +145,7 @@ class NotificationIntakeTest {
             uow,
             Clock.systemUTC(),
             () -> "b" + ids.incrementAndGet(),
-            new InboxProcessor(racing, parser, applier, uow),
+            new InboxProcessor(racing, parser, applier, Runnable::run),
             null);
 
     NotificationIntake.Result r = intakeB.receive(BODY, headers(SIGN), "a");
@@ -228,13 +228,13 @@ class NotificationIntakeTest {
             uow,
             Clock.systemUTC(),
             () -> "f" + ids.incrementAndGet(),
-            new InboxProcessor(inbox, parser, failing, uow),
+            new InboxProcessor(inbox, parser, failing, Runnable::run),
             null);
     NotificationIntake.Result r = flaky.receive(BODY, headers(SIGN), "a");
     assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
     assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.VERIFIED);
 
-    int changed = new InboxProcessor(inbox, parser, applier, uow).sweep(10);
+    int changed = new InboxProcessor(inbox, parser, applier, Runnable::run).sweep(10);
 
     assertThat(changed).isEqualTo(1);
     assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.APPLIED);
@@ -245,7 +245,7 @@ class NotificationIntakeTest {
     nextResult = new ApplyResult.Parked("no payment yet");
     NotificationIntake.Result r = intake.receive(BODY, headers(SIGN), "a");
     assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.PARKED);
-    InboxProcessor processor = new InboxProcessor(inbox, parser, applier, uow);
+    InboxProcessor processor = new InboxProcessor(inbox, parser, applier, Runnable::run);
 
     assertThat(processor.retryParkedFor("other", null)).isZero();
     nextResult = new ApplyResult.Applied("pay_1", "settled");
@@ -256,7 +256,7 @@ class NotificationIntakeTest {
   @Test
   void rejectedEntries_cannotBeReapplied() {
     NotificationIntake.Result r = intake.receive(BODY, headers("bad"), "a");
-    InboxProcessor processor = new InboxProcessor(inbox, parser, applier, uow);
+    InboxProcessor processor = new InboxProcessor(inbox, parser, applier, Runnable::run);
     assertThatThrownBy(() -> processor.reapply(r.entryId())).hasMessageContaining("REJECTED");
   }
 

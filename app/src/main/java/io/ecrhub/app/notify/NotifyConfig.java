@@ -37,6 +37,13 @@ public interface NotifyConfig {
    */
   Optional<List<String>> trustedProxies();
 
+  /**
+   * Apply each notification on the request thread before answering (true), or on a background pool
+   * right after the commit (false: faster answers; the notification is stored either way).
+   */
+  @WithDefault("true")
+  boolean applyInline();
+
   /** How long received notifications (and so their dedupe keys) are kept; at least 30 days. */
   @WithDefault("P45D")
   Duration retention();

@@ -29,8 +29,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** CDI wiring of the notification intake, the applier and the delivery worker. */
@@ -71,8 +75,35 @@ public class NotifyWiring {
       SqlNotificationInbox inbox,
       NotificationParser parser,
       NotificationApplier applier,
-      UnitOfWork unitOfWork) {
-    return new InboxProcessor(inbox, parser, applier, unitOfWork);
+      @Named("notification-appliers") Executor appliers) {
+    return new InboxProcessor(inbox, parser, applier, appliers);
+  }
+
+  /**
+   * Where a just-stored notification is applied: on the request thread (default, so {@code SUCCESS}
+   * means applied as well as stored), or on a small pool with a bounded queue when {@code
+   * ecrhub.notify.apply-inline=false} (a full queue leaves work to the sweep).
+   */
+  @Produces
+  @Singleton
+  @Named("notification-appliers")
+  Executor appliers(NotifyConfig config) {
+    if (config.applyInline()) {
+      return Runnable::run;
+    }
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        2,
+        2,
+        1,
+        TimeUnit.MINUTES,
+        new ArrayBlockingQueue<>(10_000),
+        r -> {
+          Thread t = new Thread(r, "notification-apply-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   @Produces

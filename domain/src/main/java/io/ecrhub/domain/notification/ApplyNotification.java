@@ -6,4 +6,15 @@ package io.ecrhub.domain.notification;
  */
 public interface ApplyNotification {
   ApplyResult apply(QfpayNotification notification);
+
+  /**
+   * Applies and runs {@code sameTransaction} with the result inside the same unit of work, so a
+   * record of the result (e.g. the inbox status) commits together with the change it describes.
+   */
+  default ApplyResult apply(
+      QfpayNotification notification, java.util.function.Consumer<ApplyResult> sameTransaction) {
+    ApplyResult r = apply(notification);
+    sameTransaction.accept(r);
+    return r;
+  }
 }

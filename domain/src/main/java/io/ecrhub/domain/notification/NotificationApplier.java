@@ -10,6 +10,7 @@ import io.ecrhub.domain.transaction.Refunds;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Applies verified QFPay notifications to payments and refunds (protocol doc §7.5): settles UNKNOWN
@@ -42,7 +43,37 @@ public final class NotificationApplier implements ApplyNotification {
 
   @Override
   public ApplyResult apply(QfpayNotification n) {
+    return apply(n, r -> {});
+  }
+
+  @Override
+  public ApplyResult apply(QfpayNotification n, Consumer<ApplyResult> sameTransaction) {
     Objects.requireNonNull(n, "notification");
+    ApplyResult ignored = ignoredOrNull(n);
+    if (ignored != null) {
+      unitOfWork.run(() -> sameTransaction.accept(ignored));
+      return ignored;
+    }
+    ConcurrentModificationException last = null;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      try {
+        Outcome outcome =
+            unitOfWork.inTransaction(
+                () -> {
+                  Outcome o = applyOnce(n);
+                  sameTransaction.accept(o.result());
+                  return o;
+                });
+        outcome.events().forEach(events::publish);
+        return outcome.result();
+      } catch (ConcurrentModificationException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private static ApplyResult ignoredOrNull(QfpayNotification n) {
     if (!n.reportsSuccess()) {
       return new ApplyResult.Ignored(
           "notification does not report a success (status="
@@ -55,17 +86,7 @@ public final class NotificationApplier implements ApplyNotification {
       return new ApplyResult.Ignored(
           "preauth release (unfreeze) stored; the hub runs no preauthorisations to apply it to");
     }
-    ConcurrentModificationException last = null;
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      try {
-        Outcome outcome = unitOfWork.inTransaction(() -> applyOnce(n));
-        outcome.events().forEach(events::publish);
-        return outcome.result();
-      } catch (ConcurrentModificationException e) {
-        last = e;
-      }
-    }
-    throw last;
+    return null;
   }
 
   private Outcome applyOnce(QfpayNotification n) {

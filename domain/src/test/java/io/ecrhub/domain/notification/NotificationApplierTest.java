@@ -30,12 +30,13 @@ class NotificationApplierTest {
   final InMemoryPayments payments = new InMemoryPayments();
   final InMemoryRefunds refunds = new InMemoryRefunds();
   final RecordingEvents events = new RecordingEvents();
+  final SerialUnitOfWork uow = new SerialUnitOfWork();
   final AtomicInteger seq = new AtomicInteger();
   final NotificationApplier applier =
       new NotificationApplier(
           payments,
           refunds,
-          new SerialUnitOfWork(),
+          uow,
           events,
           Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC),
           () -> "id" + seq.incrementAndGet());
@@ -51,6 +52,21 @@ class NotificationApplierTest {
     Payment after = payments.get(p.id());
     assertThat(after.status()).isEqualTo(TransactionStatus.SUCCEEDED);
     assertThat(after.syssn()).contains(Syssn.of("SYS1"));
+    assertThat(events.types()).containsExactly("payment.succeeded");
+  }
+
+  @Test
+  void theResultIsRecordedInTheSameUnitOfWorkAsTheChange_andEventsFollowTheCommit() {
+    payment("pay_1", "order-1", "10.50", TransactionStatus.UNKNOWN);
+    int before = uow.commits;
+    java.util.List<String> seen = new java.util.ArrayList<>();
+
+    applier.apply(
+        paymentNote("order-1", "SYS1", "1050", "HKD"),
+        r -> seen.add(r.inboxStatus() + " events so far: " + events.published.size()));
+
+    assertThat(seen).containsExactly("APPLIED events so far: 0");
+    assertThat(uow.commits - before).isEqualTo(1);
     assertThat(events.types()).containsExactly("payment.succeeded");
   }
 
