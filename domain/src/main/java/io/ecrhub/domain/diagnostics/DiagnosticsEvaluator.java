@@ -80,7 +80,11 @@ public final class DiagnosticsEvaluator {
     }
     TlsObservation tls = o.tls();
     if (tls == null) {
-      return DiagnosticCheck.skipped(id, "not probed: the port is not reachable");
+      return DiagnosticCheck.skipped(
+          id,
+          o.ecrPort() != null && o.ecrPort().connected()
+              ? "not probed: no TLS probe is available here"
+              : "not probed: the port is not reachable");
     }
     if (t.transport() == Transport.HTTP) {
       if (tls.speaksTls()) {
