@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ecrhub.domain.merchant.ConfigSnapshot;
 import io.ecrhub.domain.merchant.ConfigSourceException;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -99,9 +98,7 @@ final class JsonRows {
       JsonNode n = path.startsWith("/") ? item.at(path) : item.path(path);
       out.put(m.getKey(), text(n));
     }
-    Iterator<Map.Entry<String, JsonNode>> it = item.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : item.properties()) {
       Field.fromHeader(e.getKey())
           .filter(f -> !mapping.containsKey(f))
           .ifPresent(f -> out.putIfAbsent(f, text(e.getValue())));
