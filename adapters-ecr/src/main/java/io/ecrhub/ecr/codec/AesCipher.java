@@ -1,5 +1,8 @@
 package io.ecrhub.ecr.codec;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -43,13 +46,26 @@ public final class AesCipher {
               + cipherText.length
               + " is not a positive multiple of the AES block size");
     }
+    byte[] plain;
     try {
-      return new String(
-          cipher(Cipher.DECRYPT_MODE, key).doFinal(cipherText), StandardCharsets.UTF_8);
+      plain = cipher(Cipher.DECRYPT_MODE, key).doFinal(cipherText);
     } catch (GeneralSecurityException e) {
       throw new EcrCodecException(
           EcrCodecException.Kind.UNDECRYPTABLE,
           "AES decryption failed (wrong key or corrupt data)");
+    }
+    try {
+      // strict: a wrong key that happens to yield valid padding gives bytes that are not UTF-8
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(plain))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new EcrCodecException(
+          EcrCodecException.Kind.UNDECRYPTABLE,
+          "AES decryption gave no UTF-8 text (wrong key or corrupt data)");
     }
   }
 

@@ -95,6 +95,17 @@ public final class Canonical {
   private static void checkSafe(String field, String value) throws EcrCodecException {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      if (Character.isSurrogate(c)) {
+        throw new EcrCodecException(
+            EcrCodecException.Kind.UNSAFE_VALUE,
+            "field " + field + " contains an unpaired surrogate (not encodable as UTF-8)");
+      }
       if (c == '\''
           || c == '"'
           || c == ','

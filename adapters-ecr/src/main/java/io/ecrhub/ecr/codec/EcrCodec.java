@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Encodes requests and decodes responses of the QFPay ECR protocol; also the terminal side of both
@@ -23,12 +24,11 @@ public final class EcrCodec {
    */
   public static String encodeRequest(Map<String, ?> content, String posKey, boolean encryption)
       throws EcrCodecException {
+    byte[] key = keyBytes(posKey);
     String canonical = Canonical.render(content);
     String digest = Canonical.digest(canonical, posKey);
     if (encryption) {
-      String b64 =
-          AesCipher.encryptToBase64(
-              Canonical.wrapper(canonical, digest), posKey.getBytes(StandardCharsets.UTF_8));
+      String b64 = AesCipher.encryptToBase64(Canonical.wrapper(canonical, digest), key);
       return "\"" + b64 + "\"";
     }
     return "{\"content\":" + Json.write(new TreeMap<>(content)) + ",\"digest\":\"" + digest + "\"}";
@@ -54,6 +54,7 @@ public final class EcrCodec {
    */
   public static DecodedRequest decodeRequest(String body, String posKey, boolean encryptionExpected)
       throws EcrCodecException {
+    byte[] key = keyBytes(posKey);
     if (body == null || body.isBlank()) {
       throw new EcrCodecException(EcrCodecException.Kind.MALFORMED, "empty body");
     }
@@ -78,7 +79,7 @@ public final class EcrCodec {
         }
         b64 = str;
       }
-      plain = AesCipher.decryptFromBase64(b64, posKey.getBytes(StandardCharsets.UTF_8));
+      plain = AesCipher.decryptFromBase64(b64, key);
     }
     Map<String, Object> wrapper = LenientParser.parseObject(plain);
     Object content = wrapper.get("content");
@@ -91,7 +92,14 @@ public final class EcrCodec {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> contentMap = new LinkedHashMap<>((Map<String, Object>) content);
-    String expected = Canonical.digest(Canonical.render(contentMap), posKey);
+    String canonical;
+    try {
+      canonical = Canonical.render(contentMap);
+    } catch (EcrCodecException e) {
+      throw new EcrCodecException(
+          EcrCodecException.Kind.MALFORMED, "content cannot be canonicalised: " + e.getMessage());
+    }
+    String expected = Canonical.digest(canonical, posKey);
     if (!MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.US_ASCII),
         digest.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
@@ -115,10 +123,20 @@ public final class EcrCodec {
           "response of " + body.length + " bytes exceeds " + MAX_BODY_BYTES);
     }
     String text = new String(body, StandardCharsets.UTF_8).trim();
+    if (text.isEmpty()) {
+      throw new EcrCodecException(EcrCodecException.Kind.MALFORMED, "empty response");
+    }
     Map<String, Object> envelope;
     if (text.startsWith("{")) {
       envelope = LenientParser.parseObject(text);
     } else {
+      if (!text.startsWith("\"") && !BASE64ISH.matcher(text).matches()) {
+        throw new EcrCodecException(
+            EcrCodecException.Kind.MALFORMED,
+            "response is neither a JSON object nor Base64 ciphertext (starts with '"
+                + abbreviate(text)
+                + "')");
+      }
       String b64 = text;
       if (text.startsWith("\"")) {
         Object s = LenientParser.parse(text);
@@ -132,18 +150,26 @@ public final class EcrCodec {
         throw new EcrCodecException(
             EcrCodecException.Kind.UNDECRYPTABLE, "encrypted response and no key");
       }
-      envelope =
-          LenientParser.parseObject(
-              AesCipher.decryptFromBase64(b64, posKey.getBytes(StandardCharsets.UTF_8)));
+      envelope = LenientParser.parseObject(AesCipher.decryptFromBase64(b64, keyBytes(posKey)));
     }
     Object respcd = envelope.get("respcd");
     if (respcd == null) {
       throw new EcrCodecException(EcrCodecException.Kind.MALFORMED, "response has no respcd");
     }
+    if (!(respcd instanceof String) && !(respcd instanceof BigDecimal)) {
+      throw new EcrCodecException(
+          EcrCodecException.Kind.MALFORMED, "respcd is neither a string nor a number");
+    }
     Map<String, Object> data = new LinkedHashMap<>();
     Object d = envelope.get("data");
     if (d instanceof String s && !s.isBlank()) {
-      Object parsed = LenientParser.parse(s);
+      Object parsed;
+      try {
+        parsed = LenientParser.parse(s);
+      } catch (EcrCodecException e) {
+        throw new EcrCodecException(
+            EcrCodecException.Kind.MALFORMED, "data is not a JSON document: " + e.getMessage());
+      }
       if (parsed instanceof Map<?, ?> m) {
         m.forEach((k, v) -> data.put(String.valueOf(k), v));
       } else {
@@ -151,6 +177,9 @@ public final class EcrCodec {
       }
     } else if (d instanceof Map<?, ?> m) {
       m.forEach((k, v) -> data.put(String.valueOf(k), v));
+    } else if (d != null && !(d instanceof String)) {
+      throw new EcrCodecException(
+          EcrCodecException.Kind.MALFORMED, "data is neither an object nor a JSON string");
     }
     return new EcrResponse(
         text(respcd),
@@ -174,7 +203,24 @@ public final class EcrCodec {
     if (!encrypt) {
       return json;
     }
-    return "\"" + AesCipher.encryptToBase64(json, posKey.getBytes(StandardCharsets.UTF_8)) + "\"";
+    return "\"" + AesCipher.encryptToBase64(json, keyBytes(posKey)) + "\"";
+  }
+
+  private static final Pattern BASE64ISH = Pattern.compile("[A-Za-z0-9+/=]+");
+
+  private static byte[] keyBytes(String posKey) throws EcrCodecException {
+    if (posKey == null || posKey.isEmpty()) {
+      throw new EcrCodecException(EcrCodecException.Kind.BAD_KEY, "no POS key configured");
+    }
+    return posKey.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String abbreviate(String s) {
+    String head = s.length() > 16 ? s.substring(0, 16) + "…" : s;
+    StringBuilder sb = new StringBuilder();
+    head.codePoints()
+        .forEach(c -> sb.append(Character.isISOControl(c) ? "?" : Character.toString(c)));
+    return sb.toString();
   }
 
   private static Object first(Map<String, Object> m, String a, String b) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A small tolerant parser for what terminals and Odoo put on the wire: strict JSON, and the {@code
@@ -18,6 +19,11 @@ import java.util.Map;
 public final class LenientParser {
   /** Deepest nesting accepted; deeper input is rejected rather than recursing without bound. */
   private static final int MAX_DEPTH = 32;
+
+  /** Largest scale (either sign) of a number; real amounts have 0 to 2. */
+  private static final int MAX_SCALE = 64;
+
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
   private final String in;
   private int pos;
@@ -157,11 +163,16 @@ public final class LenientParser {
             if (pos + 4 > in.length()) {
               throw malformed("truncated \\u escape", pos);
             }
-            try {
-              sb.append((char) Integer.parseInt(in.substring(pos, pos + 4), 16));
-            } catch (NumberFormatException ex) {
-              throw malformed("bad \\u escape", pos);
+            int code = 0;
+            for (int i = 0; i < 4; i++) {
+              char h = in.charAt(pos + i);
+              int digit = h < 128 ? Character.digit(h, 16) : -1;
+              if (digit < 0) {
+                throw malformed("bad \\u escape", pos);
+              }
+              code = code * 16 + digit;
             }
+            sb.append((char) code);
             pos += 4;
           }
           default -> sb.append(e);
@@ -196,11 +207,21 @@ public final class LenientParser {
       default:
         break;
     }
-    if (word.matches("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?")) {
+    if (NUMBER.matcher(word).matches()) {
       if (word.length() > 40) {
         throw malformed("number too long", start);
       }
-      return new BigDecimal(word);
+      BigDecimal number;
+      try {
+        number = new BigDecimal(word);
+      } catch (NumberFormatException e) {
+        throw malformed("number out of range", start);
+      }
+      // bound the exponent: 1e999999999 would render as a billion digits
+      if (Math.abs((long) number.scale()) > MAX_SCALE) {
+        throw malformed("number out of range", start);
+      }
+      return number;
     }
     throw malformed("unexpected token '" + abbreviate(word) + "'", start);
   }

@@ -54,6 +54,36 @@ public final class Terminal {
     return new Builder();
   }
 
+  /** A builder holding every field of this terminal, version included. */
+  public Builder toBuilder() {
+    return new Builder()
+        .id(id)
+        .name(name)
+        .host(host)
+        .port(port)
+        .transport(transport)
+        .encryption(encryption)
+        .posKey(posKey)
+        .model(model)
+        .appVersion(appVersion)
+        .storeId(storeId)
+        .deviceId(deviceId)
+        .tcpFraming(tcpFraming)
+        .status(status)
+        .statusDetail(statusDetail)
+        .createdAt(createdAt)
+        .updatedAt(updatedAt)
+        .version(version);
+  }
+
+  /**
+   * A copy of this terminal with another version; persistence adapters return it from {@link
+   * Terminals#save}.
+   */
+  public Terminal withVersion(long newVersion) {
+    return toBuilder().version(newVersion).build();
+  }
+
   public void rename(String newName) {
     ValidationException.require(
         newName != null && !newName.isBlank() && newName.length() <= 100,
@@ -86,6 +116,7 @@ public final class Terminal {
       ValidationException.require(
           newPort >= 1 && newPort <= 65535, "INVALID_PORT", "port", "port must be 1-65535");
     }
+    requireHttpsCapable(newTransport, appVersion);
     this.host = newHost.trim();
     this.port = newPort;
     this.transport = newTransport;
@@ -104,8 +135,8 @@ public final class Terminal {
   }
 
   public void setAppVersion(AppVersion v) {
+    requireHttpsCapable(transport, v);
     this.appVersion = v;
-    checkHttpsVersion();
   }
 
   public void assignStore(String store) {
@@ -162,6 +193,10 @@ public final class Terminal {
   }
 
   private void checkHttpsVersion() {
+    requireHttpsCapable(transport, appVersion);
+  }
+
+  private static void requireHttpsCapable(Transport transport, AppVersion appVersion) {
     if (transport == Transport.HTTPS && appVersion != null && !appVersion.supportsHttps()) {
       throw new ValidationException(
           "HTTPS_NEEDS_NEWER_APP",
@@ -253,7 +288,10 @@ public final class Terminal {
     return updatedAt;
   }
 
-  /** Optimistic-lock version, maintained by persistence. */
+  /**
+   * Optimistic-lock version, maintained by persistence: 0 for a terminal never saved; {@link
+   * Terminals#save} stores and returns version + 1.
+   */
   public long version() {
     return version;
   }

@@ -6,11 +6,14 @@ import java.util.Optional;
 
 /**
  * Port: per-terminal single flight that holds across hub instances sharing one database. A lease
- * expires after its time to live so a crashed instance does not wedge a terminal.
+ * expires after its time to live so a crashed instance does not wedge a terminal: a lease whose
+ * {@code expiresAt} is not after {@code now} counts as free. Taking a lease must be atomic across
+ * instances (exactly one of two racing holders wins).
  */
 public interface TerminalLeases {
   /**
-   * Takes the lease if it is free or expired (or already held by {@code holder}).
+   * Takes the lease if it is free or expired, or already held by {@code holder} (re-entrant: the
+   * expiry moves to {@code now + ttl}).
    *
    * @return true when {@code holder} now holds the lease until {@code now + ttl}
    */

@@ -34,6 +34,8 @@ public final class Payment {
   private Instant sentAt;
   private Instant updatedAt;
   private String reviewNote;
+  private int reconcileAttempts;
+  private Instant nextReconcileAt;
   private long version;
   private final List<TransactionEvent> pendingEvents = new ArrayList<>();
 
@@ -59,6 +61,8 @@ public final class Payment {
     this.sentAt = s.sentAt();
     this.updatedAt = s.updatedAt() == null ? s.createdAt() : s.updatedAt();
     this.reviewNote = s.reviewNote();
+    this.reconcileAttempts = s.reconcileAttempts();
+    this.nextReconcileAt = s.nextReconcileAt();
     this.version = s.version();
   }
 
@@ -98,6 +102,8 @@ public final class Payment {
                 null,
                 null,
                 now,
+                null,
+                0,
                 null,
                 0));
     p.pendingEvents.add(p.event(null, TransactionStatus.PENDING, "created", now));
@@ -148,10 +154,37 @@ public final class Payment {
     setFailure(reason, code, message);
   }
 
-  /** May have reached the terminal; reconciliation takes over. */
+  /**
+   * May have reached the terminal; reconciliation takes over. The first query is scheduled {@link
+   * ReconcileSchedule#delayAfter(int) 5 s} later.
+   */
   public void markUnknown(String why, Instant now) {
     move(TransactionStatus.UNKNOWN, why, now);
     this.failureMessage = why;
+    this.nextReconcileAt = now.plus(ReconcileSchedule.delayAfter(0));
+  }
+
+  /**
+   * Counts one reconciliation attempt that gave no definite answer and schedules the next one.
+   *
+   * @param next when to ask again, or null to stop asking automatically (flag it for review)
+   */
+  public void recordReconcileAttempt(Instant next, Instant now) {
+    this.reconcileAttempts++;
+    this.nextReconcileAt = next;
+    this.updatedAt = now;
+  }
+
+  /** Moves the next reconciliation attempt (null: none scheduled). */
+  public void scheduleReconcile(Instant next) {
+    this.nextReconcileAt = next;
+  }
+
+  /** UNKNOWN and its next reconciliation attempt is due at {@code now}. */
+  public boolean isReconcileDue(Instant now) {
+    return status == TransactionStatus.UNKNOWN
+        && nextReconcileAt != null
+        && !nextReconcileAt.isAfter(now);
   }
 
   /** Flags an inconsistency (e.g. a notification's amount differs) for an operator to review. */
@@ -187,6 +220,9 @@ public final class Payment {
     TransactionStatus from = status;
     this.status = to;
     this.updatedAt = now;
+    if (to.isFinal()) {
+      this.nextReconcileAt = null;
+    }
     pendingEvents.add(event(from, to, reason, now));
   }
 
@@ -237,6 +273,8 @@ public final class Payment {
         sentAt,
         updatedAt,
         reviewNote,
+        reconcileAttempts,
+        nextReconcileAt,
         version);
   }
 
@@ -320,6 +358,17 @@ public final class Payment {
     return Optional.ofNullable(reviewNote);
   }
 
+  /** Reconciliation queries made so far without a definite answer. */
+  public int reconcileAttempts() {
+    return reconcileAttempts;
+  }
+
+  /** When reconciliation asks the terminal next; empty when nothing is scheduled. */
+  public Optional<Instant> nextReconcileAt() {
+    return Optional.ofNullable(nextReconcileAt);
+  }
+
+  /** Optimistic-lock version: 0 for a new payment, incremented by every save. */
   public long version() {
     return version;
   }
@@ -346,5 +395,85 @@ public final class Payment {
       Instant sentAt,
       Instant updatedAt,
       String reviewNote,
-      long version) {}
+      int reconcileAttempts,
+      Instant nextReconcileAt,
+      long version) {
+
+    /** The state before reconciliation scheduling existed: no attempts, nothing scheduled. */
+    public Snapshot(
+        PaymentId id,
+        TerminalId terminalId,
+        Money amount,
+        Channel channel,
+        OutTradeNo outTradeNo,
+        String reference,
+        String idempotencyKey,
+        String requestFingerprint,
+        Instant createdAt,
+        TransactionStatus status,
+        Syssn syssn,
+        Money refundedAmount,
+        String cardScheme,
+        String maskedCardNumber,
+        DeclineReason failureReason,
+        String failureCode,
+        String failureMessage,
+        Instant sentAt,
+        Instant updatedAt,
+        String reviewNote,
+        long version) {
+      this(
+          id,
+          terminalId,
+          amount,
+          channel,
+          outTradeNo,
+          reference,
+          idempotencyKey,
+          requestFingerprint,
+          createdAt,
+          status,
+          syssn,
+          refundedAmount,
+          cardScheme,
+          maskedCardNumber,
+          failureReason,
+          failureCode,
+          failureMessage,
+          sentAt,
+          updatedAt,
+          reviewNote,
+          0,
+          null,
+          version);
+    }
+
+    /** The same state with another version (persistence adapters restore saved payments so). */
+    public Snapshot withVersion(long newVersion) {
+      return new Snapshot(
+          id,
+          terminalId,
+          amount,
+          channel,
+          outTradeNo,
+          reference,
+          idempotencyKey,
+          requestFingerprint,
+          createdAt,
+          status,
+          syssn,
+          refundedAmount,
+          cardScheme,
+          maskedCardNumber,
+          failureReason,
+          failureCode,
+          failureMessage,
+          sentAt,
+          updatedAt,
+          reviewNote,
+          reconcileAttempts,
+          nextReconcileAt,
+          newVersion);
+    }
+  }
 }

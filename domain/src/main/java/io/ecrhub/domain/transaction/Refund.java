@@ -28,6 +28,8 @@ public final class Refund {
   private Instant sentAt;
   private Instant updatedAt;
   private String reviewNote;
+  private int reconcileAttempts;
+  private Instant nextReconcileAt;
   private long version;
   private final List<TransactionEvent> pendingEvents = new ArrayList<>();
 
@@ -46,6 +48,8 @@ public final class Refund {
     this.sentAt = s.sentAt();
     this.updatedAt = s.updatedAt() == null ? s.createdAt() : s.updatedAt();
     this.reviewNote = s.reviewNote();
+    this.reconcileAttempts = s.reconcileAttempts();
+    this.nextReconcileAt = s.nextReconcileAt();
     this.version = s.version();
   }
 
@@ -71,6 +75,8 @@ public final class Refund {
                 null,
                 null,
                 now,
+                null,
+                0,
                 null,
                 0));
     r.pendingEvents.add(r.event(null, TransactionStatus.PENDING, "created", now));
@@ -104,6 +110,8 @@ public final class Refund {
                 null,
                 null,
                 now,
+                null,
+                0,
                 null,
                 0));
     r.pendingEvents.add(
@@ -145,9 +153,34 @@ public final class Refund {
     setFailure(reason, code, message);
   }
 
+  /** May have reached the terminal; the first reconciliation query is due 5 s later. */
   public void markUnknown(String why, Instant now) {
     move(TransactionStatus.UNKNOWN, why, now);
     this.failureMessage = why;
+    this.nextReconcileAt = now.plus(ReconcileSchedule.delayAfter(0));
+  }
+
+  /**
+   * Counts one reconciliation attempt that gave no definite answer and schedules the next one.
+   *
+   * @param next when to ask again, or null to stop asking automatically (flag it for review)
+   */
+  public void recordReconcileAttempt(Instant next, Instant now) {
+    this.reconcileAttempts++;
+    this.nextReconcileAt = next;
+    this.updatedAt = now;
+  }
+
+  /** Moves the next reconciliation attempt (null: none scheduled). */
+  public void scheduleReconcile(Instant next) {
+    this.nextReconcileAt = next;
+  }
+
+  /** UNKNOWN and its next reconciliation attempt is due at {@code now}. */
+  public boolean isReconcileDue(Instant now) {
+    return status == TransactionStatus.UNKNOWN
+        && nextReconcileAt != null
+        && !nextReconcileAt.isAfter(now);
   }
 
   public void flagForReview(String note, Instant now) {
@@ -161,6 +194,9 @@ public final class Refund {
     TransactionStatus from = status;
     this.status = to;
     this.updatedAt = now;
+    if (to.isFinal()) {
+      this.nextReconcileAt = null;
+    }
     pendingEvents.add(event(from, to, reason, now));
   }
 
@@ -199,6 +235,8 @@ public final class Refund {
         sentAt,
         updatedAt,
         reviewNote,
+        reconcileAttempts,
+        nextReconcileAt,
         version);
   }
 
@@ -258,6 +296,17 @@ public final class Refund {
     return Optional.ofNullable(reviewNote);
   }
 
+  /** Reconciliation queries made so far without a definite answer. */
+  public int reconcileAttempts() {
+    return reconcileAttempts;
+  }
+
+  /** When reconciliation asks the terminal next; empty when nothing is scheduled. */
+  public Optional<Instant> nextReconcileAt() {
+    return Optional.ofNullable(nextReconcileAt);
+  }
+
+  /** Optimistic-lock version: 0 for a new refund, incremented by every save. */
   public long version() {
     return version;
   }
@@ -278,5 +327,67 @@ public final class Refund {
       Instant sentAt,
       Instant updatedAt,
       String reviewNote,
-      long version) {}
+      int reconcileAttempts,
+      Instant nextReconcileAt,
+      long version) {
+
+    /** The state before reconciliation scheduling existed: no attempts, nothing scheduled. */
+    public Snapshot(
+        RefundId id,
+        PaymentId paymentId,
+        TerminalId terminalId,
+        Money amount,
+        boolean external,
+        Instant createdAt,
+        TransactionStatus status,
+        Syssn syssn,
+        DeclineReason failureReason,
+        String failureCode,
+        String failureMessage,
+        Instant sentAt,
+        Instant updatedAt,
+        String reviewNote,
+        long version) {
+      this(
+          id,
+          paymentId,
+          terminalId,
+          amount,
+          external,
+          createdAt,
+          status,
+          syssn,
+          failureReason,
+          failureCode,
+          failureMessage,
+          sentAt,
+          updatedAt,
+          reviewNote,
+          0,
+          null,
+          version);
+    }
+
+    /** The same state with another version (persistence adapters restore saved refunds so). */
+    public Snapshot withVersion(long newVersion) {
+      return new Snapshot(
+          id,
+          paymentId,
+          terminalId,
+          amount,
+          external,
+          createdAt,
+          status,
+          syssn,
+          failureReason,
+          failureCode,
+          failureMessage,
+          sentAt,
+          updatedAt,
+          reviewNote,
+          reconcileAttempts,
+          nextReconcileAt,
+          newVersion);
+    }
+  }
 }

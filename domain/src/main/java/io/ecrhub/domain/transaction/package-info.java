@@ -6,5 +6,12 @@
  * {@code FAILED} means the request provably never reached the terminal, {@code UNKNOWN} means it
  * may have and must be reconciled; a payment is never sent twice; refunds never exceed the
  * refundable amount.
+ *
+ * <p>How the use cases ({@link io.ecrhub.domain.transaction.PaymentService}, {@link
+ * io.ecrhub.domain.transaction.Reconciler}) keep them: a trade or refund is committed IN_PROGRESS
+ * under the terminal's lease before it is sent; no database transaction spans terminal I/O; the
+ * answer is applied in a new unit of work that reloads and re-evaluates on a concurrent change;
+ * events are published only after commit; UNKNOWN is settled only by a definite query answer (or a
+ * notification), on a backoff, and after 24 h is left for an operator, never turned into FAILED.
  */
 package io.ecrhub.domain.transaction;

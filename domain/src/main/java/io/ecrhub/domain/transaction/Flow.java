@@ -1,0 +1,140 @@
+package io.ecrhub.domain.transaction;
+
+import io.ecrhub.domain.shared.ConcurrentModificationException;
+import io.ecrhub.domain.shared.DomainEvent;
+import io.ecrhub.domain.shared.DomainException;
+import io.ecrhub.domain.shared.NotFoundException;
+import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalEndpoint;
+import io.ecrhub.domain.terminal.TerminalHealth;
+import io.ecrhub.domain.terminal.TerminalId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the transaction use cases share: ports, time, settings, lease holders, publishing after
+ * commit and retrying on optimistic-lock conflicts.
+ */
+final class Flow {
+  static final System.Logger LOG = System.getLogger("io.ecrhub.domain.transaction");
+  private static final int MAX_ATTEMPTS = 5;
+
+  final TransactionPorts ports;
+  final Clock clock;
+  final String instanceId;
+  final TransactionSettings settings;
+  final TerminalHealth health;
+
+  Flow(TransactionPorts ports, Clock clock, String instanceId, TransactionSettings settings) {
+    this.ports = Objects.requireNonNull(ports, "ports");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+    if (instanceId.isBlank() || instanceId.contains(":")) {
+      throw new IllegalArgumentException("instanceId must be non-blank and contain no ':'");
+    }
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.health = new TerminalHealth(ports.terminals(), ports.unitOfWork(), clock);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  <T> T tx(Supplier<T> work) {
+    return ports.unitOfWork().inTransaction(work);
+  }
+
+  /** The lease holder for one transaction of this instance: {@code instance:transactionId}. */
+  String holder(String transactionId) {
+    return instanceId + ":" + transactionId;
+  }
+
+  /** Whether the terminal's lease is held for {@code transactionId} by any instance. */
+  boolean leaseHeldFor(TerminalId terminalId, String transactionId, Instant now) {
+    return tx(() -> ports.leases().current(terminalId, now))
+        .filter(l -> l.holder().endsWith(":" + transactionId))
+        .isPresent();
+  }
+
+  /** Whether the terminal's lease is held for anything but {@code transactionId}. */
+  boolean leaseHeldByOther(TerminalId terminalId, String transactionId, Instant now) {
+    return tx(() -> ports.leases().current(terminalId, now))
+        .filter(l -> !l.holder().endsWith(":" + transactionId))
+        .isPresent();
+  }
+
+  boolean acquire(TerminalId terminalId, String holder) {
+    return tx(() -> ports.leases().tryAcquire(terminalId, holder, settings.leaseTtl(), now()));
+  }
+
+  /** Releases a lease; never throws (an unreleased lease expires on its own). */
+  void release(TerminalId terminalId, String holder) {
+    try {
+      ports.unitOfWork().run(() -> ports.leases().release(terminalId, holder));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not release lease of {0}: {1}", terminalId, e);
+    }
+  }
+
+  Terminal usableTerminal(TerminalId id) {
+    Terminal t =
+        tx(() -> ports.terminals().findById(id))
+            .orElseThrow(
+                () -> new NotFoundException("TERMINAL_NOT_FOUND", "no terminal with id " + id));
+    if (t.isDisabled()) {
+      throw new DomainException(
+          "TERMINAL_DISABLED", "terminal " + id + " is disabled; an operator must enable it");
+    }
+    return t;
+  }
+
+  Payment payment(PaymentId id) {
+    return tx(() -> ports.payments().findById(id))
+        .orElseThrow(() -> new NotFoundException("PAYMENT_NOT_FOUND", "no payment with id " + id));
+  }
+
+  TerminalEndpoint businessEndpoint(Terminal t) {
+    return TerminalEndpoint.of(t, settings.connectTimeout(), settings.businessReadTimeout());
+  }
+
+  TerminalEndpoint shortEndpoint(Terminal t) {
+    return TerminalEndpoint.of(t, settings.connectTimeout(), settings.queryTimeout());
+  }
+
+  Duration shortWait() {
+    return settings.shortRequestWait();
+  }
+
+  /** Publishes committed events; a failing subscriber never undoes the state change. */
+  void publish(List<? extends DomainEvent> events) {
+    for (DomainEvent e : events) {
+      try {
+        ports.events().publish(e);
+      } catch (RuntimeException ex) {
+        LOG.log(System.Logger.Level.WARNING, "publishing {0} failed: {1}", e.type(), ex);
+      }
+    }
+  }
+
+  /**
+   * Runs {@code change} (reload, decide, save) in a unit of work and publishes its events after
+   * commit; on an optimistic-lock conflict it runs again on fresh state.
+   */
+  <T extends DomainEvent> void change(String what, Supplier<List<T>> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        publish(tx(change));
+        return;
+      } catch (ConcurrentModificationException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "{0} changed concurrently; re-evaluating", what);
+      }
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package io.ecrhub.domain.transaction;
+
+import io.ecrhub.domain.shared.ConcurrentModificationException;
+import io.ecrhub.domain.shared.DomainException;
+import io.ecrhub.domain.shared.IdGenerator;
+import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalCalls;
+import io.ecrhub.domain.terminal.TerminalCommand;
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.terminal.TerminalOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Use case implementation: starts payments on terminals, cancels them and refunds them.
+ *
+ * <p>A payment is committed as IN_PROGRESS (with its out_trade_no) before anything is sent, under
+ * the terminal's lease; the terminal's answer is applied later, on {@code outcomeExecutor}, in a
+ * new unit of work, and only then is the lease released. No database transaction spans terminal
+ * I/O. A payment is sent at most once: nothing here ever re-sends it.
+ */
+public final class PaymentService implements StartPayment, CancelPayment, RefundPayment {
+  private final Flow flow;
+  private final IdGenerator ids;
+  private final Executor outcomeExecutor;
+  private final RefundStarter refunds;
+
+  /**
+   * @param instanceId this hub instance (part of every lease holder), no ':'
+   * @param outcomeExecutor where terminal answers are applied; must not be a network event loop,
+   *     because applying blocks on the database
+   */
+  public PaymentService(
+      TransactionPorts ports,
+      Clock clock,
+      IdGenerator ids,
+      String instanceId,
+      TransactionSettings settings,
+      Executor outcomeExecutor) {
+    this.flow = new Flow(ports, clock, instanceId, settings);
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.outcomeExecutor = Objects.requireNonNull(outcomeExecutor, "outcomeExecutor");
+    this.refunds = new RefundStarter(flow, ids, outcomeExecutor);
+  }
+
+  @Override
+  public Payment start(StartPayment.Command command) {
+    Objects.requireNonNull(command, "command");
+    Optional<Payment> replayed = replay(command);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    Terminal terminal = flow.usableTerminal(command.terminalId());
+    terminal.requireSupports(command.channel());
+    String raw = ids.next();
+    PaymentId id = new PaymentId("pay_" + raw);
+    OutTradeNo outTradeNo = outTradeNo(raw, command.reference());
+    String holder = flow.holder(id.value());
+    if (!flow.acquire(terminal.id(), holder)) {
+      throw new DomainException(
+          "TERMINAL_BUSY",
+          "terminal " + terminal.id() + " is busy with another payment or refund; try again");
+    }
+    Payment saved;
+    try {
+      saved = record(command, id, outTradeNo);
+    } catch (ConcurrentModificationException e) {
+      flow.release(terminal.id(), holder);
+      if (command.idempotencyKey() != null) {
+        Optional<Payment> winner = replay(command);
+        if (winner.isPresent()) {
+          return winner.get();
+        }
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      flow.release(terminal.id(), holder);
+      throw e;
+    }
+    var pay =
+        new TerminalCommand.Pay(
+            saved.amount(),
+            saved.channel(),
+            saved.outTradeNo(),
+            flow.settings.paymentTimeoutFor(saved.channel()));
+    TerminalCalls.send(flow.ports.channel(), flow.businessEndpoint(terminal), pay)
+        .whenCompleteAsync(
+            (outcome, error) -> settle(id, terminal.id(), holder, outcome, error), outcomeExecutor);
+    return saved;
+  }
+
+  /** Creates the payment, marks it sent and commits; publishes its events after commit. */
+  private Payment record(StartPayment.Command c, PaymentId id, OutTradeNo outTradeNo) {
+    Instant now = flow.now();
+    Payment p =
+        Payment.create(
+            id,
+            c.terminalId(),
+            c.amount(),
+            c.channel(),
+            outTradeNo,
+            c.reference(),
+            c.idempotencyKey(),
+            c.fingerprint(),
+            now);
+    p.markInProgress(now);
+    Payment saved = flow.tx(() -> flow.ports.payments().save(p));
+    flow.publish(p.drainEvents());
+    return saved;
+  }
+
+  /** The payment an earlier request with the same idempotency key created, if any. */
+  private Optional<Payment> replay(StartPayment.Command c) {
+    if (c.idempotencyKey() == null) {
+      return Optional.empty();
+    }
+    Optional<Payment> earlier =
+        flow.tx(() -> flow.ports.payments().findByIdempotencyKey(c.idempotencyKey()));
+    if (earlier.isPresent() && !c.fingerprint().equals(earlier.get().requestFingerprint())) {
+      throw new DomainException(
+          "IDEMPOTENCY_CONFLICT",
+          "Idempotency-Key",
+          "this Idempotency-Key was used for a different payment request");
+    }
+    return earlier;
+  }
+
+  /** {@code EH<id>[-<reference>]}, at most 64 characters; unique because the id is. */
+  static OutTradeNo outTradeNo(String rawId, String reference) {
+    String base = "EH" + rawId;
+    String full = reference == null ? base : base + "-" + reference;
+    return OutTradeNo.of(full.length() > 64 ? full.substring(0, 64) : full);
+  }
+
+  /** Applies the terminal's answer, records what it says about the terminal, frees the lease. */
+  private void settle(
+      PaymentId id, TerminalId terminalId, String holder, TerminalOutcome answer, Throwable error) {
+    try {
+      TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
+      Verdict verdict = Verdict.ofBusinessAnswer(outcome);
+      flow.change("payment " + id, () -> apply(id, verdict));
+      flow.health.record(terminalId, outcome);
+    } catch (RuntimeException e) {
+      Flow.LOG.log(
+          System.Logger.Level.ERROR,
+          "could not record the terminal's answer for payment {0}; reconciliation will: {1}",
+          id,
+          e.toString());
+    } finally {
+      flow.release(terminalId, holder);
+    }
+  }
+
+  private List<TransactionEvent> apply(PaymentId id, Verdict verdict) {
+    Payment p = flow.ports.payments().findById(id).orElse(null);
+    Instant now = flow.now();
+    if (p == null || !Settling.mayApply(p.status(), verdict)) {
+      if (p != null && Settling.contradicts(p.status(), verdict)) {
+        p.flagForReview(
+            "terminal answered " + verdict.target() + " after the payment was " + p.status(), now);
+        flow.ports.payments().save(p);
+        return p.drainEvents();
+      }
+      return List.of();
+    }
+    verdict.applyTo(p, now);
+    flow.ports.payments().save(p);
+    return p.drainEvents();
+  }
+
+  @Override
+  public Payment cancel(PaymentId paymentId) {
+    Payment p = flow.payment(paymentId);
+    return switch (p.status()) {
+      case PENDING -> cancelLocally(paymentId);
+      case IN_PROGRESS, UNKNOWN -> requestCancel(p);
+      default ->
+          throw new DomainException(
+              "PAYMENT_NOT_CANCELLABLE", "payment " + paymentId + " is already " + p.status());
+    };
+  }
+
+  private Payment cancelLocally(PaymentId id) {
+    flow.change(
+        "payment " + id,
+        () -> {
+          Payment p = flow.ports.payments().findById(id).orElseThrow();
+          if (p.status() != TransactionStatus.PENDING) {
+            return List.of();
+          }
+          p.cancel("cancelled before it was sent", flow.now());
+          flow.ports.payments().save(p);
+          return p.drainEvents();
+        });
+    return flow.payment(id);
+  }
+
+  /**
+   * Sends 5001 to the terminal. It does not take the lease (the cancel overlaps the trade, as in
+   * Odoo); the trade's own answer (6001) ends the payment. Refused when the terminal is busy with
+   * another transaction, because 5001 would cancel that one.
+   */
+  private Payment requestCancel(Payment p) {
+    Terminal terminal = flow.usableTerminal(p.terminalId());
+    if (flow.leaseHeldByOther(terminal.id(), p.id().value(), flow.now())) {
+      throw new DomainException(
+          "TERMINAL_BUSY",
+          "terminal "
+              + terminal.id()
+              + " is working on another transaction; cancelling now would"
+              + " cancel that one");
+    }
+    TerminalOutcome outcome =
+        TerminalCalls.sendAndWait(
+            flow.ports.channel(),
+            flow.shortEndpoint(terminal),
+            new TerminalCommand.CancelRequest(),
+            flow.shortWait());
+    flow.health.record(terminal.id(), outcome);
+    switch (outcome) {
+      case TerminalOutcome.NotSent n -> throw notDelivered(n.cause() + ": " + n.detail());
+      case TerminalOutcome.Busy b -> throw notDelivered("busy: " + b.detail());
+      case TerminalOutcome.KeyMismatch k -> throw notDelivered("key mismatch " + k.rawCode());
+      case TerminalOutcome.LoggedOut l -> throw notDelivered("the Haojin app is logged out");
+      case TerminalOutcome.ProtocolError e -> throw notDelivered("respcd " + e.rawCode());
+      default -> {}
+    }
+    return flow.payment(p.id());
+  }
+
+  private static DomainException notDelivered(String why) {
+    return new DomainException(
+        "CANCEL_NOT_DELIVERED", "the terminal did not take the cancel request (" + why + ")");
+  }
+
+  @Override
+  public Refund refund(RefundPayment.Command command) {
+    return refunds.refund(command);
+  }
+}

@@ -1,0 +1,173 @@
+package io.ecrhub.domain.transaction;
+
+import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalCalls;
+import io.ecrhub.domain.terminal.TerminalCommand;
+import io.ecrhub.domain.terminal.TerminalOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Use case implementation: settles payments and refunds whose outcome is not known by asking the
+ * terminal (4001), on the {@link ReconcileSchedule} backoff. It changes state only on a definite
+ * answer and never re-sends a payment or refund.
+ *
+ * <p>Due are UNKNOWN transactions whose next attempt has come, and IN_PROGRESS ones whose terminal
+ * lease is no longer held for them: the hub stopped (or failed to record the answer) while they
+ * were in flight, so they first become UNKNOWN ("hub restarted while in flight").
+ *
+ * <p>Payments are queried by out_trade_no. A transaction status of 0000 settles SUCCEEDED; a
+ * pending status (1143/1145/1298) is not an answer; any other status settles DECLINED. "No such
+ * transaction" settles DECLINED (NOT_FOUND_ON_TERMINAL) only once the terminal can no longer be
+ * waiting for the card ({@code sentAt + leaseTtl}); before that it is not an answer.
+ *
+ * <p>Limitation for refunds: the terminal cannot be queried for a refund by our reference, so the
+ * original payment is queried by its syssn, and the refund is settled SUCCEEDED only when that
+ * record shows a refund consistent with this one (its refundable amount dropped by exactly this
+ * refund, read in dollars or in cents and unambiguous, or a refunded flag when nothing else was
+ * refunded). Otherwise the refund stays UNKNOWN until QFPay's refund notification settles it; the
+ * hub never declares a refund DECLINED from a query.
+ */
+public final class Reconciler implements ReconcileInFlight {
+  static final String HUB_RESTARTED = "hub restarted while in flight";
+  static final String GIVEN_UP =
+      "still unknown 24 h after it was sent; check it in the QFPay merchant portal";
+
+  private static final Verdict NO_TERMINAL =
+      new Verdict.Unknown("the terminal is missing or disabled; not queried");
+
+  private final Flow flow;
+  private final RefundReconciler refunds;
+
+  /**
+   * @param instanceId this hub instance (as for {@link PaymentService}), no ':'
+   */
+  public Reconciler(
+      TransactionPorts ports, Clock clock, String instanceId, TransactionSettings settings) {
+    this.flow = new Flow(ports, clock, instanceId, settings);
+    this.refunds = new RefundReconciler(flow);
+  }
+
+  @Override
+  public int reconcileDue() {
+    Instant now = flow.now();
+    int settled = 0;
+    int batch = flow.settings.reconcileBatchSize();
+    for (Payment p : flow.tx(() -> flow.ports.payments().findDueForReconciliation(now, batch))) {
+      try {
+        settled += reconcile(p.id(), false) ? 1 : 0;
+      } catch (RuntimeException e) {
+        Flow.LOG.log(System.Logger.Level.WARNING, "reconciling payment {0} failed: {1}", p.id(), e);
+      }
+    }
+    return settled + refunds.reconcileDue(now, batch);
+  }
+
+  @Override
+  public Payment reconcileNow(PaymentId paymentId) {
+    flow.payment(paymentId);
+    reconcile(paymentId, true);
+    return flow.payment(paymentId);
+  }
+
+  /** One attempt for one payment; true when it is settled afterwards. */
+  private boolean reconcile(PaymentId id, boolean forced) {
+    Payment loaded = flow.payment(id);
+    Instant now = flow.now();
+    if (loaded.status() == TransactionStatus.IN_PROGRESS) {
+      if (flow.leaseHeldFor(loaded.terminalId(), id.value(), now)) {
+        return false;
+      }
+      flow.change("payment " + id, () -> markUnknownIfStillInProgress(id));
+    } else if (loaded.status() != TransactionStatus.UNKNOWN
+        || (!forced && !loaded.isReconcileDue(now))) {
+      return false;
+    }
+    Payment p = flow.payment(id);
+    if (p.status() != TransactionStatus.UNKNOWN) {
+      return p.status().isFinal();
+    }
+    Optional<Terminal> terminal = flow.tx(() -> flow.ports.terminals().findById(p.terminalId()));
+    if (terminal.isPresent() && flow.leaseHeldByOther(p.terminalId(), id.value(), now)) {
+      return false;
+    }
+    Verdict verdict =
+        terminal.filter(t -> !t.isDisabled()).map(t -> query(p, t)).orElse(NO_TERMINAL);
+    flow.change("payment " + id, () -> applyQueryVerdict(id, verdict));
+    return flow.payment(id).status().isFinal();
+  }
+
+  private Verdict query(Payment p, Terminal terminal) {
+    TerminalOutcome outcome =
+        TerminalCalls.sendAndWait(
+            flow.ports.channel(),
+            flow.shortEndpoint(terminal),
+            TerminalCommand.Query.byOutTradeNo(p.outTradeNo()),
+            flow.shortWait());
+    flow.health.record(p.terminalId(), outcome);
+    return verdictOfQuery(p, outcome, flow.now());
+  }
+
+  private List<TransactionEvent> applyQueryVerdict(PaymentId id, Verdict verdict) {
+    Payment fresh = flow.ports.payments().findById(id).orElseThrow();
+    if (fresh.status() != TransactionStatus.UNKNOWN) {
+      return List.of();
+    }
+    Instant at = flow.now();
+    if (verdict.definite()) {
+      verdict.applyTo(fresh, at);
+    } else {
+      scheduleNext(fresh, at);
+    }
+    flow.ports.payments().save(fresh);
+    return fresh.drainEvents();
+  }
+
+  private List<TransactionEvent> markUnknownIfStillInProgress(PaymentId id) {
+    Payment p = flow.ports.payments().findById(id).orElseThrow();
+    if (p.status() != TransactionStatus.IN_PROGRESS) {
+      return List.of();
+    }
+    p.markUnknown(HUB_RESTARTED, flow.now());
+    flow.ports.payments().save(p);
+    return p.drainEvents();
+  }
+
+  /** What a query answer means for an UNKNOWN payment; {@link Verdict.Unknown} if not definite. */
+  Verdict verdictOfQuery(Payment p, TerminalOutcome outcome, Instant now) {
+    return switch (outcome) {
+      case TerminalOutcome.Approved a -> {
+        var report = a.report();
+        boolean otherRecord =
+            report.isRefund()
+                || (report.outTradeNo() != null
+                    && !report.outTradeNo().equals(p.outTradeNo().value()));
+        yield otherRecord
+            ? new Verdict.Unknown("query answered with another transaction")
+            : Verdict.ofApprovedReport(report, "terminal query (4001)");
+      }
+      case TerminalOutcome.NotFound f -> {
+        Instant sent = p.sentAt().orElse(p.createdAt());
+        yield now.isAfter(sent.plus(flow.settings.leaseTtl()))
+            ? new Verdict.Declined(
+                DeclineReason.NOT_FOUND_ON_TERMINAL,
+                f.rawCode(),
+                "the terminal has no record of it")
+            : new Verdict.Unknown("not found yet; the terminal may still be waiting for the card");
+      }
+      default -> new Verdict.Unknown("query gave no answer");
+    };
+  }
+
+  /** Counts the attempt and schedules the next; after 24 h flags the payment once for review. */
+  private static void scheduleNext(Payment p, Instant now) {
+    Instant sent = p.sentAt().orElse(p.createdAt());
+    Optional<Instant> next = ReconcileSchedule.next(p.reconcileAttempts() + 1, sent, now);
+    p.recordReconcileAttempt(next.orElse(null), now);
+    if (next.isEmpty() && !GIVEN_UP.equals(p.reviewNote().orElse(null))) {
+      p.flagForReview(GIVEN_UP, now);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package io.ecrhub.domain.transaction;
+
+import io.ecrhub.domain.shared.DomainException;
+import io.ecrhub.domain.shared.IdGenerator;
+import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalCalls;
+import io.ecrhub.domain.terminal.TerminalCommand;
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.terminal.TerminalOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Refunds a payment through its terminal (1002) within {@link RefundPolicy}: decided, committed as
+ * IN_PROGRESS under the terminal's lease, sent once, and settled when the terminal answers; a
+ * success adds the amount to the payment's refunded total in the same unit of work.
+ */
+final class RefundStarter {
+  private final Flow flow;
+  private final IdGenerator ids;
+  private final Executor outcomeExecutor;
+
+  RefundStarter(Flow flow, IdGenerator ids, Executor outcomeExecutor) {
+    this.flow = flow;
+    this.ids = ids;
+    this.outcomeExecutor = outcomeExecutor;
+  }
+
+  Refund refund(RefundPayment.Command command) {
+    Objects.requireNonNull(command, "command");
+    Payment payment = flow.payment(command.paymentId());
+    decide(payment, command.amount(), flow.now());
+    Syssn original =
+        payment
+            .syssn()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        "PAYMENT_NOT_REFUNDABLE",
+                        "the payment has no QFPay transaction id (syssn) to refund"));
+    Terminal terminal = flow.usableTerminal(payment.terminalId());
+    RefundId id = new RefundId("ref_" + ids.next());
+    String holder = flow.holder(id.value());
+    if (!flow.acquire(terminal.id(), holder)) {
+      throw new DomainException(
+          "TERMINAL_BUSY",
+          "terminal " + terminal.id() + " is busy with another payment or refund; try again");
+    }
+    Refund saved;
+    try {
+      saved = record(command, id);
+    } catch (RuntimeException e) {
+      flow.release(terminal.id(), holder);
+      throw e;
+    }
+    var refund = new TerminalCommand.Refund(original, saved.amount());
+    TerminalCalls.send(flow.ports.channel(), flow.businessEndpoint(terminal), refund)
+        .whenCompleteAsync(
+            (outcome, error) -> settle(id, terminal.id(), holder, outcome, error), outcomeExecutor);
+    return saved;
+  }
+
+  /** Decides again on fresh state (under the lease), creates, marks sent, commits. */
+  private Refund record(RefundPayment.Command command, RefundId id) {
+    Instant now = flow.now();
+    Recorded recorded =
+        flow.tx(
+            () -> {
+              Payment fresh = flow.ports.payments().findById(command.paymentId()).orElseThrow();
+              Money amount = decide(fresh, command.amount(), now);
+              Refund created = Refund.create(id, fresh.id(), fresh.terminalId(), amount, now);
+              created.markInProgress(now);
+              return new Recorded(flow.ports.refunds().save(created), created.drainEvents());
+            });
+    flow.publish(recorded.events());
+    return recorded.saved();
+  }
+
+  private record Recorded(Refund saved, List<TransactionEvent> events) {}
+
+  /** The policy's amount, counting refunds of this payment that are not final yet as used. */
+  private Money decide(Payment payment, Money requested, Instant now) {
+    Money inFlight = Money.zero(payment.amount().currency());
+    for (Refund r : flow.tx(() -> flow.ports.refunds().findByPayment(payment.id()))) {
+      if (!r.status().isFinal()) {
+        inFlight = inFlight.plus(r.amount());
+      }
+    }
+    return RefundPolicy.decide(payment, requested, inFlight, now);
+  }
+
+  private void settle(
+      RefundId id, TerminalId terminalId, String holder, TerminalOutcome answer, Throwable error) {
+    try {
+      TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
+      Verdict verdict = Verdict.ofBusinessAnswer(outcome);
+      flow.change("refund " + id, () -> apply(id, verdict));
+      flow.health.record(terminalId, outcome);
+    } catch (RuntimeException e) {
+      Flow.LOG.log(
+          System.Logger.Level.ERROR,
+          "could not record the terminal's answer for refund {0}; reconciliation will: {1}",
+          id,
+          e.toString());
+    } finally {
+      flow.release(terminalId, holder);
+    }
+  }
+
+  private List<TransactionEvent> apply(RefundId id, Verdict verdict) {
+    Refund r = flow.ports.refunds().findById(id).orElse(null);
+    if (r == null || !Settling.mayApply(r.status(), verdict)) {
+      return List.of();
+    }
+    return settleRefund(flow, r, verdict);
+  }
+
+  /**
+   * Moves {@code r} as {@code verdict} says; a success also adds the amount to the payment's
+   * refunded total (or flags the payment when that would exceed what was refundable). Saves the
+   * payment first, then the refund; returns the events of both.
+   */
+  static List<TransactionEvent> settleRefund(Flow flow, Refund r, Verdict verdict) {
+    Instant now = flow.now();
+    List<TransactionEvent> events = new ArrayList<>();
+    verdict.applyTo(r, now);
+    if (verdict instanceof Verdict.Succeeded) {
+      Payment p = flow.ports.payments().findById(r.paymentId()).orElseThrow();
+      try {
+        p.recordRefund(r.amount(), now);
+      } catch (DomainException e) {
+        p.flagForReview("refund " + r.id() + " succeeded but " + e.getMessage(), now);
+      }
+      flow.ports.payments().save(p);
+      events.addAll(p.drainEvents());
+    }
+    flow.ports.refunds().save(r);
+    events.addAll(r.drainEvents());
+    return events;
+  }
+}

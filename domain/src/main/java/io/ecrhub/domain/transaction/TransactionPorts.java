@@ -1,0 +1,29 @@
+package io.ecrhub.domain.transaction;
+
+import io.ecrhub.domain.shared.EventPublisher;
+import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.TerminalChannel;
+import io.ecrhub.domain.terminal.TerminalLeases;
+import io.ecrhub.domain.terminal.Terminals;
+import java.util.Objects;
+
+/** The ports the transaction use cases drive, wired once by the application. */
+public record TransactionPorts(
+    Terminals terminals,
+    Payments payments,
+    Refunds refunds,
+    TerminalLeases leases,
+    TerminalChannel channel,
+    UnitOfWork unitOfWork,
+    EventPublisher events) {
+
+  public TransactionPorts {
+    Objects.requireNonNull(terminals, "terminals");
+    Objects.requireNonNull(payments, "payments");
+    Objects.requireNonNull(refunds, "refunds");
+    Objects.requireNonNull(leases, "leases");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(unitOfWork, "unitOfWork");
+    Objects.requireNonNull(events, "events");
+  }
+}

@@ -1,0 +1,78 @@
+package io.ecrhub.domain.transaction;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Timeouts of the transaction use cases.
+ *
+ * @param paymentTimeout sent as {@code payment_timeout}: how long the terminal waits for the card
+ *     or the customer (QFPay default 120 s; PayMe is capped at 120 s)
+ * @param connectTimeout connect and TLS handshake budget per request
+ * @param responseMargin added to the payment timeout for the answer to a trade or refund, and again
+ *     to the terminal lease so it outlives the request
+ * @param queryTimeout answer budget for short requests (query, cancel request)
+ * @param reconcileBatchSize how many payments (and, separately, refunds) one reconciliation pass
+ *     looks at
+ */
+public record TransactionSettings(
+    Duration paymentTimeout,
+    Duration connectTimeout,
+    Duration responseMargin,
+    Duration queryTimeout,
+    int reconcileBatchSize) {
+
+  private static final Duration PAYME_MAX = Duration.ofSeconds(120);
+
+  public TransactionSettings {
+    positive(paymentTimeout, "paymentTimeout");
+    positive(connectTimeout, "connectTimeout");
+    positive(responseMargin, "responseMargin");
+    positive(queryTimeout, "queryTimeout");
+    if (reconcileBatchSize < 1) {
+      throw new IllegalArgumentException("reconcileBatchSize must be at least 1");
+    }
+  }
+
+  /** 120 s payment timeout, 5 s connect, 30 s margin, 15 s for queries, batches of 50. */
+  public static TransactionSettings defaults() {
+    return new TransactionSettings(
+        Duration.ofSeconds(120),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(15),
+        50);
+  }
+
+  /** The payment timeout to send for {@code channel} (PayMe allows at most 120 s). */
+  public Duration paymentTimeoutFor(Channel channel) {
+    return channel == Channel.PAYME && paymentTimeout.compareTo(PAYME_MAX) > 0
+        ? PAYME_MAX
+        : paymentTimeout;
+  }
+
+  /** Read timeout for a trade or refund: the payment timeout plus the margin. */
+  public Duration businessReadTimeout() {
+    return paymentTimeout.plus(responseMargin);
+  }
+
+  /**
+   * How long a trade or refund holds its terminal: connect, the business read timeout and the
+   * margin again. After {@code sentAt} plus this, the terminal is no longer working on the request.
+   */
+  public Duration leaseTtl() {
+    return connectTimeout.plus(businessReadTimeout()).plus(responseMargin);
+  }
+
+  /** How long a use case waits for a short request (query, cancel request) before giving up. */
+  public Duration shortRequestWait() {
+    return connectTimeout.plus(queryTimeout).plusSeconds(5);
+  }
+
+  private static void positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package io.ecrhub.domain.testing;
+
+import io.ecrhub.domain.certificate.CertificatePins;
+
+class InMemoryCertificatePinsTest extends CertificatePinsContract {
+  @Override
+  protected CertificatePins create() {
+    return new InMemoryCertificatePins();
+  }
+}

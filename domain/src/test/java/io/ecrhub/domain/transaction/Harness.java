@@ -1,0 +1,143 @@
+package io.ecrhub.domain.transaction;
+
+import io.ecrhub.domain.shared.DomainEvent;
+import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.terminal.TerminalLeases;
+import io.ecrhub.domain.terminal.TransactionReport;
+import io.ecrhub.domain.testing.DirectUnitOfWork;
+import io.ecrhub.domain.testing.InMemoryPayments;
+import io.ecrhub.domain.testing.InMemoryRefunds;
+import io.ecrhub.domain.testing.InMemoryTerminalLeases;
+import io.ecrhub.domain.testing.InMemoryTerminals;
+import io.ecrhub.domain.testing.MutableClock;
+import io.ecrhub.domain.testing.RecordingEventPublisher;
+import io.ecrhub.domain.testing.ScriptedTerminalChannel;
+import io.ecrhub.domain.testing.SequenceIds;
+import io.ecrhub.domain.testing.TerminalFixture;
+import io.ecrhub.domain.testing.TestMoney;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The transaction use cases wired to the in-memory fakes, a scripted channel and a clock the test
+ * moves. Terminal answers are applied on the thread that releases them (direct executor).
+ */
+final class Harness {
+  static final String INSTANCE = "hub-a";
+
+  final MutableClock clock = MutableClock.atDefaultStart();
+  final InMemoryTerminals terminals = new InMemoryTerminals();
+  final Payments payments;
+  final InMemoryRefunds refunds = new InMemoryRefunds();
+  final InMemoryTerminalLeases leases = new InMemoryTerminalLeases();
+  final ScriptedTerminalChannel channel = new ScriptedTerminalChannel();
+  final DirectUnitOfWork uow = new DirectUnitOfWork();
+  final RecordingEventPublisher events = new RecordingEventPublisher();
+  final List<Boolean> publishedInsideTransaction = new CopyOnWriteArrayList<>();
+  final TransactionSettings settings = TransactionSettings.defaults();
+  final PaymentService service;
+  final Reconciler reconciler;
+
+  Harness() {
+    this(new InMemoryPayments());
+  }
+
+  Harness(Payments payments) {
+    this.payments = payments;
+    channel.watch(uow);
+    terminals.save(TerminalFixture.terminal());
+    TransactionPorts ports =
+        new TransactionPorts(
+            terminals,
+            payments,
+            refunds,
+            leases,
+            channel,
+            uow,
+            e -> {
+              publishedInsideTransaction.add(uow.inside());
+              events.publish(e);
+            });
+    service =
+        new PaymentService(ports, clock, new SequenceIds(""), INSTANCE, settings, Runnable::run);
+    reconciler = new Reconciler(ports, clock, INSTANCE, settings);
+  }
+
+  static StartPayment.Command pay(String amount, Channel channel) {
+    return new StartPayment.Command(
+        TerminalFixture.DEFAULT_ID, TestMoney.hkd(amount), channel, null, null);
+  }
+
+  static StartPayment.Command pay(String amount, Channel channel, String reference, String key) {
+    return new StartPayment.Command(
+        TerminalFixture.DEFAULT_ID, TestMoney.hkd(amount), channel, reference, key);
+  }
+
+  int paymentCount() {
+    return payments.findByStatus(EnumSet.allOf(TransactionStatus.class), Integer.MAX_VALUE).size();
+  }
+
+  Payment payment(PaymentId id) {
+    return payments.findById(id).orElseThrow();
+  }
+
+  Refund refund(RefundId id) {
+    return refunds.findById(id).orElseThrow();
+  }
+
+  Terminal terminal() {
+    return terminals.findById(TerminalFixture.DEFAULT_ID).orElseThrow();
+  }
+
+  Optional<TerminalLeases.Lease> lease() {
+    return leases.current(TerminalFixture.DEFAULT_ID, clock.instant());
+  }
+
+  Optional<TerminalLeases.Lease> lease(TerminalId id) {
+    return leases.current(id, clock.instant());
+  }
+
+  /** Stores a payment as a notification or another instance would, outside the use cases. */
+  Payment store(Payment p) {
+    return payments.save(p);
+  }
+
+  /** Stores a refund as another instance would, outside the use cases. */
+  Refund store(Refund r) {
+    return refunds.save(r);
+  }
+
+  List<String> eventTypes(String aggregateId) {
+    return events.about(aggregateId).stream().map(DomainEvent::type).toList();
+  }
+
+  static TransactionReport approvedReport(String syssn, String outTradeNo, String status) {
+    return new TransactionReport(
+        syssn,
+        outTradeNo,
+        null,
+        "payment",
+        status,
+        "10.50",
+        "HKD",
+        "VISA",
+        "520000******1096",
+        null,
+        Map.of());
+  }
+
+  static TransactionReport paymentRecord(
+      String syssn, String refundable, Map<String, String> fields) {
+    return new TransactionReport(
+        syssn, null, null, "payment", "0000", null, "HKD", null, null, refundable, fields);
+  }
+
+  static Money hkd(String amount) {
+    return TestMoney.hkd(amount);
+  }
+}
