@@ -5,10 +5,6 @@ import static io.ecrhub.domain.diagnostics.DiagnosticsFixtures.NOW;
 import static io.ecrhub.domain.diagnostics.DiagnosticsFixtures.httpsTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ecrhub.domain.certificate.CertificatePin;
-import io.ecrhub.domain.certificate.CertificatePins;
-import io.ecrhub.domain.certificate.Fingerprint;
-import io.ecrhub.domain.certificate.LeafCertificate;
 import io.ecrhub.domain.merchant.AuditAction;
 import io.ecrhub.domain.merchant.MerchantFakes;
 import io.ecrhub.domain.merchant.MerchantFakes.InMemoryAudit;
@@ -21,6 +17,7 @@ import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalStatus;
+import io.ecrhub.domain.testing.InMemoryCertificatePins;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,7 +128,7 @@ class DiagnosticsRunnerTest {
         new TerminalDiagnostics(
             terminals,
             mms,
-            new NoPins(),
+            new InMemoryCertificatePins(),
             id -> Optional.empty(),
             addresses,
             results,
@@ -169,27 +166,6 @@ class DiagnosticsRunnerTest {
         FleetSummary.of(List.of(TerminalId.of("a"), TerminalId.of("b")), List.of(pass), NOW);
     assertThat(s.pass()).isEqualTo(1);
     assertThat(s.neverDiagnosed()).isEqualTo(1);
-  }
-
-  static final class NoPins implements CertificatePins {
-    @Override
-    public Optional<CertificatePin> find(TerminalId terminalId) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void pinFirst(TerminalId terminalId, LeafCertificate leaf, Instant at) {}
-
-    @Override
-    public void recordRejected(TerminalId terminalId, LeafCertificate leaf, Instant at) {}
-
-    @Override
-    public boolean approvePending(TerminalId terminalId, Fingerprint sha256, Instant at) {
-      return false;
-    }
-
-    @Override
-    public void clear(TerminalId terminalId) {}
   }
 
   static final class InMemoryResults implements DiagnosticResults {

@@ -100,7 +100,14 @@ public final class MerchantFakes {
 
     @Override
     public Page<Terminal> list(String storeId, String cursor, int limit) {
-      return new Page<>(all(), null);
+      List<Terminal> matching =
+          all().stream()
+              .filter(t -> storeId == null || t.storeId().filter(storeId::equals).isPresent())
+              .filter(t -> cursor == null || t.id().value().compareTo(cursor) > 0)
+              .toList();
+      List<Terminal> page = matching.subList(0, Math.min(limit, matching.size()));
+      String next = matching.size() > page.size() ? page.get(page.size() - 1).id().value() : null;
+      return new Page<>(page, next);
     }
 
     @Override
