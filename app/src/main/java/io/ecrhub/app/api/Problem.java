@@ -1,0 +1,40 @@
+package io.ecrhub.app.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An RFC 9457 problem document: a stable machine {@code code}, a human {@code detail}, and the
+ * offending {@code field} for validation errors. Never a class name, stack trace or secret.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Problem", description = "RFC 9457 problem document")
+public record Problem(
+    @Schema(
+            description = "URI identifying the problem type",
+            examples = "urn:ecrhub:problem:terminal-busy")
+        String type,
+    @Schema(description = "HTTP status text", examples = "Conflict") String title,
+    @Schema(examples = "409") int status,
+    @Schema(description = "What went wrong, for people") String detail,
+    @Schema(description = "Stable machine code", examples = "TERMINAL_BUSY") String code,
+    @Schema(description = "The request field at fault, for validation errors", examples = "amount")
+        String field,
+    @Schema(description = "The request path") String instance) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  public static Problem of(int status, String code, String field, String detail, String path) {
+    Response.Status s = Response.Status.fromStatusCode(status);
+    String title = s == null ? "HTTP " + status : s.getReasonPhrase();
+    String type = "urn:ecrhub:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');
+    return new Problem(type, title, status, detail, code, field, path);
+  }
+
+  public Response toResponse() {
+    return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+  }
+}

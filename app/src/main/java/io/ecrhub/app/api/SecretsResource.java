@@ -1,0 +1,39 @@
+package io.ecrhub.app.api;
+
+import io.ecrhub.app.secrets.RotateMasterKey;
+import io.ecrhub.app.security.CallerContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Master-key rotation on demand (the hub also re-seals at start-up when earlier keys are set). */
+@Path("/api/v1/admin/secrets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
+@SecurityRequirement(name = "bearer")
+public class SecretsResource {
+  private final RotateMasterKey rotate;
+  private final CallerContext caller;
+
+  @Inject
+  public SecretsResource(RotateMasterKey rotate, CallerContext caller) {
+    this.rotate = rotate;
+    this.caller = caller;
+  }
+
+  /** How many secrets were re-sealed. */
+  public record Resealed(int resealed) {}
+
+  @POST
+  @Path("reseal")
+  @Operation(summary = "Re-seal every stored secret under the current master key (unscoped admin)")
+  public Resealed reseal() {
+    caller.requireUnscopedAdmin();
+    return new Resealed(rotate.resealAll());
+  }
+}

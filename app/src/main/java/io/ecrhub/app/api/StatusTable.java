@@ -1,0 +1,44 @@
+package io.ecrhub.app.api;
+
+import io.ecrhub.domain.shared.ConcurrentModificationException;
+import io.ecrhub.domain.shared.DomainException;
+import io.ecrhub.domain.shared.NotFoundException;
+import io.ecrhub.domain.shared.ValidationException;
+import java.util.Map;
+
+/**
+ * Which HTTP status a domain refusal gets. Invalid input is 400, a missing entity 404, a clash with
+ * the current state 409, and any other rule of the domain (a refund the terminal cannot do, a card
+ * payment on a QR-only terminal) 422.
+ */
+final class StatusTable {
+  private static final Map<String, Integer> BY_CODE =
+      Map.ofEntries(
+          Map.entry("TERMINAL_BUSY", 409),
+          Map.entry("IDEMPOTENCY_KEY_REUSED", 409),
+          Map.entry("IDEMPOTENCY_CONFLICT", 409),
+          Map.entry("ILLEGAL_TRANSITION", 409),
+          Map.entry("TERMINAL_IN_USE", 409),
+          Map.entry("DUPLICATE_DEVICE_ID", 409),
+          Map.entry("CONCURRENT_MODIFICATION", 409),
+          Map.entry("TERMINAL_DISABLED", 409));
+
+  private StatusTable() {}
+
+  static int statusOf(DomainException e) {
+    if (e instanceof NotFoundException) {
+      return 404;
+    }
+    if (e instanceof ConcurrentModificationException) {
+      return 409;
+    }
+    Integer byCode = BY_CODE.get(e.code());
+    if (byCode != null) {
+      return byCode;
+    }
+    if (e instanceof ValidationException) {
+      return 400;
+    }
+    return 422;
+  }
+}

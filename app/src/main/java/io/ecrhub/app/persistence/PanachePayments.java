@@ -1,0 +1,175 @@
+package io.ecrhub.app.persistence;
+
+import io.ecrhub.app.persistence.Repositories.PaymentRepository;
+import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.shared.Page;
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.transaction.Channel;
+import io.ecrhub.domain.transaction.DeclineReason;
+import io.ecrhub.domain.transaction.OutTradeNo;
+import io.ecrhub.domain.transaction.Payment;
+import io.ecrhub.domain.transaction.PaymentId;
+import io.ecrhub.domain.transaction.Payments;
+import io.ecrhub.domain.transaction.Syssn;
+import io.ecrhub.domain.transaction.TransactionStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Adapter: payments in the {@code payment} table, amounts in minor units. */
+@ApplicationScoped
+@Transactional
+public class PanachePayments implements Payments {
+  private final PaymentRepository repo;
+
+  @Inject
+  PanachePayments(PaymentRepository repo) {
+    this.repo = repo;
+  }
+
+  @Override
+  public Payment save(Payment payment) {
+    Payment.Snapshot s = payment.snapshot();
+    PaymentEntity row =
+        VersionedSaves.save(
+            repo.getEntityManager(),
+            PaymentEntity.class,
+            s.id().value(),
+            s.version(),
+            PaymentEntity::new,
+            e -> copy(s, e),
+            "payment " + s.id());
+    return toDomain(row);
+  }
+
+  private static void copy(Payment.Snapshot s, PaymentEntity e) {
+    e.terminalId = s.terminalId().value();
+    e.amountMinor = s.amount().minorUnits();
+    e.currency = s.amount().currency().getCurrencyCode();
+    e.channel = s.channel().name();
+    e.outTradeNo = s.outTradeNo().value();
+    e.reference = s.reference();
+    e.idempotencyKey = s.idempotencyKey();
+    e.requestFingerprint = s.requestFingerprint();
+    e.status = s.status().name();
+    e.syssn = s.syssn() == null ? null : s.syssn().value();
+    e.refundedMinor = s.refundedAmount() == null ? 0 : s.refundedAmount().minorUnits();
+    e.cardScheme = s.cardScheme();
+    e.maskedCardNumber = s.maskedCardNumber();
+    e.failureReason = s.failureReason() == null ? null : s.failureReason().name();
+    e.failureCode = s.failureCode();
+    e.failureMessage = Times.clip(s.failureMessage(), 2000);
+    e.sentAt = Times.db(s.sentAt());
+    e.createdAt = Times.db(s.createdAt());
+    e.updatedAt = Times.db(s.updatedAt());
+    e.reviewNote = Times.clip(s.reviewNote(), 2000);
+  }
+
+  static Payment toDomain(PaymentEntity e) {
+    return Payment.restore(
+        new Payment.Snapshot(
+            new PaymentId(e.id),
+            TerminalId.of(e.terminalId),
+            Money.ofMinor(e.amountMinor, e.currency),
+            Channel.valueOf(e.channel),
+            OutTradeNo.of(e.outTradeNo),
+            e.reference,
+            e.idempotencyKey,
+            e.requestFingerprint,
+            e.createdAt,
+            TransactionStatus.valueOf(e.status),
+            e.syssn == null ? null : Syssn.of(e.syssn),
+            Money.ofMinor(e.refundedMinor, e.currency),
+            e.cardScheme,
+            e.maskedCardNumber,
+            e.failureReason == null ? null : DeclineReason.valueOf(e.failureReason),
+            e.failureCode,
+            e.failureMessage,
+            e.sentAt,
+            e.updatedAt,
+            e.reviewNote,
+            e.version));
+  }
+
+  @Override
+  public Optional<Payment> findById(PaymentId id) {
+    return repo.findByIdOptional(id.value()).map(PanachePayments::toDomain);
+  }
+
+  @Override
+  public Optional<Payment> findByOutTradeNo(OutTradeNo outTradeNo) {
+    return repo.find("outTradeNo", outTradeNo.value())
+        .firstResultOptional()
+        .map(PanachePayments::toDomain);
+  }
+
+  @Override
+  public Optional<Payment> findBySyssn(Syssn syssn) {
+    return repo.find("syssn", syssn.value()).firstResultOptional().map(PanachePayments::toDomain);
+  }
+
+  @Override
+  public Optional<Payment> findByIdempotencyKey(String idempotencyKey) {
+    return repo.find("idempotencyKey", idempotencyKey)
+        .firstResultOptional()
+        .map(PanachePayments::toDomain);
+  }
+
+  @Override
+  public List<Payment> findByStatus(Set<TransactionStatus> statuses, int limit) {
+    if (statuses.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    List<String> names = statuses.stream().map(Enum::name).toList();
+    return repo
+        .find("status in ?1 order by createdAt, id", names)
+        .range(0, limit - 1)
+        .list()
+        .stream()
+        .map(PanachePayments::toDomain)
+        .toList();
+  }
+
+  @Override
+  public Page<Payment> list(Filter filter, String cursor, int limit) {
+    StringBuilder q = new StringBuilder("1 = 1");
+    Map<String, Object> p = new HashMap<>();
+    if (filter.terminalId() != null) {
+      q.append(" and terminalId = :terminal");
+      p.put("terminal", filter.terminalId().value());
+    }
+    if (filter.status() != null) {
+      q.append(" and status = :status");
+      p.put("status", filter.status().name());
+    }
+    if (filter.createdFrom() != null) {
+      q.append(" and createdAt >= :from");
+      p.put("from", Times.db(filter.createdFrom()));
+    }
+    if (filter.createdTo() != null) {
+      q.append(" and createdAt < :to");
+      p.put("to", Times.db(filter.createdTo()));
+    }
+    if (cursor != null) {
+      Cursors.TimeAndId after = Cursors.timeAndIdOf(cursor);
+      q.append(" and (createdAt < :ct or (createdAt = :ct and id < :cid))");
+      p.put("ct", after.createdAt());
+      p.put("cid", after.id());
+    }
+    List<PaymentEntity> rows =
+        repo.find(q + " order by createdAt desc, id desc", p).range(0, limit).list();
+    boolean more = rows.size() > limit;
+    List<PaymentEntity> page = more ? rows.subList(0, limit) : rows;
+    String next = null;
+    if (more) {
+      PaymentEntity last = page.get(page.size() - 1);
+      next = Cursors.ofTimeAndId(last.createdAt, last.id);
+    }
+    return new Page<>(page.stream().map(PanachePayments::toDomain).toList(), next);
+  }
+}

@@ -1,0 +1,192 @@
+package io.ecrhub.app.persistence;
+
+import io.ecrhub.app.persistence.Repositories.TerminalRepository;
+import io.ecrhub.app.secrets.Resealer;
+import io.ecrhub.app.secrets.SealedSecretStore;
+import io.ecrhub.app.security.Scope;
+import io.ecrhub.app.terminals.TerminalDirectory;
+import io.ecrhub.domain.shared.Page;
+import io.ecrhub.domain.shared.SecretSealer;
+import io.ecrhub.domain.terminal.AppVersion;
+import io.ecrhub.domain.terminal.PosKey;
+import io.ecrhub.domain.terminal.TcpFraming;
+import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.terminal.TerminalModel;
+import io.ecrhub.domain.terminal.TerminalStatus;
+import io.ecrhub.domain.terminal.Terminals;
+import io.ecrhub.domain.terminal.Transport;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Adapter: the terminal registry in the {@code terminal} table, POS keys sealed at rest. */
+@ApplicationScoped
+@Transactional
+public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSecretStore {
+  private final TerminalRepository repo;
+  private final SecretSealer sealer;
+
+  @Inject
+  PanacheTerminals(TerminalRepository repo, SecretSealer sealer) {
+    this.repo = repo;
+    this.sealer = sealer;
+  }
+
+  @Override
+  public Terminal save(Terminal t) {
+    TerminalEntity row =
+        VersionedSaves.save(
+            repo.getEntityManager(),
+            TerminalEntity.class,
+            t.id().value(),
+            t.version(),
+            TerminalEntity::new,
+            e -> copy(t, e),
+            "terminal " + t.id());
+    return toDomain(row);
+  }
+
+  private void copy(Terminal t, TerminalEntity e) {
+    e.name = t.name();
+    e.host = t.host();
+    e.port = t.port();
+    e.transport = t.transport().name();
+    e.encryption = t.encryption();
+    e.posKeySealed = sealer.seal(t.posKey().reveal());
+    e.model = t.model().name();
+    e.appVersion = t.appVersion().map(AppVersion::toString).orElse(null);
+    e.storeId = t.storeId().orElse(null);
+    e.deviceId = t.deviceId().orElse(null);
+    e.tcpFraming = t.tcpFraming().name();
+    e.status = t.status().name();
+    e.statusDetail = Times.clip(t.statusDetail().orElse(null), 2000);
+    e.createdAt = Times.db(t.createdAt());
+    e.updatedAt = Times.db(t.updatedAt());
+  }
+
+  private Terminal toDomain(TerminalEntity e) {
+    return Terminal.builder()
+        .id(TerminalId.of(e.id))
+        .name(e.name)
+        .host(e.host)
+        .port(e.port)
+        .transport(Transport.valueOf(e.transport))
+        .encryption(e.encryption)
+        .posKey(PosKey.of(sealer.open(e.posKeySealed), true))
+        .model(TerminalModel.valueOf(e.model))
+        .appVersion(e.appVersion == null ? null : AppVersion.parse(e.appVersion))
+        .storeId(e.storeId)
+        .deviceId(e.deviceId)
+        .tcpFraming(TcpFraming.valueOf(e.tcpFraming))
+        .status(TerminalStatus.valueOf(e.status))
+        .statusDetail(e.statusDetail)
+        .createdAt(e.createdAt)
+        .updatedAt(e.updatedAt)
+        .version(e.version)
+        .build();
+  }
+
+  @Override
+  public Optional<Terminal> findById(TerminalId id) {
+    return repo.findByIdOptional(id.value()).map(this::toDomain);
+  }
+
+  @Override
+  public Optional<Terminal> findByDeviceId(String deviceId) {
+    return repo.find("deviceId", deviceId).firstResultOptional().map(this::toDomain);
+  }
+
+  @Override
+  public Page<Terminal> list(String storeId, String cursor, int limit) {
+    return list(storeId, Scope.ALL, cursor, limit);
+  }
+
+  @Override
+  public Page<Terminal> list(String storeId, Scope scope, String cursor, int limit) {
+    StringBuilder q = new StringBuilder("1 = 1");
+    Map<String, Object> p = new HashMap<>();
+    if (storeId != null) {
+      q.append(" and storeId = :store");
+      p.put("store", storeId);
+    }
+    if (!scope.unrestricted()) {
+      List<String> either = new ArrayList<>();
+      if (!scope.stores().isEmpty()) {
+        either.add("storeId in :scopeStores");
+        p.put("scopeStores", scope.stores());
+      }
+      if (!scope.terminals().isEmpty()) {
+        either.add("id in :scopeTerminals");
+        p.put("scopeTerminals", scope.terminals());
+      }
+      q.append(" and (").append(String.join(" or ", either)).append(')');
+    }
+    if (cursor != null) {
+      q.append(" and id > :after");
+      p.put("after", Cursors.idOf(cursor));
+    }
+    List<TerminalEntity> rows =
+        repo.find(q + " order by id", p).range(0, limit).list(); // limit + 1 rows
+    boolean more = rows.size() > limit;
+    List<TerminalEntity> page = more ? rows.subList(0, limit) : rows;
+    String next = more ? Cursors.ofId(page.get(page.size() - 1).id) : null;
+    return new Page<>(page.stream().map(this::toDomain).toList(), next);
+  }
+
+  @Override
+  public List<Terminal> all() {
+    return repo.find("order by id").list().stream().map(this::toDomain).toList();
+  }
+
+  @Override
+  public boolean delete(TerminalId id) {
+    return repo.deleteById(id.value());
+  }
+
+  @Override
+  public String name() {
+    return "terminal POS keys";
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.NEVER)
+  public int resealAll(Resealer resealer) {
+    int count = 0;
+    String after = "";
+    while (true) {
+      String from = after;
+      List<String> ids =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      repo.find("id > ?1 order by id", from).range(0, 99).list().stream()
+                          .map(e -> e.id)
+                          .toList());
+      if (ids.isEmpty()) {
+        return count;
+      }
+      count +=
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    int n = 0;
+                    for (String tid : ids) {
+                      TerminalEntity e = repo.findById(tid);
+                      if (e != null && resealer.needsReseal(e.posKeySealed)) {
+                        e.posKeySealed = resealer.reseal(e.posKeySealed);
+                        n++;
+                      }
+                    }
+                    return n;
+                  });
+      after = ids.get(ids.size() - 1);
+    }
+  }
+}
