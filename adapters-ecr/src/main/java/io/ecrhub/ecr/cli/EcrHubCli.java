@@ -32,10 +32,15 @@ public final class EcrHubCli implements Runnable {
   public static void main(String[] args) {
     System.exit(
         run(
-            new DefaultDoctorEnvironment(),
+            defaultEnvironment(),
             new PrintWriter(System.out, true),
             new PrintWriter(System.err, true),
             args));
+  }
+
+  /** The real environment: QFPay's CA, the channel's connector and a Netty terminal channel. */
+  public static DoctorEnvironment defaultEnvironment() {
+    return new ChannelDoctorEnvironment();
   }
 
   /** Runs the CLI with the given environment and streams; returns the exit code. */

@@ -156,7 +156,7 @@ class DoctorCommandTest {
     }
     CliTestSupport.Result r =
         CliTestSupport.run(
-            new DefaultDoctorEnvironment(),
+            EcrHubCli.defaultEnvironment(),
             "doctor",
             "--host",
             "127.0.0.1",
@@ -171,7 +171,7 @@ class DoctorCommandTest {
 
   @Test
   void badArguments_exit64() {
-    DoctorEnvironment env = new DefaultDoctorEnvironment();
+    DoctorEnvironment env = EcrHubCli.defaultEnvironment();
     assertThat(CliTestSupport.run(env, "doctor").exitCode()).isEqualTo(EcrHubCli.USAGE);
     assertThat(
             CliTestSupport.run(env, "doctor", "--host", "127.0.0.1", "--transport", "carrier")

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EcrCodecCommandTest {
-  private final DoctorEnvironment env = new DefaultDoctorEnvironment();
+  private final DoctorEnvironment env = EcrHubCli.defaultEnvironment();
 
   @Test
   void encode_reproducesThePublishedInquiryDigest_andDecodeReadsItBack(@TempDir Path dir)
