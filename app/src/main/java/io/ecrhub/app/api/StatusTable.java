@@ -21,7 +21,10 @@ final class StatusTable {
           Map.entry("TERMINAL_IN_USE", 409),
           Map.entry("DUPLICATE_DEVICE_ID", 409),
           Map.entry("CONCURRENT_MODIFICATION", 409),
-          Map.entry("TERMINAL_DISABLED", 409));
+          Map.entry("TERMINAL_DISABLED", 409),
+          // MMS configuration sync (io.ecrhub.app.mms)
+          Map.entry("HELD_SYNC_RESOLVED", 409),
+          Map.entry("CONFIG_SOURCE_UNAVAILABLE", 503));
 
   private StatusTable() {}
 
