@@ -132,7 +132,8 @@ public final class DiagnosticsEvaluator {
   private static DiagnosticCheck notifications(NotificationFacts f, Instant now) {
     CheckId id = CheckId.NOTIFICATIONS;
     if (f == null) {
-      return DiagnosticCheck.skipped(id, "not known here (only the hub receives notifications)");
+      return DiagnosticCheck.skipped(
+          id, "not known here: notification facts come from the hub's notification intake");
     }
     String url = f.notificationUrl() == null ? "the hub's notification URL" : f.notificationUrl();
     String askSupport =
