@@ -13,7 +13,6 @@ import io.restassured.path.json.JsonPath;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,13 +63,28 @@ class DiagnosticsResourceTest {
   @Test
   void keyChangedInMms_showsAsDrift_andClearsAfterReimport() {
     String device = Api.unique("DIAG");
-    String id = device.toLowerCase(Locale.ROOT);
+    String id =
+        Api.admin()
+            .body(
+                Map.of(
+                    "name",
+                    "Diag till",
+                    "host",
+                    "127.0.0.1",
+                    "port",
+                    terminal.httpPort(),
+                    "transport",
+                    "HTTP",
+                    "posKey",
+                    terminal.posKey(),
+                    "deviceId",
+                    device))
+            .post("/api/v1/terminals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     importKey(device, terminal.posKey());
-    Api.admin()
-        .body(Map.of("port", terminal.httpPort()))
-        .patch("/api/v1/terminals/" + id)
-        .then()
-        .statusCode(200);
 
     JsonPath healthy = diagnose(id);
     assertThat(status(healthy, "tcp_ecr_port")).isEqualTo("PASS");
@@ -134,7 +148,11 @@ class DiagnosticsResourceTest {
       port = s.getLocalPort();
     }
     String id = Api.createTerminal(null);
-    Api.admin().body(Map.of("port", port)).patch("/api/v1/terminals/" + id).then().statusCode(200);
+    Api.admin()
+        .body(Map.of("host", "localhost", "port", port))
+        .patch("/api/v1/terminals/" + id)
+        .then()
+        .statusCode(200);
     JsonPath run = diagnose(id);
     assertThat(status(run, "tcp_ecr_port")).isEqualTo("FAIL");
     assertThat(status(run, "tls_handshake")).isEqualTo("SKIPPED");

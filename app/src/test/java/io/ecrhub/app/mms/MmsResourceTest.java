@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** POS Key List import over the admin API: row-by-row errors, apply, hold, review, audit. */
+/**
+ * POS Key List import over the admin API: row-by-row errors, apply, hold, review, audit. The IPs
+ * are documentation addresses (192.0.2.0/24): data only, never contacted.
+ */
 @QuarkusTest
 class MmsResourceTest {
   static final String KEY_1 = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
@@ -37,15 +40,15 @@ class MmsResourceTest {
             + a
             + ",Front,"
             + KEY_1
-            + ",yes,on,127.0.0.1\n"
-            + "BAD-1,Bad key,short,yes,on,127.0.0.1\n"
+            + ",yes,on,192.0.2.101\n"
+            + "BAD-1,Bad key,short,yes,on,192.0.2.101\n"
             + b
             + ",Back,"
             + KEY_2
-            + ",no,on,127.0.0.2\n"
+            + ",no,on,192.0.2.102\n"
             + "BAD-2,Bad flag,"
             + KEY_3
-            + ",perhaps,on,127.0.0.3\n";
+            + ",perhaps,on,192.0.2.103\n";
 
     Response r = upload(csv, "?partial=true&name=poskeys.csv");
     r.then().statusCode(200);
@@ -60,7 +63,7 @@ class MmsResourceTest {
         .then()
         .statusCode(200)
         .body("transport", equalTo("HTTPS"))
-        .body("host", equalTo("127.0.0.1"));
+        .body("host", equalTo("192.0.2.101"));
     Api.admin()
         .get("/api/v1/terminals/" + id(b))
         .then()
@@ -82,13 +85,13 @@ class MmsResourceTest {
   void reimport_withChangedKeyAndToggles_appliesThemAsOneDevice() {
     String a = Api.unique("SNC");
     upload(
-            "sn,pos key,https,encryption,ip\n" + a + "," + KEY_1 + ",1,1,127.0.0.9\n",
+            "sn,pos key,https,encryption,ip\n" + a + "," + KEY_1 + ",1,1,192.0.2.109\n",
             "?partial=true")
         .then()
         .statusCode(200);
     Response r =
         upload(
-            "sn,pos key,https,encryption,ip\n" + a + "," + KEY_2 + ",0,0,127.0.0.9\n",
+            "sn,pos key,https,encryption,ip\n" + a + "," + KEY_2 + ",0,0,192.0.2.109\n",
             "?partial=true");
     r.then().statusCode(200);
     assertThat(r.jsonPath().getList("devices[0].changes", String.class))
@@ -111,17 +114,17 @@ class MmsResourceTest {
                 + keep
                 + ","
                 + KEY_1
-                + ",1,1,127.0.0.11\n"
+                + ",1,1,192.0.2.111\n"
                 + gone
                 + ","
                 + KEY_2
-                + ",1,1,127.0.0.12\n",
+                + ",1,1,192.0.2.112\n",
             "?partial=true")
         .then()
         .statusCode(200);
 
     Response r =
-        upload("sn,pos key,https,encryption,ip\n" + keep + "," + KEY_1 + ",1,1,127.0.0.11\n", "");
+        upload("sn,pos key,https,encryption,ip\n" + keep + "," + KEY_1 + ",1,1,192.0.2.111\n", "");
     r.then().statusCode(200);
     String syncId = r.jsonPath().getString("syncId");
     assertThat(r.jsonPath().getList("devices.findAll { it.result == 'HELD' }.deviceId"))
@@ -156,7 +159,7 @@ class MmsResourceTest {
             + a
             + "\",\"posKey\":\""
             + KEY_3
-            + "\",\"https\":true,\"encryption\":true,\"ip\":\"127.0.0.20\"}]}";
+            + "\",\"https\":true,\"encryption\":true,\"ip\":\"192.0.2.120\"}]}";
     Api.admin()
         .contentType("application/json")
         .body(body)

@@ -4,7 +4,7 @@ package io.ecrhub.domain.merchant;
 public enum ChangeKind {
   /** The device is not in the registry yet. */
   NEW,
-  /** A registered terminal without a device id has the row's IP: the row is linked to it. */
+  /** The only registered terminal without a device id at the row's IP: the row is linked to it. */
   LINKED,
   /** The POS key differs (compared in constant time; never shown). */
   KEY_CHANGED,

@@ -36,9 +36,12 @@ public record ConfigDiff(String source, List<DeviceChange> changes, int unchange
   public static ConfigDiff between(
       ConfigSnapshot snapshot, List<Terminal> registry, boolean detectRemovals) {
     Map<String, Terminal> byDevice = new HashMap<>();
-    Map<String, Terminal> unlinkedByHost = new HashMap<>();
+    Map<String, List<Terminal>> unlinkedByHost = new HashMap<>();
     for (Terminal t : registry) {
-      t.deviceId().ifPresentOrElse(d -> byDevice.put(d, t), () -> unlinkedByHost.put(t.host(), t));
+      t.deviceId()
+          .ifPresentOrElse(
+              d -> byDevice.put(d, t),
+              () -> unlinkedByHost.computeIfAbsent(t.host(), h -> new ArrayList<>()).add(t));
     }
     List<DeviceChange> changes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -49,8 +52,9 @@ public record ConfigDiff(String source, List<DeviceChange> changes, int unchange
       Optional<DeviceChange> change;
       if (t != null) {
         change = compare(row, t, false);
-      } else if (row.ip() != null && unlinkedByHost.containsKey(row.ip())) {
-        change = compare(row, unlinkedByHost.remove(row.ip()), true);
+      } else if (row.ip() != null && unlinkedByHost.getOrDefault(row.ip(), List.of()).size() == 1) {
+        // exactly one terminal registered by hand at this IP: it is this device
+        change = compare(row, unlinkedByHost.remove(row.ip()).get(0), true);
       } else {
         change =
             Optional.of(

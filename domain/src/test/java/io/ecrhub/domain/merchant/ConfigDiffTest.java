@@ -106,6 +106,28 @@ class ConfigDiffTest {
   }
 
   @Test
+  void severalUnlinkedTerminalsAtTheRowsIp_areNotGuessed_theDeviceIsNew() {
+    Terminal one = manualAt("m1", "10.0.0.20");
+    Terminal two = manualAt("m2", "10.0.0.20");
+    ConfigSnapshot s =
+        snap(
+            List.of(new DeviceConfig("SN-M", null, key('m'), false, true, "10.0.0.20")), List.of());
+    assertThat(ConfigDiff.between(s, List.of(one, two), true).changes().get(0).kinds())
+        .containsExactly(ChangeKind.NEW);
+  }
+
+  private static Terminal manualAt(String id, String host) {
+    return Terminal.builder()
+        .id(TerminalId.of(id))
+        .name("Manual")
+        .host(host)
+        .transport(Transport.HTTP)
+        .posKey(key('m'))
+        .createdAt(MerchantFakes.T0)
+        .build();
+  }
+
+  @Test
   void httpsToggle_isIgnoredForTcpAndSerialTerminals() {
     Terminal tcp =
         Terminal.builder()
