@@ -183,13 +183,26 @@ class MmsResourceTest {
   }
 
   @Test
+  void configuredFile_isImportedByPath() {
+    Response r = Api.admin().post("/api/v1/mms/imports/file");
+    r.then().statusCode(200);
+    assertThat(r.jsonPath().getString("source")).endsWith("poskeys.csv");
+    assertThat(r.asString()).contains("FILE-DEV-1").doesNotContain("c0ffee00c0ffee00");
+    Api.admin()
+        .get("/api/v1/terminals/file-dev-1")
+        .then()
+        .statusCode(200)
+        .body("host", equalTo("192.0.2.200"));
+  }
+
+  @Test
   void unconfiguredSources_are404_andAnonymousCallersAre401() {
     Api.admin()
         .post("/api/v1/mms/pull")
         .then()
         .statusCode(404)
         .body("code", equalTo("MMS_SOURCE_NOT_CONFIGURED"));
-    Api.admin().post("/api/v1/mms/imports/file").then().statusCode(404);
+
     Api.admin().get("/api/v1/mms/pull").then().statusCode(200).body("configured", equalTo(false));
     given()
         .contentType("text/csv")
