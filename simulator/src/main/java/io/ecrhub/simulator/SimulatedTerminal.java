@@ -221,6 +221,14 @@ public final class SimulatedTerminal implements AutoCloseable {
     return engine.exchanges();
   }
 
+  /**
+   * Results sent in the USB framing on the raw TCP port (transport {@code tcp-usb}) that the hub
+   * acknowledged with {@code 0x20}.
+   */
+  public int tcpUsbResultsAcknowledged() {
+    return listeners.usbResultsAcknowledged();
+  }
+
   /** Notifications sent for this terminal's transactions, with their delivery attempts. */
   public List<SimNotification> notifications() {
     return ctx.notifier().notifications().stream()

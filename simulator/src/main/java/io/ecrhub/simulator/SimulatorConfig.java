@@ -1,6 +1,7 @@
 package io.ecrhub.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param ca the CA that signs the terminals' leaves, or null to generate one
  * @param serverCertificate a fixed chain every HTTPS listener presents instead of a minted leaf
  *     (e.g. loaded with {@link SimulatorPki#loadChain}), or null
+ * @param serialAckTimeout how long a result a terminal sends over USB serial waits for the hub's
+ *     link acknowledgement (protocol doc §2.3: 1000 ms; default when null)
  */
 public record SimulatorConfig(
     String host,
@@ -29,7 +32,11 @@ public record SimulatorConfig(
     double retryCompression,
     String refundNotifyType,
     SimulatorPki.Ca ca,
-    SimulatorPki.CertifiedKey serverCertificate) {
+    SimulatorPki.CertifiedKey serverCertificate,
+    Duration serialAckTimeout) {
+
+  /** Protocol doc §2.3: a packet's acknowledgement is due within 1000 ms. */
+  public static final Duration DEFAULT_SERIAL_ACK_TIMEOUT = Duration.ofMillis(1000);
 
   public SimulatorConfig {
     Objects.requireNonNull(host, "host");
@@ -50,6 +57,33 @@ public record SimulatorConfig(
     if (!refundNotifyType.equals("refund") && !refundNotifyType.equals("cancel")) {
       throw new IllegalArgumentException("refundNotifyType must be refund or cancel");
     }
+    if (serialAckTimeout == null) {
+      serialAckTimeout = DEFAULT_SERIAL_ACK_TIMEOUT;
+    } else if (serialAckTimeout.isNegative() || serialAckTimeout.isZero()) {
+      throw new IllegalArgumentException("serialAckTimeout must be positive");
+    }
+  }
+
+  /** The components before serial support; the doc's 1000 ms serial acknowledgement timeout. */
+  public SimulatorConfig(
+      String host,
+      String certificateHost,
+      List<TerminalConfig> terminals,
+      Clock clock,
+      double retryCompression,
+      String refundNotifyType,
+      SimulatorPki.Ca ca,
+      SimulatorPki.CertifiedKey serverCertificate) {
+    this(
+        host,
+        certificateHost,
+        terminals,
+        clock,
+        retryCompression,
+        refundNotifyType,
+        ca,
+        serverCertificate,
+        null);
   }
 
   /** One terminal {@code sim-1} with the embedded defaults. */
@@ -76,6 +110,7 @@ public record SimulatorConfig(
     private String refundNotifyType = "refund";
     private SimulatorPki.Ca ca;
     private SimulatorPki.CertifiedKey serverCertificate;
+    private Duration serialAckTimeout;
 
     private Builder() {}
 
@@ -127,6 +162,12 @@ public record SimulatorConfig(
       return this;
     }
 
+    /** How long a serial result waits for the hub's acknowledgement (default 1000 ms). */
+    public Builder serialAckTimeout(Duration v) {
+      serialAckTimeout = v;
+      return this;
+    }
+
     public SimulatorConfig build() {
       return new SimulatorConfig(
           host,
@@ -136,7 +177,8 @@ public record SimulatorConfig(
           retryCompression,
           refundNotifyType,
           ca,
-          serverCertificate);
+          serverCertificate,
+          serialAckTimeout);
     }
   }
 }

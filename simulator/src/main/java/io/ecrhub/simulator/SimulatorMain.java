@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,8 +18,10 @@ import picocli.CommandLine.Option;
 /**
  * Standalone simulator: {@code java -jar simulator/target/ecrhub-simulator.jar --terminals 3}.
  * Terminal {@code n} (0-based) listens on {@code https-port + 10n} and {@code tcp-port + 10n}
- * (9001/9002, 9011/9012, ...), so ports never collide. Prints each terminal's transport, address
- * and POS key, where the CA PEM was written and where notifications go, then runs until stopped.
+ * (9001/9002, 9011/9012, ...), so ports never collide. The i-th {@code --serial-device} serves
+ * terminal i over USB serial as well (e.g. the POS end of a socat pty pair). Prints each terminal's
+ * transport, address and POS key, where the CA PEM was written and where notifications go, then
+ * runs until stopped.
  */
 @Command(
     name = "ecrhub-simulator",
@@ -89,6 +93,14 @@ public final class SimulatorMain implements Callable<Integer> {
           "Keep the CA across restarts: load ca.pem + ca-key.pem from DIR, or create and save them.")
   Path pkiDir;
 
+  @Option(
+      names = "--serial-device",
+      paramLabel = "PATH",
+      description =
+          "Also serve a terminal over USB serial on PATH (the POS end, e.g. /dev/pts/3);"
+              + " repeat for terminals 2, 3, ...")
+  List<String> serialDevices = new ArrayList<>();
+
   @Option(names = "--run-for-ms", hidden = true, description = "Stop after this long (tests).")
   long runForMs = -1;
 
@@ -124,6 +136,10 @@ public final class SimulatorMain implements Callable<Integer> {
     if (terminals < 1 || terminals > 99) {
       throw new IllegalArgumentException("--terminals must be 1-99");
     }
+    if (serialDevices.size() > terminals) {
+      throw new IllegalArgumentException(
+          serialDevices.size() + " --serial-device for " + terminals + " terminal(s)");
+    }
     SimulatorConfig.Builder b =
         SimulatorConfig.builder()
             .host(host)
@@ -143,6 +159,7 @@ public final class SimulatorMain implements Callable<Integer> {
               .cardWait(Duration.ofMillis(cardWaitMs))
               .declineCents(declineCents)
               .notify(notifyUrl, notifyKey)
+              .serialDevice(n < serialDevices.size() ? serialDevices.get(n) : null)
               .build());
     }
     TerminalSimulator sim = TerminalSimulator.start(b.build());
@@ -160,6 +177,7 @@ public final class SimulatorMain implements Callable<Integer> {
       if (t.tcpPort() > 0) {
         line.append("  TCP ").append(hostPort(t, t.tcpPort()));
       }
+      sim.serial(t.id()).ifPresent(s -> line.append("  SERIAL ").append(s.devicePath()));
       line.append("  POS key ").append(t.posKey());
       line.append("  encryption ").append(encryption ? "on" : "off");
       out.println(line);

@@ -1,14 +1,18 @@
 package io.ecrhub.simulator;
 
 import io.ecrhub.ecr.codec.EcrCodec;
+import io.ecrhub.ecr.serial.UsbFraming;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves the raw TCP port (9002) on one connection. QFPay documents no framing (protocol doc §2.2),
@@ -17,17 +21,24 @@ import java.nio.charset.StandardCharsets;
  * half-closing its output or by a newline. The answer is the response envelope, then the connection
  * closes. Example: client writes {@code XczeNu...Ig=}, shuts its output down, reads {@code
  * {"respcd":"6000",...}} until EOF. More than {@link EcrCodec#MAX_BODY_BYTES} bytes without an end
- * closes the connection. Stateful, not shared.
+ * closes the connection. A connection whose first bytes are a USB frame's start ({@code 2F 6E 01},
+ * which no Base64 or JSON body begins with) is handed to {@link UsbTcpTerminalHandler} instead.
+ * Stateful, not shared.
  */
 final class TcpTerminalHandler extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = System.getLogger(TcpTerminalHandler.class.getName());
 
   private final TerminalEngine engine;
+  private final AtomicInteger usbResultsAcknowledged;
   private ByteBuf buffer;
   private boolean started;
 
-  TcpTerminalHandler(TerminalEngine engine) {
+  /**
+   * @param usbResultsAcknowledged counts results the hub acknowledged on USB-framed connections
+   */
+  TcpTerminalHandler(TerminalEngine engine, AtomicInteger usbResultsAcknowledged) {
     this.engine = engine;
+    this.usbResultsAcknowledged = usbResultsAcknowledged;
   }
 
   @Override
@@ -50,6 +61,10 @@ final class TcpTerminalHandler extends ChannelInboundHandlerAdapter {
       buffer.writeBytes(in);
     } finally {
       in.release();
+    }
+    if (UsbFraming.startsFrame(buffer)) {
+      switchToUsbFrames(ctx);
+      return;
     }
     int newline = buffer.indexOf(buffer.readerIndex(), buffer.writerIndex(), (byte) '\n');
     if (newline >= 0) {
@@ -77,6 +92,23 @@ final class TcpTerminalHandler extends ChannelInboundHandlerAdapter {
     } else {
       ctx.fireUserEventTriggered(evt);
     }
+  }
+
+  /**
+   * Replaces this handler with the USB frame decoders and {@link UsbTcpTerminalHandler}, then
+   * replays the bytes read so far through them.
+   */
+  private void switchToUsbFrames(ChannelHandlerContext ctx) {
+    started = true;
+    ChannelPipeline p = ctx.pipeline();
+    ChannelHandler[] usb = UsbFraming.inboundHandlers(EcrCodec.MAX_BODY_BYTES);
+    for (int i = 0; i < usb.length; i++) {
+      p.addLast("usb-" + i, usb[i]);
+    }
+    p.addLast("usb-terminal", new UsbTcpTerminalHandler(engine, usbResultsAcknowledged));
+    ByteBuf received = buffer.readRetainedSlice(buffer.readableBytes());
+    p.remove(this);
+    p.fireChannelRead(received);
   }
 
   private void start(ChannelHandlerContext ctx, String body) {

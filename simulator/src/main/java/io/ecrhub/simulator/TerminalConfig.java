@@ -11,7 +11,7 @@ import java.util.Objects;
  * How one simulated terminal starts. Ports: {@link #EPHEMERAL} (0) binds a free port, {@link
  * #DISABLED} (-1) does not serve that transport. Defaults (embedded use): HTTPS, HTTP and TCP all
  * on ephemeral ports, a random 32-character POS key, request encryption on, plain responses, no
- * card wait, HKD, no notification target.
+ * card wait, HKD, no notification target, no serial device.
  *
  * @param posKey the POS key (16/24/32 UTF-8 bytes: it is the AES key)
  * @param encryption whether requests must be AES-encrypted (the MMS "encryption" toggle)
@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param notifyUrl where approved payments and refunds are notified, or null for none
  * @param notifyKey the notification key signing {@code X-QF-SIGN}, or null for none
  * @param declineCents decline every payment whose cents part equals this (0-99), or null
+ * @param serialDevice the POS end of a USB-serial cable (e.g. {@code /dev/pts/3}, or the {@code
+ *     pos} link of a {@code SocatPtyPair}) to serve this terminal on as well, or null for none
  */
 public record TerminalConfig(
     String id,
@@ -35,7 +37,8 @@ public record TerminalConfig(
     String currency,
     URI notifyUrl,
     String notifyKey,
-    Integer declineCents) {
+    Integer declineCents,
+    String serialDevice) {
 
   /** Bind any free port. */
   public static final int EPHEMERAL = 0;
@@ -55,6 +58,41 @@ public record TerminalConfig(
     if (declineCents != null && (declineCents < 0 || declineCents > 99)) {
       throw new IllegalArgumentException("declineCents must be 0-99");
     }
+    if (serialDevice != null && serialDevice.isBlank()) {
+      throw new IllegalArgumentException("serialDevice must be a path or null");
+    }
+  }
+
+  /** Without a serial device (the components before serial support). */
+  public TerminalConfig(
+      String id,
+      String posKey,
+      boolean encryption,
+      boolean encryptResponses,
+      int httpsPort,
+      int httpPort,
+      int tcpPort,
+      Duration cardWait,
+      Duration refundWait,
+      String currency,
+      URI notifyUrl,
+      String notifyKey,
+      Integer declineCents) {
+    this(
+        id,
+        posKey,
+        encryption,
+        encryptResponses,
+        httpsPort,
+        httpPort,
+        tcpPort,
+        cardWait,
+        refundWait,
+        currency,
+        notifyUrl,
+        notifyKey,
+        declineCents,
+        null);
   }
 
   /** A builder with the embedded defaults for terminal {@code id}. */
@@ -106,6 +144,7 @@ public record TerminalConfig(
     private URI notifyUrl;
     private String notifyKey;
     private Integer declineCents;
+    private String serialDevice;
 
     private Builder(String id) {
       this.id = id;
@@ -171,6 +210,12 @@ public record TerminalConfig(
       return this;
     }
 
+    /** Also serve this terminal over USB serial on {@code path} (the POS end); null for none. */
+    public Builder serialDevice(String path) {
+      serialDevice = path;
+      return this;
+    }
+
     public TerminalConfig build() {
       return new TerminalConfig(
           id,
@@ -185,7 +230,8 @@ public record TerminalConfig(
           currency,
           notifyUrl,
           notifyKey,
-          declineCents);
+          declineCents,
+          serialDevice);
     }
   }
 }

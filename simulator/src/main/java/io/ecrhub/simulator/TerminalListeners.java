@@ -22,13 +22,15 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 
 /**
  * The Netty listeners of one terminal: HTTPS (TLS → HTTP codec → bounded aggregation → idle →
- * handler), plain HTTP (the same without TLS) and raw TCP (idle → handler). The HTTPS listener
- * reads its {@link SslContext} per new connection, so a rotated or foreign certificate applies to
- * the next handshake.
+ * handler), plain HTTP (the same without TLS) and raw TCP (idle → handler, which switches to the
+ * USB frame decoders when a connection starts with a USB frame). The HTTPS listener reads its
+ * {@link SslContext} per new connection, so a rotated or foreign certificate applies to the next
+ * handshake.
  */
 final class TerminalListeners implements AutoCloseable {
   /** Connections idle this long with no request in progress are closed. */
@@ -36,6 +38,7 @@ final class TerminalListeners implements AutoCloseable {
 
   private final List<Channel> channels = new ArrayList<>();
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private final AtomicInteger usbResultsAcknowledged = new AtomicInteger();
   private volatile SslContext sslContext;
   private int httpsPort = TerminalConfig.DISABLED;
   private int httpPort = TerminalConfig.DISABLED;
@@ -97,6 +100,10 @@ final class TerminalListeners implements AutoCloseable {
     return tcpPort;
   }
 
+  int usbResultsAcknowledged() {
+    return usbResultsAcknowledged.get();
+  }
+
   private ChannelInitializer<SocketChannel> http(TerminalEngine engine, boolean tls) {
     return new ChannelInitializer<>() {
       @Override
@@ -121,7 +128,7 @@ final class TerminalListeners implements AutoCloseable {
         connections.add(ch);
         ch.pipeline()
             .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
-            .addLast("terminal", new TcpTerminalHandler(engine));
+            .addLast("terminal", new TcpTerminalHandler(engine, usbResultsAcknowledged));
       }
     };
   }

@@ -1,16 +1,21 @@
 package io.ecrhub.simulator;
 
+import io.ecrhub.simulator.serial.SerialTerminalServer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,11 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  *
  * All terminals share one CA (as all real terminals chain to QFPay's), two Netty event-loop groups
- * (daemon threads) and one notifier.
+ * (daemon threads) and one notifier. A terminal configured with a serial device is also served over
+ * USB serial ({@link #serial(String)}).
  */
 public final class TerminalSimulator implements AutoCloseable {
   private final SimulatorContext ctx;
   private final List<SimulatedTerminal> terminals = new ArrayList<>();
+  private final Map<String, SerialTerminalServer> serial = new LinkedHashMap<>();
 
   private TerminalSimulator(SimulatorContext ctx) {
     this.ctx = ctx;
@@ -57,12 +64,26 @@ public final class TerminalSimulator implements AutoCloseable {
     try {
       int n = 0;
       for (TerminalConfig tc : config.terminals()) {
-        sim.terminals.add(new SimulatedTerminal(ctx, ++n, tc));
+        SimulatedTerminal t = new SimulatedTerminal(ctx, ++n, tc);
+        sim.terminals.add(t);
+        if (tc.serialDevice() != null) {
+          sim.serial.put(t.id(), openSerial(t, tc.serialDevice(), config));
+        }
       }
       return sim;
     } catch (RuntimeException e) {
       sim.close();
       throw e;
+    }
+  }
+
+  private static SerialTerminalServer openSerial(
+      SimulatedTerminal t, String device, SimulatorConfig config) {
+    try {
+      return SerialTerminalServer.open(t, device, config.serialAckTimeout());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot serve terminal " + t.id() + " on serial device " + device, e);
     }
   }
 
@@ -84,6 +105,11 @@ public final class TerminalSimulator implements AutoCloseable {
         .orElseThrow(() -> new NoSuchElementException("no simulated terminal " + id));
   }
 
+  /** The USB-serial server of terminal {@code id}, when it was configured with a serial device. */
+  public Optional<SerialTerminalServer> serial(String id) {
+    return Optional.ofNullable(serial.get(id));
+  }
+
   /** The CA every terminal's leaf chains to. */
   public SimulatorPki.Ca ca() {
     return ctx.ca();
@@ -103,9 +129,15 @@ public final class TerminalSimulator implements AutoCloseable {
     return ctx.notifier();
   }
 
-  /** Stops all listeners, the notifier (pending retries are dropped) and the event loops. */
+  /**
+   * Stops the serial servers, all listeners, the notifier (pending retries are dropped) and the
+   * event loops.
+   */
   @Override
   public void close() {
+    for (SerialTerminalServer s : serial.values()) {
+      s.close();
+    }
     for (SimulatedTerminal t : terminals) {
       t.close();
     }

@@ -22,11 +22,16 @@
  *   <li>Status codes inside {@code data.respcd}: 0000 approved, 1143 waiting, 1205 declined, 1142
  *       cancelled, 1181 card wait timed out.
  *   <li>TCP (9002): one request per connection, ended by half-close or a newline; the answer is the
- *       envelope, then close. The USB frame over TCP is not accepted.
+ *       envelope, then close. A connection that starts with {@code 2F 6E 01} speaks the USB link of
+ *       §2.3 instead (transport {@code tcp-usb}): the request frame(s) are acknowledged with {@code
+ *       0x20}, the answer comes as {@code 0x10} frame(s) (1024-byte fragments), and the connection
+ *       closes once the hub acknowledges it.
  * </ul>
  *
- * <p>Serial: not simulated here. A pty-based serial transport plugs in through {@link
- * io.ecrhub.simulator.SimulatedTerminal#handleRequest}: decode the §2.3 frames, pass the data
- * segment, frame the answer.
+ * <p>Serial (§2.3): {@link io.ecrhub.simulator.serial.SerialTerminalServer} serves a terminal on a
+ * device path through {@link io.ecrhub.simulator.SimulatedTerminal#handleRequest} (transport {@code
+ * serial}): the request's data segment is the body, the answer goes back as the POS's result
+ * message, a dropped request is acknowledged and never answered. Enabled per terminal with {@code
+ * TerminalConfig.Builder#serialDevice}.
  */
 package io.ecrhub.simulator;

@@ -64,6 +64,11 @@ abstract class TerminalChannelContract {
 
   abstract int port(SimulatedTerminal t);
 
+  /** How requests are framed on raw TCP (ignored by the other transports). */
+  TcpFraming framing() {
+    return TcpFraming.HALF_CLOSE;
+  }
+
   @BeforeEach
   void start() throws Exception {
     sim =
@@ -102,7 +107,7 @@ abstract class TerminalChannelContract {
         transport(),
         true,
         PosKey.of(key),
-        TcpFraming.HALF_CLOSE,
+        framing(),
         Duration.ofSeconds(10),
         readTimeout);
   }

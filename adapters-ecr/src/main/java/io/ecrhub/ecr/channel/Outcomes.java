@@ -27,6 +27,7 @@ final class Outcomes {
       case ExchangeResult.Answer a -> answer(fn, a.body(), a.httpStatus(), key);
       case ExchangeResult.Lost l -> new TerminalOutcome.OutcomeUnknown(l.detail());
       case ExchangeResult.Unsent u -> new NotSent(NotSentCause.CONNECT_FAILED, u.detail());
+      case ExchangeResult.Rejected r -> new NotSent(NotSentCause.CONNECT_FAILED, r.detail());
       case ExchangeResult.Oversize o -> undecodable(fn, o.detail());
     };
   }

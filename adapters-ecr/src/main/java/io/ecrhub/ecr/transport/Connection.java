@@ -1,5 +1,6 @@
 package io.ecrhub.ecr.transport;
 
+import io.ecrhub.ecr.serial.UsbFraming;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -23,8 +24,8 @@ import javax.net.ssl.SSLSession;
 
 /**
  * One open connection to a terminal, ready for requests: HTTP(S) connections may carry several in
- * sequence (keep-alive), raw TCP connections exactly one. Thread-safe: every operation hops onto
- * the channel's event loop.
+ * sequence (keep-alive), raw TCP connections (USB-framed or not) exactly one. Thread-safe: every
+ * operation hops onto the channel's event loop.
  */
 public final class Connection {
   private final Channel channel;
@@ -95,7 +96,7 @@ public final class Connection {
         .set(HttpHeaderNames.ACCEPT, "application/json")
         .set(HttpHeaderNames.USER_AGENT, "ecr-hub")
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-    return exchange(req, false, readTimeout);
+    return exchange(req, false, readTimeout, () -> {});
   }
 
   /**
@@ -105,14 +106,38 @@ public final class Connection {
   public CompletableFuture<ExchangeResult> sendRaw(
       byte[] payload, boolean halfClose, Duration readTimeout) {
     ByteBuf buf = Unpooled.wrappedBuffer(payload);
-    return exchange(buf, halfClose, readTimeout);
+    return exchange(buf, halfClose, readTimeout, () -> {});
   }
 
+  /**
+   * On a {@link Wire#TCP_USB_FRAME} connection: writes {@code data} as {@code 0x10} frame(s) with a
+   * fresh reference number (split into fragments of at most {@code maxFragment} data bytes), output
+   * left open, and completes with the data of the terminal's result message, which the connection
+   * acknowledges and then closes. An error packet answering the request before anything else is
+   * {@link ExchangeResult.Rejected}.
+   *
+   * @throws IllegalStateException when this connection was not opened for USB frames
+   * @throws IllegalArgumentException when {@code data} exceeds the 65535-byte data-length field
+   */
+  public CompletableFuture<ExchangeResult> sendUsbFramed(
+      byte[] data, int maxFragment, Duration readTimeout) {
+    if (!(handler instanceof UsbResultCollector usb)) {
+      throw new IllegalStateException(this + " was not opened for USB frames");
+    }
+    int reference = UsbFraming.nextReference();
+    ByteBuf frames = Unpooled.wrappedBuffer(UsbFraming.message(reference, data, maxFragment));
+    return exchange(frames, false, readTimeout, () -> usb.awaitReference(reference));
+  }
+
+  /**
+   * @param arm runs on the event loop once the connection takes the request (open, not busy), just
+   *     before the handler starts awaiting its answer
+   */
   private CompletableFuture<ExchangeResult> exchange(
-      Object message, boolean halfClose, Duration readTimeout) {
+      Object message, boolean halfClose, Duration readTimeout, Runnable arm) {
     CompletableFuture<ExchangeResult> result = new CompletableFuture<>();
     try {
-      channel.eventLoop().execute(() -> write(message, halfClose, readTimeout, result));
+      channel.eventLoop().execute(() -> write(message, halfClose, readTimeout, result, arm));
     } catch (RejectedExecutionException e) {
       ReferenceCountUtil.release(message);
       result.complete(new ExchangeResult.Unsent("the channel is shutting down"));
@@ -124,7 +149,8 @@ public final class Connection {
       Object message,
       boolean halfClose,
       Duration readTimeout,
-      CompletableFuture<ExchangeResult> result) {
+      CompletableFuture<ExchangeResult> result,
+      Runnable arm) {
     if (!channel.isActive() || handler.awaiting()) {
       ReferenceCountUtil.release(message);
       result.complete(
@@ -134,6 +160,7 @@ public final class Connection {
                   : "connection closed before the request was sent"));
       return;
     }
+    arm.run();
     handler.expect(result);
     ScheduledFuture<?> timer =
         channel

@@ -1,11 +1,13 @@
 package io.ecrhub.ecr.transport;
 
 import io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause;
+import io.ecrhub.ecr.serial.UsbFraming;
 import io.ecrhub.ecr.tls.TerminalTls;
 import io.ecrhub.ecr.tls.TlsHandshake;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -31,9 +33,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens connections to terminals on the given event loop group and builds their pipelines, in
- * order: TLS (when the wire needs it) → inbound marker → HTTP codec and bounded aggregation, or the
- * raw-TCP end-of-stream collector → the awaiting handler. Host names are resolved on the blocking
- * executor (IP literals never leave the caller's thread); the event loop never blocks.
+ * order: TLS (when the wire needs it) → inbound marker → HTTP codec and bounded aggregation, the
+ * raw-TCP end-of-stream collector, or the USB frame decoder and reassembler → the awaiting handler.
+ * Host names are resolved on the blocking executor (IP literals never leave the caller's thread);
+ * the event loop never blocks.
  *
  * <p>Outcomes: every failure before a connection is handed out is a {@link ConnectResult.Refused}
  * with the cause the channel reports as NotSent. The connect timeout covers the TCP connect and the
@@ -157,6 +160,13 @@ public final class Connector {
         p.addLast("await", new HttpResponseHandler(marker));
       }
       case TCP -> p.addLast("await", new EofCollector(marker, maxResponseBytes));
+      case TCP_USB_FRAME -> {
+        ChannelHandler[] usb = UsbFraming.inboundHandlers(maxResponseBytes);
+        for (int i = 0; i < usb.length; i++) {
+          p.addLast("usb-" + i, usb[i]);
+        }
+        p.addLast("await", new UsbResultCollector(marker));
+      }
       case TLS_PROBE -> p.addLast("await", new EofCollector(marker, 0));
     }
   }

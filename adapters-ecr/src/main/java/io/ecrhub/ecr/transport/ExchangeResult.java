@@ -28,6 +28,12 @@ public sealed interface ExchangeResult {
   /** The connection was already closed when the request was to be written: nothing left. */
   record Unsent(String detail) implements ExchangeResult {}
 
+  /**
+   * The terminal's link layer refused the request with an error packet in place of its
+   * acknowledgement, before anything else came back: its application never received the request.
+   */
+  record Rejected(String detail) implements ExchangeResult {}
+
   /** A complete answer larger than the configured bound; its content was not kept. */
   record Oversize(String detail) implements ExchangeResult {}
 }

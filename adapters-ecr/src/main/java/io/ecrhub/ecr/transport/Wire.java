@@ -8,6 +8,12 @@ public enum Wire {
   HTTPS(true),
   /** Raw TCP, one request per connection, the answer read to end of stream. */
   TCP(false),
+  /**
+   * Raw TCP carrying the USB link's frames (protocol doc §2.3): the request as {@code 0x10}
+   * frame(s), the terminal's {@code 0x20} acknowledgement, then its result as {@code 0x10}
+   * frame(s), which the hub acknowledges. One request per connection.
+   */
+  TCP_USB_FRAME(false),
   /** Only the TLS handshake (diagnostics); nothing is ever written after it. */
   TLS_PROBE(true);
 

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ecrhub.domain.terminal.TcpFraming;
 import io.ecrhub.domain.terminal.TerminalEndpoint;
 import io.ecrhub.domain.terminal.TerminalOutcome;
-import io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause;
 import io.ecrhub.domain.terminal.Transport;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Raw TCP framings (unverified on hardware): what goes on the wire and the round trip. */
+/**
+ * Raw TCP framings (unverified on hardware): what goes on the wire and the round trip. USB_FRAME
+ * has its own test, {@link UsbFrameOverTcpTest}.
+ */
 class TcpFramingTest extends ChannelFixture {
 
   @Test
@@ -51,19 +53,6 @@ class TcpFramingTest extends ChannelFixture {
     assertThat(t.rawRequests())
         .singleElement()
         .satisfies(body -> assertThat(body).matches("[A-Za-z0-9+/]+=*\n"));
-  }
-
-  @Test
-  void usbFrameOverTcp_isNotSentAsNotSupportedYet() throws Exception {
-    FakeTerminal t = tcp(req -> FakeTerminal.ok(Map.of()));
-
-    TerminalOutcome o = await(channel().send(tcpEndpoint(t, TcpFraming.USB_FRAME), pay("o-1")));
-
-    assertThat(o)
-        .isInstanceOfSatisfying(
-            TerminalOutcome.NotSent.class,
-            n -> assertThat(n.cause()).isEqualTo(NotSentCause.CONFIGURATION));
-    assertThat(t.connections()).isZero();
   }
 
   private static TerminalEndpoint tcpEndpoint(FakeTerminal t, TcpFraming framing) {
