@@ -104,7 +104,7 @@ public class ApiKeyResource {
   @APIResponse(responseCode = "201", description = "Created")
   public Response create(Create body, UriInfo uri) {
     caller.requireUnscopedAdmin();
-    TerminalResource.requireBody(body);
+    Inputs.requireBody(body);
     Scope scope =
         body.scope() == null
             ? Scope.ALL

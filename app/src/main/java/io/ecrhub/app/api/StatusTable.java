@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Which HTTP status a domain refusal gets. Invalid input is 400, a missing entity 404, a clash with
- * the current state 409, and any other rule of the domain (a refund the terminal cannot do, a card
- * payment on a QR-only terminal) 422.
+ * the current state 409, a terminal that did not take a request 502, and any other rule of the
+ * domain (a refund the terminal cannot do, a card payment on a QR-only terminal) 422.
  */
 final class StatusTable {
   private static final Map<String, Integer> BY_CODE =
@@ -22,6 +22,8 @@ final class StatusTable {
           Map.entry("DUPLICATE_DEVICE_ID", 409),
           Map.entry("CONCURRENT_MODIFICATION", 409),
           Map.entry("TERMINAL_DISABLED", 409),
+          Map.entry("PAYMENT_NOT_CANCELLABLE", 409),
+          Map.entry("CANCEL_NOT_DELIVERED", 502),
           // MMS configuration sync (io.ecrhub.app.mms)
           Map.entry("HELD_SYNC_RESOLVED", 409),
           Map.entry("CONFIG_SOURCE_UNAVAILABLE", 503));

@@ -5,9 +5,7 @@ import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.terminals.TerminalAdmin;
 import io.ecrhub.app.terminals.TerminalDirectory;
 import io.ecrhub.domain.shared.Page;
-import io.ecrhub.domain.shared.ValidationException;
 import io.ecrhub.domain.terminal.Terminal;
-import io.ecrhub.domain.terminal.TerminalId;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -57,7 +55,7 @@ public class TerminalResource {
   @APIResponse(responseCode = "403", description = "Not an admin, or store outside the key's scope")
   public Response create(TerminalViews.Create body, UriInfo uri) {
     caller.requireAdmin();
-    requireBody(body);
+    Inputs.requireBody(body);
     if (!caller.caller().scope().unrestricted()) {
       caller.requireStore(body.storeId());
     }
@@ -109,7 +107,7 @@ public class TerminalResource {
   @Operation(summary = "Change a terminal (admin); only the fields given change")
   public TerminalViews.View patch(@PathParam("id") String id, TerminalViews.Change body) {
     caller.requireAdmin();
-    requireBody(body);
+    Inputs.requireBody(body);
     Terminal t = visible(id);
     if (body.storeId() != null && !caller.caller().scope().unrestricted()) {
       caller.requireStore(body.storeId().isBlank() ? null : body.storeId());
@@ -145,23 +143,8 @@ public class TerminalResource {
 
   /** The terminal, if it exists (404) and the caller's scope covers it (403). */
   private Terminal visible(String id) {
-    Terminal t = admin.get(terminalId(id));
+    Terminal t = admin.get(Inputs.terminalInPath(id));
     caller.requireTerminal(t);
     return t;
-  }
-
-  static TerminalId terminalId(String id) {
-    try {
-      return TerminalId.of(id);
-    } catch (ValidationException e) {
-      throw new io.ecrhub.domain.shared.NotFoundException(
-          "TERMINAL_NOT_FOUND", "no terminal with that id");
-    }
-  }
-
-  static void requireBody(Object body) {
-    if (body == null) {
-      throw new ValidationException("BODY_REQUIRED", null, "a JSON request body is required");
-    }
   }
 }

@@ -21,6 +21,9 @@ public interface HubConfig {
   @WithDefault("false")
   boolean demo();
 
+  /** Demo mode details. */
+  Demo demoMode();
+
   /**
    * This instance's name in terminal leases and logs; defaults to host name plus a random suffix.
    */
@@ -40,6 +43,9 @@ public interface HubConfig {
 
   /** Listing endpoints. */
   Api api();
+
+  /** Settling payments and refunds whose outcome is unknown. */
+  Reconciliation reconciliation();
 
   /** Database connection. */
   interface Db {
@@ -101,21 +107,24 @@ public interface HubConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
-    /** Read budget for quick requests (query, print, cancel). */
-    @WithDefault("30s")
+    /** Answer budget for short requests (query, print, cancel). */
+    @WithDefault("15s")
     Duration readTimeout();
 
     /** How long the terminal waits for the card or the customer during a payment. */
     @WithDefault("120s")
     Duration paymentTimeout();
 
-    /** Read budget added to the payment timeout before an answer counts as lost (UNKNOWN). */
+    /**
+     * Added to the payment timeout before a trade or refund's answer counts as lost (UNKNOWN), and
+     * again to the terminal lease, which so outlives the request (connect + timeout + 2 x margin).
+     */
     @WithDefault("30s")
     Duration paymentReadMargin();
 
-    /** Lifetime of a terminal lease; a crashed instance's lease frees the terminal after it. */
-    @WithDefault("300s")
-    Duration leaseTtl();
+    /** Event-loop threads of the terminal channel. */
+    @WithDefault("2")
+    int channelThreads();
 
     /** Accept QFPay's published default POS key (lab and demo setups with the simulator only). */
     @WithDefault("false")
@@ -137,5 +146,35 @@ public interface HubConfig {
     /** Largest accepted {@code limit}. */
     @WithDefault("200")
     int maxPageSize();
+  }
+
+  /** The reconciliation job (queries terminals about UNKNOWN and interrupted transactions). */
+  interface Reconciliation {
+    /** Run the job at all (turn off only on an instance that must never query terminals). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the job looks for due transactions (each has its own backoff: 5 s ... 1 h). */
+    @WithDefault("5s")
+    Duration every();
+
+    /** How many payments (and, separately, refunds) one run looks at. */
+    @WithDefault("50")
+    int batchSize();
+  }
+
+  /** Demo mode ({@code ecrhub.demo=true}). */
+  interface Demo {
+    /** How many simulated terminals to start. */
+    @WithDefault("2")
+    int terminals();
+
+    /** How long a simulated payment waits "for the card" before it is approved. */
+    @WithDefault("3s")
+    Duration cardWait();
+
+    /** Where the simulator's CA is kept, so terminal pins survive restarts. */
+    @WithDefault("data/demo-pki")
+    Path pkiDir();
   }
 }

@@ -1,5 +1,7 @@
 package io.ecrhub.app.persistence;
 
+import io.ecrhub.app.metrics.PaymentStatistics;
+import io.ecrhub.app.payments.PaymentDirectory;
 import io.ecrhub.app.persistence.Repositories.PaymentRepository;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.shared.Page;
@@ -15,6 +17,8 @@ import io.ecrhub.domain.transaction.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,7 @@ import java.util.Set;
 /** Adapter: payments in the {@code payment} table, amounts in minor units. */
 @ApplicationScoped
 @Transactional
-public class PanachePayments implements Payments {
+public class PanachePayments implements Payments, PaymentDirectory, PaymentStatistics {
   private final PaymentRepository repo;
 
   @Inject
@@ -68,6 +72,8 @@ public class PanachePayments implements Payments {
     e.createdAt = Times.db(s.createdAt());
     e.updatedAt = Times.db(s.updatedAt());
     e.reviewNote = Times.clip(s.reviewNote(), 2000);
+    e.reconcileAttempts = s.reconcileAttempts();
+    e.nextReconcileAt = Times.db(s.nextReconcileAt());
   }
 
   static Payment toDomain(PaymentEntity e) {
@@ -93,6 +99,8 @@ public class PanachePayments implements Payments {
             e.sentAt,
             e.updatedAt,
             e.reviewNote,
+            e.reconcileAttempts,
+            e.nextReconcileAt,
             e.version));
   }
 
@@ -137,11 +145,24 @@ public class PanachePayments implements Payments {
 
   @Override
   public Page<Payment> list(Filter filter, String cursor, int limit) {
+    return list(filter, null, cursor, limit);
+  }
+
+  @Override
+  public Page<Payment> list(
+      Filter filter, Set<TerminalId> onlyTerminals, String cursor, int limit) {
     StringBuilder q = new StringBuilder("1 = 1");
     Map<String, Object> p = new HashMap<>();
     if (filter.terminalId() != null) {
       q.append(" and terminalId = :terminal");
       p.put("terminal", filter.terminalId().value());
+    }
+    if (onlyTerminals != null && onlyTerminals.isEmpty()) {
+      return new Page<>(List.of(), null);
+    }
+    if (onlyTerminals != null) {
+      q.append(" and terminalId in :only");
+      p.put("only", onlyTerminals.stream().map(TerminalId::value).toList());
     }
     if (filter.status() != null) {
       q.append(" and status = :status");
@@ -171,5 +192,35 @@ public class PanachePayments implements Payments {
       next = Cursors.ofTimeAndId(last.createdAt, last.id);
     }
     return new Page<>(page.stream().map(PanachePayments::toDomain).toList(), next);
+  }
+
+  @Override
+  public List<Payment> findDueForReconciliation(Instant now, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return repo
+        .find(
+            "status = 'IN_PROGRESS' or (status = 'UNKNOWN' and nextReconcileAt <= ?1)"
+                + " order by createdAt, id",
+            Times.db(now))
+        .range(0, limit - 1)
+        .list()
+        .stream()
+        .map(PanachePayments::toDomain)
+        .toList();
+  }
+
+  @Override
+  public Map<TransactionStatus, Long> countByStatus() {
+    Map<TransactionStatus, Long> counts = new EnumMap<>(TransactionStatus.class);
+    for (Object[] row :
+        repo.getEntityManager()
+            .createQuery(
+                "select p.status, count(p) from PaymentEntity p group by p.status", Object[].class)
+            .getResultList()) {
+      counts.put(TransactionStatus.valueOf((String) row[0]), (Long) row[1]);
+    }
+    return counts;
   }
 }

@@ -13,6 +13,7 @@ import io.ecrhub.domain.transaction.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +59,8 @@ public class PanacheRefunds implements Refunds {
     e.createdAt = Times.db(s.createdAt());
     e.updatedAt = Times.db(s.updatedAt());
     e.reviewNote = Times.clip(s.reviewNote(), 2000);
+    e.reconcileAttempts = s.reconcileAttempts();
+    e.nextReconcileAt = Times.db(s.nextReconcileAt());
   }
 
   private static Refund toDomain(RefundEntity e) {
@@ -77,6 +80,8 @@ public class PanacheRefunds implements Refunds {
             e.sentAt,
             e.updatedAt,
             e.reviewNote,
+            e.reconcileAttempts,
+            e.nextReconcileAt,
             e.version));
   }
 
@@ -105,6 +110,23 @@ public class PanacheRefunds implements Refunds {
     List<String> names = statuses.stream().map(Enum::name).toList();
     return repo
         .find("status in ?1 order by createdAt, id", names)
+        .range(0, limit - 1)
+        .list()
+        .stream()
+        .map(PanacheRefunds::toDomain)
+        .toList();
+  }
+
+  @Override
+  public List<Refund> findDueForReconciliation(Instant now, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return repo
+        .find(
+            "status = 'IN_PROGRESS' or (status = 'UNKNOWN' and nextReconcileAt <= ?1)"
+                + " order by createdAt, id",
+            Times.db(now))
         .range(0, limit - 1)
         .list()
         .stream()

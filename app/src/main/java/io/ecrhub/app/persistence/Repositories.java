@@ -22,4 +22,8 @@ final class Repositories {
 
   @ApplicationScoped
   static class ApiKeyRepository implements PanacheRepositoryBase<ApiKeyEntity, String> {}
+
+  @ApplicationScoped
+  static class TransactionEventRepository
+      implements PanacheRepositoryBase<TransactionEventEntity, Long> {}
 }

@@ -55,6 +55,14 @@ public class CallerContext {
     }
   }
 
+  /** Refuses (403) unless {@code covered}; for things reached through their terminal. */
+  public void requireCovered(boolean covered, String what) {
+    if (!covered) {
+      throw new AccessDeniedException(
+          "OUT_OF_SCOPE", "this API key's scope does not include the terminal of this " + what);
+    }
+  }
+
   public boolean covers(Terminal t) {
     return caller().scope().covers(t);
   }

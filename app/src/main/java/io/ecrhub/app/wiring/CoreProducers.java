@@ -31,7 +31,8 @@ public class CoreProducers {
         config
             .instanceId()
             .filter(s -> !s.isBlank())
-            .orElseGet(() -> hostName() + "-" + new RandomIds(6).next()));
+            .orElseGet(() -> hostName() + "-" + new RandomIds(6).next())
+            .replace(':', '-'));
   }
 
   private static String hostName() {

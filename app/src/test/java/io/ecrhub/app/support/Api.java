@@ -62,4 +62,43 @@ public final class Api {
     }
     return admin().body(body).post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
   }
+
+  /** Registers simulated terminal {@code sim} (HTTPS) in the hub and returns the hub's id. */
+  public static String registerSimulated(io.ecrhub.simulator.SimulatedTerminal sim, String model) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("name", unique("Sim "));
+    body.put("host", sim.host());
+    body.put("port", sim.httpsPort());
+    body.put("transport", "HTTPS");
+    body.put("posKey", sim.posKey());
+    body.put("storeId", unique("s"));
+    if (model != null) {
+      body.put("model", model);
+    }
+    return admin().body(body).post("/api/v1/terminals").then().statusCode(201).extract().path("id");
+  }
+
+  /** Starts a payment as admin and returns its id. */
+  public static String startPayment(String terminalId, String amount, String channel) {
+    return admin()
+        .body(
+            Map.of(
+                "terminalId", terminalId, "amount", amount, "currency", "HKD", "channel", channel))
+        .post("/api/v1/payments")
+        .then()
+        .statusCode(202)
+        .extract()
+        .path("id");
+  }
+
+  /** Waits (up to 60 s) until the payment reaches {@code status}. */
+  public static void awaitPaymentStatus(String paymentId, String status) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () ->
+                status.equals(
+                    admin().get("/api/v1/payments/" + paymentId).then().extract().path("status")));
+  }
 }

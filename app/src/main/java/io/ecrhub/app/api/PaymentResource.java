@@ -1,0 +1,234 @@
+package io.ecrhub.app.api;
+
+import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.app.events.EventStreams;
+import io.ecrhub.app.payments.PaymentQueries;
+import io.ecrhub.app.security.Caller;
+import io.ecrhub.app.security.CallerContext;
+import io.ecrhub.app.terminals.TerminalAdmin;
+import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.shared.Page;
+import io.ecrhub.domain.shared.ValidationException;
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.transaction.CancelPayment;
+import io.ecrhub.domain.transaction.Channel;
+import io.ecrhub.domain.transaction.Payment;
+import io.ecrhub.domain.transaction.Payments;
+import io.ecrhub.domain.transaction.Refund;
+import io.ecrhub.domain.transaction.RefundPayment;
+import io.ecrhub.domain.transaction.StartPayment;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/** Payments: start one on a terminal, follow it, cancel it, refund it. */
+@Path("/api/v1/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@CustomDeserialization(StrictJson.class)
+@Tag(name = "Payments")
+@SecurityRequirement(name = "bearer")
+public class PaymentResource {
+  private static final Logger LOG = Logger.getLogger(PaymentResource.class);
+  private static final int MAX_IDEMPOTENCY_KEY = 100;
+
+  @Inject StartPayment start;
+  @Inject CancelPayment cancel;
+  @Inject RefundPayment refund;
+  @Inject PaymentQueries queries;
+  @Inject TerminalAdmin terminals;
+  @Inject EventStreams streams;
+  @Inject CallerContext caller;
+  @Inject HubConfig config;
+
+  @POST
+  @Operation(
+      summary = "Start a payment on a terminal",
+      description =
+          "Answers 202 once the payment is recorded and sent; follow it with GET or the events"
+              + " stream. The same Idempotency-Key with the same body returns the same payment.")
+  @APIResponse(responseCode = "202", description = "Accepted: the terminal is asking for payment")
+  @APIResponse(responseCode = "409", description = "TERMINAL_BUSY or IDEMPOTENCY_CONFLICT")
+  @APIResponse(responseCode = "422", description = "e.g. CHANNEL_NOT_SUPPORTED on a PAX A920")
+  public Response create(
+      PaymentViews.Create body,
+      @Parameter(description = "Makes retries safe: same key and body, same payment (1-100 chars)")
+          @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
+      UriInfo uri) {
+    Inputs.requireBody(body);
+    TerminalId terminalId = TerminalId.of(Inputs.required(body.terminalId(), "terminalId"));
+    caller.requireTerminal(terminals.get(terminalId));
+    Money amount =
+        Money.of(
+            Inputs.required(body.amount(), "amount"), Inputs.required(body.currency(), "currency"));
+    Channel channel = Channel.fromWire(Inputs.required(body.channel(), "channel"));
+    Payment p =
+        start.start(
+            new StartPayment.Command(
+                terminalId, amount, channel, body.reference(), scoped(idempotencyKey)));
+    logged(p, "payment accepted: " + p.amount() + " " + p.channel().wire() + " " + p.status());
+    return accepted(uri.getBaseUriBuilder().path("api/v1/payments").path(p.id().value()).build())
+        .entity(PaymentViews.View.of(p))
+        .build();
+  }
+
+  @GET
+  @Operation(summary = "List payments in the key's scope, newest first")
+  public PageView<PaymentViews.View> list(
+      @QueryParam("terminalId") String terminalId,
+      @Parameter(
+              description = "PENDING, IN_PROGRESS, SUCCEEDED, DECLINED, CANCELLED, FAILED, UNKNOWN")
+          @QueryParam("status")
+          String status,
+      @Parameter(description = "Created at or after (ISO-8601)") @QueryParam("from") String from,
+      @Parameter(description = "Created before (ISO-8601)") @QueryParam("to") String to,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    TerminalId terminal = null;
+    if (terminalId != null && !terminalId.isBlank()) {
+      terminal = TerminalId.of(terminalId.trim());
+      caller.requireCovered(queries.covers(caller.caller().scope(), terminal), "filter");
+    }
+    Payments.Filter filter =
+        new Payments.Filter(
+            terminal,
+            Inputs.status(status),
+            Inputs.instant(from, "from"),
+            Inputs.instant(to, "to"));
+    Page<Payment> page =
+        queries.list(
+            filter,
+            caller.caller().scope(),
+            Paging.cursor(cursor),
+            Paging.limit(limit, config.api()));
+    return new PageView<>(
+        page.items().stream().map(PaymentViews.View::of).toList(), page.nextCursor());
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One payment")
+  @APIResponse(responseCode = "404", description = "No such payment")
+  public PaymentViews.View get(@PathParam("id") String id) {
+    return PaymentViews.View.of(visible(id));
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  @Operation(
+      summary = "Cancel a payment",
+      description =
+          "Sends the terminal a cancel request (5001); the payment ends CANCELLED, or in whatever"
+              + " state the terminal really reached.")
+  @APIResponse(responseCode = "202", description = "The terminal took the cancel request")
+  @APIResponse(responseCode = "409", description = "PAYMENT_NOT_CANCELLABLE: already final")
+  public Response cancel(@PathParam("id") String id) {
+    Payment p = cancel.cancel(visible(id).id());
+    logged(p, "cancel requested; payment is " + p.status());
+    return accepted(null).entity(PaymentViews.View.of(p)).build();
+  }
+
+  @POST
+  @Path("{id}/refunds")
+  @Operation(summary = "Refund a payment through its terminal (full when no amount is given)")
+  @APIResponse(responseCode = "202", description = "The refund was sent to the terminal")
+  @APIResponse(
+      responseCode = "422",
+      description = "A refund the terminal cannot do (code and explanation in the problem)")
+  public Response refund(@PathParam("id") String id, PaymentViews.RefundCreate body, UriInfo uri) {
+    Payment p = visible(id);
+    Money amount =
+        body == null || body.amount() == null
+            ? null
+            : Money.of(body.amount(), p.amount().currency().getCurrencyCode());
+    Refund r = refund.refund(new RefundPayment.Command(p.id(), amount));
+    logged(p, "refund " + r.id() + " of " + r.amount() + " is " + r.status());
+    return accepted(uri.getBaseUriBuilder().path("api/v1/refunds").path(r.id().value()).build())
+        .entity(PaymentViews.RefundView.of(r))
+        .build();
+  }
+
+  @GET
+  @Path("{id}/refunds")
+  @Operation(summary = "The refunds of a payment, oldest first")
+  public List<PaymentViews.RefundView> refunds(@PathParam("id") String id) {
+    Payment p = visible(id);
+    return queries.refundsOf(p.id()).stream().map(PaymentViews.RefundView::of).toList();
+  }
+
+  @GET
+  @Path("{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(
+      summary = "Server-Sent Events of every state change of the payment and its refunds",
+      description = "The event id is a sequence number: reconnect with Last-Event-ID to resume.")
+  public void events(
+      @PathParam("id") String id,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    Payment p = visible(id);
+    Long last = Inputs.lastEventId(lastEventId);
+    streams.streamPayment(p.id(), last == null ? 0 : last, sink, sse);
+  }
+
+  private Payment visible(String id) {
+    Payment p = queries.payment(Inputs.paymentInPath(id));
+    caller.requireCovered(queries.covers(caller.caller().scope(), p.terminalId()), "payment");
+    return p;
+  }
+
+  /** Idempotency keys are per API key, so two cashier apps never collide. */
+  private String scoped(String key) {
+    if (key == null) {
+      return null;
+    }
+    if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY) {
+      throw new ValidationException(
+          "INVALID_IDEMPOTENCY_KEY",
+          "Idempotency-Key",
+          "Idempotency-Key must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
+    }
+    Caller c = caller.caller();
+    return c.keyId() + ":" + key;
+  }
+
+  private static Response.ResponseBuilder accepted(URI location) {
+    Response.ResponseBuilder b = Response.status(Response.Status.ACCEPTED);
+    return location == null ? b : b.location(location);
+  }
+
+  private static void logged(Payment p, String message) {
+    MDC.put("paymentId", p.id().value());
+    MDC.put("terminalId", p.terminalId().value());
+    try {
+      LOG.info(message);
+    } finally {
+      MDC.remove("paymentId");
+      MDC.remove("terminalId");
+    }
+  }
+}

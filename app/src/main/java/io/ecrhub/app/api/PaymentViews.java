@@ -1,0 +1,156 @@
+package io.ecrhub.app.api;
+
+import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.transaction.Payment;
+import io.ecrhub.domain.transaction.Refund;
+import io.ecrhub.domain.transaction.Syssn;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Payment and refund request and response bodies. Amounts are decimal strings, never numbers. */
+public final class PaymentViews {
+  private PaymentViews() {}
+
+  /** Body of {@code POST /api/v1/payments}. */
+  @Schema(name = "PaymentRequest")
+  public record Create(
+      @Schema(required = true, examples = "trm_4smkc32qwnogbri4nb34") String terminalId,
+      @Schema(
+              required = true,
+              description = "Decimal string at the currency's scale",
+              examples = "10.50")
+          String amount,
+      @Schema(required = true, examples = "HKD") String currency,
+      @Schema(
+              required = true,
+              enumeration = {
+                "card_payment",
+                "wx",
+                "alipay",
+                "payme",
+                "union",
+                "fps",
+                "octopus",
+                "unionpay_card",
+                "amex_card"
+              })
+          String channel,
+      @Schema(description = "Your reference (A-Z a-z 0-9 _ -, up to 32); part of out_trade_no")
+          String reference) {}
+
+  /** Body of {@code POST /api/v1/payments/{id}/refunds}. */
+  @Schema(name = "RefundRequest")
+  public record RefundCreate(
+      @Schema(
+              description = "Decimal string; omit for the full refundable amount",
+              examples = "5.00")
+          String amount) {}
+
+  /** A payment as the API shows it. */
+  @Schema(name = "Payment")
+  public record View(
+      String id,
+      String terminalId,
+      @Schema(
+              enumeration = {
+                "PENDING",
+                "IN_PROGRESS",
+                "SUCCEEDED",
+                "DECLINED",
+                "CANCELLED",
+                "FAILED",
+                "UNKNOWN"
+              })
+          String status,
+      String amount,
+      String currency,
+      String channel,
+      String reference,
+      String outTradeNo,
+      @Schema(description = "QFPay's transaction id (syssn)") String qfpayTransactionId,
+      String refundedAmount,
+      String cardScheme,
+      String maskedCardNumber,
+      @Schema(description = "The hub's reason for an unsuccessful end, e.g. DECLINED_BY_TERMINAL")
+          String failureCode,
+      String failureMessage,
+      @Schema(description = "The terminal's raw response code, for support (e.g. 6002)")
+          String terminalResponseCode,
+      @Schema(description = "Set when something needs an operator's attention") String reviewNote,
+      Instant createdAt,
+      Instant updatedAt) {
+
+    public static View of(Payment p) {
+      return new View(
+          p.id().value(),
+          p.terminalId().value(),
+          p.status().name(),
+          p.amount().toPlainString(),
+          currencyOf(p.amount()),
+          p.channel().wire(),
+          p.reference().orElse(null),
+          p.outTradeNo().value(),
+          p.syssn().map(Syssn::value).orElse(null),
+          p.refundedAmount().toPlainString(),
+          p.cardScheme().orElse(null),
+          p.maskedCardNumber().orElse(null),
+          p.failureReason().map(Enum::name).orElse(null),
+          p.failureMessage().orElse(null),
+          p.failureCode().orElse(null),
+          p.reviewNote().orElse(null),
+          p.createdAt(),
+          p.updatedAt());
+    }
+  }
+
+  /** A refund as the API shows it. */
+  @Schema(name = "Refund")
+  public record RefundView(
+      String id,
+      String paymentId,
+      String terminalId,
+      @Schema(
+              enumeration = {
+                "PENDING",
+                "IN_PROGRESS",
+                "SUCCEEDED",
+                "DECLINED",
+                "CANCELLED",
+                "FAILED",
+                "UNKNOWN"
+              })
+          String status,
+      String amount,
+      String currency,
+      @Schema(description = "QFPay's transaction id of the refund") String qfpayTransactionId,
+      @Schema(description = "Done outside the hub and learned from QFPay") boolean external,
+      String failureCode,
+      String failureMessage,
+      String terminalResponseCode,
+      String reviewNote,
+      Instant createdAt,
+      Instant updatedAt) {
+
+    public static RefundView of(Refund r) {
+      return new RefundView(
+          r.id().value(),
+          r.paymentId().value(),
+          r.terminalId().value(),
+          r.status().name(),
+          r.amount().toPlainString(),
+          currencyOf(r.amount()),
+          r.syssn().map(Syssn::value).orElse(null),
+          r.isExternal(),
+          r.failureReason().map(Enum::name).orElse(null),
+          r.failureMessage().orElse(null),
+          r.failureCode().orElse(null),
+          r.reviewNote().orElse(null),
+          r.createdAt(),
+          r.updatedAt());
+    }
+  }
+
+  private static String currencyOf(Money m) {
+    return m.currency().getCurrencyCode();
+  }
+}

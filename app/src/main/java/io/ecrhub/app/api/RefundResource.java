@@ -1,0 +1,41 @@
+package io.ecrhub.app.api;
+
+import io.ecrhub.app.payments.PaymentQueries;
+import io.ecrhub.app.security.CallerContext;
+import io.ecrhub.domain.transaction.Refund;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Refunds by id (they are created under their payment). */
+@Path("/api/v1/refunds")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Payments")
+@SecurityRequirement(name = "bearer")
+public class RefundResource {
+  private final PaymentQueries queries;
+  private final CallerContext caller;
+
+  @Inject
+  public RefundResource(PaymentQueries queries, CallerContext caller) {
+    this.queries = queries;
+    this.caller = caller;
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One refund")
+  @APIResponse(responseCode = "404", description = "No such refund")
+  public PaymentViews.RefundView get(@PathParam("id") String id) {
+    Refund r = queries.refund(Inputs.refundInPath(id));
+    caller.requireCovered(queries.covers(caller.caller().scope(), r.terminalId()), "refund");
+    return PaymentViews.RefundView.of(r);
+  }
+}

@@ -1,0 +1,21 @@
+package io.ecrhub.app.events;
+
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.transaction.PaymentId;
+import io.ecrhub.domain.transaction.TransactionEvent;
+import java.util.List;
+
+/** Port: the durable, ordered log of payment and refund state changes (persistence). */
+public interface TransactionEventLog {
+  /** Appends the event in its own transaction and returns its sequence number. */
+  long append(TransactionEvent event);
+
+  /** Events of one payment (its refunds included) after {@code afterId}, oldest first. */
+  List<StoredEvent> forPayment(PaymentId paymentId, long afterId, int limit);
+
+  /** Events of one terminal after {@code afterId}, oldest first. */
+  List<StoredEvent> forTerminal(TerminalId terminalId, long afterId, int limit);
+
+  /** The newest sequence number, 0 when the log is empty. */
+  long latestId();
+}

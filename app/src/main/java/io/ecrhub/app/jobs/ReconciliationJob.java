@@ -1,0 +1,67 @@
+package io.ecrhub.app.jobs;
+
+import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.domain.transaction.ReconcileInFlight;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the domain's reconciliation on a schedule: UNKNOWN payments and refunds are queried on their
+ * backoff, and IN_PROGRESS ones left by a stopped hub (no lease held for them any more) are taken
+ * over. Safe on several instances at once: the domain changes state only under optimistic locks and
+ * never queries a terminal another transaction is using.
+ */
+@ApplicationScoped
+public class ReconciliationJob {
+  private static final Logger LOG = Logger.getLogger(ReconciliationJob.class);
+
+  private final ReconcileInFlight reconciler;
+  private final HubConfig config;
+  private final Counter runs;
+  private final Counter settled;
+  private final Counter failures;
+
+  @Inject
+  public ReconciliationJob(ReconcileInFlight reconciler, HubConfig config, MeterRegistry registry) {
+    this.reconciler = reconciler;
+    this.config = config;
+    this.runs =
+        Counter.builder("ecrhub.reconciliation.attempts")
+            .description("Reconciliation runs (each queries the due transactions' terminals)")
+            .register(registry);
+    this.settled =
+        Counter.builder("ecrhub.reconciliation.settled")
+            .description("Transactions settled by reconciliation")
+            .register(registry);
+    this.failures =
+        Counter.builder("ecrhub.reconciliation.failures")
+            .description("Reconciliation runs that failed")
+            .register(registry);
+  }
+
+  @Scheduled(
+      identity = "reconciliation",
+      every = "${ecrhub.reconciliation.every:5s}",
+      delayed = "2s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void run() {
+    if (!config.reconciliation().enabled()) {
+      return;
+    }
+    runs.increment();
+    try {
+      int n = reconciler.reconcileDue();
+      if (n > 0) {
+        settled.increment(n);
+        LOG.infof("reconciliation settled %d transaction(s)", n);
+      }
+    } catch (RuntimeException e) {
+      failures.increment();
+      LOG.warnf("reconciliation run failed: %s", e.toString());
+    }
+  }
+}

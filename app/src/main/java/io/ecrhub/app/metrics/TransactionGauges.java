@@ -1,0 +1,57 @@
+package io.ecrhub.app.metrics;
+
+import io.ecrhub.domain.transaction.TransactionStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Gauges of what the database holds: {@code ecrhub_payments{status}} (payments by status) and
+ * {@code ecrhub_payments_unknown} (payments whose outcome is not known yet), refreshed every 15 s.
+ */
+@ApplicationScoped
+public class TransactionGauges {
+  private static final Logger LOG = Logger.getLogger(TransactionGauges.class);
+
+  private final PaymentStatistics statistics;
+  private final Map<TransactionStatus, AtomicLong> byStatus =
+      new EnumMap<>(TransactionStatus.class);
+
+  @Inject
+  public TransactionGauges(PaymentStatistics statistics, MeterRegistry registry) {
+    this.statistics = statistics;
+    for (TransactionStatus s : TransactionStatus.values()) {
+      AtomicLong value = new AtomicLong();
+      byStatus.put(s, value);
+      Gauge.builder("ecrhub.payments", value, AtomicLong::doubleValue)
+          .description("Payments stored, by status")
+          .tag("status", s.name())
+          .register(registry);
+    }
+    Gauge.builder(
+            "ecrhub.payments.unknown",
+            byStatus.get(TransactionStatus.UNKNOWN),
+            AtomicLong::doubleValue)
+        .description("Payments whose outcome is not known yet (being reconciled)")
+        .register(registry);
+  }
+
+  @Scheduled(
+      every = "15s",
+      delayed = "1s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void refresh() {
+    try {
+      Map<TransactionStatus, Long> counts = statistics.countByStatus();
+      byStatus.forEach((s, v) -> v.set(counts.getOrDefault(s, 0L)));
+    } catch (RuntimeException e) {
+      LOG.warnf("could not refresh payment gauges: %s", e.toString());
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.ecrhub.app.wiring;
+
+import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.app.demo.DemoSimulator;
+import io.ecrhub.app.metrics.MeteredTerminalChannel;
+import io.ecrhub.domain.certificate.CertificatePins;
+import io.ecrhub.domain.certificate.TrustAnchors;
+import io.ecrhub.domain.terminal.TerminalChannel;
+import io.ecrhub.ecr.channel.ChannelSettings;
+import io.ecrhub.ecr.channel.NettyTerminalChannel;
+import io.ecrhub.ecr.channel.TlsProbe;
+import io.ecrhub.ecr.tls.QfpayTrustAnchors;
+import io.ecrhub.ecr.tls.TrustAnchorException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Wires the terminal channel: Netty over HTTPS/HTTP/TCP, trusting QFPay's CA (fingerprint-checked)
+ * plus the operator's CA files (and the demo simulator's CA in demo mode), timed by {@link
+ * MeteredTerminalChannel}.
+ */
+public class ChannelProducers {
+
+  /** Loaded at start-up: an unusable CA file stops the hub with one line saying which and why. */
+  @Produces
+  @Singleton
+  @Startup
+  TrustAnchors anchors(HubConfig config, DemoSimulator demo) {
+    List<Path> files = new ArrayList<>(config.terminal().extraCaFiles().orElse(List.of()));
+    demo.caFile().ifPresent(files::add);
+    try {
+      return new QfpayTrustAnchors(files);
+    } catch (TrustAnchorException e) {
+      throw new ConfigurationException("ECR Hub refuses to start: " + e.getMessage());
+    }
+  }
+
+  /** Pin look-ups and host name resolution of the channel (never on its event loop). */
+  @Produces
+  @Singleton
+  @Named("channel-blocking")
+  ExecutorService blocking() {
+    return DomainProducers.daemonPool("ecrhub-channel", 4);
+  }
+
+  void closeBlocking(@Disposes @Named("channel-blocking") ExecutorService pool) {
+    DomainProducers.shutdown(pool);
+  }
+
+  @Produces
+  @Singleton
+  @Typed({NettyTerminalChannel.class, TlsProbe.class})
+  NettyTerminalChannel netty(
+      HubConfig config,
+      TrustAnchors anchors,
+      CertificatePins pins,
+      @Named("channel-blocking") ExecutorService blocking,
+      Clock clock) {
+    HubConfig.Terminal t = config.terminal();
+    ChannelSettings d = ChannelSettings.defaults();
+    ChannelSettings settings =
+        new ChannelSettings(
+            t.channelThreads(),
+            d.maxResponseBytes(),
+            t.connectTimeout(),
+            t.paymentTimeout().plus(t.paymentReadMargin()),
+            t.readTimeout(),
+            d.keepAliveIdle(),
+            d.maxIdlePerTerminal(),
+            d.serialAckTimeout());
+    return new NettyTerminalChannel(settings, anchors, pins, blocking, clock);
+  }
+
+  void closeNetty(@Disposes NettyTerminalChannel channel) {
+    channel.close();
+  }
+
+  /** The channel the use cases see: Netty, with round-trip metrics. */
+  @Produces
+  @Singleton
+  TerminalChannel channel(NettyTerminalChannel netty, MeterRegistry registry) {
+    return new MeteredTerminalChannel(netty, registry);
+  }
+}

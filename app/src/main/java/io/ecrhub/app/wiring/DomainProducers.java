@@ -1,0 +1,133 @@
+package io.ecrhub.app.wiring;
+
+import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.domain.shared.EventPublisher;
+import io.ecrhub.domain.shared.IdGenerator;
+import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.TerminalChannel;
+import io.ecrhub.domain.terminal.TerminalLeases;
+import io.ecrhub.domain.terminal.TerminalOperations;
+import io.ecrhub.domain.terminal.Terminals;
+import io.ecrhub.domain.transaction.PaymentService;
+import io.ecrhub.domain.transaction.Payments;
+import io.ecrhub.domain.transaction.Reconciler;
+import io.ecrhub.domain.transaction.Refunds;
+import io.ecrhub.domain.transaction.TransactionPorts;
+import io.ecrhub.domain.transaction.TransactionSettings;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wires the domain's use cases (payments, refunds, cancel, reconciliation, prints) to the
+ * persistence adapters, the terminal channel, the clock and the configuration.
+ */
+public class DomainProducers {
+
+  @Produces
+  @Singleton
+  TransactionSettings settings(HubConfig config) {
+    HubConfig.Terminal t = config.terminal();
+    return new TransactionSettings(
+        t.paymentTimeout(),
+        t.connectTimeout(),
+        t.paymentReadMargin(),
+        t.readTimeout(),
+        config.reconciliation().batchSize());
+  }
+
+  /** Where terminal answers are applied (blocking database work, never a network event loop). */
+  @Produces
+  @Singleton
+  @Named("outcomes")
+  ExecutorService outcomes() {
+    return daemonPool("ecrhub-outcome", 8);
+  }
+
+  void closeOutcomes(@Disposes @Named("outcomes") ExecutorService pool) {
+    shutdown(pool);
+  }
+
+  @Produces
+  @Singleton
+  TransactionPorts ports(
+      Terminals terminals,
+      Payments payments,
+      Refunds refunds,
+      TerminalLeases leases,
+      TerminalChannel channel,
+      UnitOfWork unitOfWork,
+      EventPublisher events) {
+    return new TransactionPorts(terminals, payments, refunds, leases, channel, unitOfWork, events);
+  }
+
+  /** Starts, cancels and refunds payments (StartPayment, CancelPayment, RefundPayment). */
+  @Produces
+  @Singleton
+  PaymentService payments(
+      TransactionPorts ports,
+      Clock clock,
+      IdGenerator ids,
+      InstanceId instance,
+      TransactionSettings settings,
+      @Named("outcomes") ExecutorService outcomes) {
+    return new PaymentService(ports, clock, ids, instance.value(), settings, outcomes);
+  }
+
+  /** Settles UNKNOWN and interrupted transactions (ReconcileInFlight). */
+  @Produces
+  @Singleton
+  Reconciler reconciler(
+      TransactionPorts ports, Clock clock, InstanceId instance, TransactionSettings settings) {
+    return new Reconciler(ports, clock, instance.value(), settings);
+  }
+
+  /** Prints receipts and summaries (PrintOnTerminal). */
+  @Produces
+  @Singleton
+  TerminalOperations prints(
+      Terminals terminals,
+      TerminalLeases leases,
+      TerminalChannel channel,
+      UnitOfWork unitOfWork,
+      Clock clock,
+      HubConfig config) {
+    return new TerminalOperations(
+        terminals,
+        leases,
+        channel,
+        unitOfWork,
+        clock,
+        config.terminal().connectTimeout(),
+        config.terminal().readTimeout());
+  }
+
+  static ExecutorService daemonPool(String name, int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  static void shutdown(ExecutorService pool) {
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.ecrhub.app.it;
+
+import static io.ecrhub.app.it.ItSupport.api;
+import static io.ecrhub.app.it.ItSupport.awaitStatus;
+import static io.ecrhub.app.it.ItSupport.payment;
+import static io.ecrhub.app.it.ItSupport.register;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecrhub.simulator.SimTransaction;
+import io.ecrhub.simulator.SimulatedTerminal;
+import io.ecrhub.simulator.SimulatorConfig;
+import io.ecrhub.simulator.TerminalConfig;
+import io.ecrhub.simulator.TerminalSimulator;
+import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two hub processes share one database (PostgreSQL with the pg profile, else an H2 server) and
+ * receive payments for the same terminal at once: the database lease lets exactly one drive the
+ * terminal at a time, the other answers TERMINAL_BUSY, and the terminal never sees an overlap.
+ */
+class TwoInstancesIT {
+  @TempDir Path work;
+  private TerminalSimulator simulator;
+  private SimulatedTerminal sim;
+  private Server h2;
+  private final List<HubProcess> hubs = new ArrayList<>();
+  private ExecutorService pool;
+
+  @BeforeEach
+  void start() throws Exception {
+    simulator =
+        TerminalSimulator.start(
+            SimulatorConfig.builder()
+                .host("127.0.0.1")
+                .terminal(
+                    TerminalConfig.builder("shared-1").cardWait(Duration.ofMillis(800)).build())
+                .build());
+    sim = simulator.terminal(0);
+    Path ca = simulator.writeCaPem(work.resolve("simulator-ca.pem"));
+    String h2Url = null;
+    if (!HubProcess.onPostgres()) {
+      h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+      h2Url =
+          "jdbc:h2:tcp://127.0.0.1:"
+              + h2.getPort()
+              + "/mem:twohubs;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+              + "DEFAULT_NULL_ORDERING=HIGH";
+    }
+    Map<String, String> env = HubProcess.database(h2Url);
+    env.put("ECRHUB_TERMINAL_EXTRA_CA_FILES", ca.toString());
+    hubs.add(HubProcess.start("hub-a", work, env));
+    hubs.add(HubProcess.start("hub-b", work, env));
+    pool = Executors.newFixedThreadPool(8);
+  }
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+    hubs.forEach(HubProcess::close);
+    simulator.close();
+    if (h2 != null) {
+      h2.stop();
+    }
+  }
+
+  @Test
+  void paymentsRacingThroughTwoHubs_neverOverlapOnTheTerminal() throws Exception {
+    String terminal = register(hubs.get(0), sim);
+    List<String> accepted = new ArrayList<>();
+    boolean[] acceptedBy = new boolean[2];
+    int busy = 0;
+    for (int round = 0; round < 20 && !(acceptedBy[0] && acceptedBy[1]); round++) {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Response>> calls = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        HubProcess hub = hubs.get(i % 2);
+        String amount = "1." + String.format("%02d", (round * 8 + i) % 100);
+        calls.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return api(hub).body(payment(terminal, amount)).post("/api/v1/payments");
+                }));
+      }
+      go.countDown();
+      for (int i = 0; i < calls.size(); i++) {
+        Response r = calls.get(i).get(60, TimeUnit.SECONDS);
+        if (r.statusCode() == 202) {
+          accepted.add(r.path("id"));
+          acceptedBy[i % 2] = true;
+          awaitStatus(hubs.get(i % 2), r.path("id"), "SUCCEEDED", Duration.ofSeconds(60));
+        } else {
+          assertThat(r.statusCode()).isEqualTo(409);
+          assertThat(r.<String>path("code")).isEqualTo("TERMINAL_BUSY");
+          busy++;
+        }
+      }
+    }
+
+    assertThat(acceptedBy).as("both hubs drove the terminal").containsExactly(true, true);
+    assertThat(busy).as("concurrent requests were refused").isPositive();
+    List<SimTransaction> onTerminal =
+        sim.transactions().stream()
+            .filter(t -> t.kind() == SimTransaction.Kind.PAYMENT)
+            .sorted(Comparator.comparing(SimTransaction::createdAt))
+            .toList();
+    assertThat(onTerminal).hasSize(accepted.size());
+    assertThat(onTerminal).allMatch(t -> t.status() == SimTransaction.Status.APPROVED);
+    for (int i = 1; i < onTerminal.size(); i++) {
+      assertThat(onTerminal.get(i).createdAt())
+          .as("payment %d started after payment %d ended", i, i - 1)
+          .isAfterOrEqualTo(onTerminal.get(i - 1).completedAt());
+    }
+  }
+}
