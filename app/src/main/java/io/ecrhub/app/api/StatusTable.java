@@ -23,7 +23,10 @@ final class StatusTable {
           Map.entry("CONCURRENT_MODIFICATION", 409),
           Map.entry("TERMINAL_DISABLED", 409),
           Map.entry("PAYMENT_NOT_CANCELLABLE", 409),
-          Map.entry("CANCEL_NOT_DELIVERED", 502));
+          Map.entry("CANCEL_NOT_DELIVERED", 502),
+          // MMS configuration sync (io.ecrhub.app.mms)
+          Map.entry("HELD_SYNC_RESOLVED", 409),
+          Map.entry("CONFIG_SOURCE_UNAVAILABLE", 503));
 
   private StatusTable() {}
 

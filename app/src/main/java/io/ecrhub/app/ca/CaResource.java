@@ -1,0 +1,55 @@
+package io.ecrhub.app.ca;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Public distribution of QFPay's ECR CA for cashier PCs and tablets that call terminals directly:
+ * PEM, DER, and a plain page with both fingerprints and the install steps of QFPay's guide. No API
+ * key: it is a public certificate.
+ */
+@Path("/ca")
+@Tag(name = "QFPay CA")
+public class CaResource {
+  private final QfpayCaFile ca;
+
+  @Inject
+  public CaResource(QfpayCaFile ca) {
+    this.ca = ca;
+  }
+
+  @GET
+  @Path("qfpay-ca3.crt")
+  @Produces("application/x-pem-file")
+  @Operation(summary = "QFPay's ECR CA (CN=QFECR) as PEM")
+  public Response pem() {
+    return download(ca.pem(), "qfpay-ca3.crt");
+  }
+
+  @GET
+  @Path("qfpay-ca3.der")
+  @Produces("application/pkix-cert")
+  @Operation(summary = "QFPay's ECR CA (CN=QFECR) as DER")
+  public Response der() {
+    return download(ca.der(), "qfpay-ca3.der");
+  }
+
+  @GET
+  @Produces("text/html;charset=utf-8")
+  @Operation(summary = "Fingerprints and install steps for Android and Windows")
+  public String page() {
+    return CaPage.render(ca);
+  }
+
+  private static Response download(Object body, String name) {
+    return Response.ok(body)
+        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        .header("Cache-Control", "public, max-age=3600")
+        .build();
+  }
+}

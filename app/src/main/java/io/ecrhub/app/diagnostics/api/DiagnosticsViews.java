@@ -1,0 +1,72 @@
+package io.ecrhub.app.diagnostics.api;
+
+import io.ecrhub.domain.diagnostics.DiagnosticCheck;
+import io.ecrhub.domain.diagnostics.DiagnosticReport;
+import io.ecrhub.domain.diagnostics.FleetSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** JSON views of diagnostics runs and the fleet summary. */
+final class DiagnosticsViews {
+  private DiagnosticsViews() {}
+
+  record CheckView(String id, String title, String status, String evidence, String fix) {
+    static CheckView of(DiagnosticCheck c) {
+      return new CheckView(c.id().key(), c.id().title(), c.status().name(), c.evidence(), c.fix());
+    }
+  }
+
+  record ReportView(
+      String id,
+      String terminalId,
+      String target,
+      Instant at,
+      String overall,
+      List<CheckView> checks) {
+    static ReportView of(DiagnosticReport r) {
+      return new ReportView(
+          r.id(),
+          r.terminalId() == null ? null : r.terminalId().value(),
+          r.target(),
+          r.at(),
+          r.overall().name(),
+          r.checks().stream().map(CheckView::of).toList());
+    }
+  }
+
+  record VerdictView(String terminalId, String overall, Instant at, List<String> failing) {}
+
+  record FleetView(
+      Instant at,
+      int terminals,
+      int pass,
+      int warn,
+      int fail,
+      int neverDiagnosed,
+      Map<String, Integer> failingChecks,
+      List<VerdictView> terminalsByVerdict) {
+    static FleetView of(FleetSummary s) {
+      Map<String, Integer> failing = new TreeMap<>();
+      s.failingChecks().forEach((k, v) -> failing.put(k.key(), v));
+      return new FleetView(
+          s.at(),
+          s.terminals(),
+          s.pass(),
+          s.warn(),
+          s.fail(),
+          s.neverDiagnosed(),
+          failing,
+          s.verdicts().stream()
+              .map(
+                  v ->
+                      new VerdictView(
+                          v.terminalId().value(),
+                          v.overall() == null ? null : v.overall().name(),
+                          v.at(),
+                          v.failing().stream().map(c -> c.key()).toList()))
+              .toList());
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.ecrhub.app.mms;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** MMS configuration sync ({@code ecrhub.mms.*}). */
+@ConfigMapping(prefix = "ecrhub.mms")
+public interface MmsConfig {
+  /**
+   * Apply changes at once (removed devices still wait for review); false holds every change for an
+   * operator's review.
+   */
+  @WithDefault("true")
+  boolean autoApply();
+
+  /** A POS Key List export ({@code .csv} or {@code .json}) synced by {@code POST .../file}. */
+  Optional<Path> importFile();
+
+  /** A partner's or agent's device-list API, pulled on a schedule. */
+  Pull pull();
+
+  /** The HTTP pull source. */
+  interface Pull {
+    /** GET URL of the device list; no pull when unset. */
+    Optional<URI> url();
+
+    /** Header carrying the credential, e.g. {@code Authorization}. */
+    Optional<String> authHeaderName();
+
+    /** The credential (secret; give it as an environment variable). */
+    Optional<String> authHeaderValue();
+
+    /** JSON pointer to the device array, e.g. {@code /data/devices}. */
+    Optional<String> itemsPointer();
+
+    /** Our field (deviceId, name, posKey, https, encryption, ip) to the partner's property. */
+    Map<String, String> fieldMapping();
+
+    /** How often to pull. */
+    @WithDefault("15m")
+    Duration every();
+
+    /** Budget per attempt. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** Attempts per pull (transport errors, 429 and 5xx are retried). */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** Pause before the second attempt; doubles up to {@code max-backoff}. */
+    @WithDefault("1s")
+    Duration initialBackoff();
+
+    /** Longest pause between attempts. */
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** Failed pulls in a row that open the circuit. */
+    @WithDefault("3")
+    int failureThreshold();
+
+    /** How long an open circuit skips pulls before one trial. */
+    @WithDefault("5m")
+    Duration openDuration();
+  }
+}

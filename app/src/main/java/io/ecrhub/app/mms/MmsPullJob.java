@@ -1,0 +1,45 @@
+package io.ecrhub.app.mms;
+
+import io.ecrhub.domain.merchant.ConfigSourceException;
+import io.ecrhub.domain.merchant.SyncReport;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Pulls the configured device-list API on schedule; failures are audited and logged, not thrown.
+ */
+@ApplicationScoped
+public class MmsPullJob {
+  private static final Logger LOG = Logger.getLogger(MmsPullJob.class);
+  private final MmsSyncs syncs;
+
+  @Inject
+  public MmsPullJob(MmsSyncs syncs) {
+    this.syncs = syncs;
+  }
+
+  @Scheduled(
+      identity = "mms-pull",
+      every = "${ecrhub.mms.pull.every:15m}",
+      delayed = "30s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void pull() {
+    if (!syncs.pullConfigured()) {
+      return;
+    }
+    try {
+      SyncReport r = syncs.pull("scheduler");
+      LOG.infof(
+          "MMS pull %s: %d applied, %d held, %d failed, %d rows rejected",
+          r.syncId(),
+          r.count(SyncReport.Result.APPLIED),
+          r.count(SyncReport.Result.HELD),
+          r.count(SyncReport.Result.FAILED),
+          r.rowErrors().size());
+    } catch (ConfigSourceException e) {
+      LOG.warnf("MMS pull failed (%s): %s", e.code(), e.getMessage());
+    }
+  }
+}

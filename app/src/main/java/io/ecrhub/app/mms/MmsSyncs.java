@@ -1,0 +1,169 @@
+package io.ecrhub.app.mms;
+
+import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.domain.merchant.ConfigAudit;
+import io.ecrhub.domain.merchant.ConfigSourceException;
+import io.ecrhub.domain.merchant.HeldSync;
+import io.ecrhub.domain.merchant.HeldSyncs;
+import io.ecrhub.domain.merchant.MerchantConfigSource;
+import io.ecrhub.domain.merchant.MerchantConfigSync;
+import io.ecrhub.domain.merchant.MmsDeviceSettings;
+import io.ecrhub.domain.merchant.SyncPolicy;
+import io.ecrhub.domain.merchant.SyncReport;
+import io.ecrhub.domain.shared.IdGenerator;
+import io.ecrhub.domain.shared.NotFoundException;
+import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.Terminals;
+import io.ecrhub.mms.CsvMerchantConfigSource;
+import io.ecrhub.mms.HttpMerchantConfigSource;
+import io.ecrhub.mms.HttpSourceConfig;
+import io.ecrhub.mms.ImportOptions;
+import io.ecrhub.mms.JsonMerchantConfigSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The MMS sync as the hub runs it: sources built from uploads, the configured file and the
+ * configured pull API (one instance, so its circuit breaker lives across runs), and the use case
+ * with the configured policy.
+ */
+@ApplicationScoped
+public class MmsSyncs {
+  private final Terminals terminals;
+  private final HeldSyncs held;
+  private final MmsDeviceSettings settings;
+  private final ConfigAudit audit;
+  private final UnitOfWork uow;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final MmsConfig config;
+  private final ImportOptions options;
+  private final HttpMerchantConfigSource pull;
+
+  @Inject
+  public MmsSyncs(
+      Terminals terminals,
+      HeldSyncs held,
+      MmsDeviceSettings settings,
+      ConfigAudit audit,
+      UnitOfWork uow,
+      Clock clock,
+      IdGenerator ids,
+      MmsConfig config,
+      HubConfig hub) {
+    this.terminals = terminals;
+    this.held = held;
+    this.settings = settings;
+    this.audit = audit;
+    this.uow = uow;
+    this.clock = clock;
+    this.ids = ids;
+    this.config = config;
+    this.options =
+        hub.terminal().allowPublishedDefaultKey()
+            ? ImportOptions.defaults().allowingPublishedDefaultKey()
+            : ImportOptions.defaults();
+    this.pull = config.pull().url().map(u -> pullSource(u, config.pull(), clock)).orElse(null);
+  }
+
+  private MerchantConfigSync useCase(boolean detectRemovals) {
+    SyncPolicy policy = config.autoApply() ? SyncPolicy.automatic() : SyncPolicy.review();
+    return new MerchantConfigSync(
+        terminals,
+        held,
+        settings,
+        audit,
+        uow,
+        clock,
+        ids,
+        policy.withDetectRemovals(detectRemovals));
+  }
+
+  /** Syncs an uploaded POS Key List ({@code csv} or {@code json}). */
+  public SyncReport upload(
+      String format, String label, byte[] body, boolean partial, String actor) {
+    MerchantConfigSource src =
+        "json".equals(format)
+            ? JsonMerchantConfigSource.upload(label, body, options)
+            : CsvMerchantConfigSource.upload(label, body, options);
+    return useCase(!partial).sync(src, actor);
+  }
+
+  /** Syncs the configured file. */
+  public SyncReport file(String actor) {
+    Path file =
+        config
+            .importFile()
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "MMS_SOURCE_NOT_CONFIGURED",
+                        "set ecrhub.mms.import-file to a POS Key List"));
+    MerchantConfigSource src =
+        file.toString().toLowerCase(Locale.ROOT).endsWith(".json")
+            ? JsonMerchantConfigSource.file(file, options)
+            : CsvMerchantConfigSource.file(file, options);
+    return useCase(true).sync(src, actor);
+  }
+
+  /** Pulls the configured API now. */
+  public SyncReport pull(String actor) {
+    return useCase(true).sync(pullSource(), actor);
+  }
+
+  public boolean pullConfigured() {
+    return pull != null;
+  }
+
+  public Optional<HttpMerchantConfigSource.Health> pullHealth() {
+    return Optional.ofNullable(pull).map(HttpMerchantConfigSource::health);
+  }
+
+  public SyncReport approve(String id, String actor) {
+    return useCase(true).approve(id, actor);
+  }
+
+  public SyncReport reject(String id, String actor) {
+    return useCase(true).reject(id, actor);
+  }
+
+  public List<HeldSync> pending() {
+    return held.pending();
+  }
+
+  private HttpMerchantConfigSource pullSource() {
+    if (pull == null) {
+      throw new NotFoundException(
+          "MMS_SOURCE_NOT_CONFIGURED", "set ecrhub.mms.pull.url to pull a device list");
+    }
+    return pull;
+  }
+
+  private HttpMerchantConfigSource pullSource(java.net.URI url, MmsConfig.Pull p, Clock clock) {
+    try {
+      return new HttpMerchantConfigSource(
+          new HttpSourceConfig(
+              url,
+              p.authHeaderName().orElse(null),
+              p.authHeaderValue().orElse(null),
+              p.itemsPointer().orElse(null),
+              p.fieldMapping(),
+              p.timeout(),
+              p.maxAttempts(),
+              p.initialBackoff(),
+              p.maxBackoff(),
+              p.failureThreshold(),
+              p.openDuration(),
+              options),
+          clock,
+          HttpMerchantConfigSource.threadSleeper());
+    } catch (IllegalArgumentException e) {
+      throw ConfigSourceException.invalid("ecrhub.mms.pull: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package io.ecrhub.app.mms.api;
+
+import io.ecrhub.app.mms.MmsSyncs;
+import io.ecrhub.app.security.CallerContext;
+import io.ecrhub.domain.merchant.ConfigAudit;
+import io.ecrhub.domain.shared.ValidationException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * MMS configuration: import the POS Key List (upload, configured file, partner API), review held
+ * changes, read the audit log. Changes need an admin key without a store scope.
+ */
+@Path("/api/v1/mms")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "MMS configuration")
+@SecurityRequirement(name = "bearer")
+public class MmsResource {
+  private final MmsSyncs syncs;
+  private final ConfigAudit audit;
+  private final CallerContext caller;
+
+  @Inject
+  public MmsResource(MmsSyncs syncs, ConfigAudit audit, CallerContext caller) {
+    this.syncs = syncs;
+    this.audit = audit;
+    this.caller = caller;
+  }
+
+  @POST
+  @Path("imports")
+  @Consumes({"text/csv", "application/json", "text/plain", "application/octet-stream"})
+  @Operation(
+      summary = "Import an MMS POS Key List (CSV or JSON); bad rows are reported, good rows apply")
+  public MmsViews.ReportView upload(
+      byte[] body,
+      @HeaderParam("Content-Type") String contentType,
+      @Parameter(description = "csv or json (default: from Content-Type)") @QueryParam("format")
+          String format,
+      @Parameter(description = "A label for the audit log, e.g. the file name") @QueryParam("name")
+          String name,
+      @Parameter(description = "true: a partial list (devices not listed are not removed)")
+          @QueryParam("partial")
+          boolean partial) {
+    caller.requireUnscopedAdmin();
+    String label = name == null || name.isBlank() ? "upload" : name.strip();
+    if (!label.matches("[A-Za-z0-9 ._()-]{1,100}")) {
+      throw new ValidationException(
+          "INVALID_NAME", "name", "name must be 1-100 of letters, digits, space . _ ( ) -");
+    }
+    return MmsViews.ReportView.of(
+        syncs.upload(
+            format(format, contentType),
+            label,
+            body == null ? new byte[0] : body,
+            partial,
+            actor()));
+  }
+
+  @POST
+  @Path("imports/file")
+  @Operation(summary = "Import the POS Key List file configured as ecrhub.mms.import-file")
+  public MmsViews.ReportView file() {
+    caller.requireUnscopedAdmin();
+    return MmsViews.ReportView.of(syncs.file(actor()));
+  }
+
+  @POST
+  @Path("pull")
+  @Operation(summary = "Pull the configured device-list API now")
+  public MmsViews.ReportView pull() {
+    caller.requireUnscopedAdmin();
+    return MmsViews.ReportView.of(syncs.pull(actor()));
+  }
+
+  @GET
+  @Path("pull")
+  @Operation(summary = "State of the pull source (circuit breaker)")
+  public MmsViews.PullView pullState() {
+    caller.requireAdmin();
+    return syncs
+        .pullHealth()
+        .map(
+            h ->
+                new MmsViews.PullView(
+                    true, h.state(), h.consecutiveFailures(), h.openUntil(), h.lastError()))
+        .orElse(new MmsViews.PullView(false, null, 0, null, null));
+  }
+
+  @GET
+  @Path("held")
+  @Operation(summary = "Syncs held for review, oldest first")
+  public List<MmsViews.HeldView> held() {
+    caller.requireAdmin();
+    return syncs.pending().stream().map(MmsViews.HeldView::of).toList();
+  }
+
+  @POST
+  @Path("held/{id}/approve")
+  @Operation(summary = "Apply a held sync (each device re-checked against the registry)")
+  public MmsViews.ReportView approve(@PathParam("id") String id) {
+    caller.requireUnscopedAdmin();
+    return MmsViews.ReportView.of(syncs.approve(id, actor()));
+  }
+
+  @POST
+  @Path("held/{id}/reject")
+  @Operation(summary = "Discard a held sync")
+  public MmsViews.ReportView reject(@PathParam("id") String id) {
+    caller.requireUnscopedAdmin();
+    return MmsViews.ReportView.of(syncs.reject(id, actor()));
+  }
+
+  @GET
+  @Path("audit")
+  @Operation(summary = "The configuration audit log, newest first")
+  public List<MmsViews.AuditView> audit(
+      @Parameter(description = "1-500 (default 100)") @QueryParam("limit") Integer limit) {
+    caller.requireAdmin();
+    int n = limit == null ? 100 : limit;
+    if (n < 1 || n > 500) {
+      throw new ValidationException("INVALID_LIMIT", "limit", "limit must be 1-500");
+    }
+    return audit.recent(n).stream().map(MmsViews.AuditView::of).toList();
+  }
+
+  private String actor() {
+    return "api-key:" + caller.caller().keyId();
+  }
+
+  private static String format(String format, String contentType) {
+    String f = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
+    if (f.isEmpty()) {
+      return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")
+          ? "json"
+          : "csv";
+    }
+    if (!f.equals("csv") && !f.equals("json")) {
+      throw new ValidationException("INVALID_FORMAT", "format", "format must be csv or json");
+    }
+    return f;
+  }
+}

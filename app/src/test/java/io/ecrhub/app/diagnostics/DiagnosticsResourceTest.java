@@ -1,0 +1,163 @@
+package io.ecrhub.app.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.ecrhub.app.support.Api;
+import io.ecrhub.simulator.SimulatedTerminal;
+import io.ecrhub.simulator.SimulatorConfig;
+import io.ecrhub.simulator.TerminalConfig;
+import io.ecrhub.simulator.TerminalSimulator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hub's diagnostics against the simulator: MMS import, run, drift to KEY_MISMATCH when the key
+ * changes in "MMS", recovery after re-import, stored history and the fleet view.
+ */
+@QuarkusTest
+class DiagnosticsResourceTest {
+  private static TerminalSimulator sim;
+  private static SimulatedTerminal terminal;
+
+  @BeforeAll
+  static void start() {
+    sim = TerminalSimulator.start(SimulatorConfig.single(TerminalConfig.builder("diag-1").build()));
+    terminal = sim.terminal(0);
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  private static void importKey(String device, String key) {
+    Api.admin()
+        .contentType("text/csv")
+        .body("sn,pos key,https,encryption,ip\n" + device + "," + key + ",no,yes,127.0.0.1\n")
+        .post("/api/v1/mms/imports?partial=true")
+        .then()
+        .statusCode(200);
+  }
+
+  private static JsonPath diagnose(String id) {
+    return Api.admin()
+        .get("/api/v1/terminals/" + id + "/diagnostics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private static String status(JsonPath run, String check) {
+    return run.getString("checks.find { it.id == '" + check + "' }.status");
+  }
+
+  @Test
+  void keyChangedInMms_showsAsDrift_andClearsAfterReimport() {
+    String device = Api.unique("DIAG");
+    String id =
+        Api.admin()
+            .body(
+                Map.of(
+                    "name",
+                    "Diag till",
+                    "host",
+                    "127.0.0.1",
+                    "port",
+                    terminal.httpPort(),
+                    "transport",
+                    "HTTP",
+                    "posKey",
+                    terminal.posKey(),
+                    "deviceId",
+                    device))
+            .post("/api/v1/terminals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    importKey(device, terminal.posKey());
+
+    JsonPath healthy = diagnose(id);
+    assertThat(status(healthy, "tcp_ecr_port")).isEqualTo("PASS");
+    assertThat(status(healthy, "tls_handshake")).isEqualTo("PASS");
+    assertThat(status(healthy, "ecr_key")).isEqualTo("PASS");
+    assertThat(status(healthy, "app_logged_in")).isEqualTo("PASS");
+    assertThat(status(healthy, "mms_https")).isEqualTo("WARN");
+    assertThat(status(healthy, "ip_stability")).isEqualTo("PASS");
+    assertThat(healthy.getString("overall")).isEqualTo("WARN");
+
+    String original = terminal.posKey();
+    String rotated = TerminalConfig.randomPosKey();
+    terminal.changePosKey(rotated);
+    try {
+      JsonPath drifted = diagnose(id);
+      assertThat(status(drifted, "ecr_key")).isEqualTo("FAIL");
+      assertThat(drifted.getString("checks.find { it.id == 'ecr_key' }.fix"))
+          .contains("POS Key List");
+      Api.admin()
+          .get("/api/v1/terminals/" + id)
+          .then()
+          .statusCode(200)
+          .body("status", equalTo("KEY_MISMATCH"));
+      assertThat(Api.admin().get("/api/v1/mms/audit?limit=100").asString())
+          .contains("DRIFT")
+          .doesNotContain(rotated)
+          .doesNotContain(original);
+
+      importKey(device, rotated);
+      Api.admin()
+          .get("/api/v1/terminals/" + id)
+          .then()
+          .statusCode(200)
+          .body("status", equalTo("NEW"));
+      assertThat(status(diagnose(id), "ecr_key")).isEqualTo("PASS");
+      Api.admin().get("/api/v1/terminals/" + id).then().body("status", equalTo("ONLINE"));
+    } finally {
+      terminal.changePosKey(original);
+    }
+
+    List<String> overall =
+        Api.admin()
+            .get("/api/v1/terminals/" + id + "/diagnostics/history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("overall", String.class);
+    assertThat(overall).hasSize(3).containsExactly("WARN", "FAIL", "WARN");
+
+    JsonPath fleet =
+        Api.admin().get("/api/v1/diagnostics").then().statusCode(200).extract().jsonPath();
+    assertThat(fleet.getString("terminalsByVerdict.find { it.terminalId == '" + id + "' }.overall"))
+        .isEqualTo("WARN");
+  }
+
+  @Test
+  void unreachableTerminal_failsFast_andBecomesUnreachable() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    String id = Api.createTerminal(null);
+    Api.admin()
+        .body(Map.of("host", "localhost", "port", port))
+        .patch("/api/v1/terminals/" + id)
+        .then()
+        .statusCode(200);
+    JsonPath run = diagnose(id);
+    assertThat(status(run, "tcp_ecr_port")).isEqualTo("FAIL");
+    assertThat(status(run, "tls_handshake")).isEqualTo("SKIPPED");
+    assertThat(status(run, "ecr_key")).isEqualTo("SKIPPED");
+    Api.admin().get("/api/v1/terminals/" + id).then().body("status", equalTo("UNREACHABLE"));
+    Api.admin().get("/api/v1/terminals/nope/diagnostics").then().statusCode(404);
+  }
+}

@@ -1,0 +1,26 @@
+package io.ecrhub.domain.merchant;
+
+import io.ecrhub.domain.terminal.TerminalStatus;
+import java.util.Objects;
+
+/**
+ * What a live signal says about a terminal's configuration: the status it implies, the evidence and
+ * the precise fix for the operator.
+ */
+public record DriftFinding(TerminalStatus status, String evidence, String fix) {
+  public DriftFinding {
+    Objects.requireNonNull(status);
+    Objects.requireNonNull(evidence);
+    fix = fix == null ? "" : fix;
+  }
+
+  /** Whether this is a problem (anything but {@link TerminalStatus#ONLINE}). */
+  public boolean isDrift() {
+    return status != TerminalStatus.ONLINE;
+  }
+
+  /** Evidence and fix as one status detail line. */
+  public String detail() {
+    return fix.isEmpty() ? evidence : evidence + " Fix: " + fix;
+  }
+}

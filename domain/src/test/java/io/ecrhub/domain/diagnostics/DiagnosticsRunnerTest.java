@@ -1,0 +1,213 @@
+package io.ecrhub.domain.diagnostics;
+
+import static io.ecrhub.domain.diagnostics.DiagnosticsFixtures.HOST;
+import static io.ecrhub.domain.diagnostics.DiagnosticsFixtures.NOW;
+import static io.ecrhub.domain.diagnostics.DiagnosticsFixtures.httpsTarget;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecrhub.domain.merchant.AuditAction;
+import io.ecrhub.domain.merchant.MerchantFakes;
+import io.ecrhub.domain.merchant.MerchantFakes.InMemoryAudit;
+import io.ecrhub.domain.merchant.MerchantFakes.InMemoryMmsSettings;
+import io.ecrhub.domain.merchant.MerchantFakes.InMemoryTerminals;
+import io.ecrhub.domain.merchant.MerchantFakes.RollbackUnitOfWork;
+import io.ecrhub.domain.merchant.MmsDeviceSetting;
+import io.ecrhub.domain.merchant.TerminalDriftMonitor;
+import io.ecrhub.domain.terminal.TerminalCommand;
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.terminal.TerminalOutcome;
+import io.ecrhub.domain.terminal.TerminalStatus;
+import io.ecrhub.domain.testing.InMemoryCertificatePins;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class DiagnosticsRunnerTest {
+  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final List<String> calls = new ArrayList<>();
+  private final List<TerminalCommand> sent = new ArrayList<>();
+
+  private TerminalProbe probe(boolean reachable, TlsObservation tls) {
+    return new TerminalProbe() {
+      @Override
+      public TcpObservation connect(String host, int port, Duration timeout) {
+        calls.add("connect " + port);
+        return reachable
+            ? TcpObservation.ok(host, port)
+            : TcpObservation.failed(host, port, "connect timed out");
+      }
+
+      @Override
+      public TlsObservation handshake(String host, int port, Duration timeout) {
+        calls.add("tls " + port);
+        return tls;
+      }
+    };
+  }
+
+  private DiagnosticsRunner runner(TerminalProbe p, TerminalOutcome answer) {
+    return new DiagnosticsRunner(
+        p,
+        (endpoint, command) -> {
+          sent.add(command);
+          return CompletableFuture.completedFuture(answer);
+        },
+        DiagnosticsRunner.Timeouts.defaults(),
+        clock);
+  }
+
+  @Test
+  void unreachableTerminal_isNotHandshakedNorQueried() {
+    DiagnosticReport r =
+        runner(probe(false, null), new TerminalOutcome.NotFound("x", "6002"))
+            .run("r", httpsTarget(), null, List.of());
+    assertThat(calls).containsExactly("connect 9001");
+    assertThat(sent).isEmpty();
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void healthyTerminal_isQueriedForAnOrderThatDoesNotExist_neverPaid() {
+    TlsObservation ok = DiagnosticsFixtures.healthy().tls();
+    DiagnosticReport r =
+        runner(probe(true, ok), new TerminalOutcome.NotFound("no such order", "6002"))
+            .run("r", httpsTarget(), null, List.of());
+    assertThat(calls).containsExactly("connect 9001", "tls 9001");
+    assertThat(sent).singleElement().isInstanceOf(TerminalCommand.Query.class);
+    TerminalCommand.Query q = (TerminalCommand.Query) sent.get(0);
+    assertThat(q.syssn().value()).startsWith("000000").hasSize(26);
+    assertThat(r.check(CheckId.ECR_KEY).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
+  }
+
+  @Test
+  void untrustedLeaf_isNotQueried() {
+    TlsObservation untrusted =
+        new TlsObservation(
+            TlsObservation.Result.UNTRUSTED, "PKIX", List.of(DiagnosticsFixtures.goodLeaf()), null);
+    runner(probe(true, untrusted), new TerminalOutcome.NotFound("x", "6002"))
+        .run("r", httpsTarget(), null, List.of());
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void channelThatNeverAnswers_isReportedUnknown_notAHang() {
+    TlsObservation ok = DiagnosticsFixtures.healthy().tls();
+    DiagnosticsRunner r =
+        new DiagnosticsRunner(
+            probe(true, ok),
+            (endpoint, command) -> new CompletableFuture<>(),
+            new DiagnosticsRunner.Timeouts(
+                Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(50)),
+            clock);
+    DiagnosticReport report = r.run("r", httpsTarget(), null, List.of());
+    assertThat(report.check(CheckId.ECR_KEY).orElseThrow().status()).isEqualTo(CheckStatus.FAIL);
+    assertThat(report.check(CheckId.ECR_KEY).orElseThrow().evidence()).contains("no answer");
+  }
+
+  @Test
+  void terminalDiagnostics_storesTheRun_andFeedsTheStatus() {
+    InMemoryTerminals terminals = new InMemoryTerminals();
+    terminals.save(MerchantFakes.terminal("till-a", "SN-A", HOST, MerchantFakes.key('a')));
+    InMemoryMmsSettings mms = new InMemoryMmsSettings();
+    mms.record(new MmsDeviceSetting("SN-A", true, true, "csv", NOW));
+    InMemoryAudit audit = new InMemoryAudit();
+    RollbackUnitOfWork uow = new RollbackUnitOfWork(terminals);
+    TerminalDriftMonitor monitor =
+        new TerminalDriftMonitor(terminals, audit, uow, clock, MerchantFakes.sequentialIds());
+    InMemoryResults results = new InMemoryResults();
+    InMemoryAddresses addresses = new InMemoryAddresses();
+    TerminalDiagnostics d =
+        new TerminalDiagnostics(
+            terminals,
+            mms,
+            new InMemoryCertificatePins(),
+            id -> Optional.empty(),
+            addresses,
+            results,
+            monitor,
+            runner(
+                probe(true, DiagnosticsFixtures.healthy().tls()),
+                new TerminalOutcome.KeyMismatch("4003", "Request Denied")),
+            MerchantFakes.sequentialIds(),
+            clock);
+
+    DiagnosticReport r = d.diagnose(TerminalId.of("till-a"));
+
+    assertThat(r.check(CheckId.MMS_HTTPS).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
+    assertThat(r.check(CheckId.ECR_KEY).orElseThrow().status()).isEqualTo(CheckStatus.FAIL);
+    assertThat(results.latest(TerminalId.of("till-a"))).contains(r);
+    assertThat(terminals.get("till-a").status()).isEqualTo(TerminalStatus.KEY_MISMATCH);
+    assertThat(audit.withAction(AuditAction.DRIFT)).hasSize(1);
+
+    FleetSummary fleet = d.fleet();
+    assertThat(fleet.terminals()).isEqualTo(1);
+    assertThat(fleet.fail()).isEqualTo(1);
+    assertThat(fleet.failingChecks()).containsEntry(CheckId.ECR_KEY, 1);
+  }
+
+  @Test
+  void fleetSummary_countsTerminalsNeverDiagnosed() {
+    DiagnosticReport pass =
+        new DiagnosticReport(
+            "r1",
+            TerminalId.of("a"),
+            "h:1",
+            NOW,
+            List.of(DiagnosticCheck.pass(CheckId.TCP_ECR_PORT, "ok")));
+    FleetSummary s =
+        FleetSummary.of(List.of(TerminalId.of("a"), TerminalId.of("b")), List.of(pass), NOW);
+    assertThat(s.pass()).isEqualTo(1);
+    assertThat(s.neverDiagnosed()).isEqualTo(1);
+  }
+
+  static final class InMemoryResults implements DiagnosticResults {
+    final List<DiagnosticReport> all = new ArrayList<>();
+
+    @Override
+    public void save(DiagnosticReport report) {
+      all.add(report);
+    }
+
+    @Override
+    public Optional<DiagnosticReport> latest(TerminalId id) {
+      return history(id, 1).stream().findFirst();
+    }
+
+    @Override
+    public List<DiagnosticReport> history(TerminalId id, int limit) {
+      List<DiagnosticReport> r =
+          new ArrayList<>(all.stream().filter(x -> id.equals(x.terminalId())).toList());
+      java.util.Collections.reverse(r);
+      return r.subList(0, Math.min(limit, r.size()));
+    }
+
+    @Override
+    public List<DiagnosticReport> latestPerTerminal() {
+      Map<TerminalId, DiagnosticReport> m = new HashMap<>();
+      all.forEach(r -> m.put(r.terminalId(), r));
+      return List.copyOf(m.values());
+    }
+  }
+
+  static final class InMemoryAddresses implements AddressHistory {
+    final List<AddressSighting> list = new ArrayList<>();
+
+    @Override
+    public void seen(TerminalId terminalId, String ip, String mac, Instant at) {
+      list.add(new AddressSighting(ip, mac, at, at));
+    }
+
+    @Override
+    public List<AddressSighting> history(TerminalId terminalId) {
+      return List.copyOf(list);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.ecrhub.domain.merchant;
+
+import static io.ecrhub.domain.merchant.MerchantFakes.key;
+import static io.ecrhub.domain.merchant.MerchantFakes.terminal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecrhub.domain.merchant.MerchantFakes.InMemoryAudit;
+import io.ecrhub.domain.merchant.MerchantFakes.InMemoryTerminals;
+import io.ecrhub.domain.merchant.MerchantFakes.RollbackUnitOfWork;
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.terminal.TerminalOutcome;
+import io.ecrhub.domain.terminal.TerminalStatus;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class TerminalDriftMonitorTest {
+  private final InMemoryTerminals terminals = new InMemoryTerminals();
+  private final InMemoryAudit audit = new InMemoryAudit();
+  private final TerminalDriftMonitor monitor =
+      new TerminalDriftMonitor(
+          terminals,
+          audit,
+          new RollbackUnitOfWork(terminals),
+          Clock.fixed(MerchantFakes.T0, ZoneOffset.UTC),
+          MerchantFakes.sequentialIds());
+  private final TerminalId id = TerminalId.of("till-a");
+
+  @Test
+  void keyMismatch_setsStatusWithFix_andAuditsOnce() {
+    terminals.save(terminal("till-a", "SN-A", "10.0.0.10", key('a')));
+    TerminalOutcome o = new TerminalOutcome.KeyMismatch("4003", "Request Denied");
+
+    monitor.outcome(id, o);
+    monitor.outcome(id, o);
+
+    assertThat(terminals.get("till-a").status()).isEqualTo(TerminalStatus.KEY_MISMATCH);
+    assertThat(terminals.get("till-a").statusDetail()).get().asString().contains("Fix:");
+    assertThat(audit.withAction(AuditAction.DRIFT)).hasSize(1);
+  }
+
+  @Test
+  void healthyAnswer_afterDrift_setsOnline() {
+    terminals.save(terminal("till-a", "SN-A", "10.0.0.10", key('a')));
+    monitor.outcome(id, new TerminalOutcome.LoggedOut("logged out"));
+    monitor.outcome(id, new TerminalOutcome.NotFound("none", "6002"));
+    assertThat(terminals.get("till-a").status()).isEqualTo(TerminalStatus.ONLINE);
+  }
+
+  @Test
+  void disabledTerminal_keepsItsStatus() {
+    var t = terminal("till-a", "SN-A", "10.0.0.10", key('a'));
+    t.disable(MerchantFakes.T0);
+    terminals.save(t);
+    assertThat(monitor.tlsProbe(id, false)).isEmpty();
+    assertThat(terminals.get("till-a").status()).isEqualTo(TerminalStatus.DISABLED);
+  }
+}
