@@ -13,5 +13,10 @@ public enum InboxStatus {
   /** Signature failed (kept, bounded, for audit). */
   REJECTED,
   /** Same (type, syssn) as an earlier one; no effect. */
-  DUPLICATE
+  DUPLICATE,
+  /**
+   * Verified and stored, but there is nothing in the hub it applies to (a preauth release, or a
+   * notification that does not report success).
+   */
+  IGNORED
 }

@@ -1,0 +1,185 @@
+package io.ecrhub.notify.intake;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecrhub.domain.notification.InboxEntry;
+import io.ecrhub.domain.notification.InboxStatus;
+import io.ecrhub.domain.notification.IngestNotification;
+import io.ecrhub.domain.notification.NotificationInbox;
+import io.ecrhub.domain.notification.QfpayNotification;
+import io.ecrhub.domain.shared.IdGenerator;
+import io.ecrhub.domain.shared.UnitOfWork;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The intake of one notification: parse, verify the signature with the key ring, store durably
+ * (deduplicated on type + syssn) and only then report ACCEPTED; apply it after the commit. A
+ * failing database surfaces as an exception (the endpoint answers 503 so QFPay retries).
+ */
+public final class NotificationIntake implements IngestNotification {
+  static final String SIGN_HEADER = "x-qf-sign";
+  private static final Set<String> DROPPED_HEADERS =
+      Set.of("authorization", "cookie", "proxy-authorization", "set-cookie");
+  private static final int MAX_HEADERS = 40;
+  private static final int MAX_HEADER_VALUE = 1024;
+
+  private final Supplier<KeyRing> keys;
+  private final NotificationParser parser;
+  private final NotificationInbox inbox;
+  private final UnitOfWork unitOfWork;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final InboxProcessor processor;
+  private final StoredListener onStored;
+
+  /** Called inside the storing transaction for each new verified notification (fan-out). */
+  @FunctionalInterface
+  public interface StoredListener {
+    void stored(InboxEntry entry, QfpayNotification notification, Instant now);
+  }
+
+  /** What the endpoint answers and why. */
+  public record Result(Verdict verdict, String entryId, boolean duplicate, String reason) {}
+
+  public NotificationIntake(
+      Supplier<KeyRing> keys,
+      NotificationParser parser,
+      NotificationInbox inbox,
+      UnitOfWork unitOfWork,
+      Clock clock,
+      IdGenerator ids,
+      InboxProcessor processor,
+      StoredListener onStored) {
+    this.keys = Objects.requireNonNull(keys);
+    this.parser = Objects.requireNonNull(parser);
+    this.inbox = Objects.requireNonNull(inbox);
+    this.unitOfWork = Objects.requireNonNull(unitOfWork);
+    this.clock = Objects.requireNonNull(clock);
+    this.ids = Objects.requireNonNull(ids);
+    this.processor = Objects.requireNonNull(processor);
+    this.onStored = onStored == null ? (e, n, t) -> {} : onStored;
+  }
+
+  @Override
+  public Verdict ingest(byte[] rawBody, Map<String, String> headers, String sourceAddress) {
+    return receive(rawBody, headers, sourceAddress).verdict();
+  }
+
+  /** Takes in one notification; returns once its verdict is committed. */
+  public Result receive(byte[] rawBody, Map<String, String> headers, String sourceAddress) {
+    Instant now = clock.instant();
+    Map<String, String> kept = keptHeaders(headers);
+    ObjectNode tree;
+    try {
+      tree = parser.readTree(rawBody);
+    } catch (MalformedNotificationException e) {
+      return reject(rawBody, kept, sourceAddress, now, Verdict.MALFORMED, e.getMessage());
+    }
+    String signature = kept.get(SIGN_HEADER);
+    if (signature == null || signature.isBlank()) {
+      return reject(
+          rawBody, kept, sourceAddress, now, Verdict.BAD_SIGNATURE, "no X-QF-SIGN header");
+    }
+    Optional<String> keyId =
+        keys.get().verify(rawBody, signature, NotificationParser.routingHint(tree));
+    if (keyId.isEmpty()) {
+      return reject(
+          rawBody,
+          kept,
+          sourceAddress,
+          now,
+          Verdict.BAD_SIGNATURE,
+          "X-QF-SIGN matches none of the tried notification keys");
+    }
+    QfpayNotification n;
+    try {
+      n = parser.toNotification(tree);
+    } catch (MalformedNotificationException e) {
+      return reject(
+          rawBody, kept, sourceAddress, now, Verdict.MALFORMED, "signed but " + e.getMessage());
+    }
+    InboxEntry entry =
+        new InboxEntry(
+            "ntf_" + ids.next(),
+            rawBody,
+            kept,
+            sourceAddress,
+            now,
+            InboxStatus.VERIFIED,
+            n.dedupeKey(),
+            null,
+            keyId.get(),
+            n.tradeRef(),
+            n.syssnRef());
+    Optional<InboxEntry> stored;
+    try {
+      stored =
+          unitOfWork.inTransaction(
+              () -> {
+                Optional<InboxEntry> s = inbox.storeVerified(entry);
+                s.ifPresent(e -> onStored.stored(e, n, now));
+                return s;
+              });
+    } catch (RuntimeException e) {
+      // A concurrent copy may have won the unique key between our check and insert (another
+      // instance): then this one is a duplicate, not a failure. Anything else propagates (503).
+      if (alreadyStored(n.dedupeKey())) {
+        return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + n.dedupeKey());
+      }
+      throw e;
+    }
+    if (stored.isEmpty()) {
+      return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + n.dedupeKey());
+    }
+    processor.applyQuietly(stored.get(), n);
+    return new Result(Verdict.ACCEPTED, entry.id(), false, null);
+  }
+
+  private boolean alreadyStored(String dedupeKey) {
+    try {
+      return inbox.findByDedupeKey(dedupeKey).isPresent();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private Result reject(
+      byte[] body,
+      Map<String, String> headers,
+      String source,
+      Instant now,
+      Verdict verdict,
+      String reason) {
+    String id = "ntf_" + ids.next();
+    InboxEntry entry =
+        new InboxEntry(id, body, headers, source, now, InboxStatus.REJECTED, null, reason);
+    unitOfWork.run(() -> inbox.storeRejected(entry));
+    return new Result(verdict, id, false, reason);
+  }
+
+  /** Request headers worth keeping for audit: lower-case names, no credentials, bounded. */
+  static Map<String, String> keptHeaders(Map<String, String> headers) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    if (headers == null) {
+      return kept;
+    }
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      if (h.getKey() == null || h.getValue() == null || kept.size() >= MAX_HEADERS) {
+        continue;
+      }
+      String name = h.getKey().toLowerCase(Locale.ROOT);
+      if (!DROPPED_HEADERS.contains(name)) {
+        String v = h.getValue();
+        kept.put(name, v.length() <= MAX_HEADER_VALUE ? v : v.substring(0, MAX_HEADER_VALUE));
+      }
+    }
+    return kept;
+  }
+}

@@ -1,0 +1,162 @@
+package io.ecrhub.notify.intake;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecrhub.domain.notification.NotificationType;
+import io.ecrhub.domain.notification.QfpayNotification;
+import io.ecrhub.domain.shared.DomainException;
+import io.ecrhub.domain.shared.Money;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Tolerant parser of QFPay notification bodies (protocol doc §7.4): amounts as strings or numbers
+ * (cents), unknown fields kept, {@code notify_type} normalised ({@code cancel} is a refund, {@code
+ * unfreeze} a preauth release), optional fields may be missing. Refuses with a reason what cannot
+ * be a notification: not a JSON object, duplicate keys, no known type, no valid syssn, no amount.
+ */
+public final class NotificationParser {
+  private static final String SYSSN = "[A-Za-z0-9_-]{1,64}";
+  private final ObjectMapper mapper =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+          .build();
+  private final String defaultCurrency;
+
+  /**
+   * @param defaultCurrency the currency assumed when {@code txcurrcd} is missing (e.g. HKD)
+   */
+  public NotificationParser(String defaultCurrency) {
+    Money.currency(defaultCurrency);
+    this.defaultCurrency = defaultCurrency;
+  }
+
+  /** Reads the body as a JSON object; refuses anything else. */
+  public ObjectNode readTree(byte[] body) {
+    JsonNode node;
+    try {
+      node = mapper.readTree(body);
+    } catch (JacksonException e) {
+      throw new MalformedNotificationException("body is not valid JSON: " + brief(e));
+    } catch (java.io.IOException e) {
+      throw new MalformedNotificationException("body is not readable");
+    }
+    if (node == null || !node.isObject()) {
+      throw new MalformedNotificationException("body must be a JSON object");
+    }
+    return (ObjectNode) node;
+  }
+
+  /** The untrusted routing data of a parsed body, to pick the verification key. */
+  public static RoutingHint routingHint(ObjectNode tree) {
+    return RoutingHint.of(
+        text(tree, "out_trade_no"), text(tree, "orig_out_trade_no"), text(tree, "mchid"));
+  }
+
+  /** Parses raw bytes into a notification (read + map). */
+  public QfpayNotification parse(byte[] body) {
+    return toNotification(readTree(body));
+  }
+
+  /** Maps a JSON object to a notification, or refuses it with a reason. */
+  public QfpayNotification toNotification(ObjectNode tree) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    tree.properties().forEach(e -> putField(fields, e.getKey(), e.getValue()));
+    String wireType = fields.get("notify_type");
+    NotificationType type =
+        NotificationType.fromWire(wireType)
+            .orElseThrow(
+                () ->
+                    new MalformedNotificationException(
+                        wireType == null
+                            ? "notify_type is missing"
+                            : "notify_type '"
+                                + clip(wireType)
+                                + "' is not payment, refund, cancel or unfreeze"));
+    String syssn = trimmed(fields.get("syssn"));
+    if (syssn == null || !syssn.matches(SYSSN)) {
+      throw new MalformedNotificationException("syssn is missing or not 1-64 letters or digits");
+    }
+    String currency = trimmed(fields.get("txcurrcd"));
+    Money amount = amount(fields.get("txamt"), currency == null ? defaultCurrency : currency);
+    if (amount == null && type != NotificationType.PREAUTH_RELEASE) {
+      throw new MalformedNotificationException("txamt (cents) is missing");
+    }
+    return new QfpayNotification(
+        type,
+        syssn,
+        trimmed(fields.get("out_trade_no")),
+        trimmed(fields.get("orig_syssn")),
+        trimmed(fields.get("orig_out_trade_no")),
+        amount,
+        trimmed(fields.get("pay_type")),
+        trimmed(fields.get("status")),
+        trimmed(fields.get("respcd")),
+        fields);
+  }
+
+  private static Money amount(String text, String currency) {
+    String t = trimmed(text);
+    if (t == null) {
+      return null;
+    }
+    BigDecimal cents;
+    try {
+      cents = new BigDecimal(t);
+    } catch (NumberFormatException e) {
+      throw new MalformedNotificationException("txamt must be a whole number of cents");
+    }
+    if (cents.signum() < 0 || cents.stripTrailingZeros().scale() > 0 || cents.precision() > 18) {
+      throw new MalformedNotificationException(
+          "txamt must be a whole, non-negative number of cents");
+    }
+    try {
+      return Money.ofMinor(cents.longValueExact(), currency);
+    } catch (DomainException | ArithmeticException e) {
+      throw new MalformedNotificationException(
+          "txamt/txcurrcd is not a usable amount: " + e.getMessage());
+    }
+  }
+
+  private static void putField(Map<String, String> fields, String name, JsonNode value) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return;
+    }
+    if (value.isTextual()) {
+      fields.put(name, value.textValue());
+    } else if (value.isNumber()) {
+      fields.put(name, value.decimalValue().toPlainString());
+    } else {
+      fields.put(name, value.toString());
+    }
+  }
+
+  private static String text(ObjectNode tree, String field) {
+    JsonNode n = tree.get(field);
+    return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
+  }
+
+  private static String trimmed(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+  }
+
+  private static String brief(JacksonException e) {
+    String m = e.getOriginalMessage();
+    String line = m == null ? "unreadable" : m.lines().findFirst().orElse(m);
+    return line.length() <= 160 ? line : line.substring(0, 160) + "…";
+  }
+}

@@ -1,0 +1,71 @@
+package io.ecrhub.notify.intake;
+
+import io.ecrhub.domain.notification.NotificationKey;
+import io.ecrhub.domain.shared.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * QFPay's notification signature (protocol doc §7.2): {@code X-QF-SIGN = UPPER(MD5(rawBody ||
+ * key))} over the exact request bytes, the key appended as UTF-8. Compared in constant time. A
+ * 64-hex header is optionally checked as SHA-256 over the same input (undocumented tolerance).
+ */
+public final class NotificationSignature {
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+  private NotificationSignature() {}
+
+  /** The MD5 signature QFPay would send for {@code body} with {@code key}. */
+  public static String sign(byte[] body, NotificationKey key) {
+    return md5Hex(body, key.utf8Bytes());
+  }
+
+  /** Uppercase hex MD5 of {@code body || key}. */
+  public static String md5Hex(byte[] body, byte[] key) {
+    return HEX.formatHex(digest("MD5", body, key));
+  }
+
+  /** Uppercase hex SHA-256 of {@code body || key}. */
+  public static String sha256Hex(byte[] body, byte[] key) {
+    return HEX.formatHex(digest("SHA-256", body, key));
+  }
+
+  /**
+   * Whether {@code header} is the signature of {@code body} under {@code key}. Hex case is ignored;
+   * anything but 32 (or, when allowed, 64) hex digits never matches.
+   */
+  public static boolean matches(
+      byte[] body, String header, NotificationKey key, boolean allowSha256) {
+    if (header == null) {
+      return false;
+    }
+    String h = header.trim().toUpperCase(Locale.ROOT);
+    if (!h.matches("[0-9A-F]{32}|[0-9A-F]{64}")) {
+      return false;
+    }
+    String expected;
+    if (h.length() == 32) {
+      expected = sign(body, key);
+    } else if (allowSha256) {
+      expected = sha256Hex(body, key.utf8Bytes());
+    } else {
+      return false;
+    }
+    return Secret.constantTimeEquals(
+        expected.getBytes(StandardCharsets.US_ASCII), h.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static byte[] digest(String algorithm, byte[] body, byte[] key) {
+    try {
+      MessageDigest md = MessageDigest.getInstance(algorithm);
+      md.update(body);
+      md.update(key);
+      return md.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(algorithm + " is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.ecrhub.notify.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecrhub.domain.notification.NotificationKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class KeyRingTest {
+  static final byte[] BODY = NotificationSignatureTest.BODY;
+  static final String SIGN = NotificationSignatureTest.SIGN;
+  static final NotificationKey GOOD = NotificationSignatureTest.KEY;
+
+  @Test
+  void duringRotation_oldAndNewKeysBothVerify() {
+    NotificationKey newKey = NotificationKey.of("the_new_notification_key");
+    KeyRing ring =
+        new KeyRing(
+            List.of(entry("old", GOOD, Set.of(), 1), entry("new", newKey, Set.of(), 2)), 10, false);
+
+    assertThat(ring.verify(BODY, SIGN, RoutingHint.NONE)).contains("old");
+    assertThat(ring.verify(BODY, NotificationSignature.sign(BODY, newKey), RoutingHint.NONE))
+        .contains("new");
+  }
+
+  @Test
+  void afterRotation_theRetiredKeyNoLongerVerifies() {
+    KeyRing ring =
+        new KeyRing(
+            List.of(entry("new", NotificationKey.of("the_new_notification_key"), Set.of(), 2)),
+            10,
+            false);
+
+    assertThat(ring.verify(BODY, SIGN, RoutingHint.NONE)).isEmpty();
+  }
+
+  @Test
+  void routedKeyIsTriedFirst_evenBeyondTheBoundForUnroutedKeys() {
+    List<KeyRing.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      entries.add(entry("k" + i, NotificationKey.of("unrelated-key-" + i), Set.of(), i + 100));
+    }
+    entries.add(entry("merchant-x", GOOD, Set.of("x"), 1));
+    KeyRing ring = new KeyRing(entries, 3, false);
+
+    RoutingHint hint = RoutingHint.of("x--1--2", null, null);
+    assertThat(ring.candidates(hint).get(0).id()).isEqualTo("merchant-x");
+    assertThat(ring.verify(BODY, SIGN, hint)).contains("merchant-x");
+  }
+
+  @Test
+  void triesAreBounded_soAKeyBeyondTheBoundIsNotFoundWithoutARoute() {
+    List<KeyRing.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      entries.add(entry("k" + i, NotificationKey.of("unrelated-key-" + i), Set.of(), i + 100));
+    }
+    entries.add(entry("oldest", GOOD, Set.of(), 1));
+    KeyRing ring = new KeyRing(entries, 3, false);
+
+    assertThat(ring.candidates(RoutingHint.NONE)).hasSize(3);
+    assertThat(ring.verify(BODY, SIGN, RoutingHint.NONE)).isEmpty();
+    assertThat(new KeyRing(entries, 6, false).verify(BODY, SIGN, RoutingHint.NONE))
+        .contains("oldest");
+  }
+
+  @Test
+  void missingHeader_verifiesNothing() {
+    KeyRing ring = new KeyRing(List.of(entry("k", GOOD, Set.of(), 1)), 10, false);
+    assertThat(ring.verify(BODY, null, RoutingHint.NONE)).isEmpty();
+    assertThat(ring.verify(BODY, " ", RoutingHint.NONE)).isEmpty();
+  }
+
+  @Test
+  void routingHint_takesOdooSegmentsPrefixesAndMchid() {
+    RoutingHint hint = RoutingHint.of("uuid-1--42--7", "shop_a-0001", "M100");
+    assertThat(hint.tokens()).contains("uuid-1", "uuid", "42", "7", "shop_a-0001", "shop", "M100");
+  }
+
+  @Test
+  void entriesNeverPrintTheirKey() {
+    assertThat(entry("k", GOOD, Set.of(), 1).toString()).doesNotContain("qfpay_notification");
+  }
+
+  static KeyRing.Entry entry(String id, NotificationKey key, Set<String> routes, long addedSecond) {
+    return new KeyRing.Entry(id, key, routes, Instant.ofEpochSecond(addedSecond));
+  }
+}

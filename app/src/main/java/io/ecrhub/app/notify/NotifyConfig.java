@@ -1,0 +1,119 @@
+package io.ecrhub.app.notify;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** QFPay notification intake and downstream delivery ({@code ecrhub.notify.*}). */
+@ConfigMapping(prefix = "ecrhub.notify")
+public interface NotifyConfig {
+
+  /**
+   * Notification keys given at start-up, comma separated (env {@code ECRHUB_NOTIFY_KEYS}); they
+   * serve any notification. Keys managed over the admin API are stored sealed instead.
+   */
+  Optional<List<String>> keys();
+
+  /** At most this many keys are tried on one notification when its routing data picks none. */
+  @WithDefault("16")
+  int maxKeyTries();
+
+  /** Also accept a 64-hex {@code X-QF-SIGN} as SHA-256 over the same input (undocumented). */
+  @WithDefault("true")
+  boolean allowSha256();
+
+  /** Currency assumed when a notification has no {@code txcurrcd}. */
+  @WithDefault("HKD")
+  String defaultCurrency();
+
+  /** Optional allow-list of sender addresses. */
+  AllowList allowList();
+
+  /**
+   * Proxies whose {@code X-Forwarded-For} is believed (IPs or CIDRs); from anyone else it is
+   * ignored.
+   */
+  Optional<List<String>> trustedProxies();
+
+  /**
+   * Apply each notification on the request thread before answering (true), or on a background pool
+   * right after the commit (false: faster answers; the notification is stored either way).
+   */
+  @WithDefault("true")
+  boolean applyInline();
+
+  /** How long received notifications (and so their dedupe keys) are kept; at least 30 days. */
+  @WithDefault("P45D")
+  Duration retention();
+
+  /** At most this many rejected notifications are kept for audit (the oldest go first). */
+  @WithDefault("10000")
+  int rejectedCap();
+
+  /** How often parked and unapplied notifications are retried. */
+  @WithDefault("60s")
+  Duration sweepEvery();
+
+  /** Downstream delivery. */
+  Delivery delivery();
+
+  /** Allow-list of QFPay's sender addresses (protocol doc §7.1). */
+  interface AllowList {
+    /** Off by default. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Allowed sender IPs or CIDRs; QFPay's published senders by default. */
+    @WithDefault("13.228.112.115,18.138.115.47,18.166.202.92")
+    List<String> addresses();
+  }
+
+  /** Outbox delivery to subscribers. */
+  interface Delivery {
+    /** How often the worker looks for due messages. */
+    @WithDefault("2s")
+    Duration poll();
+
+    /** Messages claimed per pass. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** Parallel sends (a slow consumer holds one thread, never the intake). */
+    @WithDefault("8")
+    int threads();
+
+    /** TCP/TLS connect timeout. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Time allowed for the consumer's answer. */
+    @WithDefault("10s")
+    Duration readTimeout();
+
+    /** First retry delay (then doubled, with jitter). */
+    @WithDefault("30s")
+    Duration initialBackoff();
+
+    /** Growth factor of the retry delay. */
+    @WithDefault("2.0")
+    double backoffMultiplier();
+
+    /** Longest delay between two attempts. */
+    @WithDefault("4h")
+    Duration maxBackoff();
+
+    /** Dead-letter when the next attempt would be later than this after the first. */
+    @WithDefault("24h")
+    Duration giveUpAfter();
+
+    /** Dead-letter after this many attempts. */
+    @WithDefault("40")
+    int maxAttempts();
+
+    /** Bytes of the consumer's response kept in the attempt log. */
+    @WithDefault("512")
+    int snippetBytes();
+  }
+}

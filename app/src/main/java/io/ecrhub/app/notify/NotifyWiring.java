@@ -1,0 +1,222 @@
+package io.ecrhub.app.notify;
+
+import io.ecrhub.app.notify.persistence.SqlDeliveryOutbox;
+import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
+import io.ecrhub.app.notify.persistence.SqlSubscriptions;
+import io.ecrhub.domain.notification.NotificationApplier;
+import io.ecrhub.domain.notification.delivery.BackoffSchedule;
+import io.ecrhub.domain.notification.delivery.DeliveryReplay;
+import io.ecrhub.domain.notification.delivery.DeliveryWorker;
+import io.ecrhub.domain.shared.EventPublisher;
+import io.ecrhub.domain.shared.IdGenerator;
+import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.transaction.Payments;
+import io.ecrhub.domain.transaction.Refunds;
+import io.ecrhub.notify.delivery.FanOut;
+import io.ecrhub.notify.delivery.HttpWebhookSender;
+import io.ecrhub.notify.delivery.TargetGuard;
+import io.ecrhub.notify.intake.Cidr;
+import io.ecrhub.notify.intake.InboxProcessor;
+import io.ecrhub.notify.intake.NotificationIntake;
+import io.ecrhub.notify.intake.NotificationParser;
+import io.ecrhub.notify.intake.SenderAllowList;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** CDI wiring of the notification intake, the applier and the delivery worker. */
+public class NotifyWiring {
+
+  /**
+   * Used only when the rest of the hub provides no {@link EventPublisher}: committed events then go
+   * straight to the notification side (fan-out, parked retries).
+   */
+  @Produces
+  @Singleton
+  @DefaultBean
+  EventPublisher events(NotifyEventSink sink) {
+    return sink::accept;
+  }
+
+  @Produces
+  @Singleton
+  NotificationParser parser(NotifyConfig config) {
+    return new NotificationParser(config.defaultCurrency());
+  }
+
+  @Produces
+  @Singleton
+  NotificationApplier applier(
+      Payments payments,
+      Refunds refunds,
+      UnitOfWork unitOfWork,
+      EventPublisher events,
+      Clock clock,
+      IdGenerator ids) {
+    return new NotificationApplier(payments, refunds, unitOfWork, events, clock, ids);
+  }
+
+  @Produces
+  @Singleton
+  InboxProcessor processor(
+      SqlNotificationInbox inbox,
+      NotificationParser parser,
+      NotificationApplier applier,
+      @Named("notification-appliers") Executor appliers) {
+    return new InboxProcessor(inbox, parser, applier, appliers);
+  }
+
+  /**
+   * Where a just-stored notification is applied: on the request thread (default, so {@code SUCCESS}
+   * means applied as well as stored), or on a small pool with a bounded queue when {@code
+   * ecrhub.notify.apply-inline=false} (a full queue leaves work to the sweep).
+   */
+  @Produces
+  @Singleton
+  @Named("notification-appliers")
+  Executor appliers(NotifyConfig config) {
+    if (config.applyInline()) {
+      return Runnable::run;
+    }
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        2,
+        2,
+        1,
+        TimeUnit.MINUTES,
+        new ArrayBlockingQueue<>(10_000),
+        r -> {
+          Thread t = new Thread(r, "notification-apply-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  @Produces
+  @Singleton
+  FanOut fanOut(SqlSubscriptions subscriptions, SqlDeliveryOutbox outbox, IdGenerator ids) {
+    return new FanOut(subscriptions, outbox, ids);
+  }
+
+  @Produces
+  @Singleton
+  NotificationIntake intake(
+      KeyRingHolder keys,
+      NotificationParser parser,
+      SqlNotificationInbox inbox,
+      UnitOfWork unitOfWork,
+      Clock clock,
+      IdGenerator ids,
+      InboxProcessor processor,
+      FanOut fanOut) {
+    return new NotificationIntake(
+        keys::current,
+        parser,
+        inbox,
+        unitOfWork,
+        clock,
+        ids,
+        processor,
+        (entry, n, now) -> fanOut.recordNotification(n, entry.rawBody(), now));
+  }
+
+  @Produces
+  @Singleton
+  SenderAllowList allowList(NotifyConfig config) {
+    List<Cidr> proxies =
+        config.trustedProxies().orElse(List.of()).stream().map(Cidr::parse).toList();
+    List<Cidr> allowed = config.allowList().addresses().stream().map(Cidr::parse).toList();
+    return new SenderAllowList(config.allowList().enabled(), allowed, proxies);
+  }
+
+  @Produces
+  @Singleton
+  TargetGuard targetGuard() {
+    return TargetGuard.system();
+  }
+
+  @Produces
+  @Singleton
+  HttpWebhookSender sender(TargetGuard guard, NotifyConfig config) {
+    NotifyConfig.Delivery d = config.delivery();
+    return new HttpWebhookSender(
+        guard,
+        new HttpWebhookSender.Settings(d.connectTimeout(), d.readTimeout(), d.snippetBytes()));
+  }
+
+  @Produces
+  @Singleton
+  BackoffSchedule backoff(NotifyConfig config) {
+    NotifyConfig.Delivery d = config.delivery();
+    return new BackoffSchedule(
+        d.initialBackoff(),
+        d.backoffMultiplier(),
+        d.maxBackoff(),
+        d.giveUpAfter(),
+        d.maxAttempts());
+  }
+
+  @Produces
+  @Singleton
+  @Named("webhook-senders")
+  ExecutorService senders(NotifyConfig config) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        config.delivery().threads(),
+        r -> {
+          Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  void closeSenders(@Disposes @Named("webhook-senders") ExecutorService pool) {
+    pool.shutdownNow();
+  }
+
+  @Produces
+  @Singleton
+  DeliveryWorker worker(
+      SqlDeliveryOutbox outbox,
+      SqlSubscriptions subscriptions,
+      HttpWebhookSender sender,
+      UnitOfWork unitOfWork,
+      Clock clock,
+      BackoffSchedule backoff,
+      @Named("webhook-senders") ExecutorService senders,
+      NotifyConfig config) {
+    NotifyConfig.Delivery d = config.delivery();
+    Duration lease = d.connectTimeout().plus(d.readTimeout()).plusSeconds(60);
+    SecureRandom random = new SecureRandom();
+    return new DeliveryWorker(
+        outbox,
+        subscriptions,
+        sender,
+        unitOfWork,
+        clock,
+        backoff,
+        random::nextDouble,
+        senders,
+        new DeliveryWorker.Settings(d.batchSize(), lease));
+  }
+
+  @Produces
+  @Singleton
+  DeliveryReplay replay(SqlDeliveryOutbox outbox, UnitOfWork unitOfWork, Clock clock) {
+    return new DeliveryReplay(outbox, unitOfWork, clock);
+  }
+}

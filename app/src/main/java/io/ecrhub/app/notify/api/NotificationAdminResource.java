@@ -1,0 +1,99 @@
+package io.ecrhub.app.notify.api;
+
+import io.ecrhub.app.api.PageView;
+import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
+import io.ecrhub.app.security.CallerContext;
+import io.ecrhub.domain.notification.InboxStatus;
+import io.ecrhub.domain.shared.NotFoundException;
+import io.ecrhub.domain.shared.Page;
+import io.ecrhub.notify.intake.InboxProcessor;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The notification inbox for admins: list and search, view one with its raw body, re-apply. */
+@Path("/api/v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Notifications")
+@SecurityRequirement(name = "bearer")
+public class NotificationAdminResource {
+  private final SqlNotificationInbox inbox;
+  private final InboxProcessor processor;
+  private final CallerContext caller;
+
+  @Inject
+  public NotificationAdminResource(
+      SqlNotificationInbox inbox, InboxProcessor processor, CallerContext caller) {
+    this.inbox = inbox;
+    this.processor = processor;
+    this.caller = caller;
+  }
+
+  @GET
+  @Operation(
+      summary = "List or search received notifications, newest first (admin)",
+      description =
+          "status: verified, applied, parked, review, rejected, ignored; syssn matches the"
+              + " notification's own or original syssn; outTradeNo the trade it refers to")
+  public PageView<NotificationViews.Summary> list(
+      @QueryParam("status") String status,
+      @QueryParam("syssn") String syssn,
+      @QueryParam("outTradeNo") String outTradeNo,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
+    caller.requireAdmin();
+    SqlNotificationInbox.Filter f =
+        new SqlNotificationInbox.Filter(
+            NotifyPaging.enumOf(InboxStatus.class, status, "status"),
+            NotifyPaging.blankToNull(syssn),
+            NotifyPaging.blankToNull(outTradeNo),
+            NotifyPaging.instant(from, "from"),
+            NotifyPaging.instant(to, "to"));
+    Page<io.ecrhub.domain.notification.InboxEntry> page =
+        QuarkusTransaction.joiningExisting()
+            .call(
+                () -> inbox.search(f, NotifyPaging.blankToNull(cursor), NotifyPaging.limit(limit)));
+    return new PageView<>(
+        page.items().stream().map(NotificationViews.Summary::of).toList(), page.nextCursor());
+  }
+
+  @GET
+  @Path("/summary")
+  @Operation(summary = "How many notifications are in each state (admin)")
+  public Map<String, Long> summary() {
+    caller.requireAdmin();
+    return QuarkusTransaction.joiningExisting().call(inbox::countByStatus);
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "One notification with its raw body and headers (admin)")
+  public NotificationViews.Detail get(@PathParam("id") String id) {
+    caller.requireAdmin();
+    return QuarkusTransaction.joiningExisting()
+        .call(() -> inbox.findById(id))
+        .map(NotificationViews.Detail::of)
+        .orElseThrow(
+            () -> new NotFoundException("NOTIFICATION_NOT_FOUND", "no notification " + id));
+  }
+
+  @POST
+  @Path("/{id}/reapply")
+  @Operation(summary = "Apply a stored notification again (idempotent; admin)")
+  public NotificationViews.Applied reapply(@PathParam("id") String id) {
+    caller.requireAdmin();
+    return NotificationViews.Applied.of(processor.reapply(id));
+  }
+}

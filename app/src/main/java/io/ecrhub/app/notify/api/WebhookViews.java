@@ -1,0 +1,113 @@
+package io.ecrhub.app.notify.api;
+
+import io.ecrhub.domain.notification.delivery.DeliveryAttempt;
+import io.ecrhub.domain.notification.delivery.OutboxMessage;
+import io.ecrhub.domain.notification.delivery.Subscription;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** JSON views of the webhook admin API (a secret appears only once, when the hub generated it). */
+final class WebhookViews {
+  private WebhookViews() {}
+
+  record NewSubscription(
+      String target,
+      Set<String> events,
+      String format,
+      String secret,
+      Boolean allowPrivateTarget,
+      Boolean active,
+      String description) {}
+
+  record UpdateSubscription(
+      String target,
+      Set<String> events,
+      String secret,
+      Boolean allowPrivateTarget,
+      Boolean active,
+      String description) {}
+
+  record SubscriptionView(
+      String id,
+      String target,
+      List<String> events,
+      String format,
+      boolean allowPrivateTarget,
+      boolean active,
+      String description,
+      Instant createdAt,
+      String secret) {
+    static SubscriptionView of(Subscription s, String generatedSecret) {
+      return new SubscriptionView(
+          s.id(),
+          s.target().toString(),
+          List.copyOf(s.events().patterns()),
+          s.format().wire(),
+          s.allowPrivateTarget(),
+          s.active(),
+          s.description(),
+          s.createdAt(),
+          generatedSecret);
+    }
+  }
+
+  record DeliveryView(
+      String id,
+      String subscriptionId,
+      String eventType,
+      String status,
+      int attempts,
+      Instant createdAt,
+      Instant nextAttemptAt,
+      Instant lastAttemptAt,
+      Instant deliveredAt,
+      String lastError) {
+    static DeliveryView of(OutboxMessage m) {
+      return new DeliveryView(
+          m.id(),
+          m.subscriptionId(),
+          m.eventType(),
+          m.status().name().toLowerCase(Locale.ROOT),
+          m.attempts(),
+          m.createdAt(),
+          m.nextAttemptAt().orElse(null),
+          m.lastAttemptAt().orElse(null),
+          m.deliveredAt().orElse(null),
+          m.lastError().orElse(null));
+    }
+  }
+
+  record AttemptView(
+      int attemptNo,
+      Instant startedAt,
+      long latencyMs,
+      Integer httpStatus,
+      boolean success,
+      String error,
+      String responseSnippet) {
+    static AttemptView of(DeliveryAttempt a) {
+      return new AttemptView(
+          a.attemptNo(),
+          a.startedAt(),
+          a.latency().toMillis(),
+          a.httpStatus(),
+          a.success(),
+          a.error(),
+          a.responseSnippet());
+    }
+  }
+
+  record DeliveryDetail(DeliveryView delivery, String body, List<AttemptView> attempts) {
+    static DeliveryDetail of(OutboxMessage m, List<DeliveryAttempt> attempts) {
+      return new DeliveryDetail(
+          DeliveryView.of(m),
+          new String(m.body(), StandardCharsets.UTF_8),
+          attempts.stream().map(AttemptView::of).toList());
+    }
+  }
+
+  record Replayed(int replayed) {}
+}

@@ -1,0 +1,266 @@
+package io.ecrhub.app.notify.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecrhub.domain.notification.InboxEntry;
+import io.ecrhub.domain.notification.InboxStatus;
+import io.ecrhub.domain.notification.NotificationInbox;
+import io.ecrhub.domain.shared.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Adapter: the notification inbox in {@code notification_inbox}. A verified notification is
+ * inserted with {@code ON CONFLICT DO NOTHING} on its unique (type, syssn) key, so the database
+ * decides which of two simultaneous copies (even on two instances) is the first.
+ */
+@ApplicationScoped
+public class SqlNotificationInbox implements NotificationInbox {
+  private static final String COLUMNS =
+      "id, received_at, status, dedupe_key, key_id, trade_ref, syssn_ref, source_address,"
+          + " headers, raw_body, note";
+  private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+  private final ObjectMapper json = new ObjectMapper();
+  private final Jdbc jdbc;
+  private final Clock clock;
+
+  @Inject
+  public SqlNotificationInbox(DataSource dataSource, Clock clock) {
+    this.jdbc = new Jdbc(dataSource);
+    this.clock = clock;
+  }
+
+  /** Filters for the admin search; null fields are not filtered. */
+  public record Filter(
+      InboxStatus status, String syssn, String tradeRef, Instant from, Instant to) {}
+
+  @Override
+  public Optional<InboxEntry> storeVerified(InboxEntry e) {
+    int inserted;
+    try {
+      inserted = insertVerified(e);
+    } catch (Jdbc.PersistenceFailure failure) {
+      if (failure.isConstraintViolation()) {
+        return Optional.empty(); // H2: a concurrent copy committed first (PostgreSQL skips it)
+      }
+      throw failure;
+    }
+    return inserted == 1 ? Optional.of(e) : Optional.empty();
+  }
+
+  private int insertVerified(InboxEntry e) {
+    return jdbc.update(
+        "INSERT INTO notification_inbox ("
+            + COLUMNS
+            + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING",
+        params(e));
+  }
+
+  @Override
+  public void storeRejected(InboxEntry e) {
+    jdbc.update(
+        "INSERT INTO notification_inbox ("
+            + COLUMNS
+            + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        params(e));
+  }
+
+  private Object[] params(InboxEntry e) {
+    return new Object[] {
+      e.id(),
+      e.receivedAt(),
+      e.status().name(),
+      e.dedupeKey(),
+      e.keyId(),
+      clip(e.tradeRef(), 256),
+      clip(e.syssnRef(), 64),
+      clip(e.sourceAddress(), 64),
+      headersJson(e.headers()),
+      e.rawBody(),
+      clip(e.note(), 2000),
+      e.receivedAt()
+    };
+  }
+
+  @Override
+  public void updateStatus(String entryId, InboxStatus status, String note) {
+    jdbc.update(
+        "UPDATE notification_inbox SET status = ?, note = ?, updated_at = ? WHERE id = ?",
+        status.name(),
+        clip(note, 2000),
+        clock.instant(),
+        entryId);
+  }
+
+  @Override
+  public Optional<InboxEntry> findById(String entryId) {
+    return first(
+        jdbc.query(
+            "SELECT " + COLUMNS + " FROM notification_inbox WHERE id = ?", this::entry, entryId));
+  }
+
+  @Override
+  public Optional<InboxEntry> findByDedupeKey(String dedupeKey) {
+    return first(
+        jdbc.query(
+            "SELECT " + COLUMNS + " FROM notification_inbox WHERE dedupe_key = ?",
+            this::entry,
+            dedupeKey));
+  }
+
+  @Override
+  public List<InboxEntry> findParked(int limit) {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM notification_inbox WHERE status = 'PARKED' ORDER BY received_at, id LIMIT ?",
+        this::entry,
+        limit);
+  }
+
+  @Override
+  public List<InboxEntry> findParkedFor(String tradeRef, String syssnRef, int limit) {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM notification_inbox WHERE status = 'PARKED' AND (trade_ref = ? OR syssn_ref = ?)"
+            + " ORDER BY received_at, id LIMIT ?",
+        this::entry,
+        tradeRef,
+        syssnRef,
+        limit);
+  }
+
+  @Override
+  public Page<InboxEntry> list(InboxStatus status, String cursor, int limit) {
+    return search(new Filter(status, null, null, null, null), cursor, limit);
+  }
+
+  /** Newest first, keyset-paginated. */
+  public Page<InboxEntry> search(Filter f, String cursorText, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + COLUMNS + " FROM notification_inbox WHERE 1=1");
+    List<Object> p = new ArrayList<>();
+    if (f.status() != null) {
+      sql.append(" AND status = ?");
+      p.add(f.status().name());
+    }
+    if (f.syssn() != null) {
+      sql.append(" AND (dedupe_key IN (?, ?, ?) OR syssn_ref = ?)");
+      p.add("PAYMENT:" + f.syssn());
+      p.add("REFUND:" + f.syssn());
+      p.add("PREAUTH_RELEASE:" + f.syssn());
+      p.add(f.syssn());
+    }
+    if (f.tradeRef() != null) {
+      sql.append(" AND trade_ref = ?");
+      p.add(f.tradeRef());
+    }
+    if (f.from() != null) {
+      sql.append(" AND received_at >= ?");
+      p.add(f.from());
+    }
+    if (f.to() != null) {
+      sql.append(" AND received_at < ?");
+      p.add(f.to());
+    }
+    Cursor c = Cursor.decode(cursorText);
+    if (c != null) {
+      sql.append(" AND (received_at < ? OR (received_at = ? AND id < ?))");
+      p.add(c.at());
+      p.add(c.at());
+      p.add(c.id());
+    }
+    sql.append(" ORDER BY received_at DESC, id DESC LIMIT ?");
+    p.add(limit + 1);
+    List<InboxEntry> rows = jdbc.query(sql.toString(), this::entry, p.toArray());
+    if (rows.size() <= limit) {
+      return new Page<>(rows, null);
+    }
+    List<InboxEntry> page = rows.subList(0, limit);
+    InboxEntry last = page.get(limit - 1);
+    return new Page<>(page, new Cursor(last.receivedAt(), last.id()).encode());
+  }
+
+  /** Counts per status (admin overview). */
+  public Map<String, Long> countByStatus() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    jdbc.query(
+            "SELECT status, COUNT(*) AS n FROM notification_inbox GROUP BY status",
+            rs -> Map.entry(rs.getString("status"), rs.getLong("n")))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  @Override
+  public int purgeReceivedBefore(Instant cutoff) {
+    return jdbc.update("DELETE FROM notification_inbox WHERE received_at < ?", cutoff);
+  }
+
+  /** Keeps only the newest {@code cap} rejected notifications. */
+  public int capRejected(int cap) {
+    List<Instant> boundary =
+        jdbc.query(
+            "SELECT received_at FROM notification_inbox WHERE status = 'REJECTED'"
+                + " ORDER BY received_at DESC LIMIT 1 OFFSET ?",
+            rs -> Jdbc.instant(rs, "received_at"),
+            cap);
+    if (boundary.isEmpty()) {
+      return 0;
+    }
+    return jdbc.update(
+        "DELETE FROM notification_inbox WHERE status = 'REJECTED' AND received_at <= ?",
+        boundary.get(0));
+  }
+
+  private InboxEntry entry(ResultSet rs) throws SQLException {
+    return new InboxEntry(
+        rs.getString("id"),
+        rs.getBytes("raw_body"),
+        readHeaders(rs.getString("headers")),
+        rs.getString("source_address"),
+        Jdbc.instant(rs, "received_at"),
+        InboxStatus.valueOf(rs.getString("status")),
+        rs.getString("dedupe_key"),
+        rs.getString("note"),
+        rs.getString("key_id"),
+        rs.getString("trade_ref"),
+        rs.getString("syssn_ref"));
+  }
+
+  private String headersJson(Map<String, String> headers) {
+    try {
+      String s = json.writeValueAsString(headers);
+      return s.length() <= 20000 ? s : "{}";
+    } catch (JsonProcessingException e) {
+      return "{}";
+    }
+  }
+
+  private Map<String, String> readHeaders(String text) {
+    try {
+      return text == null ? Map.of() : json.readValue(text, HEADERS);
+    } catch (JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+
+  private static <T> Optional<T> first(List<T> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  private static String clip(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

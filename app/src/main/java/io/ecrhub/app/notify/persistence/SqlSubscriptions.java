@@ -1,0 +1,159 @@
+package io.ecrhub.app.notify.persistence;
+
+import io.ecrhub.app.secrets.Resealer;
+import io.ecrhub.app.secrets.SealedSecretStore;
+import io.ecrhub.domain.notification.delivery.DeliveryFormat;
+import io.ecrhub.domain.notification.delivery.EventFilter;
+import io.ecrhub.domain.notification.delivery.Subscription;
+import io.ecrhub.domain.notification.delivery.Subscriptions;
+import io.ecrhub.domain.notification.delivery.WebhookSecret;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Adapter: webhook subscriptions in {@code webhook_subscription}, secrets sealed with the master
+ * key. The list is cached for a few seconds (fan-out reads it on every notification) and dropped on
+ * every change made through this instance.
+ */
+@ApplicationScoped
+public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
+  private static final Duration CACHE = Duration.ofSeconds(5);
+  private final Jdbc jdbc;
+  private final io.ecrhub.domain.shared.SecretSealer sealer;
+  private final Clock clock;
+  private volatile Cached cached;
+
+  private record Cached(List<Subscription> all, Instant until) {}
+
+  @Inject
+  public SqlSubscriptions(
+      DataSource dataSource, io.ecrhub.domain.shared.SecretSealer sealer, Clock clock) {
+    this.jdbc = new Jdbc(dataSource);
+    this.sealer = sealer;
+    this.clock = clock;
+  }
+
+  @Override
+  public Subscription save(Subscription s) {
+    int updated =
+        jdbc.update(
+            "UPDATE webhook_subscription SET target_url = ?, events = ?, format = ?,"
+                + " sealed_secret = ?, allow_private = ?, active = ?, description = ? WHERE id = ?",
+            s.target().toString(),
+            String.join(",", s.events().patterns()),
+            s.format().wire(),
+            sealer.seal(s.secret().reveal()),
+            s.allowPrivateTarget(),
+            s.active(),
+            s.description(),
+            s.id());
+    if (updated == 0) {
+      jdbc.update(
+          "INSERT INTO webhook_subscription (id, target_url, events, format, sealed_secret,"
+              + " allow_private, active, description, created_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          s.id(),
+          s.target().toString(),
+          String.join(",", s.events().patterns()),
+          s.format().wire(),
+          sealer.seal(s.secret().reveal()),
+          s.allowPrivateTarget(),
+          s.active(),
+          s.description(),
+          s.createdAt());
+    }
+    cached = null;
+    return s;
+  }
+
+  @Override
+  public Optional<Subscription> findById(String id) {
+    List<Subscription> rows =
+        jdbc.query("SELECT * FROM webhook_subscription WHERE id = ?", this::row, id);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  @Override
+  public List<Subscription> list() {
+    Cached c = cached;
+    Instant now = clock.instant();
+    if (c != null && now.isBefore(c.until())) {
+      return c.all();
+    }
+    List<Subscription> all =
+        List.copyOf(
+            jdbc.query("SELECT * FROM webhook_subscription ORDER BY created_at, id", this::row));
+    cached = new Cached(all, now.plus(CACHE));
+    return all;
+  }
+
+  @Override
+  public boolean delete(String id) {
+    boolean gone = jdbc.update("DELETE FROM webhook_subscription WHERE id = ?", id) == 1;
+    cached = null;
+    return gone;
+  }
+
+  /** Drops the cache (tests and admin changes on other instances are seen within seconds). */
+  public void invalidate() {
+    cached = null;
+  }
+
+  private Subscription row(ResultSet rs) throws SQLException {
+    return new Subscription(
+        rs.getString("id"),
+        URI.create(rs.getString("target_url")),
+        new EventFilter(Set.of(rs.getString("events").split(","))),
+        DeliveryFormat.fromWire(rs.getString("format")),
+        WebhookSecret.of(sealer.open(rs.getString("sealed_secret"))),
+        rs.getBoolean("allow_private"),
+        rs.getBoolean("active"),
+        rs.getString("description"),
+        Jdbc.instant(rs, "created_at"));
+  }
+
+  @Override
+  public String name() {
+    return "webhook subscription secrets";
+  }
+
+  @Override
+  public int resealAll(Resealer resealer) {
+    List<String[]> rows =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    jdbc.query(
+                        "SELECT id, sealed_secret FROM webhook_subscription",
+                        rs -> new String[] {rs.getString("id"), rs.getString("sealed_secret")}));
+    int n = 0;
+    for (String[] row : rows) {
+      if (resealer.needsReseal(row[1])) {
+        String fresh = resealer.reseal(row[1]);
+        QuarkusTransaction.requiringNew()
+            .run(
+                () ->
+                    jdbc.update(
+                        "UPDATE webhook_subscription SET sealed_secret = ?"
+                            + " WHERE id = ? AND sealed_secret = ?",
+                        fresh,
+                        row[0],
+                        row[1]));
+        n++;
+      }
+    }
+    cached = null;
+    return n;
+  }
+}

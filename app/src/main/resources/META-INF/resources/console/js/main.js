@@ -1,0 +1,184 @@
+// The console's shell: sign-in, navigation and the hash router (#/terminals, #/payments/<id>, ...).
+import { api, onUnauthorized, session } from './api.js';
+import { h, replace } from './dom.js';
+import { alertBox, explain } from './ui.js';
+import * as terminals from './views/terminals.js';
+import * as terminal from './views/terminal.js';
+import * as register from './views/register.js';
+import * as payments from './views/payments.js';
+import * as payment from './views/payment.js';
+import * as newPayment from './views/new-payment.js';
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const sessionBar = document.getElementById('session');
+const health = document.getElementById('health');
+
+const ROUTES = [
+  [/^terminals\/new$/, register, 'terminals'],
+  [/^terminals\/([^/]+)$/, terminal, 'terminals'],
+  [/^terminals$/, terminals, 'terminals'],
+  [/^payments\/new$/, newPayment, 'new-payment'],
+  [/^payments\/([^/]+)$/, payment, 'payments'],
+  [/^payments$/, payments, 'payments'],
+];
+
+let current = { cleanup: null, controller: null };
+let pendingFlash = null;
+
+/** Shows a message on the next page rendered (e.g. "Terminal registered"). */
+function flash(kind, text) {
+  pendingFlash = { kind, text };
+}
+
+function navigate(hash) {
+  if (location.hash === hash) render();
+  else location.hash = hash;
+}
+
+function stopCurrent() {
+  if (current.cleanup) current.cleanup();
+  if (current.controller) current.controller.abort();
+  current = { cleanup: null, controller: null };
+}
+
+function parseHash() {
+  const raw = location.hash.startsWith('#/') ? location.hash.slice(2) : '';
+  const [path, query] = raw.split('?');
+  return { path: path || 'terminals', query: new URLSearchParams(query || '') };
+}
+
+function render() {
+  stopCurrent();
+  if (!session.key()) {
+    showSignIn();
+    return;
+  }
+  nav.hidden = false;
+  sessionBar.hidden = false;
+  const { path, query } = parseHash();
+  const match = ROUTES.map(([re, view, section]) => [path.match(re), view, section]).find(([m]) => m);
+  const view = h('div', { class: 'view' });
+  if (pendingFlash) {
+    view.append(alertBox(pendingFlash.kind, pendingFlash.text));
+    pendingFlash = null;
+  }
+  replace(main, view);
+  for (const link of nav.querySelectorAll('a')) {
+    if (match && link.dataset.section === match[2]) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  if (!match) {
+    view.append(h('h1', { tabindex: '-1' }, 'Page not found'), h('p', {}, h('a', { href: '#/terminals' }, 'Go to the terminals')));
+    focusHeading();
+    return;
+  }
+  const [m, module] = match;
+  const controller = new AbortController();
+  const ctx = { navigate, flash, signal: controller.signal, query };
+  current.controller = controller;
+  try {
+    const params = m.slice(1).map((p) => decodeURIComponent(p));
+    current.cleanup = module.render(view, params, ctx) || null;
+  } catch (e) {
+    view.append(alertBox('error', explain(e)));
+  }
+  focusHeading();
+  refreshHealth();
+}
+
+/** Moves focus to the new page's heading so screen readers announce the navigation. */
+function focusHeading() {
+  const heading = main.querySelector('h1');
+  if (heading) heading.focus({ preventScroll: true });
+}
+
+function showSignIn(message) {
+  nav.hidden = true;
+  sessionBar.hidden = true;
+  const summary = h('div', { class: 'form-summary' }, message ? alertBox('warning', message) : null);
+  const input = h('input', {
+    id: 'api-key',
+    name: 'apiKey',
+    type: 'password',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    required: true,
+    'aria-describedby': 'api-key-hint',
+  });
+  const button = h('button', { type: 'submit', class: 'button' }, 'Sign in');
+  const form = h(
+    'form',
+    { class: 'card signin', 'aria-labelledby': 'signin-title', novalidate: true },
+    h('h1', { id: 'signin-title', tabindex: '-1' }, 'Sign in'),
+    h('p', {}, 'Use an API key of this hub. Admin keys can register terminals; cashier keys can take payments.'),
+    summary,
+    h('div', { class: 'field' }, h('label', { for: 'api-key' }, 'API key'), input),
+    h('p', { class: 'hint', id: 'api-key-hint' }, 'The key stays in this browser tab (session storage) and is cleared when you sign out or close the tab.'),
+    button,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const key = input.value.trim();
+    if (!key) {
+      replace(summary, alertBox('error', 'Enter an API key.'));
+      input.focus();
+      return;
+    }
+    button.disabled = true;
+    replace(summary, h('p', { class: 'muted', role: 'status' }, 'Checking the key…'));
+    try {
+      await api('GET', '/api/v1/terminals?limit=1', { key });
+      session.signIn(key);
+      input.value = '';
+      render();
+    } catch (e) {
+      replace(summary, alertBox('error', explain(e)));
+      button.disabled = false;
+      input.focus();
+      input.select();
+    }
+  });
+  replace(main, form);
+  input.focus();
+}
+
+async function refreshHealth() {
+  try {
+    const response = await fetch('/q/health/ready', { cache: 'no-store', credentials: 'omit' });
+    const body = await response.json().catch(() => ({}));
+    const down = (body.checks || []).filter((c) => c.status !== 'UP').map((c) => c.name);
+    showHealth(response.ok, response.ok ? 'Hub ready' : `Hub not ready${down.length ? `: ${down.join(', ')}` : ''}`);
+  } catch {
+    showHealth(false, 'Hub unreachable');
+  }
+}
+
+/** Updates the health indicator only when it changes, so screen readers hear changes only. */
+function showHealth(ok, text) {
+  if (health.textContent === text) return;
+  health.className = ok ? 'health ok' : 'health bad';
+  health.textContent = text;
+}
+
+function signOut(message, keepPlace) {
+  stopCurrent();
+  session.signOut();
+  if (!keepPlace && location.hash !== '') history.replaceState(null, '', location.pathname);
+  showSignIn(message);
+}
+
+// The stored key stopped working (revoked, or the hub was re-keyed): sign out, keep the page to
+// come back to after signing in again.
+onUnauthorized((error) => {
+  if (session.key()) signOut(`You were signed out. ${explain(error)}`, true);
+});
+document.getElementById('sign-out').addEventListener('click', () => signOut('You are signed out.', false));
+document.querySelector('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
+window.addEventListener('hashchange', () => {
+  if (location.hash === '' || location.hash.startsWith('#/')) render();
+});
+render();

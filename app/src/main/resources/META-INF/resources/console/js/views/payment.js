@@ -1,0 +1,220 @@
+// One payment, live: its events arrive over Server-Sent Events (read with fetch, since the hub
+// authenticates the stream with the Authorization header); cancel and refund from here.
+import { api, follow, get } from '../api.js';
+import { h, orDash, replace, route, time } from '../dom.js';
+import { FINAL_STATUSES, alertBox, badge, channelName, clearErrors, details, explain, field, needsAttention, pageHeader, showErrors } from '../ui.js';
+import { money } from './payments.js';
+
+export function render(view, [id], ctx) {
+  const path = `/api/v1/payments/${encodeURIComponent(id)}`;
+  const live = h('span', { class: 'live', id: 'live-state', role: 'status' }, 'Connecting…');
+  const header = pageHeader('Payment', live);
+  const message = h('div', { class: 'form-summary' });
+  const summary = h('section', { class: 'card', 'aria-labelledby': 'payment-summary' }, h('p', { class: 'muted' }, 'Loading…'));
+  const actions = h('section', { class: 'card', 'aria-labelledby': 'payment-actions', hidden: true });
+  const refunds = h('section', { class: 'card', 'aria-labelledby': 'refunds-title', hidden: true });
+  const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-live': 'polite' });
+  const events = h('section', { class: 'card', 'aria-labelledby': 'events-title' }, h('h2', { id: 'events-title' }, 'Events'), timeline);
+  view.append(header, message, summary, actions, refunds, events);
+
+  let payment = null;
+  let refreshing = null;
+  let again = false;
+  let terminalName = null;
+
+  const nameTerminal = async (terminalId) => {
+    if (terminalName !== null) return;
+    terminalName = '';
+    try {
+      const t = await get(`/api/v1/terminals/${encodeURIComponent(terminalId)}`, {}, { signal: ctx.signal });
+      terminalName = t.name;
+      if (payment) show(payment);
+    } catch {
+      // the id alone still identifies it
+    }
+  };
+
+  const show = (p) => {
+    payment = p;
+    replace(header.querySelector('h1'), `Payment ${money(p.amount, p.currency)}`);
+    replace(
+      summary,
+      h('h2', { id: 'payment-summary', class: 'visually-hidden' }, 'Summary'),
+      h(
+        'div',
+        { class: `status-box ${needsAttention(p) ? 'attention' : p.status === 'SUCCEEDED' ? 'ok' : ''}` },
+        h('span', { id: 'payment-status' }, badge(p.status)),
+        h('p', {}, meaning(p)),
+        p.reviewNote ? h('p', { class: 'flag' }, h('span', { 'aria-hidden': 'true' }, '⚑ '), 'Review: ', p.reviewNote) : null,
+        p.failureMessage || p.failureCode ? h('p', { class: 'muted' }, [p.failureCode, p.failureMessage, p.terminalResponseCode ? `terminal code ${p.terminalResponseCode}` : null].filter(Boolean).join(' · ')) : null,
+      ),
+      details([
+        ['Id', h('span', { class: 'mono' }, p.id)],
+        ['Terminal', h('a', { href: route('terminals', p.terminalId) }, terminalName ? `${terminalName} ` : null, h('span', { class: 'mono' }, p.terminalId))],
+        ['Amount', money(p.amount, p.currency)],
+        ['Refunded', h('span', { id: 'refunded-amount' }, money(p.refundedAmount, p.currency))],
+        ['Channel', channelName(p.channel)],
+        ['Reference', orDash(p.reference)],
+        ['Out trade no', h('span', { class: 'mono' }, orDash(p.outTradeNo))],
+        ['QFPay transaction', h('span', { class: 'mono' }, orDash(p.qfpayTransactionId))],
+        ['Card', orDash([p.cardScheme, p.maskedCardNumber].filter(Boolean).join(' '))],
+        ['Created', time(p.createdAt)],
+        ['Updated', time(p.updatedAt)],
+      ]),
+    );
+    showActions(p);
+    nameTerminal(p.terminalId);
+  };
+
+  const showActions = (p) => {
+    const cancellable = p.status === 'PENDING' || p.status === 'IN_PROGRESS';
+    const refundable = p.status === 'SUCCEEDED' && Number(p.refundedAmount || 0) < Number(p.amount);
+    actions.hidden = !(cancellable || refundable);
+    if (actions.hidden) {
+      delete actions.dataset.for;
+      replace(actions);
+      return;
+    }
+    if (actions.dataset.for === `${p.status}:${p.refundedAmount}`) return; // keep what the user typed
+    actions.dataset.for = `${p.status}:${p.refundedAmount}`;
+    replace(actions, h('h2', { id: 'payment-actions' }, 'Actions'), cancellable ? cancelButton() : refundForm(p));
+  };
+
+  const cancelButton = () => {
+    const button = h('button', { type: 'button', class: 'button danger', id: 'cancel-payment' }, 'Cancel on the terminal');
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        show(await api('POST', `${path}/cancel`, { signal: ctx.signal }));
+        replace(message, alertBox('info', 'Cancel request sent to the terminal.'));
+      } catch (e) {
+        if (e.name !== 'AbortError') replace(message, alertBox('error', explain(e)));
+        button.disabled = false;
+      }
+    });
+    return h('div', {}, h('p', {}, 'The terminal is waiting for the customer. Cancelling asks it to stop; the payment ends in whatever state the terminal really reached.'), button);
+  };
+
+  const refundForm = (p) => {
+    const errors = h('div', { class: 'form-summary' });
+    const form = h(
+      'form',
+      { class: 'inline-form', novalidate: true, 'aria-label': 'Refund' },
+      errors,
+      field('Refund amount', h('input', { name: 'amount', type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: 'everything refundable' }), `Leave empty to refund everything refundable (${money(p.amount, p.currency)} less ${money(p.refundedAmount, p.currency)} refunded). Card payments refund in full, the same day only.`),
+      h('button', { type: 'submit', class: 'button', id: 'refund-payment' }, 'Refund'),
+    );
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const amount = String(form.elements.namedItem('amount').value || '').trim();
+      const submit = form.querySelector('button[type=submit]');
+      clearErrors(form, errors);
+      submit.disabled = true;
+      try {
+        const r = await api('POST', `${path}/refunds`, { body: amount ? { amount } : {}, signal: ctx.signal });
+        replace(message, alertBox('info', `Refund of ${money(r.amount, r.currency)} sent to the terminal; follow it under Refunds below.`));
+        form.reset();
+        refresh();
+      } catch (e) {
+        if (e.name !== 'AbortError') showErrors(form, errors, e);
+      } finally {
+        submit.disabled = false;
+      }
+    });
+    return form;
+  };
+
+  const loadRefunds = async () => {
+    try {
+      const list = await get(`${path}/refunds`, {}, { signal: ctx.signal });
+      const items = Array.isArray(list) ? list : list.items || [];
+      refunds.hidden = items.length === 0;
+      replace(
+        refunds,
+        h('h2', { id: 'refunds-title' }, 'Refunds'),
+        h('ul', { class: 'refunds' }, items.map((r) => h('li', {}, badge(r.status), ' ', money(r.amount, r.currency), ' ', time(r.createdAt), r.failureMessage ? h('span', { class: 'muted' }, ` ${r.failureMessage}`) : null, r.reviewNote ? h('span', { class: 'flag' }, ` ⚑ ${r.reviewNote}`) : null))),
+      );
+    } catch (e) {
+      if (e.name !== 'AbortError') refunds.hidden = true;
+    }
+  };
+
+  /** Re-reads the payment (and its refunds); coalesces bursts of events into one request. */
+  const refresh = async () => {
+    if (refreshing) {
+      again = true;
+      return;
+    }
+    refreshing = (async () => {
+      do {
+        again = false;
+        try {
+          show(await get(path, {}, { signal: ctx.signal }));
+          await loadRefunds();
+        } catch (e) {
+          if (e.name === 'AbortError') return;
+          if (!payment) {
+            replace(summary, alertBox('error', explain(e)));
+            events.hidden = true;
+          }
+        }
+      } while (again);
+    })();
+    await refreshing;
+    refreshing = null;
+  };
+
+  refresh();
+  const stop = follow(`${path}/events`, {
+    onEvent: (event) => {
+      timeline.append(eventItem(event));
+      refresh();
+    },
+    onState: (state, error) => {
+      live.className = `live ${state}`;
+      if (state === 'live') replace(live, h('span', { class: 'dot', 'aria-hidden': 'true' }), 'Live');
+      else if (state === 'reconnecting') replace(live, 'Reconnecting…');
+      else replace(live, error ? `Live updates unavailable: ${explain(error)}` : 'Live updates ended');
+      if (state === 'reconnecting' || state === 'ended') refresh();
+    },
+  });
+  return stop;
+}
+
+function eventItem(event) {
+  let data = {};
+  try {
+    data = JSON.parse(event.data);
+  } catch {
+    data = { reason: event.data };
+  }
+  return h(
+    'li',
+    { dataset: { to: data.to || '' } },
+    time(data.occurredAt),
+    ' ',
+    h('span', { class: 'event-type' }, data.refundId ? 'Refund ' : '', data.from ? `${data.from} → ` : '', data.to || event.type),
+    data.reason ? h('span', { class: 'muted' }, ` — ${data.reason}`) : null,
+  );
+}
+
+function meaning(p) {
+  switch (p.status) {
+    case 'PENDING':
+      return 'Recorded; being sent to the terminal.';
+    case 'IN_PROGRESS':
+      return 'The terminal is asking the customer to pay.';
+    case 'SUCCEEDED':
+      return 'Paid.';
+    case 'DECLINED':
+      return 'Declined: no money was taken.';
+    case 'CANCELLED':
+      return 'Cancelled: no money was taken.';
+    case 'FAILED':
+      return 'Failed: the request never reached the terminal, so no money was taken.';
+    case 'UNKNOWN':
+      return 'The hub lost contact while the terminal may have taken the money. It keeps asking the terminal; check the terminal or the merchant portal before charging again.';
+    default:
+      return FINAL_STATUSES.has(p.status) ? '' : String(p.status);
+  }
+}

@@ -1,0 +1,192 @@
+package io.ecrhub.app.console;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven through its chromedriver, on the console of the running test
+ * instance. Never downloads a browser: when {@code /usr/bin/chromium} or {@code
+ * /usr/bin/chromedriver} is missing it fails, naming the script that installs them.
+ */
+final class Browser implements AutoCloseable {
+  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+
+  /** Generous: the build machine has 2 shared cores. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private static final Path SCREENSHOTS = Paths.get("target", "console-screenshots");
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final URL console;
+
+  private Browser(ChromeDriver driver, Path profile, URL console) {
+    this.driver = driver;
+    this.profile = profile;
+    this.console = console;
+  }
+
+  /** Starts a fresh browser (own temporary profile) on the console at {@code console}. */
+  static Browser open(URL console) {
+    requireInstalled();
+    try {
+      Path profile = Files.createTempDirectory("ecrhub-console-chromium-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--no-first-run",
+          "--disable-sync",
+          "--window-size=1280,900",
+          "--user-data-dir=" + profile.toAbsolutePath());
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(CHROMEDRIVER.toFile())
+              .usingAnyFreePort()
+              .build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+      return new Browser(driver, profile, loopback(console));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The same address with the host spelled 127.0.0.1: tests use loopback and nothing else. */
+  private static URL loopback(URL url) {
+    try {
+      return new URI(url.getProtocol(), null, "127.0.0.1", url.getPort(), url.getPath(), null, null)
+          .toURL();
+    } catch (URISyntaxException | MalformedURLException e) {
+      throw new IllegalArgumentException(url.toString(), e);
+    }
+  }
+
+  static void requireInstalled() {
+    for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!Files.isExecutable(p)) {
+        throw new IllegalStateException(
+            p
+                + " is missing: the console's browser tests need Debian's Chromium and its driver."
+                + " Install them with .ci/extra-setup (apt-get install -y chromium chromium-driver)");
+      }
+    }
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  /** Opens a console page, e.g. {@code "#/terminals"} ("" for the start page). */
+  void go(String hash) {
+    driver.get(console.toString() + hash);
+  }
+
+  /** Signs out (if signed in) and signs in with {@code key}. */
+  void signIn(String key) {
+    go("");
+    driver.executeScript("sessionStorage.clear()");
+    driver.navigate().refresh();
+    WebElement input = waitFor(By.id("api-key"));
+    input.clear();
+    input.sendKeys(key);
+    driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+  }
+
+  WebElement waitFor(By by) {
+    return until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  WebElement waitForText(By by, String text) {
+    until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    return driver.findElement(by);
+  }
+
+  /**
+   * Waits (30 s at most) until {@code condition} holds; re-rendered elements are looked up again.
+   */
+  <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
+  }
+
+  WebElement field(String name) {
+    return driver.findElement(By.name(name));
+  }
+
+  void type(String name, String text) {
+    WebElement input = field(name);
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  void choose(String name, String value) {
+    new Select(field(name)).selectByValue(value);
+  }
+
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  Object asyncScript(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+  }
+
+  /** Saves a screenshot under target/console-screenshots (for people looking at the layout). */
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      File shot = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(
+          shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException ignored) {
+        // a temporary profile left behind is harmless
+      }
+    }
+  }
+}

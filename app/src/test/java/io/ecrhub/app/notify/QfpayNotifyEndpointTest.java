@@ -1,0 +1,189 @@
+package io.ecrhub.app.notify;
+
+import static io.ecrhub.app.notify.NotifyFixtures.paymentBody;
+import static io.ecrhub.app.notify.NotifyFixtures.post;
+import static io.ecrhub.app.notify.NotifyFixtures.postSigned;
+import static io.ecrhub.app.notify.NotifyFixtures.syssn;
+import static io.ecrhub.app.notify.NotifyFixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
+import io.ecrhub.domain.notification.InboxEntry;
+import io.ecrhub.domain.notification.InboxStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** The public intake endpoint: statuses, durability and deduplication over real HTTP. */
+@QuarkusTest
+class QfpayNotifyEndpointTest {
+  @Inject SqlNotificationInbox inbox;
+  @Inject DataSource dataSource;
+
+  /** Protocol doc §7.2 body, with a fresh syssn so reruns on a kept database stay independent. */
+  @Test
+  void protocolDocVector_isAcceptedWithSuccess() {
+    byte[] body =
+        ("{\"status\":\"1\",\"notify_type\":\"payment\",\"syssn\":\"20250826155400087645770447\","
+                + "\"out_trade_no\":\"x--1--2\",\"txamt\":\"1050\",\"respcd\":\"0000\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    post(body, "606E0E764347884FC6C573864AE9077F")
+        .then()
+        .statusCode(200)
+        .contentType("text/plain")
+        .body(equalTo("SUCCESS"));
+  }
+
+  @Test
+  void validNotification_isCommittedWithRawBodyHeadersAndSource_beforeSuccess() {
+    String syssn = syssn();
+    byte[] body = paymentBody(unique("ord-"), syssn, "1050");
+
+    postSigned(body).then().statusCode(200).body(equalTo("SUCCESS"));
+
+    InboxEntry e = stored(syssn);
+    assertThat(e.rawBody()).isEqualTo(body);
+    assertThat(e.headers()).containsKey("x-qf-sign");
+    assertThat(e.sourceAddress()).isEqualTo("127.0.0.1");
+    assertThat(e.keyId()).isEqualTo("config-1");
+    assertThat(e.status()).isEqualTo(InboxStatus.PARKED);
+  }
+
+  @Test
+  void replayOfAnOldValidNotification_getsSuccessAndIsStoredOnce() {
+    String syssn = syssn();
+    byte[] body = paymentBody(unique("ord-"), syssn, "1050");
+    postSigned(body).then().statusCode(200);
+
+    postSigned(body).then().statusCode(200).body(equalTo("SUCCESS"));
+
+    assertThat(countWithDedupeKey("PAYMENT:" + syssn)).isEqualTo(1);
+  }
+
+  @Test
+  void tamperedBody_is401_andKeptAsRejected() {
+    String syssn = syssn();
+    byte[] body = paymentBody(unique("ord-"), syssn, "1050");
+    String sign = NotifyFixtures.sign(body);
+    byte[] tampered =
+        new String(body, StandardCharsets.UTF_8)
+            .replace("1050", "9050")
+            .getBytes(StandardCharsets.UTF_8);
+
+    post(tampered, sign).then().statusCode(401).body("code", equalTo("BAD_SIGNATURE"));
+
+    assertThat(countWithDedupeKey("PAYMENT:" + syssn)).isZero();
+    assertThat(rejectedContaining(syssn)).isEqualTo(1);
+  }
+
+  @Test
+  void wrongKeyOrMissingSignature_is401() {
+    byte[] body = paymentBody(unique("ord-"), syssn(), "1050");
+    String wrong =
+        io.ecrhub.notify.intake.NotificationSignature.sign(
+            body, io.ecrhub.domain.notification.NotificationKey.of("somebody_elses_key"));
+
+    post(body, wrong).then().statusCode(401);
+    post(body, null).then().statusCode(401).body("detail", equalTo("no X-QF-SIGN header"));
+  }
+
+  @Test
+  void malformedJson_is400() {
+    byte[] body = "{\"notify_type\":\"payment\",".getBytes(StandardCharsets.UTF_8);
+    post(body, NotifyFixtures.sign(body))
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("MALFORMED_NOTIFICATION"));
+  }
+
+  @Test
+  void bodyOver64KiB_is413() {
+    byte[] body = ("{\"pad\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    post(body, NotifyFixtures.sign(body)).then().statusCode(413);
+  }
+
+  @Test
+  void wrongMethod_is405_andWrongContentType_is415() {
+    given().get("/qfpay/notify").then().statusCode(405);
+    byte[] body = paymentBody(unique("ord-"), syssn(), "1050");
+    given()
+        .contentType("text/plain")
+        .header("X-QF-SIGN", NotifyFixtures.sign(body))
+        .body(body)
+        .post("/qfpay/notify")
+        .then()
+        .statusCode(415);
+  }
+
+  @Test
+  void databaseUnavailableDuringIntake_is503_thenQfpaysRetrySucceedsAndNothingIsLost() {
+    String syssn = syssn();
+    byte[] body = paymentBody(unique("ord-"), syssn, "1050");
+    // The outage: the inbox table is gone from the database's point of view.
+    sql("ALTER TABLE notification_inbox RENAME TO notification_inbox_offline");
+    try {
+      postSigned(body).then().statusCode(503).header("Retry-After", equalTo("60"));
+    } finally {
+      sql("ALTER TABLE notification_inbox_offline RENAME TO notification_inbox");
+    }
+
+    postSigned(body).then().statusCode(200).body(equalTo("SUCCESS"));
+
+    assertThat(stored(syssn).rawBody()).isEqualTo(body);
+  }
+
+  InboxEntry stored(String syssn) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> inbox.findByDedupeKey("PAYMENT:" + syssn))
+        .orElseThrow();
+  }
+
+  int countWithDedupeKey(String key) {
+    return query("SELECT COUNT(*) FROM notification_inbox WHERE dedupe_key = '" + key + "'");
+  }
+
+  int rejectedContaining(String syssn) {
+    List<InboxEntry> rejected =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    inbox
+                        .search(
+                            new SqlNotificationInbox.Filter(
+                                InboxStatus.REJECTED, null, null, null, null),
+                            null,
+                            200)
+                        .items());
+    return (int)
+        rejected.stream()
+            .filter(e -> new String(e.rawBody(), StandardCharsets.UTF_8).contains(syssn))
+            .count();
+  }
+
+  int query(String sql) {
+    try (var c = dataSource.getConnection();
+        var s = c.createStatement();
+        var rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void sql(String sql) {
+    try (var c = dataSource.getConnection();
+        var s = c.createStatement()) {
+      s.execute(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

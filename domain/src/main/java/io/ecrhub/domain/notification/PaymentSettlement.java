@@ -1,0 +1,99 @@
+package io.ecrhub.domain.notification;
+
+import io.ecrhub.domain.notification.NotificationApplier.Outcome;
+import io.ecrhub.domain.shared.DomainEvent;
+import io.ecrhub.domain.transaction.Payment;
+import io.ecrhub.domain.transaction.Payments;
+import io.ecrhub.domain.transaction.Syssn;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The rule for payment notifications: match by out_trade_no (then syssn), check, settle. */
+final class PaymentSettlement {
+  private final Payments payments;
+
+  PaymentSettlement(Payments payments) {
+    this.payments = payments;
+  }
+
+  Outcome apply(QfpayNotification n, Instant now) {
+    Optional<Syssn> syssn = Matching.syssn(n.syssn());
+    Optional<Payment> byRef =
+        Matching.outTradeNo(n.outTradeNo()).flatMap(payments::findByOutTradeNo);
+    Optional<Payment> bySyssn = syssn.flatMap(payments::findBySyssn);
+    if (byRef.isEmpty() && bySyssn.isEmpty()) {
+      return Outcome.of(
+          new ApplyResult.Parked(
+              "no payment with out_trade_no "
+                  + n.outTradeNo()
+                  + " or syssn "
+                  + n.syssn()
+                  + " yet; applied when it appears"));
+    }
+    Payment payment = byRef.orElseGet(bySyssn::get);
+    if (byRef.isPresent() && bySyssn.isPresent() && !byRef.get().id().equals(bySyssn.get().id())) {
+      return flag(
+          payment,
+          "QFPay syssn "
+              + n.syssn()
+              + " is already recorded on payment "
+              + bySyssn.get().id()
+              + "; this notification names out_trade_no "
+              + n.outTradeNo(),
+          now);
+    }
+    Optional<String> mismatch = Matching.mismatch(n, payment.amount(), "payment amount");
+    if (mismatch.isPresent()) {
+      return flag(payment, mismatch.get() + " (syssn " + n.syssn() + ")", now);
+    }
+    return switch (payment.status()) {
+      case SUCCEEDED -> alreadySucceeded(payment, n, now);
+      case UNKNOWN, IN_PROGRESS -> settle(payment, syssn.orElse(null), n, now);
+      case PENDING, DECLINED, CANCELLED, FAILED ->
+          flag(
+              payment,
+              "QFPay reports payment syssn "
+                  + n.syssn()
+                  + " succeeded but the hub has it "
+                  + payment.status(),
+              now);
+    };
+  }
+
+  private Outcome alreadySucceeded(Payment payment, QfpayNotification n, Instant now) {
+    Optional<Syssn> recorded = payment.syssn();
+    if (recorded.isEmpty() || recorded.get().value().equals(n.syssn())) {
+      return Outcome.of(
+          new ApplyResult.AlreadyApplied(
+              payment.id().value(), "payment " + payment.id() + " had already succeeded"));
+    }
+    return flag(
+        payment,
+        "payment already succeeded with syssn "
+            + recorded.get()
+            + " but QFPay reports another success with syssn "
+            + n.syssn()
+            + " (possible second charge)",
+        now);
+  }
+
+  private Outcome settle(Payment payment, Syssn syssn, QfpayNotification n, Instant now) {
+    payment.succeed(syssn, null, null, "QFPay notification (syssn " + n.syssn() + ")", now);
+    return saved(
+        payment,
+        new ApplyResult.Applied(
+            payment.id().value(), "payment " + payment.id() + " settled to SUCCEEDED"));
+  }
+
+  private Outcome flag(Payment payment, String note, Instant now) {
+    payment.flagForReview(note, now);
+    return saved(payment, new ApplyResult.FlaggedForReview(payment.id().value(), note));
+  }
+
+  private Outcome saved(Payment payment, ApplyResult result) {
+    payments.save(payment);
+    List<DomainEvent> events = List.copyOf(payment.drainEvents());
+    return new Outcome(result, events);
+  }
+}

@@ -1,0 +1,21 @@
+package io.ecrhub.domain.notification.delivery;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: stored subscriptions (secrets sealed at rest by the implementation). */
+public interface Subscriptions {
+  Subscription save(Subscription subscription);
+
+  Optional<Subscription> findById(String id);
+
+  List<Subscription> list();
+
+  /** Deletes it; its undelivered messages are dead-lettered when a worker meets them. */
+  boolean delete(String id);
+
+  /** Active subscriptions in the given format (fan-out). */
+  default List<Subscription> active(DeliveryFormat format) {
+    return list().stream().filter(s -> s.active() && s.format() == format).toList();
+  }
+}

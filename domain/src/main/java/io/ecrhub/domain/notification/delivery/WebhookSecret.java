@@ -1,0 +1,55 @@
+package io.ecrhub.domain.notification.delivery;
+
+import io.ecrhub.domain.shared.Secret;
+import io.ecrhub.domain.shared.ValidationException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A subscriber's signing secret: the "notification key" the consumer checks (QFPay format) or a
+ * Standard Webhooks secret ({@code whsec_} + base64). Masked in {@link #toString()}.
+ */
+public final class WebhookSecret {
+  private final String value;
+
+  private WebhookSecret(String value) {
+    this.value = value;
+  }
+
+  public static WebhookSecret of(String value) {
+    ValidationException.require(
+        value != null && value.length() >= 8 && value.length() <= 256,
+        "INVALID_SECRET",
+        "secret",
+        "secret must be 8-256 characters");
+    ValidationException.require(
+        value.chars().noneMatch(Character::isWhitespace),
+        "INVALID_SECRET",
+        "secret",
+        "secret must not contain white space");
+    return new WebhookSecret(value);
+  }
+
+  public byte[] utf8Bytes() {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The secret text, for sealing and signing only. Never log it. */
+  public String reveal() {
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WebhookSecret k && Secret.constantTimeEquals(utf8Bytes(), k.utf8Bytes());
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookSecret[" + Secret.mask(value) + "]";
+  }
+}
