@@ -14,6 +14,7 @@ import io.ecrhub.domain.transaction.CancelPayment;
 import io.ecrhub.domain.transaction.Channel;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Payments;
+import io.ecrhub.domain.transaction.ReconcileInFlight;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundPayment;
 import io.ecrhub.domain.transaction.StartPayment;
@@ -56,6 +57,7 @@ public class PaymentResource {
 
   @Inject StartPayment start;
   @Inject CancelPayment cancel;
+  @Inject ReconcileInFlight reconciler;
   @Inject RefundPayment refund;
   @Inject PaymentQueries queries;
   @Inject TerminalAdmin terminals;
@@ -149,6 +151,23 @@ public class PaymentResource {
     Payment p = cancel.cancel(visible(id).id());
     logged(p, "cancel requested; payment is " + p.status());
     return accepted(null).entity(PaymentViews.View.of(p)).build();
+  }
+
+  @POST
+  @Path("{id}/reconcile")
+  @Operation(
+      summary = "Query the terminal now for a payment whose outcome is not known (admin)",
+      description =
+          "For an UNKNOWN payment (or one left IN_PROGRESS by a crash) the hub asks the terminal"
+              + " at once instead of waiting for the next scheduled attempt. The state changes only"
+              + " on a definite answer; nothing is ever re-sent. Other payments are returned as is.")
+  @APIResponse(responseCode = "200", description = "The payment after the query")
+  @APIResponse(responseCode = "403", description = "Not an admin")
+  public PaymentViews.View reconcile(@PathParam("id") String id) {
+    caller.requireAdmin();
+    Payment p = reconciler.reconcileNow(visible(id).id());
+    logged(p, "operator forced a terminal query; payment is " + p.status());
+    return PaymentViews.View.of(p);
   }
 
   @POST

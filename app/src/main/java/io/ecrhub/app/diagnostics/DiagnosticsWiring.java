@@ -1,7 +1,7 @@
 package io.ecrhub.app.diagnostics;
 
-import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.domain.certificate.CertificatePins;
+import io.ecrhub.domain.certificate.TrustAnchors;
 import io.ecrhub.domain.diagnostics.AddressHistory;
 import io.ecrhub.domain.diagnostics.DiagnoseTerminal;
 import io.ecrhub.domain.diagnostics.DiagnosticResults;
@@ -16,7 +16,6 @@ import io.ecrhub.domain.terminal.Terminals;
 import io.ecrhub.ecr.channel.ChannelSettings;
 import io.ecrhub.ecr.channel.NettyTerminalChannel;
 import io.ecrhub.ecr.cli.ConnectorTerminalProbe;
-import io.ecrhub.ecr.tls.QfpayTrustAnchors;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,26 +25,25 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Wires diagnostics: the probe over the channel's connector with the hub's trust (QFPay's CA plus
- * {@code ecrhub.terminal.extra-ca-files}), the hub's {@link TerminalChannel} when one is wired (so
- * the diagnostic query shares its single flight), otherwise a channel of its own.
+ * Wires diagnostics: the probe over the channel's connector with the hub's trust anchors (QFPay's
+ * CA plus {@code ecrhub.terminal.extra-ca-files}), and the hub's {@link TerminalChannel} when one
+ * is wired (so the diagnostic query shares its single flight), otherwise a channel of its own.
  */
 @ApplicationScoped
 public class DiagnosticsWiring {
-  private final QfpayTrustAnchors anchors;
+  private final TrustAnchors anchors;
   private final ConnectorTerminalProbe probe;
   private final ExecutorService blocking;
   private NettyTerminalChannel ownChannel;
 
   @Inject
-  public DiagnosticsWiring(HubConfig hub) {
-    this.anchors = new QfpayTrustAnchors(hub.terminal().extraCaFiles().orElse(List.of()));
+  public DiagnosticsWiring(TrustAnchors anchors) {
+    this.anchors = anchors;
     this.probe = new ConnectorTerminalProbe(anchors);
     this.blocking =
         Executors.newCachedThreadPool(

@@ -72,7 +72,12 @@ public class MmsSyncs {
   }
 
   private MerchantConfigSync useCase(boolean detectRemovals) {
-    SyncPolicy policy = config.autoApply() ? SyncPolicy.automatic() : SyncPolicy.review();
+    return useCase(detectRemovals, false);
+  }
+
+  private MerchantConfigSync useCase(boolean detectRemovals, boolean forceReview) {
+    SyncPolicy policy =
+        config.autoApply() && !forceReview ? SyncPolicy.automatic() : SyncPolicy.review();
     return new MerchantConfigSync(
         terminals,
         held,
@@ -84,14 +89,17 @@ public class MmsSyncs {
         policy.withDetectRemovals(detectRemovals));
   }
 
-  /** Syncs an uploaded POS Key List ({@code csv} or {@code json}). */
+  /**
+   * Syncs an uploaded POS Key List ({@code csv} or {@code json}); {@code review} holds every change
+   * for review whatever the configured policy.
+   */
   public SyncReport upload(
-      String format, String label, byte[] body, boolean partial, String actor) {
+      String format, String label, byte[] body, boolean partial, boolean review, String actor) {
     MerchantConfigSource src =
         "json".equals(format)
             ? JsonMerchantConfigSource.upload(label, body, options)
             : CsvMerchantConfigSource.upload(label, body, options);
-    return useCase(!partial).sync(src, actor);
+    return useCase(!partial, review).sync(src, actor);
   }
 
   /** Syncs the configured file. */

@@ -249,6 +249,25 @@ class PaymentFlowTest {
   }
 
   @Test
+  void operatorForcedQuery_settlesAnUnknownPaymentAtOnce() {
+    String terminal = registerSimulated(sim, null);
+    sim.setFault(Fault.dropAfterApprove());
+    String id = startPayment(terminal, "7.70", "card_payment");
+    awaitPaymentStatus(id, "UNKNOWN");
+    sim.setFault(Fault.none());
+
+    admin()
+        .post("/api/v1/payments/" + id + "/reconcile")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SUCCEEDED"))
+        .body("qfpayTransactionId", notNullValue());
+    assertThat(sim.transactions())
+        .filteredOn(t -> t.amount().toPlainString().equals("7.70"))
+        .hasSize(1);
+  }
+
+  @Test
   void loggedOutApp_failsThePaymentAndMarksTheTerminal() {
     String terminal = registerSimulated(sim, null);
     sim.setFault(Fault.loggedOut());

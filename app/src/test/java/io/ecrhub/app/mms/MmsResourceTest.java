@@ -106,7 +106,9 @@ class MmsResourceTest {
   }
 
   @Test
-  void deviceMissingFromAFullList_isHeldForReview_thenDisabledOnApproval() {
+  void deviceMissingFromAFullList_isHeldForReview_andRejectingKeepsIt() {
+    // The shared test database holds other classes' terminals too: a full list holds their
+    // removal as well, so this test only rejects (approval is tested on a review-only upload).
     String keep = Api.unique("SND");
     String gone = Api.unique("SNE");
     upload(
@@ -128,19 +130,19 @@ class MmsResourceTest {
     r.then().statusCode(200);
     String syncId = r.jsonPath().getString("syncId");
     assertThat(r.jsonPath().getList("devices.findAll { it.result == 'HELD' }.deviceId"))
-        .contains(gone);
+        .contains(gone)
+        .doesNotContain(keep);
 
     String held = Api.admin().get("/api/v1/mms/held").then().statusCode(200).extract().asString();
     assertThat(held).contains(syncId).contains(gone).doesNotContain(KEY_1).doesNotContain(KEY_2);
 
-    Api.admin().post("/api/v1/mms/held/" + syncId + "/approve").then().statusCode(200);
     Api.admin()
-        .get("/api/v1/terminals/" + id(gone))
+        .post("/api/v1/mms/held/" + syncId + "/reject")
         .then()
         .statusCode(200)
-        .body("status", equalTo("DISABLED"));
+        .body("rejected", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     Api.admin()
-        .get("/api/v1/terminals/" + id(keep))
+        .get("/api/v1/terminals/" + id(gone))
         .then()
         .statusCode(200)
         .body("status", org.hamcrest.Matchers.not(equalTo("DISABLED")));
@@ -149,6 +151,29 @@ class MmsResourceTest {
         .then()
         .statusCode(409)
         .body("code", equalTo("HELD_SYNC_RESOLVED"));
+  }
+
+  @Test
+  void reviewUpload_holdsTheChange_untilApproved() {
+    String a = Api.unique("SNG");
+    upload(
+            "sn,pos key,https,encryption,ip\n" + a + "," + KEY_1 + ",1,1,192.0.2.120\n",
+            "?partial=true")
+        .then()
+        .statusCode(200);
+    Response r =
+        upload(
+            "sn,pos key,https,encryption,ip\n" + a + "," + KEY_1 + ",0,1,192.0.2.120\n",
+            "?partial=true&review=true");
+    r.then().statusCode(200).body("held", equalTo(1));
+    Api.admin().get("/api/v1/terminals/" + id(a)).then().body("transport", equalTo("HTTPS"));
+
+    Api.admin()
+        .post("/api/v1/mms/held/" + r.jsonPath().getString("syncId") + "/approve")
+        .then()
+        .statusCode(200)
+        .body("applied", equalTo(1));
+    Api.admin().get("/api/v1/terminals/" + id(a)).then().body("transport", equalTo("HTTP"));
   }
 
   @Test

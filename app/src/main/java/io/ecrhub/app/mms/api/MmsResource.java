@@ -55,7 +55,10 @@ public class MmsResource {
           String name,
       @Parameter(description = "true: a partial list (devices not listed are not removed)")
           @QueryParam("partial")
-          boolean partial) {
+          boolean partial,
+      @Parameter(description = "true: hold every change for review, whatever the policy")
+          @QueryParam("review")
+          boolean review) {
     caller.requireUnscopedAdmin();
     String label = name == null || name.isBlank() ? "upload" : name.strip();
     if (!label.matches("[A-Za-z0-9 ._()-]{1,100}")) {
@@ -68,6 +71,7 @@ public class MmsResource {
             label,
             body == null ? new byte[0] : body,
             partial,
+            review,
             actor()));
   }
 
