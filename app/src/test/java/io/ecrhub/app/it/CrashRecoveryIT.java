@@ -75,7 +75,7 @@ class CrashRecoveryIT {
               .statusCode(202)
               .extract()
               .path("id");
-      await().atMost(Duration.ofSeconds(30)).until(() -> sim.inFlight().isPresent());
+      await().atMost(Duration.ofSeconds(120)).until(() -> sim.inFlight().isPresent());
       hubA.kill();
     }
     return id;
@@ -102,7 +102,7 @@ class CrashRecoveryIT {
     String id = paymentInterruptedByACrash();
     // the terminal gives up after the 30 s payment timeout (status 1181, expired)
     await()
-        .atMost(Duration.ofSeconds(90))
+        .atMost(Duration.ofSeconds(180))
         .until(() -> sim.transactions().get(0).status() == SimTransaction.Status.TIMED_OUT);
 
     try (HubProcess hubB = HubProcess.start("hub-b", work, env())) {

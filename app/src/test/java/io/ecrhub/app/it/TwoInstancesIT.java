@@ -104,7 +104,7 @@ class TwoInstancesIT {
         if (r.statusCode() == 202) {
           accepted.add(r.path("id"));
           acceptedBy[i % 2] = true;
-          awaitStatus(hubs.get(i % 2), r.path("id"), "SUCCEEDED", Duration.ofSeconds(60));
+          awaitStatus(hubs.get(i % 2), r.path("id"), "SUCCEEDED", Duration.ofSeconds(180));
         } else {
           assertThat(r.statusCode()).isEqualTo(409);
           assertThat(r.<String>path("code")).isEqualTo("TERMINAL_BUSY");
