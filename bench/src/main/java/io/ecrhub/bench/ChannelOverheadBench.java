@@ -14,6 +14,7 @@ import io.ecrhub.simulator.SimulatedTerminal;
 import io.ecrhub.simulator.SimulatorConfig;
 import io.ecrhub.simulator.TerminalConfig;
 import io.ecrhub.simulator.TerminalSimulator;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +31,13 @@ import java.util.concurrent.TimeUnit;
  * versus the same request sent by {@link RawEcrClient} straight to an in-process simulated
  * terminal, over HTTPS and HTTP, the four series interleaved round by round in one run so load on
  * the machine hits them alike. Every payment must come back approved. Prints p50/p90/p99/max, the
- * difference and the ratio, and writes {@code bench/results/channel-overhead-*.json}.
+ * difference and the ratio; then, series by series in blocks of n/2 payments, the process CPU time
+ * per payment (robust to a shared machine's scheduling delays); writes {@code
+ * bench/results/channel-overhead-*.json}.
  *
- * <p>Arguments: {@code --n 2000} measured rounds, {@code --warmup 1000} rounds, {@code --out DIR}.
+ * <p>Arguments: {@code --n 2000} measured rounds, {@code --warmup 1000} rounds, {@code --out DIR},
+ * {@code --executor pool|direct} (the channel's blocking executor: a pool of 2 threads, or, for
+ * diagnosis only, the calling thread).
  */
 public final class ChannelOverheadBench {
   /** Target of the issue: the channel adds under 1 ms at p50 on loopback. */
@@ -71,6 +76,10 @@ public final class ChannelOverheadBench {
             .tcpPort(TerminalConfig.DISABLED)
             .cardWait(Duration.ZERO)
             .build();
+    // --executor direct (diagnosis only: safe here because the in-memory pin store never blocks)
+    // runs pin checks and outcome delivery on the event loop, showing what the hand-offs cost
+    boolean direct = BenchSupport.arg(args, "executor", "pool").equals("direct");
+    env.put("channel_executor", direct ? "direct (diagnostic)" : "fixed pool of 2");
     ExecutorService executor = BenchSupport.daemonPool(2, "bench-blocking");
     try (TerminalSimulator sim = TerminalSimulator.start(SimulatorConfig.single(tc));
         NettyTerminalChannel channel =
@@ -78,10 +87,9 @@ public final class ChannelOverheadBench {
                 ChannelSettings.defaults(),
                 BenchSupport.anchorsWith(sim.caCertificatePem()),
                 new InMemoryCertificatePins(),
-                executor,
+                direct ? Runnable::run : executor,
                 Clock.systemUTC())) {
       SimulatedTerminal t = sim.terminal(0);
-      t.setCardWait(Duration.ZERO);
       var bench = new ChannelOverheadBench(t, channel, new RawEcrClient(t.caCertificate()));
       System.out.printf("warm-up: %d rounds of 4 payments%n", warmup);
       bench.rounds(warmup, null);
@@ -91,7 +99,9 @@ public final class ChannelOverheadBench {
         series.put(s, new Latencies(n));
       }
       bench.rounds(n, series);
-      report(args, n, warmup, env, series);
+      System.out.printf("CPU per payment: %d payments per series in blocks%n", n / 2);
+      Map<String, Object> cpu = bench.cpuPerPayment(n / 2);
+      report(args, n, warmup, env, series, cpu);
     } finally {
       executor.shutdownNow();
     }
@@ -111,6 +121,26 @@ public final class ChannelOverheadBench {
         }
       }
     }
+  }
+
+  /**
+   * CPU time of the whole process (channel or client plus the in-process simulator, which does the
+   * same work for both) per payment, series by series in blocks: unlike wall time on a shared
+   * machine, it does not count time spent waiting for a core.
+   */
+  private Map<String, Object> cpuPerPayment(int payments) throws Exception {
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (Series s : Series.values()) {
+      long before = os.getProcessCpuTime();
+      for (int i = 0; i < payments; i++) {
+        once(s);
+      }
+      double us = (os.getProcessCpuTime() - before) / 1000.0 / payments;
+      m.put(s.key() + "_cpu_us", Math.round(us * 10) / 10.0);
+    }
+    return m;
   }
 
   /** One payment; its round trip in nanoseconds. Throws unless it was approved. */
@@ -145,7 +175,12 @@ public final class ChannelOverheadBench {
   }
 
   private static void report(
-      String[] args, int n, int warmup, Map<String, Object> env, Map<Series, Latencies> series)
+      String[] args,
+      int n,
+      int warmup,
+      Map<String, Object> env,
+      Map<Series, Latencies> series,
+      Map<String, Object> cpu)
       throws Exception {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("benchmark", "channel-overhead");
@@ -172,6 +207,8 @@ public final class ChannelOverheadBench {
         "https", compare("https", sums.get(Series.CHANNEL_HTTPS), sums.get(Series.RAW_HTTPS)));
     overhead.put("http", compare("http", sums.get(Series.CHANNEL_HTTP), sums.get(Series.RAW_HTTP)));
     result.put("overhead", overhead);
+    result.put("process_cpu_per_payment", cpu);
+    cpu.forEach((k, v) -> System.out.printf("%-22s %8s us%n", k, v));
     Path file = BenchSupport.resultFile(args, "channel-overhead", "json");
     Files.writeString(file, BenchSupport.json(result));
     System.out.println("written: " + file);

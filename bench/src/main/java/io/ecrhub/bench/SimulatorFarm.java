@@ -53,21 +53,22 @@ public final class SimulatorFarm {
     try (TerminalSimulator sim = TerminalSimulator.start(cfg.build())) {
       List<SimulatedTerminal> all = sim.terminals();
       Path dir = Files.createTempDirectory("ecrhub-farm");
+      // registered first, deleted last (also when the parent destroys this JVM)
+      dir.toFile().deleteOnExit();
       Path ports =
           Files.writeString(
               dir.resolve("ports.txt"),
               all.stream()
-                  .map(t -> String.valueOf(t.httpsPort()))
+                  .map(t -> String.valueOf(http ? t.httpPort() : t.httpsPort()))
                   .collect(Collectors.joining("\n")));
       Path caPem = sim.writeCaPem(dir.resolve("ca.pem"));
+      ports.toFile().deleteOnExit();
+      caPem.toFile().deleteOnExit();
       out.printf("ready %s %s %s%n", ports, caPem, posKey);
       Thread reporter = Thread.ofPlatform().daemon().start(() -> report(all, out));
       Thread stdin = Thread.ofPlatform().daemon().start(SimulatorFarm::drainStdin);
       stdin.join(TimeUnit.MINUTES.toMillis(maxMinutes));
       reporter.interrupt();
-      Files.delete(ports);
-      Files.delete(caPem);
-      Files.delete(dir);
     }
   }
 
