@@ -4,11 +4,14 @@
 #
 #   bench/run.sh                      # overhead, capacity and codec
 #   bench/run.sh overhead capacity    # a selection
+#   bench/run.sh hub                  # the packaged hub on a fresh PostgreSQL database (not in the default set)
 #
 # Extra arguments per benchmark (see each main class's Javadoc):
 #   OVERHEAD_ARGS="--n 2000 --warmup 1000"
 #   CAPACITY_ARGS="--steps 1000,2000,5000 --card-wait-ms 30000 --transport https --window 32"
 #   CODEC_ARGS="-wi 3 -i 5"           (JMH options)
+#   HUB_ARGS="--n 500 --warmup 200"   (HubOverheadBench); WRK_ARGS="-t2 -c16 -d10s"
+#   PGHOST=127.0.0.1 PGUSER=postgres  (the hub target creates and drops ecrhub_bench_<pid>)
 #   SKIP_BUILD=1                      reuse bench/target/ecrhub-bench.jar
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,11 +82,84 @@ codec() {
   "$JAVA" "${JVM_OPTS[@]}" -jar "$JAR" EcrCodecBench ${CODEC_ARGS:-} "${fork[@]}" -rf json -rff "$out"
 }
 
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+HUB_PID="" HUB_CLEANUP_DB="" HUB_CLEANUP_FILE=""
+# Stops the hub started by `hub` (by its pid) and drops its database; runs on any exit too.
+hub_cleanup() {
+  if [[ -n "$HUB_PID" ]]; then
+    log "stopping the hub (pid $HUB_PID)"
+    kill "$HUB_PID" 2>/dev/null || true
+    wait "$HUB_PID" 2>/dev/null || true
+    HUB_PID=""
+  fi
+  if [[ -n "$HUB_CLEANUP_DB" ]]; then
+    log "dropping database $HUB_CLEANUP_DB"
+    dropdb -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" --if-exists "$HUB_CLEANUP_DB" || true
+    HUB_CLEANUP_DB=""
+  fi
+  if [[ -n "$HUB_CLEANUP_FILE" ]]; then rm -f "$HUB_CLEANUP_FILE"; HUB_CLEANUP_FILE=""; fi
+}
+
+# The packaged hub (prod profile) on a fresh PostgreSQL database and a free loopback port:
+# HubOverheadBench (hub vs direct round trip), then wrk on GET /api/v1/payments/{id}. The hub is
+# stopped and the database dropped on the way out, whatever happens.
+hub() {
+  local hub_jar=app/target/quarkus-app/quarkus-run.jar
+  if [[ ! -f "$hub_jar" ]]; then
+    log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
+    ./mvnw -B -q package -DskipTests -pl app -am
+  fi
+  if ! command -v wrk >/dev/null; then
+    log "installing wrk: apt-get install -y wrk"
+    apt-get install -y wrk >/dev/null
+  fi
+  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port key idfile stamp
+  port="$(free_port)"
+  key="bench-$(openssl rand -hex 24)"
+  idfile="$(mktemp)"
+  stamp="$(date -u +%Y%m%d-%H%M%S)"
+  log "creating database $db on $pghost"
+  createdb -h "$pghost" -U "$pguser" "$db"
+  HUB_CLEANUP_DB="$db" HUB_CLEANUP_FILE="$idfile"
+  trap hub_cleanup EXIT
+  log "starting the hub on 127.0.0.1:$port (log: bench/results/hub-$stamp.log)"
+  ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
+    ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_LEVEL=WARN \
+    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m -jar "$hub_jar" >"bench/results/hub-$stamp.log" 2>&1 &
+  HUB_PID=$!
+  local i
+  for ((i = 0; i < 120; i++)); do
+    if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; then break; fi
+    if ! kill -0 "$HUB_PID" 2>/dev/null; then log "the hub exited; see bench/results/hub-$stamp.log"; return 1; fi
+    sleep 1
+  done
+  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
+  log "load: $(uptime)"
+  log "hub overhead: java -cp $JAR io.ecrhub.bench.hub.HubOverheadBench --hub http://127.0.0.1:$port ${HUB_ARGS:-}"
+  # shellcheck disable=SC2086
+  "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.ecrhub.bench.hub.HubOverheadBench \
+    --hub "http://127.0.0.1:$port" --key "$key" --id-file "$idfile" ${HUB_ARGS:-}
+  local pid_read
+  pid_read="$(tr -d '[:space:]' <"$idfile")"
+  log "load: $(uptime)"
+  log "wrk ${WRK_ARGS:--t2 -c16 -d10s} GET /api/v1/payments/$pid_read"
+  # shellcheck disable=SC2086
+  wrk ${WRK_ARGS:--t2 -c16 -d10s} --latency -H "Authorization: Bearer $key" \
+    "http://127.0.0.1:$port/api/v1/payments/$pid_read" | tee "bench/results/hub-wrk-$stamp.txt"
+  curl -s -o /dev/null -w "[bench] check: GET status %{http_code}\n" -H "Authorization: Bearer $key" \
+    "http://127.0.0.1:$port/api/v1/payments/$pid_read"
+  log "load: $(uptime)"
+  hub_cleanup
+  trap - EXIT
+}
+
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then targets=(overhead capacity codec); fi
 for t in "${targets[@]}"; do
   case "$t" in
-    overhead | capacity | codec) "$t" ;;
-    *) log "unknown benchmark '$t' (overhead, capacity, codec)"; exit 2 ;;
+    overhead | capacity | codec | hub) "$t" ;;
+    *) log "unknown benchmark '$t' (overhead, capacity, codec, hub)"; exit 2 ;;
   esac
 done

@@ -29,14 +29,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** What the load drivers share: arguments, the channel's inputs, the environment, result files. */
-final class BenchSupport {
+public final class BenchSupport {
   /** Held so the JUL level set below is not garbage collected with its logger. */
   private static final Logger CHANNEL_LOGS = Logger.getLogger("io.ecrhub");
 
   private BenchSupport() {}
 
   /** {@code --name value} from {@code args}, else {@code fallback}. */
-  static String arg(String[] args, String name, String fallback) {
+  public static String arg(String[] args, String name, String fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals("--" + name)) {
         return args[i + 1];
@@ -45,7 +45,7 @@ final class BenchSupport {
     return fallback;
   }
 
-  static int intArg(String[] args, String name, int fallback) {
+  public static int intArg(String[] args, String name, int fallback) {
     return Integer.parseInt(arg(args, name, String.valueOf(fallback)));
   }
 
@@ -53,7 +53,7 @@ final class BenchSupport {
    * The channel logs one INFO line per request; on the console that is console I/O, not channel
    * work, so the drivers keep WARNING and above only.
    */
-  static void quietChannelLogs() {
+  public static void quietChannelLogs() {
     CHANNEL_LOGS.setLevel(Level.WARNING);
   }
 
@@ -82,7 +82,7 @@ final class BenchSupport {
         });
   }
 
-  static TerminalCommand.Pay pay(String reference) {
+  public static TerminalCommand.Pay pay(String reference) {
     return new TerminalCommand.Pay(
         Money.of("10.00", "HKD"), Channel.CARD_PAYMENT, OutTradeNo.of(reference), null);
   }
@@ -103,7 +103,7 @@ final class BenchSupport {
   }
 
   /** JDK, cores, load average and heap limit of this JVM, for the result file. */
-  static Map<String, Object> environment() {
+  public static Map<String, Object> environment() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("jdk", System.getProperty("java.vm.name") + " " + Runtime.version());
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -113,13 +113,13 @@ final class BenchSupport {
     return m;
   }
 
-  static double loadAverage() {
+  public static double loadAverage() {
     return Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100)
         / 100.0;
   }
 
   /** {@code bench/results/<name>-<UTC time>.<ext>} (or under {@code --out}). */
-  static Path resultFile(String[] args, String name, String ext) throws IOException {
+  public static Path resultFile(String[] args, String name, String ext) throws IOException {
     Path dir = Path.of(arg(args, "out", "bench/results"));
     Files.createDirectories(dir);
     String stamp =
@@ -130,7 +130,7 @@ final class BenchSupport {
   }
 
   /** Maps, lists, strings, numbers and booleans as indented JSON. */
-  static String json(Object value) {
+  public static String json(Object value) {
     StringBuilder sb = new StringBuilder();
     json(sb, value, "");
     return sb.append('\n').toString();

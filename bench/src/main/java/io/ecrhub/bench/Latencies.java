@@ -5,20 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Latency samples ({@code System.nanoTime()} differences) and their nearest-rank percentiles. */
-final class Latencies {
+public final class Latencies {
   private final long[] nanos;
   private int count;
 
-  Latencies(int capacity) {
+  public Latencies(int capacity) {
     this.nanos = new long[capacity];
   }
 
-  void add(long elapsedNanos) {
+  public void add(long elapsedNanos) {
     nanos[count++] = elapsedNanos;
   }
 
   /** Percentiles in microseconds. */
-  Summary summary() {
+  public Summary summary() {
     long[] sorted = Arrays.copyOf(nanos, count);
     Arrays.sort(sorted);
     double mean = Arrays.stream(sorted).average().orElse(0);
@@ -44,8 +44,8 @@ final class Latencies {
   }
 
   /** Percentiles of one series, in microseconds. */
-  record Summary(int n, double p50, double p90, double p99, double max, double mean) {
-    Map<String, Object> toMap() {
+  public record Summary(int n, double p50, double p90, double p99, double max, double mean) {
+    public Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("n", n);
       m.put("p50_us", p50);

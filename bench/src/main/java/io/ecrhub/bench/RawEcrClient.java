@@ -26,12 +26,12 @@ import javax.net.ssl.TrustManagerFactory;
  * SSLContext}, so every handshake is a full one: comparing a resumed handshake here with the
  * channel's full handshakes would measure TLS, not the channel.
  */
-final class RawEcrClient {
+public final class RawEcrClient {
   private static final int TIMEOUT_MS = 10_000;
 
   private final TrustManager[] trust;
 
-  RawEcrClient(X509Certificate ca) throws GeneralSecurityException, IOException {
+  public RawEcrClient(X509Certificate ca) throws GeneralSecurityException, IOException {
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, null);
     ks.setCertificateEntry("simulator-ca", ca);
@@ -41,7 +41,7 @@ final class RawEcrClient {
   }
 
   /** {@code POST path} to 127.0.0.1:{@code port}; the response body of a 200, else throws. */
-  byte[] post(boolean tls, int port, String path, byte[] body)
+  public byte[] post(boolean tls, int port, String path, byte[] body)
       throws IOException, GeneralSecurityException {
     String host = "127.0.0.1";
     try (Socket s = tls ? tlsSocket(host, port) : new Socket(host, port)) {

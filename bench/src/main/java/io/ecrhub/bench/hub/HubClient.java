@@ -1,0 +1,103 @@
+package io.ecrhub.bench.hub;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The hub's REST API as the bench needs it: register a terminal, start a payment, read it. One JDK
+ * {@link HttpClient} (HTTP/1.1, keep-alive), bearer key on every request, loopback only.
+ */
+final class HubClient {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+  private final URI base;
+  private final String auth;
+
+  HubClient(URI base, String adminKey) {
+    if (!"127.0.0.1".equals(base.getHost()) && !"localhost".equals(base.getHost())) {
+      throw new IllegalArgumentException("loopback only: " + base);
+    }
+    this.base = base;
+    this.auth = "Bearer " + adminKey;
+  }
+
+  /** Registers a terminal on 127.0.0.1 over plain HTTP; its hub id. */
+  String registerHttpTerminal(String name, int port, String posKey)
+      throws IOException, InterruptedException {
+    String body =
+        "{\"name\":\"%s\",\"host\":\"127.0.0.1\",\"port\":%d,\"transport\":\"HTTP\",\"posKey\":\"%s\",\"encryption\":true,\"model\":\"LANDI_A8\"}"
+            .formatted(name, port, posKey);
+    HttpResponse<String> r = send(post("/api/v1/terminals", body, null));
+    if (r.statusCode() != 201 && r.statusCode() != 200) {
+      throw new IOException("terminal registration: HTTP " + r.statusCode() + " " + r.body());
+    }
+    return field(ID, r.body());
+  }
+
+  /** {@code POST /api/v1/payments}; the status code and body as returned. */
+  HttpResponse<String> startPayment(String terminalId, String reference)
+      throws IOException, InterruptedException {
+    String body =
+        "{\"terminalId\":\"%s\",\"amount\":\"10.00\",\"currency\":\"HKD\",\"channel\":\"card_payment\",\"reference\":\"%s\"}"
+            .formatted(terminalId, reference);
+    return send(post("/api/v1/payments", body, reference));
+  }
+
+  /** {@code GET /api/v1/payments/{id}}; the payment's status. */
+  String paymentStatus(String id) throws IOException, InterruptedException {
+    HttpRequest get =
+        HttpRequest.newBuilder(base.resolve("/api/v1/payments/" + id))
+            .timeout(TIMEOUT)
+            .header("Authorization", auth)
+            .GET()
+            .build();
+    HttpResponse<String> r = send(get);
+    if (r.statusCode() != 200) {
+      throw new IOException("read payment " + id + ": HTTP " + r.statusCode() + " " + r.body());
+    }
+    return field(STATUS, r.body());
+  }
+
+  static String field(Pattern p, String json) throws IOException {
+    Matcher m = p.matcher(json);
+    if (!m.find()) {
+      throw new IOException("no " + p + " in " + json);
+    }
+    return m.group(1);
+  }
+
+  static String id(String json) throws IOException {
+    return field(ID, json);
+  }
+
+  static String status(String json) throws IOException {
+    return field(STATUS, json);
+  }
+
+  private HttpRequest post(String path, String json, String idempotencyKey) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(TIMEOUT)
+            .header("Authorization", auth)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (idempotencyKey != null) {
+      b.header("Idempotency-Key", idempotencyKey);
+    }
+    return b.build();
+  }
+
+  private HttpResponse<String> send(HttpRequest r) throws IOException, InterruptedException {
+    return http.send(r, HttpResponse.BodyHandlers.ofString());
+  }
+}
