@@ -75,12 +75,11 @@ final class HubProcess implements AutoCloseable {
   static Map<String, String> database(String h2Url) {
     Map<String, String> env = new HashMap<>();
     if ("pg".equals(System.getProperty("quarkus.test.profile"))) {
+      // PostgresTestDatabase publishes the run's fresh database as system properties
       env.put(
-          "ECRHUB_DB_URL",
-          System.getenv()
-              .getOrDefault("ECRHUB_DB_URL", "jdbc:postgresql://127.0.0.1:5432/ecrhub_app"));
-      env.put("ECRHUB_DB_USER", System.getenv().getOrDefault("ECRHUB_DB_USER", "postgres"));
-      env.put("ECRHUB_DB_PASSWORD", System.getenv().getOrDefault("ECRHUB_DB_PASSWORD", ""));
+          "ECRHUB_DB_URL", setting("ECRHUB_DB_URL", "jdbc:postgresql://127.0.0.1:5432/ecrhub_app"));
+      env.put("ECRHUB_DB_USER", setting("ECRHUB_DB_USER", "postgres"));
+      env.put("ECRHUB_DB_PASSWORD", setting("ECRHUB_DB_PASSWORD", ""));
     } else if (h2Url != null) {
       env.put("ECRHUB_DB_URL", h2Url);
     }
