@@ -6,8 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The hub's REST API as the bench needs it: register a terminal, start a payment, read it. One JDK
@@ -66,6 +68,34 @@ final class HubClient {
       throw new IOException("read payment " + id + ": HTTP " + r.statusCode() + " " + r.body());
     }
     return field(STATUS, r.body());
+  }
+
+  /**
+   * Follows {@code GET /api/v1/terminals/{id}/events} (Server-Sent Events, events from now on) on a
+   * daemon thread and hands each {@code data:} line to {@code onData}; returns once the stream is
+   * open (HTTP 200 read), so no event of a payment started afterwards is missed.
+   */
+  void followTerminal(String terminalId, Consumer<String> onData)
+      throws IOException, InterruptedException {
+    HttpRequest get =
+        HttpRequest.newBuilder(base.resolve("/api/v1/terminals/" + terminalId + "/events"))
+            .header("Authorization", auth)
+            .header("Accept", "text/event-stream")
+            .GET()
+            .build();
+    HttpResponse<Stream<String>> r = http.send(get, HttpResponse.BodyHandlers.ofLines());
+    if (r.statusCode() != 200) {
+      throw new IOException("terminal events: HTTP " + r.statusCode());
+    }
+    Thread reader =
+        new Thread(
+            () ->
+                r.body()
+                    .filter(line -> line.startsWith("data:"))
+                    .forEach(line -> onData.accept(line.substring(5).trim())),
+            "bench-sse");
+    reader.setDaemon(true);
+    reader.start();
   }
 
   static String field(Pattern p, String json) throws IOException {

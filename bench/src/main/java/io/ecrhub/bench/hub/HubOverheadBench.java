@@ -19,23 +19,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Hub overhead: a zero-wait payment through a running hub's REST API ({@code POST
  * /api/v1/payments}, then {@code GET /api/v1/payments/{id}} back to back until SUCCEEDED) versus
  * the same payment sent by {@link RawEcrClient} straight to the same in-process simulated terminal,
- * alternating one of each, in one run. Both go over plain HTTP to the terminal (the hub would need
- * the simulator's CA in {@code ecrhub.terminal.extra-ca-files} for HTTPS). The hub's number
- * includes its REST layer, database writes and the polling (resolution: one GET round trip). Prints
- * p50/p90/p99/max, the difference and the ratio, writes {@code bench/results/hub-overhead-*.json}
- * and, with {@code --id-file F}, the last payment's id to F.
+ * alternating one of each, in one run. The hub's end is the moment its terminal event stream
+ * ({@code GET /api/v1/terminals/{id}/events}, opened once before the run, as a till would) delivers
+ * the payment's SUCCEEDED event ({@code --follow sse}, default), or with {@code --follow poll} the
+ * first {@code GET /api/v1/payments/{id}} that reads SUCCEEDED (GETs back to back). Both go over
+ * plain HTTP to the terminal (the hub would need the simulator's CA in {@code
+ * ecrhub.terminal.extra-ca-files} for HTTPS). The hub's number includes its REST layer, database
+ * writes and the event delivery (or polling). Prints p50/p90/p99/max, the difference and the ratio,
+ * writes {@code bench/results/hub-overhead-*.json} and, with {@code --id-file F}, the last
+ * payment's id to F.
  *
  * <p>Arguments: {@code --hub http://127.0.0.1:PORT} and {@code --key ADMIN_KEY} (required), {@code
- * --n 500}, {@code --warmup 200}, {@code --out DIR}, {@code --id-file F}.
+ * --n 500}, {@code --warmup 200}, {@code --follow sse|poll}, {@code --out DIR}, {@code --id-file
+ * F}.
  */
 public final class HubOverheadBench {
   /** Target of the issue: the hub adds under 5 ms at p50. */
   static final double TARGET_P50_DELTA_US = 5000;
+
+  private static final Pattern PAYMENT_ID = Pattern.compile("\"paymentId\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern TO = Pattern.compile("\"to\"\\s*:\\s*\"([A-Z_]+)\"");
+  private static final Pattern REFUND_ID = Pattern.compile("\"refundId\"");
 
   private final HubClient hub;
   private final String terminalId;
@@ -46,6 +59,10 @@ public final class HubOverheadBench {
   private int polls;
   private int busyRetries;
   private String lastPaymentId;
+  private boolean followSse;
+
+  /** Payment id → the status that ended it, completed by the terminal event stream. */
+  private final Map<String, CompletableFuture<String>> endings = new ConcurrentHashMap<>();
 
   private HubOverheadBench(
       HubClient hub, String terminalId, SimulatedTerminal terminal, RawEcrClient raw) {
@@ -78,6 +95,11 @@ public final class HubOverheadBench {
       String id = hub.registerHttpTerminal("bench " + t.id(), t.httpPort(), t.posKey());
       System.out.printf("terminal %s registered as %s (HTTP :%d)%n", t.id(), id, t.httpPort());
       var bench = new HubOverheadBench(hub, id, t, new RawEcrClient(t.caCertificate()));
+      bench.followSse = !"poll".equals(BenchSupport.arg(args, "follow", "sse"));
+      if (bench.followSse) {
+        hub.followTerminal(id, bench::onEvent);
+        System.out.println("following the terminal's event stream (SSE)");
+      }
       System.out.printf("warm-up: %d rounds of 2 payments%n", warmup);
       bench.rounds(warmup, null, null);
       bench.polls = 0;
@@ -87,7 +109,15 @@ public final class HubOverheadBench {
       Latencies direct = new Latencies(n);
       bench.rounds(n, viaHub, direct);
       report(
-          args, n, warmup, env, viaHub.summary(), direct.summary(), bench.polls, bench.busyRetries);
+          args,
+          n,
+          warmup,
+          env,
+          viaHub.summary(),
+          direct.summary(),
+          bench.followSse,
+          bench.polls,
+          bench.busyRetries);
       String idFile = BenchSupport.arg(args, "id-file", null);
       if (idFile != null) {
         Files.writeString(Path.of(idFile), bench.lastPaymentId + "\n");
@@ -108,7 +138,26 @@ public final class HubOverheadBench {
     }
   }
 
-  /** POST, then GET until SUCCEEDED; nanoseconds from before the POST to the SUCCEEDED read. */
+  /** One {@code data:} line of the terminal's event stream: records how a payment ended. */
+  private void onEvent(String json) {
+    if (REFUND_ID.matcher(json).find()) {
+      return;
+    }
+    var id = PAYMENT_ID.matcher(json);
+    var to = TO.matcher(json);
+    if (!id.find() || !to.find()) {
+      return;
+    }
+    String status = to.group(1);
+    if (!"PENDING".equals(status) && !"IN_PROGRESS".equals(status)) {
+      endings.computeIfAbsent(id.group(1), k -> new CompletableFuture<>()).complete(status);
+    }
+  }
+
+  /**
+   * POST, then wait for the SUCCEEDED event (or GET until SUCCEEDED); nanoseconds from before the
+   * POST to the moment the client knows.
+   */
   private long viaHub() throws Exception {
     String reference = "hb" + run + "x" + (++sequence);
     long start = System.nanoTime();
@@ -127,6 +176,17 @@ public final class HubOverheadBench {
     }
     String id = HubClient.id(created.body());
     String status = HubClient.status(created.body());
+    if (followSse) {
+      String ended =
+          endings.computeIfAbsent(id, k -> new CompletableFuture<>()).get(30, TimeUnit.SECONDS);
+      long elapsed = System.nanoTime() - start;
+      endings.remove(id);
+      if (!"SUCCEEDED".equals(ended)) {
+        throw new IllegalStateException("payment " + id + " ended " + ended);
+      }
+      lastPaymentId = id;
+      return elapsed;
+    }
     long deadline = start + Duration.ofSeconds(30).toNanos();
     while (!"SUCCEEDED".equals(status)) {
       if (!"PENDING".equals(status) && !"IN_PROGRESS".equals(status)) {
@@ -168,6 +228,7 @@ public final class HubOverheadBench {
       Map<String, Object> env,
       Latencies.Summary viaHub,
       Latencies.Summary direct,
+      boolean followSse,
       int polls,
       int busyRetries)
       throws Exception {
@@ -182,13 +243,13 @@ public final class HubOverheadBench {
     double d99 = round(viaHub.p99() - direct.p99());
     boolean met = d50 < TARGET_P50_DELTA_US;
     System.out.printf(
-        "hub adds %.1f us at p50 (x%.2f), %.1f us at p99 (x%.2f); %.2f GETs per payment;"
+        "hub adds %.1f us at p50 (x%.2f), %.1f us at p99 (x%.2f); completion seen by %s;"
             + " target < 5 ms at p50: %s%n",
         d50,
         round(viaHub.p50() / direct.p50()),
         d99,
         round(viaHub.p99() / direct.p99()),
-        (double) polls / n,
+        followSse ? "the event stream" : "%.2f GETs per payment".formatted((double) polls / n),
         met ? "met" : "MISSED");
     System.out.printf("409 TERMINAL_BUSY retries (not timed): %d%n", busyRetries);
     Map<String, Object> result = new LinkedHashMap<>();
@@ -198,7 +259,10 @@ public final class HubOverheadBench {
     result.put("rounds", n);
     result.put("warmup_rounds", warmup);
     result.put("terminal_transport", "HTTP");
-    result.put("hub_status_reads_per_payment", round((double) polls / n));
+    result.put("completion_seen_by", followSse ? "sse" : "poll");
+    if (!followSse) {
+      result.put("hub_status_reads_per_payment", round((double) polls / n));
+    }
     result.put("terminal_busy_retries", busyRetries);
     Map<String, Object> series = new LinkedHashMap<>();
     series.put("hub", viaHub.toMap());
