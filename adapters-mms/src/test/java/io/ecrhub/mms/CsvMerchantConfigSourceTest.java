@@ -7,7 +7,7 @@ import io.ecrhub.domain.merchant.ConfigSnapshot;
 import io.ecrhub.domain.merchant.ConfigSourceException;
 import io.ecrhub.domain.merchant.DeviceConfig;
 import io.ecrhub.domain.merchant.RowError;
-import io.ecrhub.domain.terminal.PosKey;
+import io.ecrhub.domain.testing.TerminalFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class CsvMerchantConfigSourceTest {
             "N5A3,," + KEY_B + ",maybe,1,192.168.1.52",
             "," + "Nameless," + KEY_C + ",1,1,",
             "N5A5,Bad ip," + KEY_C + ",true,false,300.1.1.1",
-            "N5A6,Default," + PosKey.PUBLISHED_DEFAULT + ",off,on,",
+            "N5A6,Default," + TerminalFixture.PUBLISHED_DEFAULT_POS_KEY + ",off,on,",
             "N5A7,Last till," + KEY_B + ",OFF,Yes,",
             "");
 
@@ -68,7 +68,7 @@ class CsvMerchantConfigSourceTest {
           .doesNotContain("tooshort")
           .doesNotContain(KEY_B)
           .doesNotContain(KEY_C)
-          .doesNotContain(PosKey.PUBLISHED_DEFAULT)
+          .doesNotContain(TerminalFixture.PUBLISHED_DEFAULT_POS_KEY)
           .doesNotContain("maybe");
     }
   }
@@ -190,7 +190,8 @@ class CsvMerchantConfigSourceTest {
 
   @Test
   void publishedDefaultKey_isAcceptedOnlyWhenAllowed() {
-    String text = "sn,pos key,https,encryption\nLAB," + PosKey.PUBLISHED_DEFAULT + ",0,1\n";
+    String text =
+        "sn,pos key,https,encryption\nLAB," + TerminalFixture.PUBLISHED_DEFAULT_POS_KEY + ",0,1\n";
     ConfigSnapshot lab =
         CsvMerchantConfigSource.upload(
                 "lab.csv",

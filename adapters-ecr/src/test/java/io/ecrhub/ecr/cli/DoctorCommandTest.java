@@ -119,7 +119,8 @@ class DoctorCommandTest {
             "--host",
             "127.0.0.1",
             "--pos-key-file",
-            keyFile(dir, io.ecrhub.domain.terminal.PosKey.PUBLISHED_DEFAULT).toString());
+            keyFile(dir, io.ecrhub.domain.testing.TerminalFixture.PUBLISHED_DEFAULT_POS_KEY)
+                .toString());
     assertThat(r.exitCode()).as(r.out()).isEqualTo(1);
     assertThat(r.out()).contains("WARN  ECR service answers with the configured POS key");
   }

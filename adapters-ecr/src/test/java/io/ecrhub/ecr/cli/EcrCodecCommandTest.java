@@ -2,7 +2,7 @@ package io.ecrhub.ecr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ecrhub.domain.terminal.PosKey;
+import io.ecrhub.domain.testing.TerminalFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class EcrCodecCommandTest {
   void encode_reproducesThePublishedInquiryDigest_andDecodeReadsItBack(@TempDir Path dir)
       throws Exception {
     Path key = dir.resolve("key.txt");
-    Files.writeString(key, PosKey.PUBLISHED_DEFAULT + "\n");
+    Files.writeString(key, TerminalFixture.PUBLISHED_DEFAULT_POS_KEY + "\n");
 
     CliTestSupport.Result enc =
         CliTestSupport.run(
@@ -40,13 +40,13 @@ class EcrCodecCommandTest {
     assertThat(dec.exitCode()).isZero();
     assertThat(dec.out()).contains("\"digest\":\"ok\"").contains("\"orderId\":\"x12345678\"");
     assertThat(enc.out() + dec.out() + enc.err() + dec.err())
-        .doesNotContain(PosKey.PUBLISHED_DEFAULT);
+        .doesNotContain(TerminalFixture.PUBLISHED_DEFAULT_POS_KEY);
   }
 
   @Test
   void publishedDigestVector_isReproduced(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("key.txt");
-    Files.writeString(key, PosKey.PUBLISHED_DEFAULT);
+    Files.writeString(key, TerminalFixture.PUBLISHED_DEFAULT_POS_KEY);
     CliTestSupport.Result enc =
         CliTestSupport.run(
             env,

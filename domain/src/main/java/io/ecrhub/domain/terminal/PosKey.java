@@ -3,7 +3,11 @@ package io.ecrhub.domain.terminal;
 import io.ecrhub.domain.shared.Secret;
 import io.ecrhub.domain.shared.ValidationException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * The terminal's POS key (shared secret for the MD5 digest and the AES key). Its UTF-8 bytes are
@@ -12,10 +16,15 @@ import java.util.Arrays;
  */
 public final class PosKey {
   /**
-   * The default key QFPay published until Aug 2025: the key of every test vector. Never in
-   * production.
+   * SHA-256 (hex) of the lower-case default key QFPay published until Aug 2025 (the key of every
+   * test vector). Only the digest is kept here: the key itself is a deny-list entry, not something
+   * main code needs to know.
    */
-  public static final String PUBLISHED_DEFAULT = "f46b1f08bec1f39104792cc79ec9aacd";
+  static final String PUBLISHED_DEFAULT_SHA256 =
+      "73f635f5639bff4bf4fa7dbfdc77f6c35701b5905cb789d4410ddbd4c9d632c4";
+
+  private static final byte[] PUBLISHED_DEFAULT_DIGEST =
+      HexFormat.of().parseHex(PUBLISHED_DEFAULT_SHA256);
 
   private final String value;
 
@@ -45,7 +54,7 @@ public final class PosKey {
         "posKey",
         "POS key must not contain white space");
     ValidationException.require(
-        allowPublishedDefault || !PUBLISHED_DEFAULT.equalsIgnoreCase(value),
+        allowPublishedDefault || !isPublishedDefault(value),
         "DEFAULT_POS_KEY_REFUSED",
         "posKey",
         "the published default POS key is public knowledge; generate a new key in the Haojin app"
@@ -64,15 +73,27 @@ public final class PosKey {
   }
 
   public boolean isPublishedDefault() {
-    return PUBLISHED_DEFAULT.equalsIgnoreCase(value);
+    return isPublishedDefault(value);
+  }
+
+  /**
+   * Whether the text is the published default key, ignoring ASCII case (hex keys are written both
+   * ways): its lower-case form's SHA-256 is compared with the deny-listed digest in constant time.
+   */
+  private static boolean isPublishedDefault(String candidate) {
+    byte[] digest = sha256(candidate.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    return Secret.constantTimeEquals(digest, PUBLISHED_DEFAULT_DIGEST);
   }
 
   /** A short non-secret fingerprint usable in logs: first 8 hex chars of SHA-256. */
   public String fingerprint() {
+    return HexFormat.of().formatHex(Arrays.copyOf(sha256(utf8Bytes()), 4));
+  }
+
+  private static byte[] sha256(byte[] bytes) {
     try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(utf8Bytes());
-      return java.util.HexFormat.of().formatHex(Arrays.copyOf(d, 4));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

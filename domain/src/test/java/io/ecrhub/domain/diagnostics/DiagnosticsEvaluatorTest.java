@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ecrhub.domain.terminal.PosKey;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.Transport;
+import io.ecrhub.domain.testing.TerminalFixture;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -217,13 +218,14 @@ class DiagnosticsEvaluatorTest {
             null,
             Transport.HTTPS,
             true,
-            PosKey.of(PosKey.PUBLISHED_DEFAULT, true),
+            PosKey.of(TerminalFixture.PUBLISHED_DEFAULT_POS_KEY, true),
             true,
             t.appVersion(),
             t.pinnedLeaf());
     DiagnosticReport r = report(lab, healthy());
     assertThat(check(r, CheckId.ECR_KEY).status()).isEqualTo(CheckStatus.WARN);
-    assertThat(check(r, CheckId.ECR_KEY).evidence()).doesNotContain(PosKey.PUBLISHED_DEFAULT);
+    assertThat(check(r, CheckId.ECR_KEY).evidence())
+        .doesNotContain(TerminalFixture.PUBLISHED_DEFAULT_POS_KEY);
   }
 
   @Test

@@ -44,17 +44,36 @@ class PosKeyTest {
 
   @Test
   void publishedDefault_isRefusedForProduction() {
-    assertThatThrownBy(() -> PosKey.of(PosKey.PUBLISHED_DEFAULT))
+    assertThatThrownBy(() -> PosKey.of(TerminalFixture.PUBLISHED_DEFAULT_POS_KEY))
         .isInstanceOf(ValidationException.class)
         .extracting(e -> ((DomainException) e).code())
         .isEqualTo("DEFAULT_POS_KEY_REFUSED");
-    assertThatThrownBy(() -> PosKey.of(PosKey.PUBLISHED_DEFAULT.toUpperCase()))
+    assertThatThrownBy(() -> PosKey.of(TerminalFixture.PUBLISHED_DEFAULT_POS_KEY.toUpperCase()))
         .isInstanceOf(ValidationException.class);
   }
 
   @Test
+  void aKeyOneCharacterAwayFromTheDefault_isAccepted() {
+    String near = "f46b1f08bec1f39104792cc79ec9aacf";
+
+    assertThat(PosKey.of(near).isPublishedDefault()).isFalse();
+  }
+
+  @Test
+  void theDenyListHoldsOnlyTheDigestOfTheDefaultKey() throws Exception {
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(
+                TerminalFixture.PUBLISHED_DEFAULT_POS_KEY.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(java.util.HexFormat.of().formatHex(digest))
+        .isEqualTo(PosKey.PUBLISHED_DEFAULT_SHA256);
+  }
+
+  @Test
   void publishedDefault_isAllowedWithTheLabFlag() {
-    PosKey lab = PosKey.of(PosKey.PUBLISHED_DEFAULT, true);
+    PosKey lab = PosKey.of(TerminalFixture.PUBLISHED_DEFAULT_POS_KEY, true);
 
     assertThat(lab.isPublishedDefault()).isTrue();
     assertThat(TerminalFixture.testPosKey().isPublishedDefault()).isFalse();
@@ -68,8 +87,8 @@ class PosKeyTest {
         .doesNotContain(TerminalFixture.TEST_POS_KEY_TEXT)
         .doesNotContain("456789abcdef0123456789ab")
         .isEqualTo("PosKey[0123…cdef]");
-    assertThat(PosKey.of(PosKey.PUBLISHED_DEFAULT, true).toString())
-        .doesNotContain(PosKey.PUBLISHED_DEFAULT);
+    assertThat(PosKey.of(TerminalFixture.PUBLISHED_DEFAULT_POS_KEY, true).toString())
+        .doesNotContain(TerminalFixture.PUBLISHED_DEFAULT_POS_KEY);
   }
 
   @Test

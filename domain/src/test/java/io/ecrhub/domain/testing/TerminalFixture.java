@@ -15,6 +15,12 @@ public final class TerminalFixture {
   /** The POS key of test terminals. Not QFPay's published default, so production rules apply. */
   public static final String TEST_POS_KEY_TEXT = "0123456789abcdef0123456789abcdef";
 
+  /**
+   * The default POS key QFPay published until Aug 2025 (the key of every test vector). Main code
+   * only knows its SHA-256, to refuse it; tests need the key itself.
+   */
+  public static final String PUBLISHED_DEFAULT_POS_KEY = "f46b1f08bec1f39104792cc79ec9aacd";
+
   public static final TerminalId DEFAULT_ID = TerminalId.of("till-1");
 
   private TerminalFixture() {}

@@ -68,8 +68,9 @@ export function render(view, [id], ctx) {
 
   const showActions = (p) => {
     const cancellable = p.status === 'PENDING' || p.status === 'IN_PROGRESS';
+    const queryable = p.status === 'UNKNOWN' || p.status === 'IN_PROGRESS';
     const refundable = p.status === 'SUCCEEDED' && Number(p.refundedAmount || 0) < Number(p.amount);
-    actions.hidden = !(cancellable || refundable);
+    actions.hidden = !(cancellable || queryable || refundable);
     if (actions.hidden) {
       delete actions.dataset.for;
       replace(actions);
@@ -77,7 +78,49 @@ export function render(view, [id], ctx) {
     }
     if (actions.dataset.for === `${p.status}:${p.refundedAmount}`) return; // keep what the user typed
     actions.dataset.for = `${p.status}:${p.refundedAmount}`;
-    replace(actions, h('h2', { id: 'payment-actions' }, 'Actions'), cancellable ? cancelButton() : refundForm(p));
+    replace(
+      actions,
+      h('h2', { id: 'payment-actions' }, 'Actions'),
+      cancellable ? cancelButton() : null,
+      queryable ? queryButton() : null,
+      refundable ? refundForm(p) : null,
+    );
+  };
+
+  /** Forces a terminal query (4001) for a payment whose outcome is not known, and says what came of it. */
+  const queryButton = () => {
+    const label = 'Query the terminal now';
+    const button = h('button', { type: 'button', class: 'button', id: 'reconcile-payment' }, label);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      replace(button, 'Querying the terminal…');
+      try {
+        const p = await api('POST', `${path}/reconcile`, { signal: ctx.signal });
+        if (p.status === 'UNKNOWN' || p.status === 'IN_PROGRESS') {
+          let next = null;
+          try {
+            next = await get(`${path}/reconciliation`, {}, { signal: ctx.signal });
+          } catch (e) {
+            if (e.name === 'AbortError') return;
+          }
+          replace(message, h('div', { id: 'reconcile-result' }, alertBox('warning', stillOpen(p, next))));
+        } else {
+          replace(message, h('div', { id: 'reconcile-result' }, alertBox('info', 'The terminal answered: the payment is ', badge(p.status), '.')));
+        }
+        show(p);
+      } catch (e) {
+        if (e.name === 'AbortError') return;
+        replace(message, h('div', { id: 'reconcile-result' }, alertBox('error', explain(e))));
+      }
+      button.disabled = false;
+      replace(button, label);
+    });
+    return h(
+      'div',
+      {},
+      h('p', {}, 'Ask the terminal now what became of this payment instead of waiting for the next scheduled query. Nothing is charged again; the state changes only on a definite answer.'),
+      button,
+    );
   };
 
   const cancelButton = () => {
@@ -196,6 +239,13 @@ function eventItem(event) {
     h('span', { class: 'event-type' }, data.refundId ? 'Refund ' : '', data.from ? `${data.from} → ` : '', data.to || event.type),
     data.reason ? h('span', { class: 'muted' }, ` — ${data.reason}`) : null,
   );
+}
+
+function stillOpen(p, next) {
+  const what = p.status === 'IN_PROGRESS' ? 'Still in progress: the terminal has not given a definite answer yet' : 'Still unknown: the terminal gave no definite answer';
+  if (next && next.nextAttemptAt) return h('span', {}, `${what} — next attempt at `, time(next.nextAttemptAt), '.');
+  if (next && next.givenUp) return `${what} — automatic queries are over; check the terminal or the merchant portal and settle it.`;
+  return `${what}.`;
 }
 
 function meaning(p) {

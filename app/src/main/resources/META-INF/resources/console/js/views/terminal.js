@@ -1,4 +1,5 @@
-// One terminal: its settings and status, diagnostics, recent payments, enable/disable, remove.
+// One terminal: its settings and status, TLS certificate pin (approve a changed one), diagnostics,
+// recent payments, enable/disable, remove.
 import { api, follow, get } from '../api.js';
 import { h, orDash, replace, time } from '../dom.js';
 import { alertBox, badge, details, errorAlert, explain, pageHeader } from '../ui.js';
@@ -9,9 +10,10 @@ import { address, modelName } from './terminals.js';
 export function render(view, [id], ctx) {
   const header = pageHeader('Terminal');
   const info = h('section', { class: 'card', 'aria-labelledby': 'terminal-info' }, h('p', { class: 'muted', role: 'status' }, 'Loading…'));
+  const certificate = h('section', { class: 'card', id: 'certificate', 'aria-labelledby': 'certificate-title', hidden: true });
   const diagnostics = h('section', { class: 'card', 'aria-labelledby': 'diagnostics-title' });
   const recent = h('section', { class: 'card', 'aria-labelledby': 'recent-title' });
-  view.append(header, info, diagnostics, recent);
+  view.append(header, info, certificate, diagnostics, recent);
 
   const show = (t) => {
     replace(header.querySelector('h1'), t.name);
@@ -94,10 +96,12 @@ export function render(view, [id], ctx) {
   let stop = null;
   load().then((t) => {
     if (!t) {
+      certificate.remove();
       diagnostics.remove();
       recent.remove();
       return;
     }
+    renderCertificate(certificate, t, ctx, load);
     renderDiagnostics(diagnostics, t, ctx);
     const refreshRecent = () => renderRecent(recent, t, ctx);
     refreshRecent();
@@ -115,6 +119,63 @@ export function render(view, [id], ctx) {
   return () => {
     if (stop) stop();
   };
+}
+
+/** The pinned TLS leaf and a changed one awaiting approval (admins only; hidden for cashiers). */
+async function renderCertificate(section, t, ctx, reloadTerminal) {
+  const path = `/api/v1/terminals/${encodeURIComponent(t.id)}/certificate`;
+  let pin;
+  try {
+    pin = await get(path, {}, { signal: ctx.signal });
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    section.hidden = e.status === 403 || e.endpointMissing;
+    if (!section.hidden) replace(section, h('h2', { id: 'certificate-title' }, 'TLS certificate'), errorAlert(e));
+    return;
+  }
+  section.hidden = false;
+  const note = h('div', { class: 'form-summary', id: 'certificate-message' });
+  const parts = [h('h2', { id: 'certificate-title' }, 'TLS certificate'), note];
+  if (pin.pending) {
+    const approve = h('button', { type: 'button', class: 'button', id: 'approve-certificate' }, 'Approve this certificate');
+    approve.addEventListener('click', async () => {
+      approve.disabled = true;
+      try {
+        await api('POST', `${path}/approve`, { body: { fingerprint: pin.pending.sha256 }, signal: ctx.signal });
+        await renderCertificate(section, t, ctx, reloadTerminal);
+        replace(section.querySelector('#certificate-message'), alertBox('success', 'Certificate approved: the next request to the terminal uses it.'));
+        reloadTerminal();
+      } catch (e) {
+        if (e.name === 'AbortError') return;
+        replace(note, errorAlert(e));
+        approve.disabled = false;
+      }
+    });
+    parts.push(
+      alertBox(
+        'warning',
+        h('p', {}, 'The terminal presented a different certificate; the hub refuses to talk to it until you approve it. Check on the terminal (an IP change or an app reinstall regenerates the certificate) that this is its fingerprint.'),
+        h('div', { id: 'pending-certificate' }, leafDetails(pin.pending, [['First seen', time(pin.pendingSince)]])),
+        h('div', { class: 'form-actions' }, approve),
+      ),
+    );
+  }
+  if (pin.pinned) {
+    parts.push(h('h3', {}, 'Pinned'), h('div', { id: 'pinned-certificate' }, leafDetails(pin.pinned, [['Pinned', time(pin.pinnedAt)]])));
+  } else if (!pin.pending) {
+    parts.push(h('p', { class: 'muted' }, t.transport === 'HTTPS' ? 'No certificate pinned yet: the hub pins the first trusted certificate the terminal presents.' : 'The terminal is not reached over HTTPS.'));
+  }
+  replace(section, ...parts);
+}
+
+function leafDetails(leaf, extra) {
+  return details([
+    ['SHA-256', h('span', { class: 'mono fingerprint' }, leaf.sha256Colons || leaf.sha256)],
+    ['Subject', orDash(leaf.subject)],
+    ['Names (SAN)', orDash((leaf.subjectAltNames || []).join(', '))],
+    ['Valid', h('span', {}, time(leaf.notBefore), ' – ', time(leaf.notAfter))],
+    ...extra,
+  ]);
 }
 
 async function renderRecent(section, t, ctx) {
