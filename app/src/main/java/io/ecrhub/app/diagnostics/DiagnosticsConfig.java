@@ -3,7 +3,6 @@ package io.ecrhub.app.diagnostics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Terminal diagnostics ({@code ecrhub.diagnostics.*}): short budgets, never money. */
 @ConfigMapping(prefix = "ecrhub.diagnostics")
@@ -19,7 +18,4 @@ public interface DiagnosticsConfig {
   /** Budget for the ECR service's answer to the diagnostic query. */
   @WithDefault("5s")
   Duration ecrReadTimeout();
-
-  /** The hub's public notification URL, quoted in the fix for QFPay support. */
-  Optional<String> notificationUrl();
 }

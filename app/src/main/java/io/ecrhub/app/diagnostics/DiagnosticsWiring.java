@@ -16,7 +16,6 @@ import io.ecrhub.domain.terminal.Terminals;
 import io.ecrhub.ecr.channel.ChannelSettings;
 import io.ecrhub.ecr.channel.NettyTerminalChannel;
 import io.ecrhub.ecr.cli.ConnectorTerminalProbe;
-import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,7 +24,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -78,14 +76,6 @@ public class DiagnosticsWiring {
             clock);
     return new TerminalDiagnostics(
         terminals, mms, pins, notifications, addresses, results, signals, runner, ids, clock);
-  }
-
-  /** Until the notification intake publishes its facts, diagnostics report them as unknown. */
-  @Produces
-  @DefaultBean
-  @Singleton
-  NotificationHealth unknownNotifications() {
-    return id -> Optional.empty();
   }
 
   private synchronized TerminalChannel ownChannel(CertificatePins pins, Clock clock) {

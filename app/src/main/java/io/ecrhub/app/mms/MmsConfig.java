@@ -45,6 +45,17 @@ public interface MmsConfig {
     @WithDefault("15m")
     Duration every();
 
+    /** How long after start-up the first scheduled pull waits. */
+    @WithDefault("30s")
+    Duration delay();
+
+    /**
+     * The API lists only some of the merchant's devices (e.g. one store's): devices it does not
+     * list are not treated as removed.
+     */
+    @WithDefault("false")
+    boolean partial();
+
     /** Budget per attempt. */
     @WithDefault("10s")
     Duration timeout();

@@ -23,7 +23,7 @@ public class MmsPullJob {
   @Scheduled(
       identity = "mms-pull",
       every = "${ecrhub.mms.pull.every:15m}",
-      delayed = "30s",
+      delayed = "${ecrhub.mms.pull.delay:30s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void pull() {
     if (!syncs.pullConfigured()) {

@@ -1,6 +1,8 @@
 package io.ecrhub.app.mms;
 
 import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.domain.diagnostics.AddressHistory;
+import io.ecrhub.domain.merchant.ChangeKind;
 import io.ecrhub.domain.merchant.ConfigAudit;
 import io.ecrhub.domain.merchant.ConfigSourceException;
 import io.ecrhub.domain.merchant.HeldSync;
@@ -13,7 +15,10 @@ import io.ecrhub.domain.merchant.SyncReport;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.Terminals;
+import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.mms.CsvMerchantConfigSource;
 import io.ecrhub.mms.HttpMerchantConfigSource;
 import io.ecrhub.mms.HttpSourceConfig;
@@ -25,7 +30,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The MMS sync as the hub runs it: sources built from uploads, the configured file and the
@@ -44,6 +52,7 @@ public class MmsSyncs {
   private final MmsConfig config;
   private final ImportOptions options;
   private final HttpMerchantConfigSource pull;
+  private final AddressHistory addresses;
 
   @Inject
   public MmsSyncs(
@@ -55,7 +64,9 @@ public class MmsSyncs {
       Clock clock,
       IdGenerator ids,
       MmsConfig config,
-      HubConfig hub) {
+      HubConfig hub,
+      AddressHistory addresses) {
+    this.addresses = addresses;
     this.terminals = terminals;
     this.held = held;
     this.settings = settings;
@@ -99,7 +110,7 @@ public class MmsSyncs {
         "json".equals(format)
             ? JsonMerchantConfigSource.upload(label, body, options)
             : CsvMerchantConfigSource.upload(label, body, options);
-    return useCase(!partial, review).sync(src, actor);
+    return trackingMoves(() -> useCase(!partial, review).sync(src, actor));
   }
 
   /** Syncs the configured file. */
@@ -116,12 +127,13 @@ public class MmsSyncs {
         file.toString().toLowerCase(Locale.ROOT).endsWith(".json")
             ? JsonMerchantConfigSource.file(file, options)
             : CsvMerchantConfigSource.file(file, options);
-    return useCase(true).sync(src, actor);
+    return trackingMoves(() -> useCase(true).sync(src, actor));
   }
 
   /** Pulls the configured API now. */
   public SyncReport pull(String actor) {
-    return useCase(true).sync(pullSource(), actor);
+    HttpMerchantConfigSource source = pullSource();
+    return trackingMoves(() -> useCase(!config.pull().partial()).sync(source, actor));
   }
 
   public boolean pullConfigured() {
@@ -133,11 +145,36 @@ public class MmsSyncs {
   }
 
   public SyncReport approve(String id, String actor) {
-    return useCase(true).approve(id, actor);
+    return trackingMoves(() -> useCase(true).approve(id, actor));
   }
 
   public SyncReport reject(String id, String actor) {
     return useCase(true).reject(id, actor);
+  }
+
+  /**
+   * Runs a sync and records each applied IP change in the address history, so the IP-stability
+   * check warns after an MMS import moved a terminal (and suggests a DHCP reservation).
+   */
+  private SyncReport trackingMoves(Supplier<SyncReport> sync) {
+    Map<TerminalId, String> before =
+        terminals.all().stream().collect(Collectors.toMap(Terminal::id, Terminal::host));
+    SyncReport report = sync.get();
+    for (SyncReport.DeviceResult d : report.devices()) {
+      if (d.result() != SyncReport.Result.APPLIED
+          || !d.changes().contains(ChangeKind.IP_CHANGED)
+          || d.terminalId() == null) {
+        continue;
+      }
+      terminals
+          .findById(d.terminalId())
+          .filter(t -> t.transport() != Transport.SERIAL)
+          .ifPresent(
+              t ->
+                  addresses.moved(
+                      t.id(), before.get(t.id()), t.createdAt(), t.host(), clock.instant()));
+    }
+    return report;
   }
 
   public List<HeldSync> pending() {

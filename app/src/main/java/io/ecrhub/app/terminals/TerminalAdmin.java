@@ -2,6 +2,7 @@ package io.ecrhub.app.terminals;
 
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.domain.certificate.CertificatePins;
+import io.ecrhub.domain.diagnostics.AddressHistory;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
@@ -31,6 +32,7 @@ public class TerminalAdmin {
   private final IdGenerator ids;
   private final Clock clock;
   private final HubConfig config;
+  private final AddressHistory addresses;
 
   @Inject
   public TerminalAdmin(
@@ -40,10 +42,12 @@ public class TerminalAdmin {
       UnitOfWork uow,
       IdGenerator ids,
       Clock clock,
-      HubConfig config) {
+      HubConfig config,
+      AddressHistory addresses) {
     this.terminals = terminals;
     this.payments = payments;
     this.pins = pins;
+    this.addresses = addresses;
     this.uow = uow;
     this.ids = ids;
     this.clock = clock;
@@ -122,6 +126,7 @@ public class TerminalAdmin {
           Terminal t = get(id);
           Instant now = clock.instant();
           String oldAddress = t.transport() + " " + t.host() + ":" + t.port();
+          String oldHost = t.host();
           if (c.name() != null) {
             t.rename(c.name());
           }
@@ -164,6 +169,10 @@ public class TerminalAdmin {
           String newAddress = saved.transport() + " " + saved.host() + ":" + saved.port();
           if (!Objects.equals(oldAddress, newAddress)) {
             pins.clear(saved.id()); // a moved terminal presents a new leaf: pin it afresh
+          }
+          // the IP-stability check sees the move (and suggests a DHCP reservation)
+          if (saved.transport() != Transport.SERIAL) {
+            addresses.moved(saved.id(), oldHost, saved.createdAt(), saved.host(), now);
           }
           return saved;
         });

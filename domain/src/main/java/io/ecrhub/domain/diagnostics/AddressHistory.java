@@ -11,4 +11,21 @@ public interface AddressHistory {
 
   /** Sightings, oldest first. */
   List<AddressSighting> history(TerminalId terminalId);
+
+  /**
+   * Records that the terminal's address changed from {@code from} to {@code to} (an operator or an
+   * MMS import moved it), so the IP-stability check sees the change even when no diagnostics ran at
+   * the old address: the old address is recorded as known since {@code since} (when the terminal
+   * was registered) unless it is in the history already, and the new one as seen at {@code at}.
+   */
+  default void moved(TerminalId terminalId, String from, Instant since, String to, Instant at) {
+    if (to == null || to.equals(from)) {
+      return;
+    }
+    if (from != null && history(terminalId).stream().noneMatch(s -> s.ip().equals(from))) {
+      Instant known = since != null && since.isBefore(at) ? since : at.minusMillis(1);
+      seen(terminalId, from, null, known);
+    }
+    seen(terminalId, to, null, at);
+  }
 }

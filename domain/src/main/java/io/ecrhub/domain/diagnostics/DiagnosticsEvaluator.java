@@ -135,30 +135,70 @@ public final class DiagnosticsEvaluator {
       return DiagnosticCheck.skipped(
           id, "not known here: notification facts come from the hub's notification intake");
     }
-    String url = f.notificationUrl() == null ? "the hub's notification URL" : f.notificationUrl();
-    String askSupport =
-        "Ask QFPay technical support (technical.support@qfpay.com) to set the notification URL to "
-            + url
-            + " for this merchant";
+    String urlNote =
+        f.notificationUrl() == null
+            ? "; the hub's public notification URL is not configured"
+            : "; notification URL " + f.notificationUrl();
+    String askSupport = askSupport(f);
     if (!f.keyConfigured()) {
       return DiagnosticCheck.warn(
           id,
-          "no notification key is configured for this merchant: notifications cannot be verified",
-          askSupport + ", and enter the notification key they give you in the hub.");
+          "no notification key is configured: notifications cannot be verified" + urlNote,
+          askSupport
+              + ", and enter the notification key they give you in the hub (ecrhub.notify.keys,"
+              + " env ECRHUB_NOTIFY_KEYS, or POST /api/v1/notification-keys).");
     }
+    String lastPayment =
+        f.lastPaymentAt() == null
+            ? ""
+            : "; last successful payment on this terminal at " + f.lastPaymentAt();
     if (f.lastVerifiedAt() == null) {
       return DiagnosticCheck.warn(
-          id, "key configured; no verified notification received yet", askSupport + ".");
+          id,
+          (f.lastPaymentAt() == null
+                  ? "key configured; no verified notification received yet for this terminal"
+                  : "payments succeeded on this terminal, but no verified notification about them"
+                      + " has arrived")
+              + lastPayment
+              + urlNote,
+          askSupport + ", and check that the URL is reachable from the internet.");
     }
-    if (f.lastVerifiedAt().plus(NOTIFICATION_STALE).isBefore(now)) {
+    String evidence = "last verified notification for this terminal at " + f.lastVerifiedAt();
+    boolean stale = f.lastVerifiedAt().plus(NOTIFICATION_STALE).isBefore(now);
+    boolean paidSince = f.lastPaymentAt() != null && f.lastPaymentAt().isAfter(f.lastVerifiedAt());
+    if (stale && paidSince) {
       return DiagnosticCheck.warn(
           id,
-          "last verified notification at " + f.lastVerifiedAt(),
-          "If payments were taken since, check that QFPay still sends to "
-              + url
-              + " and that it is reachable from the internet.");
+          "no verified notification in the last "
+              + NOTIFICATION_STALE.toDays()
+              + " days although payments succeeded since ("
+              + evidence
+              + lastPayment
+              + ")"
+              + urlNote,
+          "Check that QFPay still sends to "
+              + (f.notificationUrl() == null ? "the hub" : f.notificationUrl())
+              + ", that it is reachable from the internet and that the notification key is"
+              + " current (rejected notifications are listed under GET /api/v1/notifications?status=REJECTED). "
+              + askSupport
+              + ".");
     }
-    return DiagnosticCheck.pass(id, "last verified notification at " + f.lastVerifiedAt());
+    return DiagnosticCheck.pass(
+        id, evidence + (stale ? " (no payment since)" : "") + lastPayment + urlNote);
+  }
+
+  private static String askSupport(NotificationFacts f) {
+    if (f.notificationUrl() == null) {
+      return "Set ecrhub.notify.public-url (env ECRHUB_NOTIFY_PUBLIC_URL) to the hub's public base"
+          + " URL, then ask QFPay technical support (technical.support@qfpay.com) to set the"
+          + " notification URL to <public base>"
+          + NotificationFacts.NOTIFY_PATH
+          + " for this merchant";
+    }
+    return "Ask QFPay technical support (technical.support@qfpay.com) to set the notification URL"
+        + " to "
+        + f.notificationUrl()
+        + " for this merchant";
   }
 
   /** Whether the outcome is a complete, decodable answer from the ECR service. */

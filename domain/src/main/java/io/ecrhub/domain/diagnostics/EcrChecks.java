@@ -1,7 +1,6 @@
 package io.ecrhub.domain.diagnostics;
 
-import io.ecrhub.domain.merchant.DriftFinding;
-import io.ecrhub.domain.merchant.DriftInterpreter;
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import java.util.List;
 
@@ -45,8 +44,8 @@ final class EcrChecks {
     }
     return switch (a) {
       case TerminalOutcome.KeyMismatch k -> {
-        DriftFinding f =
-            DriftInterpreter.fromOutcome(t.transport(), t.encryption(), k).orElseThrow();
+        TerminalHealth.Observation f =
+            TerminalHealth.interpret(t.transport(), t.encryption(), k).orElseThrow();
         yield List.of(
             DiagnosticCheck.fail(CheckId.ECR_KEY, f.evidence(), f.fix()),
             DiagnosticCheck.skipped(CheckId.APP_LOGGED_IN, "unknown: the key was refused"));

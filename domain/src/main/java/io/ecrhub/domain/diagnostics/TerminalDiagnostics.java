@@ -9,6 +9,7 @@ import io.ecrhub.domain.merchant.RecordTerminalSignal;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.Terminals;
 import io.ecrhub.domain.terminal.Transport;
@@ -85,7 +86,12 @@ public final class TerminalDiagnostics implements DiagnoseTerminal {
             clock.instant(),
             DiagnosticsEvaluator.evaluate(target, o, clock.instant()));
     results.save(report);
-    if (o.tls() != null && (t.transport() == Transport.HTTPS || t.transport() == Transport.HTTP)) {
+    // the ECR answer is the more specific signal: a TLS probe that matches the transport must not
+    // reset a drift status the answer is about to set again (that would audit the drift per run)
+    if (o.tls() != null
+        && (t.transport() == Transport.HTTPS || t.transport() == Transport.HTTP)
+        && (o.ecrAnswer() == null
+            || TerminalHealth.interpretTlsProbe(t.transport(), o.tls().speaksTls()).isProblem())) {
       signals.tlsProbe(id, o.tls().speaksTls());
     }
     if (o.ecrAnswer() != null) {

@@ -1,17 +1,23 @@
 package io.ecrhub.domain.merchant;
 
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.TerminalStatus;
 import java.util.Objects;
 
 /**
  * What a live signal says about a terminal's configuration: the status it implies, the evidence and
- * the precise fix for the operator.
+ * the precise fix for the operator, as {@link TerminalHealth} interprets it.
  */
 public record DriftFinding(TerminalStatus status, String evidence, String fix) {
   public DriftFinding {
     Objects.requireNonNull(status);
     Objects.requireNonNull(evidence);
     fix = fix == null ? "" : fix;
+  }
+
+  /** The finding of a {@link TerminalHealth} observation. */
+  public static DriftFinding of(TerminalHealth.Observation o) {
+    return new DriftFinding(o.status(), o.evidence(), o.fix());
   }
 
   /** Whether this is a problem (anything but {@link TerminalStatus#ONLINE}). */

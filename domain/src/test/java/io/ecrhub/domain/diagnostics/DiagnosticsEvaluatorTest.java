@@ -14,6 +14,7 @@ import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.domain.testing.TerminalFixture;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -300,6 +301,70 @@ class DiagnosticsEvaluatorTest {
             h.addresses());
     assertThat(check(report(httpsTarget(), stale), CheckId.NOTIFICATIONS).evidence())
         .contains("last verified");
+  }
+
+  private static DiagnosticCheck notificationCheck(NotificationFacts f) {
+    Observations h = healthy();
+    return check(
+        report(
+            httpsTarget(),
+            new Observations(h.ecrPort(), null, h.tls(), h.ecrAnswer(), f, h.addresses())),
+        CheckId.NOTIFICATIONS);
+  }
+
+  @Test
+  void notifications_recentVerified_passWithTheTime() {
+    Instant at = NOW.minus(Duration.ofHours(3));
+    DiagnosticCheck c =
+        notificationCheck(
+            new NotificationFacts(true, "https://hub/qfpay/notify", at, at.minusSeconds(5)));
+    assertThat(c.status()).isEqualTo(CheckStatus.PASS);
+    assertThat(c.evidence()).contains(at.toString()).contains("https://hub/qfpay/notify");
+  }
+
+  @Test
+  void notifications_paymentsButNoneArrived_warnWithTheUrlToGiveQfpay() {
+    DiagnosticCheck c =
+        notificationCheck(
+            new NotificationFacts(
+                true, "https://hub/qfpay/notify", null, NOW.minus(Duration.ofHours(1))));
+    assertThat(c.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(c.evidence()).contains("payments succeeded");
+    assertThat(c.fix()).contains("https://hub/qfpay/notify").contains("technical.support");
+  }
+
+  @Test
+  void notifications_publicUrlUnknown_fixSaysHowToSetIt() {
+    DiagnosticCheck c = notificationCheck(new NotificationFacts(true, null, null, null));
+    assertThat(c.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(c.evidence()).contains("not configured");
+    assertThat(c.fix()).contains("ECRHUB_NOTIFY_PUBLIC_URL").contains("<public base>/qfpay/notify");
+  }
+
+  @Test
+  void notifications_noKey_warnsToEnterOne() {
+    DiagnosticCheck c =
+        notificationCheck(new NotificationFacts(false, "https://hub/qfpay/notify", null, null));
+    assertThat(c.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(c.fix()).contains("ECRHUB_NOTIFY_KEYS");
+  }
+
+  @Test
+  void notifications_staleWhilePaymentsContinue_warn_butStaleWithoutPayments_passes() {
+    Instant last = NOW.minus(Duration.ofDays(20));
+    DiagnosticCheck paying =
+        notificationCheck(
+            new NotificationFacts(
+                true, "https://hub/qfpay/notify", last, NOW.minus(Duration.ofDays(1))));
+    assertThat(paying.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(paying.evidence()).contains("no verified notification in the last 7 days");
+
+    DiagnosticCheck quiet =
+        notificationCheck(
+            new NotificationFacts(
+                true, "https://hub/qfpay/notify", last, last.minus(Duration.ofMinutes(1))));
+    assertThat(quiet.status()).isEqualTo(CheckStatus.PASS);
+    assertThat(quiet.evidence()).contains("no payment since");
   }
 
   @Test

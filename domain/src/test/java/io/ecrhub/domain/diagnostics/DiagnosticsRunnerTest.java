@@ -147,6 +147,10 @@ class DiagnosticsRunnerTest {
     assertThat(terminals.get("till-a").status()).isEqualTo(TerminalStatus.KEY_MISMATCH);
     assertThat(audit.withAction(AuditAction.DRIFT)).hasSize(1);
 
+    d.diagnose(TerminalId.of("till-a"));
+    assertThat(terminals.get("till-a").status()).isEqualTo(TerminalStatus.KEY_MISMATCH);
+    assertThat(audit.withAction(AuditAction.DRIFT)).as("the same drift is audited once").hasSize(1);
+
     FleetSummary fleet = d.fleet();
     assertThat(fleet.terminals()).isEqualTo(1);
     assertThat(fleet.fail()).isEqualTo(1);

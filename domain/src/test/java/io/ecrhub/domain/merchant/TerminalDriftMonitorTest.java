@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ecrhub.domain.merchant.MerchantFakes.InMemoryAudit;
 import io.ecrhub.domain.merchant.MerchantFakes.InMemoryTerminals;
 import io.ecrhub.domain.merchant.MerchantFakes.RollbackUnitOfWork;
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalStatus;
@@ -54,5 +55,47 @@ class TerminalDriftMonitorTest {
     terminals.save(t);
     assertThat(monitor.tlsProbe(id, false)).isEmpty();
     assertThat(terminals.get("till-a").status()).isEqualTo(TerminalStatus.DISABLED);
+  }
+
+  @Test
+  void keyMismatch_seenByAPaymentOrByDiagnostics_givesTheSameStatusAndFix() {
+    terminals.save(terminal("till-a", "SN-A", "10.0.0.10", key('a')));
+    terminals.save(terminal("till-b", "SN-B", "10.0.0.11", key('b')));
+    TerminalOutcome o = new TerminalOutcome.KeyMismatch("4003", "Request Denied");
+    TerminalHealth paymentPath =
+        new TerminalHealth(
+            terminals,
+            new RollbackUnitOfWork(terminals),
+            Clock.fixed(MerchantFakes.T0, ZoneOffset.UTC));
+
+    paymentPath.record(TerminalId.of("till-a"), o);
+    monitor.outcome(TerminalId.of("till-b"), o);
+
+    assertThat(terminals.get("till-a").status()).isEqualTo(TerminalStatus.KEY_MISMATCH);
+    assertThat(terminals.get("till-a").statusDetail())
+        .isEqualTo(terminals.get("till-b").statusDetail())
+        .get()
+        .asString()
+        .contains("respcd 4003")
+        .contains("re-login the Haojin app");
+  }
+
+  @Test
+  void driftSeenFirstByAPayment_isAuditedOnce_andNotAgainByDiagnostics() {
+    terminals.save(terminal("till-a", "SN-A", "10.0.0.10", key('a')));
+    TerminalOutcome o = new TerminalOutcome.KeyMismatch("5001", "decrypt failed");
+    TerminalHealth paymentPath =
+        new TerminalHealth(
+            terminals,
+            new RollbackUnitOfWork(terminals),
+            Clock.fixed(MerchantFakes.T0, ZoneOffset.UTC),
+            TerminalDriftMonitor.auditDrift(audit, MerchantFakes.sequentialIds()));
+
+    paymentPath.record(id, o);
+    monitor.outcome(id, o);
+    paymentPath.record(id, o);
+
+    assertThat(audit.withAction(AuditAction.DRIFT)).hasSize(1);
+    assertThat(audit.withAction(AuditAction.DRIFT).get(0).detail()).contains("KEY_MISMATCH");
   }
 }

@@ -8,6 +8,8 @@ import io.ecrhub.domain.testing.InMemoryTerminals;
 import io.ecrhub.domain.testing.MutableClock;
 import io.ecrhub.domain.testing.TerminalFixture;
 import io.ecrhub.domain.transaction.DeclineReason;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +22,13 @@ class TerminalHealthTest {
       new TerminalHealth(terminals, new DirectUnitOfWork(), clock);
 
   private static Optional<TerminalStatus> statusFor(TerminalOutcome o) {
-    return TerminalHealth.observationOf(o).map(TerminalHealth.Observation::status);
+    return TerminalHealth.interpret(Transport.HTTPS, true, o)
+        .map(TerminalHealth.Observation::status);
+  }
+
+  private static TerminalHealth.Observation seen(
+      Transport transport, boolean encryption, TerminalOutcome o) {
+    return TerminalHealth.interpret(transport, encryption, o).orElseThrow();
   }
 
   @Test
@@ -33,8 +41,11 @@ class TerminalHealthTest {
     assertThat(statusFor(new TerminalOutcome.Cancelled("6001"))).contains(TerminalStatus.ONLINE);
     assertThat(statusFor(new TerminalOutcome.NotFound("none", "6002")))
         .contains(TerminalStatus.ONLINE);
-    assertThat(statusFor(new TerminalOutcome.ProtocolError("4006", "bad")))
-        .contains(TerminalStatus.ONLINE);
+  }
+
+  @Test
+  void anUnreadableAnswer_mayBeAnEncryptionMismatch_andLeavesTheStatusAlone() {
+    assertThat(statusFor(new TerminalOutcome.ProtocolError("4006", "bad"))).isEmpty();
   }
 
   @Test
@@ -43,6 +54,55 @@ class TerminalHealthTest {
         .contains(TerminalStatus.KEY_MISMATCH);
     assertThat(statusFor(new TerminalOutcome.LoggedOut("logged out")))
         .contains(TerminalStatus.LOGGED_OUT);
+  }
+
+  @Test
+  void respcd4003_meansKeyChangedInMms_withReimportAndRestartFix() {
+    TerminalHealth.Observation f =
+        seen(Transport.HTTPS, true, new TerminalOutcome.KeyMismatch("4003", "Request Denied"));
+    assertThat(f.status()).isEqualTo(TerminalStatus.KEY_MISMATCH);
+    assertThat(f.evidence()).contains("respcd 4003");
+    assertThat(f.fix()).contains("POS Key List").contains("restart");
+    assertThat(f.detail()).contains("Fix:");
+  }
+
+  @Test
+  void respcd5001_withEncryptionOff_pointsAtTheEncryptionToggle() {
+    TerminalHealth.Observation f =
+        seen(Transport.HTTP, false, new TerminalOutcome.KeyMismatch("5001", "decrypt failed"));
+    assertThat(f.status()).isEqualTo(TerminalStatus.KEY_MISMATCH);
+    assertThat(f.evidence()).contains("could not decrypt");
+    assertThat(f.fix()).contains("encryption is on by default");
+  }
+
+  @Test
+  void respcd4007_meansLoggedOut_withReloginFix() {
+    TerminalHealth.Observation f = seen(Transport.HTTPS, true, new TerminalOutcome.LoggedOut(""));
+    assertThat(f.status()).isEqualTo(TerminalStatus.LOGGED_OUT);
+    assertThat(f.fix()).contains("re-login the Haojin app");
+  }
+
+  @Test
+  void tlsHandshakeFailure_onHttpsTerminal_meansHttpsOffAtTheTerminal() {
+    TerminalHealth.Observation f =
+        seen(
+            Transport.HTTPS,
+            true,
+            new TerminalOutcome.NotSent(NotSentCause.TLS_HANDSHAKE_FAILED, "not TLS"));
+    assertThat(f.status()).isEqualTo(TerminalStatus.HTTPS_MISMATCH);
+    assertThat(f.fix()).contains("Enable Https");
+  }
+
+  @Test
+  void tlsProbe_againstConfiguredTransport() {
+    assertThat(TerminalHealth.interpretTlsProbe(Transport.HTTP, true).status())
+        .isEqualTo(TerminalStatus.HTTPS_MISMATCH);
+    assertThat(TerminalHealth.interpretTlsProbe(Transport.HTTPS, false).status())
+        .isEqualTo(TerminalStatus.HTTPS_MISMATCH);
+    assertThat(TerminalHealth.interpretTlsProbe(Transport.HTTPS, true).status())
+        .isEqualTo(TerminalStatus.ONLINE);
+    assertThat(TerminalHealth.interpretTlsProbe(Transport.HTTP, false).status())
+        .isEqualTo(TerminalStatus.ONLINE);
   }
 
   @ParameterizedTest
@@ -73,11 +133,61 @@ class TerminalHealthTest {
     health.record(TerminalFixture.DEFAULT_ID, new TerminalOutcome.KeyMismatch("4003", "denied"));
     Terminal t = terminals.findById(TerminalFixture.DEFAULT_ID).orElseThrow();
     assertThat(t.status()).isEqualTo(TerminalStatus.KEY_MISMATCH);
-    assertThat(t.statusDetail()).contains("respcd 4003");
+    assertThat(t.statusDetail()).get().asString().contains("respcd 4003").contains("Fix:");
     assertThat(t.version()).isEqualTo(2);
 
     health.record(TerminalFixture.DEFAULT_ID, new TerminalOutcome.KeyMismatch("4003", "denied"));
     assertThat(terminals.findById(TerminalFixture.DEFAULT_ID).orElseThrow().version()).isEqualTo(2);
+  }
+
+  @Test
+  void record_repeatedOnlineAnswers_doNotRewriteTheTerminal() {
+    terminals.save(TerminalFixture.terminal());
+    health.record(TerminalFixture.DEFAULT_ID, new TerminalOutcome.Approved(null));
+    long version = terminals.findById(TerminalFixture.DEFAULT_ID).orElseThrow().version();
+
+    health.record(TerminalFixture.DEFAULT_ID, new TerminalOutcome.NotFound("none", "6002"));
+    health.record(TerminalFixture.DEFAULT_ID, new TerminalOutcome.Cancelled("6001"));
+
+    Terminal t = terminals.findById(TerminalFixture.DEFAULT_ID).orElseThrow();
+    assertThat(t.status()).isEqualTo(TerminalStatus.ONLINE);
+    assertThat(t.statusDetail()).isEmpty();
+    assertThat(t.version()).isEqualTo(version);
+  }
+
+  @Test
+  void listener_hearsEachStatusChangeOnce() {
+    List<String> changes = new ArrayList<>();
+    TerminalHealth listening =
+        new TerminalHealth(
+            terminals,
+            new DirectUnitOfWork(),
+            clock,
+            (t, from, seen, at) -> changes.add(from + "->" + seen.status()));
+    terminals.save(TerminalFixture.terminal());
+
+    listening.record(TerminalFixture.DEFAULT_ID, new TerminalOutcome.LoggedOut("x"));
+    listening.record(TerminalFixture.DEFAULT_ID, new TerminalOutcome.LoggedOut("x"));
+    listening.recordTlsProbe(TerminalFixture.DEFAULT_ID, true);
+    listening.record(TerminalFixture.DEFAULT_ID, new TerminalOutcome.Busy("busy"));
+
+    assertThat(changes).hasSize(2);
+    assertThat(changes.get(0)).endsWith("->LOGGED_OUT");
+    assertThat(changes.get(1)).isEqualTo("LOGGED_OUT->ONLINE");
+  }
+
+  @Test
+  void record_disabledTerminal_keepsItsStatus() {
+    Terminal t = TerminalFixture.terminal();
+    t.disable(clock.instant());
+    terminals.save(t);
+
+    assertThat(
+            health.recordOutcome(
+                TerminalFixture.DEFAULT_ID, new TerminalOutcome.KeyMismatch("4003", "x")))
+        .isEmpty();
+    assertThat(terminals.findById(TerminalFixture.DEFAULT_ID).orElseThrow().status())
+        .isEqualTo(TerminalStatus.DISABLED);
   }
 
   @Test
