@@ -5,9 +5,11 @@ import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.IngestNotification;
 import io.ecrhub.domain.notification.NotificationInbox;
+import io.ecrhub.domain.notification.NotificationType;
 import io.ecrhub.domain.notification.QfpayNotification;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.UnitOfWork;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import java.util.function.Supplier;
  * failing database surfaces as an exception (the endpoint answers 503 so QFPay retries).
  */
 public final class NotificationIntake implements IngestNotification {
+  private static final System.Logger LOG = System.getLogger(NotificationIntake.class.getName());
   static final String SIGN_HEADER = "x-qf-sign";
   private static final Set<String> DROPPED_HEADERS =
       Set.of("authorization", "cookie", "proxy-authorization", "set-cookie");
@@ -87,9 +90,14 @@ public final class NotificationIntake implements IngestNotification {
       return reject(
           rawBody, kept, sourceAddress, now, Verdict.BAD_SIGNATURE, "no X-QF-SIGN header");
     }
-    Optional<String> keyId =
-        keys.get().verify(rawBody, signature, NotificationParser.routingHint(tree));
-    if (keyId.isEmpty()) {
+    Optional<KeyRing.Match> match =
+        keys.get()
+            .match(
+                rawBody,
+                NotificationParser.legacySigningForm(tree),
+                signature,
+                NotificationParser.routingHint(tree));
+    if (match.isEmpty()) {
       return reject(
           rawBody,
           kept,
@@ -97,6 +105,17 @@ public final class NotificationIntake implements IngestNotification {
           now,
           Verdict.BAD_SIGNATURE,
           "X-QF-SIGN matches none of the tried notification keys");
+    }
+    if (match.get().form() != KeyRing.Form.RAW_BODY) {
+      LOG.log(
+          Level.DEBUG,
+          "notification signature verified with key {0} in the legacy sorted-fields form",
+          match.get().keyId());
+    }
+    String keyId = match.get().keyId();
+    String wireType = NotificationParser.field(tree, "notify_type");
+    if (wireType != null && NotificationType.fromWire(wireType).isEmpty()) {
+      return storeUnknownType(rawBody, kept, sourceAddress, now, tree, wireType, keyId);
     }
     QfpayNotification n;
     try {
@@ -115,7 +134,7 @@ public final class NotificationIntake implements IngestNotification {
             InboxStatus.VERIFIED,
             n.dedupeKey(),
             null,
-            keyId.get(),
+            keyId,
             n.tradeRef(),
             n.syssnRef());
     Optional<InboxEntry> stored;
@@ -140,6 +159,62 @@ public final class NotificationIntake implements IngestNotification {
     }
     processor.applyQuietly(stored.get(), n);
     return new Result(Verdict.ACCEPTED, entry.id(), false, null);
+  }
+
+  /**
+   * A verified notification of a type the hub does not know (QFPay may add types): stored IGNORED
+   * with the reason for an admin, deduplicated on (type, syssn) when it has a usable syssn, and
+   * accepted so QFPay does not retry it for a day. Nothing is applied or fanned out.
+   */
+  private Result storeUnknownType(
+      byte[] rawBody,
+      Map<String, String> kept,
+      String sourceAddress,
+      Instant now,
+      ObjectNode tree,
+      String wireType,
+      String keyId) {
+    // signed, but still shown to admins and logged: keep it short and printable
+    String type = clip(wireType.trim().replaceAll("[^A-Za-z0-9_.-]", "?"), 40);
+    String syssn = NotificationParser.field(tree, "syssn");
+    syssn = NotificationParser.validSyssn(syssn) ? syssn.trim() : null;
+    String dedupeKey = syssn == null ? null : "OTHER:" + clip(type, 24) + ":" + syssn;
+    String outTradeNo = NotificationParser.field(tree, "out_trade_no");
+    InboxEntry entry =
+        new InboxEntry(
+            "ntf_" + ids.next(),
+            rawBody,
+            kept,
+            sourceAddress,
+            now,
+            InboxStatus.IGNORED,
+            dedupeKey,
+            "unknown notify_type " + type + "; stored for an admin, not applied",
+            keyId,
+            outTradeNo == null || outTradeNo.isBlank() ? null : outTradeNo.trim(),
+            syssn);
+    Optional<InboxEntry> stored;
+    try {
+      stored = unitOfWork.inTransaction(() -> inbox.storeVerified(entry));
+    } catch (RuntimeException e) {
+      if (dedupeKey != null && alreadyStored(dedupeKey)) {
+        return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + dedupeKey);
+      }
+      throw e;
+    }
+    if (stored.isEmpty()) {
+      return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + dedupeKey);
+    }
+    LOG.log(
+        Level.WARNING,
+        "notification {0} has unknown notify_type {1}; stored as IGNORED for an admin",
+        entry.id(),
+        type);
+    return new Result(Verdict.ACCEPTED, entry.id(), false, entry.note());
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
   }
 
   private boolean alreadyStored(String dedupeKey) {

@@ -183,6 +183,52 @@ class NotificationIntakeTest {
   }
 
   @Test
+  void legacySignedNotification_isAcceptedAndApplied() {
+    NotificationIntake.Result r =
+        intake.receive(BODY, headers(NotificationSignatureTest.LEGACY_SIGN), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(inbox.rows.get(r.entryId()).keyId()).isEqualTo("main");
+    assertThat(applied).hasSize(1);
+  }
+
+  @Test
+  void unknownNotifyType_withAValidSignature_isStoredIgnoredForAnAdmin_notApplied() {
+    byte[] body =
+        ("{\"status\":\"1\",\"notify_type\":\"chargeback\",\"syssn\":\"S77\","
+                + "\"out_trade_no\":\"o-77\",\"txamt\":\"300\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    String sign = NotificationSignature.sign(body, NotificationSignatureTest.KEY);
+
+    NotificationIntake.Result r = intake.receive(body, headers(sign), "a");
+    NotificationIntake.Result again = intake.receive(body, headers(sign), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
+    InboxEntry stored = inbox.rows.get(r.entryId());
+    assertThat(stored.status()).isEqualTo(InboxStatus.IGNORED);
+    assertThat(stored.note()).startsWith("unknown notify_type chargeback");
+    assertThat(stored.rawBody()).isEqualTo(body);
+    assertThat(stored.dedupeKey()).isEqualTo("OTHER:chargeback:S77");
+    assertThat(stored.syssnRef()).isEqualTo("S77");
+    assertThat(again.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(again.duplicate()).isTrue();
+    assertThat(applied).isEmpty();
+    assertThat(fannedOut).isEmpty();
+  }
+
+  @Test
+  void unknownNotifyType_withABadSignature_isStillRejected() {
+    byte[] body =
+        "{\"notify_type\":\"chargeback\",\"syssn\":\"S78\"}".getBytes(StandardCharsets.UTF_8);
+
+    NotificationIntake.Result r =
+        intake.receive(body, headers("00000000000000000000000000000000"), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.BAD_SIGNATURE);
+    assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.REJECTED);
+  }
+
+  @Test
   void malformedJson_isMalformed() {
     NotificationIntake.Result r =
         intake.receive("{oops".getBytes(StandardCharsets.UTF_8), headers(SIGN), "a");

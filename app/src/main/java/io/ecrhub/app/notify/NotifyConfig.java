@@ -24,6 +24,14 @@ public interface NotifyConfig {
   @WithDefault("true")
   boolean allowSha256();
 
+  /**
+   * Also accept the legacy signature form (MD5 of the body's fields sorted as {@code k=v&...} plus
+   * the key; QFPay's 2019 sample, protocol doc §7.2) when the raw-body form matches no key. Turn it
+   * off once no merchant's old setup sends it.
+   */
+  @WithDefault("true")
+  boolean legacySignature();
+
   /** Currency assumed when a notification has no {@code txcurrcd}. */
   @WithDefault("HKD")
   String defaultCurrency();
