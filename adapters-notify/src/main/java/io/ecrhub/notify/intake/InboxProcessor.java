@@ -50,6 +50,14 @@ public final class InboxProcessor {
     }
   }
 
+  /**
+   * Applies a just-stored notification on the caller's thread, inside the caller's transaction when
+   * one is running; failures propagate (so that transaction rolls back).
+   */
+  public ApplyResult applyNow(InboxEntry entry, QfpayNotification notification) {
+    return apply(entry.id(), notification);
+  }
+
   private void applyLogged(InboxEntry entry, QfpayNotification notification) {
     try {
       apply(entry.id(), notification);

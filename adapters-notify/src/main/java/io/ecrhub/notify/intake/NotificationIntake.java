@@ -41,6 +41,7 @@ public final class NotificationIntake implements IngestNotification {
   private final IdGenerator ids;
   private final InboxProcessor processor;
   private final StoredListener onStored;
+  private final DeferringPublisher oneTransaction;
 
   /** Called inside the storing transaction for each new verified notification (fan-out). */
   @FunctionalInterface
@@ -60,6 +61,26 @@ public final class NotificationIntake implements IngestNotification {
       IdGenerator ids,
       InboxProcessor processor,
       StoredListener onStored) {
+    this(keys, parser, inbox, unitOfWork, clock, ids, processor, onStored, null);
+  }
+
+  /**
+   * @param oneTransaction when given, a new notification is stored and applied in one transaction
+   *     (one commit instead of two), the applier's events held back by this publisher until that
+   *     transaction has committed; if that transaction fails for any reason, the notification is
+   *     stored on its own and applied afterwards, as without it. Null: store, commit, then apply.
+   */
+  public NotificationIntake(
+      Supplier<KeyRing> keys,
+      NotificationParser parser,
+      NotificationInbox inbox,
+      UnitOfWork unitOfWork,
+      Clock clock,
+      IdGenerator ids,
+      InboxProcessor processor,
+      StoredListener onStored,
+      DeferringPublisher oneTransaction) {
+    this.oneTransaction = oneTransaction;
     this.keys = Objects.requireNonNull(keys);
     this.parser = Objects.requireNonNull(parser);
     this.inbox = Objects.requireNonNull(inbox);
@@ -137,6 +158,14 @@ public final class NotificationIntake implements IngestNotification {
             keyId,
             n.tradeRef(),
             n.syssnRef());
+    if (oneTransaction != null) {
+      Optional<InboxEntry> both = storeAndApply(entry, n, now);
+      if (both != null) {
+        return both.isEmpty()
+            ? new Result(Verdict.ACCEPTED, null, true, "duplicate of " + n.dedupeKey())
+            : new Result(Verdict.ACCEPTED, entry.id(), false, null);
+      }
+    }
     Optional<InboxEntry> stored;
     try {
       stored =
@@ -159,6 +188,35 @@ public final class NotificationIntake implements IngestNotification {
     }
     processor.applyQuietly(stored.get(), n);
     return new Result(Verdict.ACCEPTED, entry.id(), false, null);
+  }
+
+  /**
+   * Stores and applies in one transaction (events published after its commit).
+   *
+   * @return the stored entry, empty for a duplicate, or null when that transaction failed and
+   *     rolled back (the caller then stores the notification on its own)
+   */
+  private Optional<InboxEntry> storeAndApply(InboxEntry entry, QfpayNotification n, Instant now) {
+    try {
+      return oneTransaction.holding(
+          () ->
+              unitOfWork.inTransaction(
+                  () -> {
+                    Optional<InboxEntry> s = inbox.storeVerified(entry);
+                    if (s.isPresent()) {
+                      onStored.stored(s.get(), n, now);
+                      processor.applyNow(s.get(), n);
+                    }
+                    return s;
+                  }));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.DEBUG,
+          "storing and applying {0} together failed ({1}); storing it on its own",
+          entry.id(),
+          e.getClass().getSimpleName());
+      return null;
+    }
   }
 
   /**

@@ -286,6 +286,134 @@ class NotificationIntakeTest {
     assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.APPLIED);
   }
 
+  /** A unit of work that undoes the inbox's changes when the work throws, like a rollback. */
+  final UnitOfWork rollingBack =
+      new UnitOfWork() {
+        private final ThreadLocal<Boolean> open = ThreadLocal.withInitial(() -> false);
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+          if (open.get()) {
+            return work.get(); // joins the running one
+          }
+          Map<String, InboxEntry> rows = new java.util.HashMap<>(inbox.rows);
+          Map<String, String> keys = new java.util.HashMap<>(inbox.dedupe);
+          open.set(true);
+          try {
+            return work.get();
+          } catch (RuntimeException e) {
+            inbox.rows.clear();
+            inbox.rows.putAll(rows);
+            inbox.dedupe.clear();
+            inbox.dedupe.putAll(keys);
+            throw e;
+          } finally {
+            open.set(false);
+          }
+        }
+      };
+
+  record Happened(String type, String aggregateId, Instant occurredAt)
+      implements io.ecrhub.domain.shared.DomainEvent {}
+
+  NotificationIntake oneTransaction(ApplyNotification a, DeferringPublisher events) {
+    return new NotificationIntake(
+        () -> ring,
+        parser,
+        inbox,
+        rollingBack,
+        Clock.systemUTC(),
+        () -> "t" + ids.incrementAndGet(),
+        new InboxProcessor(inbox, parser, a, Runnable::run),
+        (e, n, now) -> fannedOut.add(e.id()),
+        events);
+  }
+
+  @Test
+  void oneTransaction_storesAndApplies_andItsEventsLeaveOnlyAfterTheCommit() {
+    List<io.ecrhub.domain.shared.DomainEvent> published = new CopyOnWriteArrayList<>();
+    DeferringPublisher events = new DeferringPublisher(published::add);
+    List<Integer> publishedWhileApplying = new ArrayList<>();
+    ApplyNotification publishing =
+        n -> {
+          events.publish(new Happened("payment.succeeded", "pay_1", Instant.EPOCH));
+          publishedWhileApplying.add(published.size());
+          return new ApplyResult.Applied("pay_1", "settled");
+        };
+
+    NotificationIntake.Result r =
+        oneTransaction(publishing, events).receive(BODY, headers(SIGN), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.APPLIED);
+    assertThat(publishedWhileApplying).containsExactly(0);
+    assertThat(published).extracting(e -> e.type()).containsExactly("payment.succeeded");
+    assertThat(fannedOut).containsExactly(r.entryId());
+  }
+
+  @Test
+  void oneTransaction_applyFailure_rollsBackThenStoresAlone_appliesAfterwards_dropsHeldEvents() {
+    List<io.ecrhub.domain.shared.DomainEvent> published = new CopyOnWriteArrayList<>();
+    DeferringPublisher events = new DeferringPublisher(published::add);
+    AtomicInteger calls = new AtomicInteger();
+    ApplyNotification failingOnce =
+        n -> {
+          if (calls.incrementAndGet() == 1) {
+            events.publish(new Happened("payment.succeeded", "pay_1", Instant.EPOCH));
+            throw new IllegalStateException("lock timeout");
+          }
+          return new ApplyResult.Applied("pay_1", "settled on the second try");
+        };
+
+    NotificationIntake.Result r =
+        oneTransaction(failingOnce, events).receive(BODY, headers(SIGN), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(r.duplicate()).isFalse();
+    assertThat(inbox.rows).hasSize(1);
+    assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.APPLIED);
+    assertThat(calls.get()).isEqualTo(2);
+    assertThat(published).isEmpty(); // the rolled-back attempt's event never left
+  }
+
+  @Test
+  void oneTransaction_applyFailingAgain_leavesTheEntryVerifiedForTheSweep() {
+    ApplyNotification failing =
+        n -> {
+          throw new IllegalStateException("lock timeout");
+        };
+
+    NotificationIntake.Result r =
+        oneTransaction(failing, new DeferringPublisher(e -> {})).receive(BODY, headers(SIGN), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(inbox.rows).hasSize(1);
+    assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.VERIFIED);
+  }
+
+  @Test
+  void oneTransaction_duplicate_hasNoSecondEffect() {
+    DeferringPublisher events = new DeferringPublisher(e -> {});
+    NotificationIntake once = oneTransaction(applier, events);
+    once.receive(BODY, headers(SIGN), "a");
+
+    NotificationIntake.Result again = once.receive(BODY, headers(SIGN), "a");
+
+    assertThat(again.duplicate()).isTrue();
+    assertThat(applied).hasSize(1);
+  }
+
+  @Test
+  void oneTransaction_databaseDown_fails() {
+    inbox.down = true;
+    assertThatThrownBy(
+            () ->
+                oneTransaction(applier, new DeferringPublisher(e -> {}))
+                    .receive(BODY, headers(SIGN), "a"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(applied).isEmpty();
+  }
+
   @Test
   void parkedNotification_isRetriedWhenItsTransactionAppears() {
     nextResult = new ApplyResult.Parked("no payment yet");
