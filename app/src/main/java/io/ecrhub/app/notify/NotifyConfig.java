@@ -52,6 +52,14 @@ public interface NotifyConfig {
   @WithDefault("true")
   boolean applyInline();
 
+  /**
+   * With {@code apply-inline}: store and apply a new notification in one transaction (one commit;
+   * the applier's events leave after it), falling back to store-then-apply when that fails. False:
+   * always commit the stored notification first and apply it in a second transaction.
+   */
+  @WithDefault("true")
+  boolean storeAndApplyTogether();
+
   /** How long received notifications (and so their dedupe keys) are kept; at least 30 days. */
   @WithDefault("P45D")
   Duration retention();

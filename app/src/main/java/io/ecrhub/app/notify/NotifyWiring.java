@@ -148,7 +148,7 @@ public class NotifyWiring {
         ids,
         processor,
         (entry, n, now) -> fanOut.recordNotification(n, entry.rawBody(), now),
-        config.applyInline() ? applierEvents : null);
+        config.applyInline() && config.storeAndApplyTogether() ? applierEvents : null);
   }
 
   @Produces
