@@ -51,11 +51,12 @@ public final class InboxProcessor {
   }
 
   /**
-   * Applies a just-stored notification on the caller's thread, inside the caller's transaction when
-   * one is running; failures propagate (so that transaction rolls back).
+   * Applies a notification on the caller's thread, inside the caller's transaction when one is
+   * running, without recording the result on an inbox entry (the caller stores the entry with it);
+   * failures propagate (so that transaction rolls back).
    */
-  public ApplyResult applyNow(InboxEntry entry, QfpayNotification notification) {
-    return apply(entry.id(), notification);
+  public ApplyResult applyUnrecorded(QfpayNotification notification) {
+    return applier.apply(notification);
   }
 
   private void applyLogged(InboxEntry entry, QfpayNotification notification) {

@@ -1,6 +1,7 @@
 package io.ecrhub.notify.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecrhub.domain.notification.ApplyResult;
 import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.IngestNotification;
@@ -191,7 +192,9 @@ public final class NotificationIntake implements IngestNotification {
   }
 
   /**
-   * Stores and applies in one transaction (events published after its commit).
+   * Applies and stores in one transaction (events published after its commit): the entry is
+   * inserted with the status its apply produced, so one row version and one commit per new
+   * notification. A copy that is already stored rolls the transaction (and so the apply) back.
    *
    * @return the stored entry, empty for a duplicate, or null when that transaction failed and
    *     rolled back (the caller then stores the notification on its own)
@@ -202,13 +205,17 @@ public final class NotificationIntake implements IngestNotification {
           () ->
               unitOfWork.inTransaction(
                   () -> {
-                    Optional<InboxEntry> s = inbox.storeVerified(entry);
-                    if (s.isPresent()) {
-                      onStored.stored(s.get(), n, now);
-                      processor.applyNow(s.get(), n);
+                    ApplyResult r = processor.applyUnrecorded(n);
+                    Optional<InboxEntry> s =
+                        inbox.storeVerified(entry.withStatus(r.inboxStatus(), r.note()));
+                    if (s.isEmpty()) {
+                      throw new AlreadyStored();
                     }
+                    onStored.stored(s.get(), n, now);
                     return s;
                   }));
+    } catch (AlreadyStored e) {
+      return Optional.empty();
     } catch (RuntimeException e) {
       LOG.log(
           Level.DEBUG,
@@ -216,6 +223,15 @@ public final class NotificationIntake implements IngestNotification {
           entry.id(),
           e.getClass().getSimpleName());
       return null;
+    }
+  }
+
+  /** Rolls back an apply whose notification turned out to be stored already. */
+  private static final class AlreadyStored extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AlreadyStored() {
+      super("already stored", null, false, false);
     }
   }
 

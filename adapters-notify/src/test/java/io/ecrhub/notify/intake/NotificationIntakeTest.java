@@ -392,15 +392,24 @@ class NotificationIntakeTest {
   }
 
   @Test
-  void oneTransaction_duplicate_hasNoSecondEffect() {
-    DeferringPublisher events = new DeferringPublisher(e -> {});
-    NotificationIntake once = oneTransaction(applier, events);
-    once.receive(BODY, headers(SIGN), "a");
+  void oneTransaction_duplicate_isRolledBack_soItsApplyHasNoEffect() {
+    List<io.ecrhub.domain.shared.DomainEvent> published = new CopyOnWriteArrayList<>();
+    DeferringPublisher events = new DeferringPublisher(published::add);
+    ApplyNotification publishing =
+        n -> {
+          events.publish(new Happened("payment.succeeded", "pay_1", Instant.EPOCH));
+          return new ApplyResult.Applied("pay_1", "settled");
+        };
+    NotificationIntake once = oneTransaction(publishing, events);
+    NotificationIntake.Result first = once.receive(BODY, headers(SIGN), "a");
 
     NotificationIntake.Result again = once.receive(BODY, headers(SIGN), "a");
 
+    assertThat(again.verdict()).isEqualTo(Verdict.ACCEPTED);
     assertThat(again.duplicate()).isTrue();
-    assertThat(applied).hasSize(1);
+    assertThat(inbox.rows).containsOnlyKeys(first.entryId());
+    assertThat(published).hasSize(1); // the duplicate's rolled-back apply published nothing
+    assertThat(fannedOut).containsExactly(first.entryId());
   }
 
   @Test
@@ -411,7 +420,7 @@ class NotificationIntakeTest {
                 oneTransaction(applier, new DeferringPublisher(e -> {}))
                     .receive(BODY, headers(SIGN), "a"))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(applied).isEmpty();
+    assertThat(inbox.rows).isEmpty();
   }
 
   @Test
