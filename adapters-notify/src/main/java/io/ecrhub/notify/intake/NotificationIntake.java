@@ -22,9 +22,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The intake of one notification: parse, verify the signature with the key ring, store durably
- * (deduplicated on type + syssn) and only then report ACCEPTED; apply it after the commit. A
- * failing database surfaces as an exception (the endpoint answers 503 so QFPay retries).
+ * The intake of one notification: parse, verify the signature with the key ring (raw-body form,
+ * then the legacy sorted-fields form), store durably (deduplicated on type + syssn) and only then
+ * report ACCEPTED. It is applied either in the same transaction (one commit; see the constructor's
+ * {@code oneTransaction}) or after the commit. A verified notification of an unknown type is stored
+ * IGNORED for an admin. A failing database surfaces as an exception (the endpoint answers 503 so
+ * QFPay retries).
  */
 public final class NotificationIntake implements IngestNotification {
   private static final System.Logger LOG = System.getLogger(NotificationIntake.class.getName());
