@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -16,6 +17,10 @@ import java.util.Objects;
  * mapped, compatible, NAT64 and 6to4) unless an admin explicitly allowed private targets for that
  * subscription. Every resolved address must be public, so a name that also resolves inward is
  * refused.
+ *
+ * <p>The name is resolved once: {@link #resolveChecked} returns the addresses it checked, and the
+ * sender connects to one of those, never to a fresh answer (a DNS answer that changes between the
+ * check and the connection, "DNS rebinding", cannot lead inward).
  */
 public final class TargetGuard {
   private final Resolver resolver;
@@ -41,6 +46,16 @@ public final class TargetGuard {
    * @throws TargetRefusedException with a reason an admin can act on
    */
   public void check(URI target, boolean allowPrivate) {
+    resolveChecked(target, allowPrivate);
+  }
+
+  /**
+   * Checks a target and returns the addresses its host resolved to, every one of them checked: the
+   * only addresses a sender may connect to for this target.
+   *
+   * @throws TargetRefusedException with a reason an admin can act on
+   */
+  public List<InetAddress> resolveChecked(URI target, boolean allowPrivate) {
     try {
       Subscription.checkTarget(target);
     } catch (RuntimeException e) {
@@ -59,10 +74,11 @@ public final class TargetGuard {
     if (addresses == null || addresses.length == 0) {
       throw new TargetRefusedException("target host " + host + " does not resolve");
     }
+    List<InetAddress> checked = List.of(addresses);
     if (allowPrivate) {
-      return;
+      return checked;
     }
-    for (InetAddress a : addresses) {
+    for (InetAddress a : checked) {
       AddressClass c = classify(a);
       if (!c.isPublic()) {
         throw new TargetRefusedException(
@@ -75,6 +91,7 @@ public final class TargetGuard {
                 + "); an admin must allow private targets for this subscription explicitly");
       }
     }
+    return checked;
   }
 
   /** Classifies one address. */

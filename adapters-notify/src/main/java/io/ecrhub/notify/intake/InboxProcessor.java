@@ -50,6 +50,15 @@ public final class InboxProcessor {
     }
   }
 
+  /**
+   * Applies a notification on the caller's thread, inside the caller's transaction when one is
+   * running, without recording the result on an inbox entry (the caller stores the entry with it);
+   * failures propagate (so that transaction rolls back).
+   */
+  public ApplyResult applyUnrecorded(QfpayNotification notification) {
+    return applier.apply(notification);
+  }
+
   private void applyLogged(InboxEntry entry, QfpayNotification notification) {
     try {
       apply(entry.id(), notification);

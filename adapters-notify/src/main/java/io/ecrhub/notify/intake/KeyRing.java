@@ -18,6 +18,18 @@ public final class KeyRing {
   private final List<Entry> entries;
   private final int maxTries;
   private final boolean allowSha256;
+  private final boolean allowLegacy;
+
+  /** Which form of the signature verified. */
+  public enum Form {
+    /** MD5 (or tolerated SHA-256) of the raw body bytes + key: the documented form. */
+    RAW_BODY,
+    /** MD5 of the sorted {@code k=v&...} fields + key: the legacy 2019 form (fallback). */
+    SORTED_FIELDS
+  }
+
+  /** The key that verified a notification and the form it verified in (never the key itself). */
+  public record Match(String keyId, Form form) {}
 
   /**
    * One key.
@@ -40,13 +52,23 @@ public final class KeyRing {
     }
   }
 
+  /** A ring that also accepts the legacy sorted-fields form as a fallback. */
   public KeyRing(List<Entry> entries, int maxTries, boolean allowSha256) {
+    this(entries, maxTries, allowSha256, true);
+  }
+
+  /**
+   * @param allowLegacy also accept the legacy sorted {@code k=v&...} form when the raw-body form
+   *     matches none of the tried keys
+   */
+  public KeyRing(List<Entry> entries, int maxTries, boolean allowSha256, boolean allowLegacy) {
     if (maxTries < 1) {
       throw new IllegalArgumentException("maxTries must be at least 1");
     }
     this.entries = List.copyOf(entries);
     this.maxTries = maxTries;
     this.allowSha256 = allowSha256;
+    this.allowLegacy = allowLegacy;
   }
 
   public static KeyRing empty() {
@@ -63,12 +85,34 @@ public final class KeyRing {
    * @return the id of the matching key, or empty when none of the tried keys matches
    */
   public Optional<String> verify(byte[] body, String signatureHeader, RoutingHint hint) {
+    return match(body, null, signatureHeader, hint).map(Match::keyId);
+  }
+
+  /**
+   * Finds the key that signed {@code body}: first the raw-body form with each candidate key, then
+   * (when allowed and {@code legacyForm} is given) the legacy sorted-fields form with the same
+   * candidates. At most {@code maxTries} keys, so at most two digests per key.
+   *
+   * @param legacyForm the body's sorted {@code k=v&...} form ({@link
+   *     NotificationParser#legacySigningForm}), or null when it has none
+   * @return the matching key and form, or empty when nothing matches
+   */
+  public Optional<Match> match(
+      byte[] body, byte[] legacyForm, String signatureHeader, RoutingHint hint) {
     if (signatureHeader == null || signatureHeader.isBlank()) {
       return Optional.empty();
     }
-    for (Entry e : candidates(hint)) {
+    List<Entry> tried = candidates(hint);
+    for (Entry e : tried) {
       if (NotificationSignature.matches(body, signatureHeader, e.key(), allowSha256)) {
-        return Optional.of(e.id());
+        return Optional.of(new Match(e.id(), Form.RAW_BODY));
+      }
+    }
+    if (allowLegacy && legacyForm != null) {
+      for (Entry e : tried) {
+        if (NotificationSignature.matchesLegacy(legacyForm, signatureHeader, e.key())) {
+          return Optional.of(new Match(e.id(), Form.SORTED_FIELDS));
+        }
       }
     }
     return Optional.empty();

@@ -1,13 +1,16 @@
 package io.ecrhub.notify.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecrhub.domain.notification.ApplyResult;
 import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.IngestNotification;
 import io.ecrhub.domain.notification.NotificationInbox;
+import io.ecrhub.domain.notification.NotificationType;
 import io.ecrhub.domain.notification.QfpayNotification;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.UnitOfWork;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,11 +22,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The intake of one notification: parse, verify the signature with the key ring, store durably
- * (deduplicated on type + syssn) and only then report ACCEPTED; apply it after the commit. A
- * failing database surfaces as an exception (the endpoint answers 503 so QFPay retries).
+ * The intake of one notification: parse, verify the signature with the key ring (raw-body form,
+ * then the legacy sorted-fields form), store durably (deduplicated on type + syssn) and only then
+ * report ACCEPTED. It is applied either in the same transaction (one commit; see the constructor's
+ * {@code oneTransaction}) or after the commit. A verified notification of an unknown type is stored
+ * IGNORED for an admin. A failing database surfaces as an exception (the endpoint answers 503 so
+ * QFPay retries).
  */
 public final class NotificationIntake implements IngestNotification {
+  private static final System.Logger LOG = System.getLogger(NotificationIntake.class.getName());
   static final String SIGN_HEADER = "x-qf-sign";
   private static final Set<String> DROPPED_HEADERS =
       Set.of("authorization", "cookie", "proxy-authorization", "set-cookie");
@@ -38,6 +45,7 @@ public final class NotificationIntake implements IngestNotification {
   private final IdGenerator ids;
   private final InboxProcessor processor;
   private final StoredListener onStored;
+  private final DeferringPublisher oneTransaction;
 
   /** Called inside the storing transaction for each new verified notification (fan-out). */
   @FunctionalInterface
@@ -57,6 +65,26 @@ public final class NotificationIntake implements IngestNotification {
       IdGenerator ids,
       InboxProcessor processor,
       StoredListener onStored) {
+    this(keys, parser, inbox, unitOfWork, clock, ids, processor, onStored, null);
+  }
+
+  /**
+   * @param oneTransaction when given, a new notification is stored and applied in one transaction
+   *     (one commit instead of two), the applier's events held back by this publisher until that
+   *     transaction has committed; if that transaction fails for any reason, the notification is
+   *     stored on its own and applied afterwards, as without it. Null: store, commit, then apply.
+   */
+  public NotificationIntake(
+      Supplier<KeyRing> keys,
+      NotificationParser parser,
+      NotificationInbox inbox,
+      UnitOfWork unitOfWork,
+      Clock clock,
+      IdGenerator ids,
+      InboxProcessor processor,
+      StoredListener onStored,
+      DeferringPublisher oneTransaction) {
+    this.oneTransaction = oneTransaction;
     this.keys = Objects.requireNonNull(keys);
     this.parser = Objects.requireNonNull(parser);
     this.inbox = Objects.requireNonNull(inbox);
@@ -87,9 +115,14 @@ public final class NotificationIntake implements IngestNotification {
       return reject(
           rawBody, kept, sourceAddress, now, Verdict.BAD_SIGNATURE, "no X-QF-SIGN header");
     }
-    Optional<String> keyId =
-        keys.get().verify(rawBody, signature, NotificationParser.routingHint(tree));
-    if (keyId.isEmpty()) {
+    Optional<KeyRing.Match> match =
+        keys.get()
+            .match(
+                rawBody,
+                NotificationParser.legacySigningForm(tree),
+                signature,
+                NotificationParser.routingHint(tree));
+    if (match.isEmpty()) {
       return reject(
           rawBody,
           kept,
@@ -97,6 +130,17 @@ public final class NotificationIntake implements IngestNotification {
           now,
           Verdict.BAD_SIGNATURE,
           "X-QF-SIGN matches none of the tried notification keys");
+    }
+    if (match.get().form() != KeyRing.Form.RAW_BODY) {
+      LOG.log(
+          Level.DEBUG,
+          "notification signature verified with key {0} in the legacy sorted-fields form",
+          match.get().keyId());
+    }
+    String keyId = match.get().keyId();
+    String wireType = NotificationParser.field(tree, "notify_type");
+    if (wireType != null && NotificationType.fromWire(wireType).isEmpty()) {
+      return storeUnknownType(rawBody, kept, sourceAddress, now, tree, wireType, keyId);
     }
     QfpayNotification n;
     try {
@@ -115,9 +159,17 @@ public final class NotificationIntake implements IngestNotification {
             InboxStatus.VERIFIED,
             n.dedupeKey(),
             null,
-            keyId.get(),
+            keyId,
             n.tradeRef(),
             n.syssnRef());
+    if (oneTransaction != null) {
+      Optional<InboxEntry> both = storeAndApply(entry, n, now);
+      if (both != null) {
+        return both.isEmpty()
+            ? new Result(Verdict.ACCEPTED, null, true, "duplicate of " + n.dedupeKey())
+            : new Result(Verdict.ACCEPTED, entry.id(), false, null);
+      }
+    }
     Optional<InboxEntry> stored;
     try {
       stored =
@@ -140,6 +192,106 @@ public final class NotificationIntake implements IngestNotification {
     }
     processor.applyQuietly(stored.get(), n);
     return new Result(Verdict.ACCEPTED, entry.id(), false, null);
+  }
+
+  /**
+   * Applies and stores in one transaction (events published after its commit): the entry is
+   * inserted with the status its apply produced, so one row version and one commit per new
+   * notification. A copy that is already stored rolls the transaction (and so the apply) back.
+   *
+   * @return the stored entry, empty for a duplicate, or null when that transaction failed and
+   *     rolled back (the caller then stores the notification on its own)
+   */
+  private Optional<InboxEntry> storeAndApply(InboxEntry entry, QfpayNotification n, Instant now) {
+    try {
+      return oneTransaction.holding(
+          () ->
+              unitOfWork.inTransaction(
+                  () -> {
+                    ApplyResult r = processor.applyUnrecorded(n);
+                    Optional<InboxEntry> s =
+                        inbox.storeVerified(entry.withStatus(r.inboxStatus(), r.note()));
+                    if (s.isEmpty()) {
+                      throw new AlreadyStored();
+                    }
+                    onStored.stored(s.get(), n, now);
+                    return s;
+                  }));
+    } catch (AlreadyStored e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.DEBUG,
+          "storing and applying {0} together failed ({1}); storing it on its own",
+          entry.id(),
+          e.getClass().getSimpleName());
+      return null;
+    }
+  }
+
+  /** Rolls back an apply whose notification turned out to be stored already. */
+  private static final class AlreadyStored extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AlreadyStored() {
+      super("already stored", null, false, false);
+    }
+  }
+
+  /**
+   * A verified notification of a type the hub does not know (QFPay may add types): stored IGNORED
+   * with the reason for an admin, deduplicated on (type, syssn) when it has a usable syssn, and
+   * accepted so QFPay does not retry it for a day. Nothing is applied or fanned out.
+   */
+  private Result storeUnknownType(
+      byte[] rawBody,
+      Map<String, String> kept,
+      String sourceAddress,
+      Instant now,
+      ObjectNode tree,
+      String wireType,
+      String keyId) {
+    // signed, but still shown to admins and logged: keep it short and printable
+    String type = clip(wireType.trim().replaceAll("[^A-Za-z0-9_.-]", "?"), 40);
+    String syssn = NotificationParser.field(tree, "syssn");
+    syssn = NotificationParser.validSyssn(syssn) ? syssn.trim() : null;
+    String dedupeKey = syssn == null ? null : "OTHER:" + clip(type, 24) + ":" + syssn;
+    String outTradeNo = NotificationParser.field(tree, "out_trade_no");
+    InboxEntry entry =
+        new InboxEntry(
+            "ntf_" + ids.next(),
+            rawBody,
+            kept,
+            sourceAddress,
+            now,
+            InboxStatus.IGNORED,
+            dedupeKey,
+            "unknown notify_type " + type + "; stored for an admin, not applied",
+            keyId,
+            outTradeNo == null || outTradeNo.isBlank() ? null : outTradeNo.trim(),
+            syssn);
+    Optional<InboxEntry> stored;
+    try {
+      stored = unitOfWork.inTransaction(() -> inbox.storeVerified(entry));
+    } catch (RuntimeException e) {
+      if (dedupeKey != null && alreadyStored(dedupeKey)) {
+        return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + dedupeKey);
+      }
+      throw e;
+    }
+    if (stored.isEmpty()) {
+      return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + dedupeKey);
+    }
+    LOG.log(
+        Level.WARNING,
+        "notification {0} has unknown notify_type {1}; stored as IGNORED for an admin",
+        entry.id(),
+        type);
+    return new Result(Verdict.ACCEPTED, entry.id(), false, entry.note());
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
   }
 
   private boolean alreadyStored(String dedupeKey) {

@@ -63,6 +63,42 @@ public final class NotificationParser {
         text(tree, "out_trade_no"), text(tree, "orig_out_trade_no"), text(tree, "mchid"));
   }
 
+  /**
+   * The legacy signing input of a body (QFPay's 2019 PHP sample, protocol doc §7.2): every
+   * top-level field sorted by name (code-unit order: PHP's {@code ksort} order for ASCII names),
+   * written {@code name=value} without escaping and joined with {@code &}; strings as they are,
+   * numbers as written, {@code true} as {@code 1}, {@code false} and {@code null} as empty. A body
+   * with a nested object or array has no legacy form (PHP would print {@code Array}), nor does an
+   * empty body.
+   *
+   * @return the UTF-8 bytes to sign (the key is appended by the signer), or null
+   */
+  public static byte[] legacySigningForm(ObjectNode tree) {
+    java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+    for (Map.Entry<String, JsonNode> e : tree.properties()) {
+      JsonNode v = e.getValue();
+      String text;
+      if (v.isContainerNode()) {
+        return null;
+      } else if (v.isNull()) {
+        text = "";
+      } else if (v.isBoolean()) {
+        text = v.booleanValue() ? "1" : "";
+      } else if (v.isNumber()) {
+        text = v.isIntegralNumber() ? v.bigIntegerValue().toString() : v.asText();
+      } else {
+        text = v.asText();
+      }
+      sorted.put(e.getKey(), text);
+    }
+    if (sorted.isEmpty()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    sorted.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(k).append('=').append(v));
+    return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Parses raw bytes into a notification (read + map). */
   public QfpayNotification parse(byte[] body) {
     return toNotification(readTree(body));
@@ -139,6 +175,16 @@ public final class NotificationParser {
     } else {
       fields.put(name, value.toString());
     }
+  }
+
+  /** The text of one top-level scalar field of a parsed body, or null. */
+  public static String field(ObjectNode tree, String field) {
+    return text(tree, field);
+  }
+
+  /** Whether a syssn is usable as an identity (1-64 letters, digits, '_' or '-'). */
+  public static boolean validSyssn(String syssn) {
+    return syssn != null && syssn.trim().matches(SYSSN);
   }
 
   private static String text(ObjectNode tree, String field) {

@@ -12,6 +12,10 @@ import java.util.Locale;
  * QFPay's notification signature (protocol doc §7.2): {@code X-QF-SIGN = UPPER(MD5(rawBody ||
  * key))} over the exact request bytes, the key appended as UTF-8. Compared in constant time. A
  * 64-hex header is optionally checked as SHA-256 over the same input (undocumented tolerance).
+ *
+ * <p>Legacy form (protocol doc §7.2, §12 item 15; QFPay's 2019 PHP sample): {@code UPPER(MD5(
+ * k1=v1&k2=v2&... || key))} over the body's fields sorted by name, values unescaped. Checked only
+ * as a fallback when the raw-body form does not match (see {@link KeyRing}).
  */
 public final class NotificationSignature {
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
@@ -56,6 +60,23 @@ public final class NotificationSignature {
     }
     return Secret.constantTimeEquals(
         expected.getBytes(StandardCharsets.US_ASCII), h.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Whether {@code header} is the legacy signature ({@code MD5(sortedFields || key)}, 32 hex
+   * digits, case ignored) of a body whose sorted-field form is {@code legacyForm}; constant-time.
+   */
+  public static boolean matchesLegacy(byte[] legacyForm, String header, NotificationKey key) {
+    if (header == null || legacyForm == null) {
+      return false;
+    }
+    String h = header.trim().toUpperCase(Locale.ROOT);
+    if (!h.matches("[0-9A-F]{32}")) {
+      return false;
+    }
+    return Secret.constantTimeEquals(
+        sign(legacyForm, key).getBytes(StandardCharsets.US_ASCII),
+        h.getBytes(StandardCharsets.US_ASCII));
   }
 
   private static byte[] digest(String algorithm, byte[] body, byte[] key) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +153,86 @@ class HttpWebhookSenderTest {
     assertThat(r.success()).isFalse();
     assertThat(r.error()).startsWith("target refused");
     assertThat(receiver.received).isEmpty();
+  }
+
+  @Test
+  void chunkedSuccessBody_isRead() {
+    receiver.script(Reply.chunked(200, "SUCCESS"));
+
+    SendResult r =
+        sender.send(
+            sub(DeliveryFormat.QFPAY, WebhookSecret.of("odoo-side-key"), true), message(), NOW);
+
+    assertThat(r.success()).isTrue();
+    assertThat(r.responseSnippet()).isEqualTo("SUCCESS");
+  }
+
+  /**
+   * DNS rebinding: the name is public when the guard checks it and loopback a moment later. The
+   * sender connects to the checked answer only, so the loopback receiver never sees the request.
+   */
+  @Test
+  void dnsAnswerTurningToLoopbackAfterTheCheck_neverReachesLoopback() throws Exception {
+    AtomicInteger lookups = new AtomicInteger();
+    TargetGuard rebinding =
+        new TargetGuard(
+            host ->
+                new InetAddress[] {
+                  InetAddress.getByName(
+                      lookups.getAndIncrement() == 0 ? "93.184.216.34" : "127.0.0.1")
+                });
+    HttpWebhookSender pinned =
+        new HttpWebhookSender(
+            rebinding,
+            new HttpWebhookSender.Settings(Duration.ofMillis(500), Duration.ofMillis(500), 64));
+    Subscription s =
+        new Subscription(
+            "sub_1",
+            URI.create("http://rebind.example.test:" + receiver.port() + "/qfpay/notify"),
+            EventFilter.of("*"),
+            DeliveryFormat.QFPAY,
+            WebhookSecret.of("odoo-side-key"),
+            false,
+            true,
+            null,
+            NOW);
+
+    SendResult r = pinned.send(s, message(), NOW);
+
+    assertThat(r.success()).isFalse();
+    assertThat(r.error()).doesNotStartWith("target refused");
+    assertThat(receiver.received).isEmpty();
+    assertThat(lookups.get()).isEqualTo(1);
+  }
+
+  /**
+   * The connection goes to the address the guard checked, not to a later answer, and the request
+   * still names the original host.
+   */
+  @Test
+  void connectsToTheCheckedAddress_withTheOriginalHostHeader() throws Exception {
+    AtomicInteger lookups = new AtomicInteger();
+    TargetGuard changing =
+        new TargetGuard(
+            host ->
+                new InetAddress[] {
+                  InetAddress.getByName(lookups.getAndIncrement() == 0 ? "127.0.0.1" : "192.0.2.1")
+                });
+    HttpWebhookSender pinned =
+        new HttpWebhookSender(
+            changing,
+            new HttpWebhookSender.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2), 64));
+    Subscription s =
+        withTarget(
+            URI.create("http://hooks.example.test:" + receiver.port() + "/qfpay/notify?x=1"));
+
+    SendResult r = pinned.send(s, message(), NOW);
+
+    assertThat(r.success()).isTrue();
+    assertThat(lookups.get()).isEqualTo(1);
+    LocalReceiver.Received got = receiver.received.get(0);
+    assertThat(got.header("Host")).isEqualTo("hooks.example.test:" + receiver.port());
+    assertThat(got.path()).isEqualTo("/qfpay/notify");
   }
 
   OutboxMessage message() {

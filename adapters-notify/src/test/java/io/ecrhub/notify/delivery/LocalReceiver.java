@@ -32,11 +32,17 @@ final class LocalReceiver implements AutoCloseable {
       return new Reply(status, body, Map.of(), false);
     }
 
+    /** The body sent with chunked transfer encoding. */
+    static Reply chunked(int status, String body) {
+      return new Reply(status, body, Map.of(CHUNKED, "1"), false);
+    }
+
     static Reply hanging() {
       return new Reply(200, "", Map.of(), true);
     }
   }
 
+  static final String CHUNKED = "X-Test-Chunked";
   final List<Received> received = new CopyOnWriteArrayList<>();
   private final Deque<Reply> script = new ArrayDeque<>();
   private final CountDownLatch release = new CountDownLatch(1);
@@ -66,10 +72,12 @@ final class LocalReceiver implements AutoCloseable {
               Thread.currentThread().interrupt();
             }
           }
+          boolean chunked = reply.headers().containsKey(CHUNKED);
           reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
           byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
           try {
-            exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
+            exchange.sendResponseHeaders(
+                reply.status(), chunked ? 0 : out.length == 0 ? -1 : out.length);
             if (out.length > 0) {
               exchange.getResponseBody().write(out);
             }
@@ -85,6 +93,10 @@ final class LocalReceiver implements AutoCloseable {
     synchronized (script) {
       script.addAll(List.of(replies));
     }
+  }
+
+  int port() {
+    return server.getAddress().getPort();
   }
 
   URI uri(String path) {

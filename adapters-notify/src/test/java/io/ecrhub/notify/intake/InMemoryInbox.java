@@ -21,7 +21,7 @@ class InMemoryInbox implements NotificationInbox {
   @Override
   public Optional<InboxEntry> storeVerified(InboxEntry entry) {
     checkUp();
-    if (dedupe.putIfAbsent(entry.dedupeKey(), entry.id()) != null) {
+    if (entry.dedupeKey() != null && dedupe.putIfAbsent(entry.dedupeKey(), entry.id()) != null) {
       return Optional.empty();
     }
     rows.put(entry.id(), entry);

@@ -14,6 +14,48 @@ class KeyRingTest {
   static final String SIGN = NotificationSignatureTest.SIGN;
   static final NotificationKey GOOD = NotificationSignatureTest.KEY;
 
+  static final byte[] LEGACY_FORM =
+      NotificationParser.legacySigningForm(new NotificationParser("HKD").readTree(BODY));
+
+  @Test
+  void legacyForm_isAcceptedAsAFallbackAndReportedAsSuch() {
+    KeyRing ring =
+        new KeyRing(
+            List.of(
+                entry("other", NotificationKey.of("the_new_notification_key"), Set.of(), 2),
+                entry("good", GOOD, Set.of(), 1)),
+            10,
+            false);
+
+    assertThat(
+            ring.match(BODY, LEGACY_FORM, NotificationSignatureTest.LEGACY_SIGN, RoutingHint.NONE))
+        .contains(new KeyRing.Match("good", KeyRing.Form.SORTED_FIELDS));
+    assertThat(ring.match(BODY, LEGACY_FORM, SIGN, RoutingHint.NONE))
+        .contains(new KeyRing.Match("good", KeyRing.Form.RAW_BODY));
+  }
+
+  @Test
+  void legacyForm_isRefusedWhenSwitchedOff_withAWrongKey_orBeyondTheTriedKeys() {
+    String legacy = NotificationSignatureTest.LEGACY_SIGN;
+    KeyRing off = new KeyRing(List.of(entry("good", GOOD, Set.of(), 1)), 10, false, false);
+    assertThat(off.match(BODY, LEGACY_FORM, legacy, RoutingHint.NONE)).isEmpty();
+
+    KeyRing wrong =
+        new KeyRing(
+            List.of(entry("k", NotificationKey.of("the_new_notification_key"), Set.of(), 1)),
+            10,
+            false);
+    assertThat(wrong.match(BODY, LEGACY_FORM, legacy, RoutingHint.NONE)).isEmpty();
+
+    List<KeyRing.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      entries.add(entry("wrong" + i, NotificationKey.of("wrong_key_" + i), Set.of(), 10 + i));
+    }
+    entries.add(entry("good", GOOD, Set.of(), 1)); // oldest: tried last, beyond the bound of 3
+    assertThat(new KeyRing(entries, 3, false).match(BODY, LEGACY_FORM, legacy, RoutingHint.NONE))
+        .isEmpty();
+  }
+
   @Test
   void duringRotation_oldAndNewKeysBothVerify() {
     NotificationKey newKey = NotificationKey.of("the_new_notification_key");

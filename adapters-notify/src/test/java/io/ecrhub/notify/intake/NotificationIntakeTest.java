@@ -183,6 +183,52 @@ class NotificationIntakeTest {
   }
 
   @Test
+  void legacySignedNotification_isAcceptedAndApplied() {
+    NotificationIntake.Result r =
+        intake.receive(BODY, headers(NotificationSignatureTest.LEGACY_SIGN), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(inbox.rows.get(r.entryId()).keyId()).isEqualTo("main");
+    assertThat(applied).hasSize(1);
+  }
+
+  @Test
+  void unknownNotifyType_withAValidSignature_isStoredIgnoredForAnAdmin_notApplied() {
+    byte[] body =
+        ("{\"status\":\"1\",\"notify_type\":\"chargeback\",\"syssn\":\"S77\","
+                + "\"out_trade_no\":\"o-77\",\"txamt\":\"300\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    String sign = NotificationSignature.sign(body, NotificationSignatureTest.KEY);
+
+    NotificationIntake.Result r = intake.receive(body, headers(sign), "a");
+    NotificationIntake.Result again = intake.receive(body, headers(sign), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
+    InboxEntry stored = inbox.rows.get(r.entryId());
+    assertThat(stored.status()).isEqualTo(InboxStatus.IGNORED);
+    assertThat(stored.note()).startsWith("unknown notify_type chargeback");
+    assertThat(stored.rawBody()).isEqualTo(body);
+    assertThat(stored.dedupeKey()).isEqualTo("OTHER:chargeback:S77");
+    assertThat(stored.syssnRef()).isEqualTo("S77");
+    assertThat(again.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(again.duplicate()).isTrue();
+    assertThat(applied).isEmpty();
+    assertThat(fannedOut).isEmpty();
+  }
+
+  @Test
+  void unknownNotifyType_withABadSignature_isStillRejected() {
+    byte[] body =
+        "{\"notify_type\":\"chargeback\",\"syssn\":\"S78\"}".getBytes(StandardCharsets.UTF_8);
+
+    NotificationIntake.Result r =
+        intake.receive(body, headers("00000000000000000000000000000000"), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.BAD_SIGNATURE);
+    assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.REJECTED);
+  }
+
+  @Test
   void malformedJson_isMalformed() {
     NotificationIntake.Result r =
         intake.receive("{oops".getBytes(StandardCharsets.UTF_8), headers(SIGN), "a");
@@ -238,6 +284,143 @@ class NotificationIntakeTest {
 
     assertThat(changed).isEqualTo(1);
     assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.APPLIED);
+  }
+
+  /** A unit of work that undoes the inbox's changes when the work throws, like a rollback. */
+  final UnitOfWork rollingBack =
+      new UnitOfWork() {
+        private final ThreadLocal<Boolean> open = ThreadLocal.withInitial(() -> false);
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+          if (open.get()) {
+            return work.get(); // joins the running one
+          }
+          Map<String, InboxEntry> rows = new java.util.HashMap<>(inbox.rows);
+          Map<String, String> keys = new java.util.HashMap<>(inbox.dedupe);
+          open.set(true);
+          try {
+            return work.get();
+          } catch (RuntimeException e) {
+            inbox.rows.clear();
+            inbox.rows.putAll(rows);
+            inbox.dedupe.clear();
+            inbox.dedupe.putAll(keys);
+            throw e;
+          } finally {
+            open.set(false);
+          }
+        }
+      };
+
+  record Happened(String type, String aggregateId, Instant occurredAt)
+      implements io.ecrhub.domain.shared.DomainEvent {}
+
+  NotificationIntake oneTransaction(ApplyNotification a, DeferringPublisher events) {
+    return new NotificationIntake(
+        () -> ring,
+        parser,
+        inbox,
+        rollingBack,
+        Clock.systemUTC(),
+        () -> "t" + ids.incrementAndGet(),
+        new InboxProcessor(inbox, parser, a, Runnable::run),
+        (e, n, now) -> fannedOut.add(e.id()),
+        events);
+  }
+
+  @Test
+  void oneTransaction_storesAndApplies_andItsEventsLeaveOnlyAfterTheCommit() {
+    List<io.ecrhub.domain.shared.DomainEvent> published = new CopyOnWriteArrayList<>();
+    DeferringPublisher events = new DeferringPublisher(published::add);
+    List<Integer> publishedWhileApplying = new ArrayList<>();
+    ApplyNotification publishing =
+        n -> {
+          events.publish(new Happened("payment.succeeded", "pay_1", Instant.EPOCH));
+          publishedWhileApplying.add(published.size());
+          return new ApplyResult.Applied("pay_1", "settled");
+        };
+
+    NotificationIntake.Result r =
+        oneTransaction(publishing, events).receive(BODY, headers(SIGN), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.APPLIED);
+    assertThat(publishedWhileApplying).containsExactly(0);
+    assertThat(published).extracting(e -> e.type()).containsExactly("payment.succeeded");
+    assertThat(fannedOut).containsExactly(r.entryId());
+  }
+
+  @Test
+  void oneTransaction_applyFailure_rollsBackThenStoresAlone_appliesAfterwards_dropsHeldEvents() {
+    List<io.ecrhub.domain.shared.DomainEvent> published = new CopyOnWriteArrayList<>();
+    DeferringPublisher events = new DeferringPublisher(published::add);
+    AtomicInteger calls = new AtomicInteger();
+    ApplyNotification failingOnce =
+        n -> {
+          if (calls.incrementAndGet() == 1) {
+            events.publish(new Happened("payment.succeeded", "pay_1", Instant.EPOCH));
+            throw new IllegalStateException("lock timeout");
+          }
+          return new ApplyResult.Applied("pay_1", "settled on the second try");
+        };
+
+    NotificationIntake.Result r =
+        oneTransaction(failingOnce, events).receive(BODY, headers(SIGN), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(r.duplicate()).isFalse();
+    assertThat(inbox.rows).hasSize(1);
+    assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.APPLIED);
+    assertThat(calls.get()).isEqualTo(2);
+    assertThat(published).isEmpty(); // the rolled-back attempt's event never left
+  }
+
+  @Test
+  void oneTransaction_applyFailingAgain_leavesTheEntryVerifiedForTheSweep() {
+    ApplyNotification failing =
+        n -> {
+          throw new IllegalStateException("lock timeout");
+        };
+
+    NotificationIntake.Result r =
+        oneTransaction(failing, new DeferringPublisher(e -> {})).receive(BODY, headers(SIGN), "a");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(inbox.rows).hasSize(1);
+    assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.VERIFIED);
+  }
+
+  @Test
+  void oneTransaction_duplicate_isRolledBack_soItsApplyHasNoEffect() {
+    List<io.ecrhub.domain.shared.DomainEvent> published = new CopyOnWriteArrayList<>();
+    DeferringPublisher events = new DeferringPublisher(published::add);
+    ApplyNotification publishing =
+        n -> {
+          events.publish(new Happened("payment.succeeded", "pay_1", Instant.EPOCH));
+          return new ApplyResult.Applied("pay_1", "settled");
+        };
+    NotificationIntake once = oneTransaction(publishing, events);
+    NotificationIntake.Result first = once.receive(BODY, headers(SIGN), "a");
+
+    NotificationIntake.Result again = once.receive(BODY, headers(SIGN), "a");
+
+    assertThat(again.verdict()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(again.duplicate()).isTrue();
+    assertThat(inbox.rows).containsOnlyKeys(first.entryId());
+    assertThat(published).hasSize(1); // the duplicate's rolled-back apply published nothing
+    assertThat(fannedOut).containsExactly(first.entryId());
+  }
+
+  @Test
+  void oneTransaction_databaseDown_fails() {
+    inbox.down = true;
+    assertThatThrownBy(
+            () ->
+                oneTransaction(applier, new DeferringPublisher(e -> {}))
+                    .receive(BODY, headers(SIGN), "a"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(inbox.rows).isEmpty();
   }
 
   @Test

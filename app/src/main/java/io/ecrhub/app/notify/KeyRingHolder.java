@@ -76,7 +76,8 @@ public class KeyRingHolder {
     QuarkusTransaction.joiningExisting()
         .call(() -> stored.all())
         .forEach(k -> entries.add(new KeyRing.Entry(k.id(), k.key(), k.routes(), k.createdAt())));
-    KeyRing fresh = new KeyRing(entries, config.maxKeyTries(), config.allowSha256());
+    KeyRing fresh =
+        new KeyRing(entries, config.maxKeyTries(), config.allowSha256(), config.legacySignature());
     this.ring = fresh;
     return fresh;
   }

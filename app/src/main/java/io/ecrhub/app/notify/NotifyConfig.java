@@ -24,6 +24,14 @@ public interface NotifyConfig {
   @WithDefault("true")
   boolean allowSha256();
 
+  /**
+   * Also accept the legacy signature form (MD5 of the body's fields sorted as {@code k=v&...} plus
+   * the key; QFPay's 2019 sample, protocol doc §7.2) when the raw-body form matches no key. Turn it
+   * off once no merchant's old setup sends it.
+   */
+  @WithDefault("true")
+  boolean legacySignature();
+
   /** Currency assumed when a notification has no {@code txcurrcd}. */
   @WithDefault("HKD")
   String defaultCurrency();
@@ -43,6 +51,14 @@ public interface NotifyConfig {
    */
   @WithDefault("true")
   boolean applyInline();
+
+  /**
+   * With {@code apply-inline}: store and apply a new notification in one transaction (one commit;
+   * the applier's events leave after it), falling back to store-then-apply when that fails. False:
+   * always commit the stored notification first and apply it in a second transaction.
+   */
+  @WithDefault("true")
+  boolean storeAndApplyTogether();
 
   /** How long received notifications (and so their dedupe keys) are kept; at least 30 days. */
   @WithDefault("P45D")

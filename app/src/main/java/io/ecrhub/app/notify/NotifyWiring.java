@@ -16,6 +16,7 @@ import io.ecrhub.notify.delivery.FanOut;
 import io.ecrhub.notify.delivery.HttpWebhookSender;
 import io.ecrhub.notify.delivery.TargetGuard;
 import io.ecrhub.notify.intake.Cidr;
+import io.ecrhub.notify.intake.DeferringPublisher;
 import io.ecrhub.notify.intake.InboxProcessor;
 import io.ecrhub.notify.intake.NotificationIntake;
 import io.ecrhub.notify.intake.NotificationParser;
@@ -23,6 +24,7 @@ import io.ecrhub.notify.intake.SenderAllowList;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -57,13 +59,24 @@ public class NotifyWiring {
     return new NotificationParser(config.defaultCurrency());
   }
 
+  /**
+   * The applier's events pass through this publisher, so the intake can hold them back while it
+   * stores and applies a notification in one transaction (published once that has committed).
+   */
+  @Produces
+  @Singleton
+  @Typed(DeferringPublisher.class) // not a second EventPublisher for anyone else
+  DeferringPublisher applierEvents(EventPublisher events) {
+    return new DeferringPublisher(events);
+  }
+
   @Produces
   @Singleton
   NotificationApplier applier(
       Payments payments,
       Refunds refunds,
       UnitOfWork unitOfWork,
-      EventPublisher events,
+      DeferringPublisher events,
       Clock clock,
       IdGenerator ids) {
     return new NotificationApplier(payments, refunds, unitOfWork, events, clock, ids);
@@ -122,7 +135,10 @@ public class NotifyWiring {
       Clock clock,
       IdGenerator ids,
       InboxProcessor processor,
-      FanOut fanOut) {
+      FanOut fanOut,
+      DeferringPublisher applierEvents,
+      NotifyConfig config) {
+    // Applying inline: store and apply in one transaction (one commit per new notification).
     return new NotificationIntake(
         keys::current,
         parser,
@@ -131,7 +147,8 @@ public class NotifyWiring {
         clock,
         ids,
         processor,
-        (entry, n, now) -> fanOut.recordNotification(n, entry.rawBody(), now));
+        (entry, n, now) -> fanOut.recordNotification(n, entry.rawBody(), now),
+        config.applyInline() && config.storeAndApplyTogether() ? applierEvents : null);
   }
 
   @Produces

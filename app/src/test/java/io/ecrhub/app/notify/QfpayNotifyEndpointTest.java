@@ -122,21 +122,66 @@ class QfpayNotifyEndpointTest {
         .statusCode(415);
   }
 
-  @Test
-  void databaseUnavailableDuringIntake_is503_thenQfpaysRetrySucceedsAndNothingIsLost() {
-    String syssn = syssn();
-    byte[] body = paymentBody(unique("ord-"), syssn, "1050");
-    // The outage: the inbox table is gone from the database's point of view.
-    sql("ALTER TABLE notification_inbox RENAME TO notification_inbox_offline");
-    try {
-      postSigned(body).then().statusCode(503).header("Retry-After", equalTo("60"));
-    } finally {
-      sql("ALTER TABLE notification_inbox_offline RENAME TO notification_inbox");
-    }
+  // The database outage (503, then QFPay's retry succeeds) is NotifyDatabaseOutageTest: it needs
+  // a database behind a proxy that can be cut.
 
+  @Test
+  void unknownNotifyType_withAValidSignature_isStoredForAnAdminAndAnsweredSuccess() {
+    String syssn = syssn();
+    byte[] body =
+        ("{\"status\":\"1\",\"notify_type\":\"settlement_adjustment\",\"syssn\":\""
+                + syssn
+                + "\",\"out_trade_no\":\"adj-1\",\"txamt\":\"10\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    postSigned(body).then().statusCode(200).contentType("text/plain").body(equalTo("SUCCESS"));
     postSigned(body).then().statusCode(200).body(equalTo("SUCCESS"));
 
-    assertThat(stored(syssn).rawBody()).isEqualTo(body);
+    assertThat(countWithDedupeKey("OTHER:settlement_adjustment:" + syssn)).isEqualTo(1);
+    InboxEntry e =
+        QuarkusTransaction.requiringNew()
+            .call(() -> inbox.findByDedupeKey("OTHER:settlement_adjustment:" + syssn))
+            .orElseThrow();
+    assertThat(e.status()).isEqualTo(InboxStatus.IGNORED);
+    assertThat(e.note()).startsWith("unknown notify_type settlement_adjustment");
+    assertThat(e.rawBody()).isEqualTo(body);
+    io.ecrhub.app.support.Api.admin()
+        .queryParam("status", "ignored")
+        .queryParam("syssn", syssn)
+        .get("/api/v1/notifications")
+        .then()
+        .statusCode(200)
+        .body("items[0].id", equalTo(e.id()));
+  }
+
+  @Test
+  void unknownNotifyType_unsignedOrBadlySigned_is401() {
+    byte[] body =
+        ("{\"notify_type\":\"settlement_adjustment\",\"syssn\":\"" + syssn() + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    post(body, null).then().statusCode(401);
+    post(body, "00000000000000000000000000000000").then().statusCode(401);
+  }
+
+  @Test
+  void legacySortedFieldsSignature_isAccepted() {
+    String syssn = syssn();
+    String ref = unique("ord-");
+    byte[] body = paymentBody(ref, syssn, "1050");
+    // what QFPay's 2019 PHP sample verifies: fields sorted by name as k=v&..., then the key
+    String legacy =
+        io.ecrhub.notify.intake.NotificationSignature.sign(
+            ("customer_source=HK&notify_type=payment&out_trade_no="
+                    + ref
+                    + "&pay_type=802808&respcd=0000&status=1&syssn="
+                    + syssn
+                    + "&txamt=1050&txcurrcd=HKD")
+                .getBytes(StandardCharsets.UTF_8),
+            NotifyFixtures.KEY);
+
+    post(body, legacy).then().statusCode(200).body(equalTo("SUCCESS"));
+
+    assertThat(stored(syssn).keyId()).isEqualTo("config-1");
   }
 
   InboxEntry stored(String syssn) {
@@ -173,15 +218,6 @@ class QfpayNotifyEndpointTest {
         var rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getInt(1);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  void sql(String sql) {
-    try (var c = dataSource.getConnection();
-        var s = c.createStatement()) {
-      s.execute(sql);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
