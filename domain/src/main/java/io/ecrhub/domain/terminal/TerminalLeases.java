@@ -19,7 +19,10 @@ public interface TerminalLeases {
    */
   boolean tryAcquire(TerminalId terminalId, String holder, Duration ttl, Instant now);
 
-  /** Releases the lease if {@code holder} holds it; no-op otherwise. */
+  /**
+   * Releases the lease if {@code holder} holds it; no-op otherwise. Takes part in the caller's unit
+   * of work, so a use case frees the terminal in the same transaction that records the outcome.
+   */
   void release(TerminalId terminalId, String holder);
 
   /** The current unexpired lease, if any. */

@@ -71,7 +71,19 @@ final class Flow {
     return tx(() -> ports.leases().tryAcquire(terminalId, holder, settings.leaseTtl(), now()));
   }
 
-  /** Releases a lease; never throws (an unreleased lease expires on its own). */
+  /**
+   * Releases a lease inside the caller's unit of work (the one that records the outcome), so the
+   * terminal is free the moment the outcome is visible; returns {@code result} unchanged.
+   */
+  <T> T releasingLease(TerminalId terminalId, String holder, T result) {
+    ports.leases().release(terminalId, holder);
+    return result;
+  }
+
+  /**
+   * Releases a lease in its own unit of work; never throws (an unreleased lease expires on its
+   * own). The safety net after a failed outcome; idempotent after {@link #releasingLease}.
+   */
   void release(TerminalId terminalId, String holder) {
     try {
       ports.unitOfWork().run(() -> ports.leases().release(terminalId, holder));

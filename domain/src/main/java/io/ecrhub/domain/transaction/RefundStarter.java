@@ -98,7 +98,8 @@ final class RefundStarter {
     try {
       TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
       Verdict verdict = Verdict.ofBusinessAnswer(outcome);
-      flow.change("refund " + id, () -> apply(id, verdict));
+      flow.change(
+          "refund " + id, () -> flow.releasingLease(terminalId, holder, apply(id, verdict)));
       flow.health.record(terminalId, outcome);
     } catch (RuntimeException e) {
       Flow.LOG.log(
