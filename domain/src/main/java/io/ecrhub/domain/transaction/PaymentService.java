@@ -93,7 +93,7 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     return saved;
   }
 
-  /** Creates the payment, marks it sent and commits; publishes its events after commit. */
+  /** Creates the payment, marks it sent and commits it together with its events. */
   private Payment record(StartPayment.Command c, PaymentId id, OutTradeNo outTradeNo) {
     Instant now = flow.now();
     Payment p =
@@ -108,9 +108,12 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
             c.fingerprint(),
             now);
     p.markInProgress(now);
-    Payment saved = flow.tx(() -> flow.ports.payments().save(p));
-    flow.publish(p.drainEvents());
-    return saved;
+    return flow.tx(
+        () -> {
+          Payment saved = flow.ports.payments().save(p);
+          flow.publish(p.drainEvents());
+          return saved;
+        });
   }
 
   /** The payment an earlier request with the same idempotency key created, if any. */
