@@ -4,9 +4,12 @@ import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.domain.transaction.ReconcileInFlight;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -14,6 +17,11 @@ import org.jboss.logging.Logger;
  * backoff, and IN_PROGRESS ones left by a stopped hub (no lease held for them any more) are taken
  * over. Safe on several instances at once: the domain changes state only under optimistic locks and
  * never queries a terminal another transaction is using.
+ *
+ * <p>At start-up, before the first run (and before the HTTP server accepts a payment), it releases
+ * every terminal lease still recorded for this instance id: a restarted instance cannot hold any,
+ * so the payments it had in flight when it stopped are reconciled by the first run instead of after
+ * the lease expiry (minutes).
  */
 @ApplicationScoped
 public class ReconciliationJob {
@@ -43,6 +51,28 @@ public class ReconciliationJob {
             .register(registry);
   }
 
+  private final AtomicBoolean leasesReleased = new AtomicBoolean();
+
+  void onStart(@Observes StartupEvent event) {
+    releaseLeasesOfEarlierRun();
+  }
+
+  /** Once per process; a failure is retried before the next run. */
+  private void releaseLeasesOfEarlierRun() {
+    if (leasesReleased.get()) {
+      return;
+    }
+    try {
+      int n = reconciler.releaseLeasesOfEarlierRun();
+      leasesReleased.set(true);
+      if (n > 0) {
+        LOG.infof("released %d terminal lease(s) this instance held before it restarted", n);
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("could not release this instance's earlier leases (they expire): %s", e.toString());
+    }
+  }
+
   @Scheduled(
       identity = "reconciliation",
       every = "${ecrhub.reconciliation.every:5s}",
@@ -52,6 +82,7 @@ public class ReconciliationJob {
     if (!config.reconciliation().enabled()) {
       return;
     }
+    releaseLeasesOfEarlierRun();
     runs.increment();
     try {
       int n = reconciler.reconcileDue();

@@ -77,6 +77,22 @@ public class SqlTerminalLeases implements TerminalLeases {
   }
 
   @Override
+  public int releaseAllHeldBy(String instanceId) {
+    String pattern = likeLiteral(instanceId + ":") + "%";
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () ->
+                em.createNativeQuery("DELETE FROM terminal_lease WHERE holder LIKE ?1 ESCAPE '!'")
+                    .setParameter(1, pattern)
+                    .executeUpdate());
+  }
+
+  /** {@code text} as a LIKE pattern that matches only itself (escape character {@code !}). */
+  private static String likeLiteral(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  @Override
   public Optional<Lease> current(TerminalId terminalId, Instant now) {
     return QuarkusTransaction.requiringNew()
         .call(
