@@ -19,6 +19,7 @@ import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Payments;
+import io.ecrhub.domain.transaction.Syssn;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -108,9 +109,10 @@ class EventOutboxTest {
             });
 
     // no waiting: both were written by the committing transaction itself
-    assertThat(storedEvents(p.id())).containsExactly("payment.pending", "payment.in_progress");
+    assertThat(storedEvents(p.id()))
+        .containsExactly("payment.pending", "payment.in_progress", "payment.succeeded");
     assertThat(webhooksAbout(p.id()))
-        .containsExactlyInAnyOrder("payment.pending", "payment.in_progress");
+        .containsExactlyInAnyOrder("payment.pending", "payment.in_progress", "payment.succeeded");
   }
 
   @Test
@@ -127,8 +129,8 @@ class EventOutboxTest {
               assertThat(webhooksAbout(p.id())).isEmpty();
             });
 
-    assertThat(storedEvents(p.id())).hasSize(2);
-    assertThat(webhooksAbout(p.id())).hasSize(2);
+    assertThat(storedEvents(p.id())).hasSize(3);
+    assertThat(webhooksAbout(p.id())).hasSize(3);
   }
 
   @Test
@@ -165,6 +167,8 @@ class EventOutboxTest {
             "fp",
             now);
     p.markInProgress(now);
+    // final, so the reconciliation job leaves it alone (it has no lease)
+    p.succeed(Syssn.of(NotifyFixtures.syssn()), null, null, "test", now);
     return p;
   }
 
