@@ -9,7 +9,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,20 +50,14 @@ public class ReconciliationJob {
             .register(registry);
   }
 
-  private final AtomicBoolean leasesReleased = new AtomicBoolean();
-
+  /**
+   * Once, at start-up (StartupEvent observers finish before the HTTP socket opens, so this instance
+   * holds no lease of its own yet). Not retried later: by then the instance may hold live leases,
+   * and a lease that could not be released simply expires.
+   */
   void onStart(@Observes StartupEvent event) {
-    releaseLeasesOfEarlierRun();
-  }
-
-  /** Once per process; a failure is retried before the next run. */
-  private void releaseLeasesOfEarlierRun() {
-    if (leasesReleased.get()) {
-      return;
-    }
     try {
       int n = reconciler.releaseLeasesOfEarlierRun();
-      leasesReleased.set(true);
       if (n > 0) {
         LOG.infof("released %d terminal lease(s) this instance held before it restarted", n);
       }
@@ -82,7 +75,6 @@ public class ReconciliationJob {
     if (!config.reconciliation().enabled()) {
       return;
     }
-    releaseLeasesOfEarlierRun();
     runs.increment();
     try {
       int n = reconciler.reconcileDue();
