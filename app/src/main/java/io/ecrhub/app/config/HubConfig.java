@@ -25,7 +25,9 @@ public interface HubConfig {
   Demo demoMode();
 
   /**
-   * This instance's name in terminal leases and logs; defaults to host name plus a random suffix.
+   * This instance's name in terminal leases and logs (no ':'); defaults to the host name plus the
+   * HTTP port. Keep it stable across restarts (a restarted instance releases the leases recorded
+   * under its id at once); two live instances must never share one.
    */
   Optional<String> instanceId();
 

@@ -13,10 +13,12 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,13 +29,22 @@ import org.jboss.logging.Logger;
  * Live Server-Sent Event streams of payments and terminals, fed from the {@link
  * TransactionEventLog}: the log (not memory) is the source, so a stream resumes from any {@code
  * Last-Event-ID}, across restarts, and sees events written by other hub instances (polled every
- * second; events of this instance are pushed at once).
+ * second; events of this instance are pushed once their transaction has committed).
+ *
+ * <p>Events are stored in the transaction of their state change, so ids are allocated in insert
+ * order but may become visible in a different (commit) order: id 10 can commit after id 11. A
+ * stream therefore re-reads from below the events it delivered within the last {@link #GRACE}
+ * (skipping what it already sent), so a late-committing event is still delivered, and only then
+ * moves its floor past them.
  */
 @ApplicationScoped
 public class EventStreams {
   private static final Logger LOG = Logger.getLogger(EventStreams.class);
   private static final int BATCH = 200;
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+  /** How long after an event was delivered a stream still looks for earlier-id events below it. */
+  static final Duration GRACE = Duration.ofSeconds(10);
 
   private final TransactionEventLog log;
   private final ObjectMapper json;
@@ -77,10 +88,10 @@ public class EventStreams {
     add(new Subscription(null, id, from, sink, sse));
   }
 
-  /** New events were appended by this instance: deliver them now. */
+  /** Events of this instance were committed: deliver them now. */
   public void wake() {
     if (!subscriptions.isEmpty()) {
-      worker.execute(this::deliverAll);
+      worker.execute(() -> deliverAll(true));
     }
   }
 
@@ -91,18 +102,23 @@ public class EventStreams {
 
   /** Every second: events of other instances, and keep-alive comments. */
   private void poll() {
-    deliverAll();
+    deliverAll(false);
     subscriptions.forEach(this::keepAlive);
   }
 
-  private void deliverAll() {
+  /**
+   * Delivers to every stream that is behind the log, or still within the grace period of recent
+   * events, or to all of them when {@code all} (this instance just committed events, which may have
+   * ids below what a stream has seen).
+   */
+  private void deliverAll(boolean all) {
     try {
       if (subscriptions.isEmpty()) {
         return;
       }
       long max = log.latestId();
       for (Subscription s : subscriptions) {
-        if (s.checkedUpTo < max) {
+        if (all || s.checkedUpTo < max || !s.recent.isEmpty()) {
           deliver(s, max);
         }
       }
@@ -118,15 +134,21 @@ public class EventStreams {
       return;
     }
     try {
+      long now = System.nanoTime();
+      s.settle(now);
+      long from = s.floor;
       List<StoredEvent> events;
       do {
         events =
             s.payment != null
-                ? log.forPayment(s.payment, s.last, BATCH)
-                : log.forTerminal(s.terminal, s.last, BATCH);
+                ? log.forPayment(s.payment, from, BATCH)
+                : log.forTerminal(s.terminal, from, BATCH);
         for (StoredEvent e : events) {
-          send(s, e);
-          s.last = e.id();
+          from = e.id();
+          if (!s.recent.containsKey(e.id())) {
+            send(s, e);
+            s.delivered(e, now);
+          }
         }
       } while (events.size() == BATCH && !s.sink.isClosed());
       s.checkedUpTo = max;
@@ -200,16 +222,42 @@ public class EventStreams {
     final TerminalId terminal;
     final SseEventSink sink;
     final Sse sse;
-    volatile long last;
+
+    /** Events up to here are settled: the stream reads after it. Worker thread only. */
+    long floor;
+
+    /** Ids delivered above the floor within the grace period, with when. Worker thread only. */
+    final TreeMap<Long, Long> recent = new TreeMap<>();
+
     volatile long lastWrite = System.nanoTime();
     volatile long checkedUpTo;
 
-    Subscription(PaymentId payment, TerminalId terminal, long last, SseEventSink sink, Sse sse) {
+    Subscription(PaymentId payment, TerminalId terminal, long floor, SseEventSink sink, Sse sse) {
       this.payment = payment;
       this.terminal = terminal;
-      this.last = last;
+      this.floor = floor;
       this.sink = sink;
       this.sse = sse;
+    }
+
+    /** Moves the floor past the oldest recent events once their grace period is over. */
+    void settle(long now) {
+      while (!recent.isEmpty() && now - recent.firstEntry().getValue() > GRACE.toNanos()) {
+        floor = Math.max(floor, recent.pollFirstEntry().getKey());
+      }
+    }
+
+    /**
+     * Remembers a sent event: an old one (history, e.g. a replay) with nothing recent below it
+     * settles the floor at once; a fresh one stays recent for the grace period.
+     */
+    void delivered(StoredEvent e, long now) {
+      boolean old = e.event().occurredAt().isBefore(Instant.now().minus(GRACE));
+      if (old && recent.isEmpty()) {
+        floor = Math.max(floor, e.id());
+      } else {
+        recent.put(e.id(), now);
+      }
     }
   }
 }

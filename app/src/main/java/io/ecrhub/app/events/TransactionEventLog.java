@@ -7,7 +7,10 @@ import java.util.List;
 
 /** Port: the durable, ordered log of payment and refund state changes (persistence). */
 public interface TransactionEventLog {
-  /** Appends the event in its own transaction and returns its sequence number. */
+  /**
+   * Appends the event in the caller's transaction (the one that made the change; a new one when
+   * there is none) and returns its sequence number.
+   */
   long append(TransactionEvent event);
 
   /** Events of one payment (its refunds included) after {@code afterId}, oldest first. */

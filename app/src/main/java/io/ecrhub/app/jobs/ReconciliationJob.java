@@ -4,8 +4,10 @@ import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.domain.transaction.ReconcileInFlight;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -14,6 +16,11 @@ import org.jboss.logging.Logger;
  * backoff, and IN_PROGRESS ones left by a stopped hub (no lease held for them any more) are taken
  * over. Safe on several instances at once: the domain changes state only under optimistic locks and
  * never queries a terminal another transaction is using.
+ *
+ * <p>At start-up, before the first run (and before the HTTP server accepts a payment), it releases
+ * every terminal lease still recorded for this instance id: a restarted instance cannot hold any,
+ * so the payments it had in flight when it stopped are reconciled by the first run instead of after
+ * the lease expiry (minutes).
  */
 @ApplicationScoped
 public class ReconciliationJob {
@@ -41,6 +48,22 @@ public class ReconciliationJob {
         Counter.builder("ecrhub.reconciliation.failures")
             .description("Reconciliation runs that failed")
             .register(registry);
+  }
+
+  /**
+   * Once, at start-up (StartupEvent observers finish before the HTTP socket opens, so this instance
+   * holds no lease of its own yet). Not retried later: by then the instance may hold live leases,
+   * and a lease that could not be released simply expires.
+   */
+  void onStart(@Observes StartupEvent event) {
+    try {
+      int n = reconciler.releaseLeasesOfEarlierRun();
+      if (n > 0) {
+        LOG.infof("released %d terminal lease(s) this instance held before it restarted", n);
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("could not release this instance's earlier leases (they expire): %s", e.toString());
+    }
   }
 
   @Scheduled(

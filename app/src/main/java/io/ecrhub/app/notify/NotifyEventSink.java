@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify;
 
+import io.ecrhub.app.events.AfterCommit;
 import io.ecrhub.domain.shared.DomainEvent;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Payments;
@@ -9,7 +10,6 @@ import io.ecrhub.notify.intake.InboxProcessor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -18,9 +18,12 @@ import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
 
 /**
- * Reacts to committed hub events, off the publisher's thread: queues them for hub-event subscribers
- * (durable outbox) and retries parked notifications that refer to the payment that just appeared or
- * changed, so the order in which a notification and its transaction arrive does not matter.
+ * The notification side of hub events. {@link #record} queues an event for hub-event webhook
+ * subscribers in the caller's transaction, the one that made the change (the durable outbox: the
+ * webhook is queued exactly when the change commits). {@link #committed}, called only after that
+ * commit, retries parked notifications that refer to the payment that just appeared or changed, off
+ * the caller's thread, so the order in which a notification and its transaction arrive does not
+ * matter.
  */
 @ApplicationScoped
 public class NotifyEventSink {
@@ -29,6 +32,7 @@ public class NotifyEventSink {
   private final InboxProcessor processor;
   private final Payments payments;
   private final Clock clock;
+  private final AfterCommit afterCommit;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -38,51 +42,64 @@ public class NotifyEventSink {
           });
 
   @Inject
-  public NotifyEventSink(FanOut fanOut, InboxProcessor processor, Payments payments, Clock clock) {
+  public NotifyEventSink(
+      FanOut fanOut,
+      InboxProcessor processor,
+      Payments payments,
+      Clock clock,
+      AfterCommit afterCommit) {
     this.fanOut = fanOut;
     this.processor = processor;
     this.payments = payments;
     this.clock = clock;
+    this.afterCommit = afterCommit;
   }
 
   /**
-   * Committed events fired as CDI events (by an {@link io.ecrhub.domain.shared.EventPublisher} that
-   * broadcasts that way) reach the notification side too.
+   * As an {@link io.ecrhub.domain.shared.EventPublisher} on its own (when the hub provides none):
+   * records the event in the current transaction (or a new one) and does the rest after commit.
    */
-  void observe(@Observes DomainEvent event) {
-    accept(event);
+  public void accept(DomainEvent event) {
+    QuarkusTransaction.joiningExisting()
+        .run(
+            () -> {
+              record(event);
+              afterCommit.run(() -> committed(event));
+            });
   }
 
-  /** Hands one committed event over; returns at once. */
-  public void accept(DomainEvent event) {
+  /**
+   * Queues the event for matching hub-event subscribers in the caller's transaction; a failure
+   * fails (rolls back) that transaction, so a change is never committed without its webhooks.
+   */
+  public void record(DomainEvent event) {
+    fanOut.recordEvent(event, clock.instant());
+  }
+
+  /** After the event's transaction committed: hands the non-critical part over; returns at once. */
+  public void committed(DomainEvent event) {
+    if (!(event instanceof TransactionEvent t) || t.from() == t.to() || t.paymentId() == null) {
+      return;
+    }
     try {
-      executor.execute(() -> handle(event));
+      executor.execute(() -> retryParkedFor(t));
     } catch (RejectedExecutionException e) {
       LOG.warnf("Event %s not forwarded: shutting down", event.type());
     }
   }
 
-  void handle(DomainEvent event) {
+  private void retryParkedFor(TransactionEvent t) {
     try {
-      QuarkusTransaction.requiringNew().run(() -> fanOut.recordEvent(event, clock.instant()));
+      payments
+          .findById(new PaymentId(t.paymentId()))
+          .ifPresent(
+              p ->
+                  processor.retryParkedFor(
+                      p.outTradeNo().value(), p.syssn().map(s -> s.value()).orElse(null)));
     } catch (RuntimeException e) {
       LOG.warnf(
-          "Event %s of %s not queued for subscribers: %s",
-          event.type(), event.aggregateId(), e.getMessage());
-    }
-    if (event instanceof TransactionEvent t && t.from() != t.to() && t.paymentId() != null) {
-      try {
-        payments
-            .findById(new PaymentId(t.paymentId()))
-            .ifPresent(
-                p ->
-                    processor.retryParkedFor(
-                        p.outTradeNo().value(), p.syssn().map(s -> s.value()).orElse(null)));
-      } catch (RuntimeException e) {
-        LOG.warnf(
-            "Parked notifications for %s not retried now (%s); the sweep will",
-            t.paymentId(), e.getMessage());
-      }
+          "Parked notifications for %s not retried now (%s); the sweep will",
+          t.paymentId(), e.getMessage());
     }
   }
 

@@ -23,7 +23,7 @@ public class PanacheTransactionEventLog implements TransactionEventLog {
   }
 
   @Override
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Transactional
   public long append(TransactionEvent event) {
     TransactionEventEntity e = new TransactionEventEntity();
     e.type = Times.clip(event.type(), 40);

@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * Adapter: per-terminal leases in {@code terminal_lease}, shared by every hub instance on the
  * database. Taken with a conditional UPDATE (free, expired, or already ours) and, when no row
- * exists, an INSERT ... ON CONFLICT DO NOTHING; each call commits on its own so other instances see
- * it at once. The database's row locking decides races, never a JVM lock.
+ * exists, an INSERT ... ON CONFLICT DO NOTHING; taking and reading commit on their own so other
+ * instances see them at once, releasing joins the transaction that records the outcome. The
+ * database's row locking decides races, never a JVM lock.
  */
 @ApplicationScoped
 public class SqlTerminalLeases implements TerminalLeases {
@@ -59,9 +60,13 @@ public class SqlTerminalLeases implements TerminalLeases {
             });
   }
 
+  /**
+   * Joins the caller's transaction (the one that records the outcome), so the lease is free exactly
+   * when the outcome commits; without one it commits on its own.
+   */
   @Override
   public void release(TerminalId terminalId, String holder) {
-    QuarkusTransaction.requiringNew()
+    QuarkusTransaction.joiningExisting()
         .run(
             () ->
                 em.createNativeQuery(
@@ -69,6 +74,22 @@ public class SqlTerminalLeases implements TerminalLeases {
                     .setParameter(1, terminalId.value())
                     .setParameter(2, holder)
                     .executeUpdate());
+  }
+
+  @Override
+  public int releaseAllHeldBy(String instanceId) {
+    String pattern = likeLiteral(instanceId + ":") + "%";
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () ->
+                em.createNativeQuery("DELETE FROM terminal_lease WHERE holder LIKE ?1 ESCAPE '!'")
+                    .setParameter(1, pattern)
+                    .executeUpdate());
+  }
+
+  /** {@code text} as a LIKE pattern that matches only itself (escape character {@code !}). */
+  private static String likeLiteral(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   @Override

@@ -7,14 +7,32 @@ import static io.ecrhub.app.support.Api.startPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ecrhub.app.support.Api;
 import io.ecrhub.app.support.SimulatorResource;
 import io.ecrhub.app.support.SseClient;
+import io.ecrhub.domain.shared.EventPublisher;
+import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.transaction.Channel;
+import io.ecrhub.domain.transaction.OutTradeNo;
+import io.ecrhub.domain.transaction.Payment;
+import io.ecrhub.domain.transaction.PaymentId;
+import io.ecrhub.domain.transaction.Payments;
+import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.simulator.SimulatedTerminal;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +43,9 @@ class EventStreamTest {
 
   @TestHTTPResource("/")
   URI base;
+
+  @Inject Payments payments;
+  @Inject EventPublisher events;
 
   @AfterEach
   void reset() {
@@ -74,6 +95,86 @@ class EventStreamTest {
       assertThat(events).allSatisfy(e -> assertThat(e.data()).contains(id));
       awaitPaymentStatus(id, "SUCCEEDED");
     }
+  }
+
+  /**
+   * Events are stored in the transaction of their change, so a lower id can commit after a higher
+   * one: the stream still delivers it.
+   */
+  @Test
+  void terminalStream_deliversAnEventThatCommitsAfterALaterOne() throws Exception {
+    String terminal = Api.createTerminal(Api.unique("s"));
+    Payment early = newPayment(terminal);
+    Payment late = newPayment(terminal);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (SseClient stream =
+        SseClient.open(base.resolve("api/v1/terminals/" + terminal + "/events"), ADMIN_KEY, null)) {
+      assertThat(stream.status()).isEqualTo(200);
+      CountDownLatch written = new CountDownLatch(1);
+      CountDownLatch commit = new CountDownLatch(1);
+      Future<?> earlyTx =
+          pool.submit(
+              () ->
+                  QuarkusTransaction.requiringNew()
+                      .run(
+                          () -> {
+                            payments.save(early);
+                            early.drainEvents().forEach(events::publish);
+                            written.countDown();
+                            awaitLatch(commit);
+                          }));
+      assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                payments.save(late);
+                late.drainEvents().forEach(events::publish);
+              });
+
+      List<SseClient.Event> first = List.of(stream.next(), stream.next(), stream.next());
+      assertThat(first).allSatisfy(e -> assertThat(e.data()).contains(late.id().value()));
+      commit.countDown();
+      earlyTx.get(30, TimeUnit.SECONDS);
+
+      List<SseClient.Event> second = List.of(stream.next(), stream.next(), stream.next());
+      assertThat(second).allSatisfy(e -> assertThat(e.data()).contains(early.id().value()));
+      assertThat(Long.parseLong(second.get(0).id()))
+          .as("the early transaction's ids are lower")
+          .isLessThan(Long.parseLong(first.get(0).id()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void awaitLatch(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Payment newPayment(String terminal) {
+    Instant now = Instant.now();
+    String raw = Api.unique("");
+    Payment p =
+        Payment.create(
+            new PaymentId("pay_" + raw),
+            TerminalId.of(terminal),
+            Money.of("1.10", "HKD"),
+            Channel.WX,
+            OutTradeNo.of("EHES" + raw),
+            null,
+            null,
+            "fp",
+            now);
+    p.markInProgress(now);
+    // final, so the reconciliation job leaves it alone (it has no lease)
+    p.succeed(Syssn.of("ES" + raw), null, null, "test", now);
+    return p;
   }
 
   @Test

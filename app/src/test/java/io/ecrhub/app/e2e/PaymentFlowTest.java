@@ -105,6 +105,41 @@ class PaymentFlowTest {
   }
 
   @Test
+  void nextPaymentRightAfterTheOutcomeIsSeen_isAcceptedNotTerminalBusy() {
+    String terminal = registerSimulated(sim, null);
+    String id = startPayment(terminal, "1.00", "alipay");
+    for (int round = 1; round <= 5; round++) {
+      pollUntil("/api/v1/payments/" + id, "SUCCEEDED");
+      // startPayment asserts 202: the lease was freed with the outcome the GET just showed
+      id = startPayment(terminal, round + ".00", "alipay");
+    }
+    pollUntil("/api/v1/payments/" + id, "SUCCEEDED");
+
+    for (int round = 1; round <= 3; round++) {
+      String refund =
+          admin()
+              .body(Map.of("amount", "0.50"))
+              .post("/api/v1/payments/" + id + "/refunds")
+              .then()
+              .statusCode(202)
+              .extract()
+              .path("id");
+      pollUntil("/api/v1/refunds/" + refund, "SUCCEEDED");
+      id = startPayment(terminal, "6.0" + round, "alipay");
+      pollUntil("/api/v1/payments/" + id, "SUCCEEDED");
+    }
+  }
+
+  /** Polls {@code path} without pause until its status is {@code status} (60 s ceiling). */
+  private static void pollUntil(String path, String status) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(1))
+        .until(() -> status.equals(admin().get(path).then().extract().path("status")));
+  }
+
+  @Test
   void cancel_sendsTheCancelRequestAndThePaymentEndsCancelled() {
     String terminal = registerSimulated(sim, null);
     sim.setCardWait(Duration.ofMinutes(5));

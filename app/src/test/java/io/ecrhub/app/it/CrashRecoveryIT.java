@@ -49,6 +49,14 @@ class CrashRecoveryIT {
   }
 
   private Map<String, String> env() {
+    return env("3s");
+  }
+
+  /**
+   * @param readMargin added to the payment timeout for the trade's read timeout and twice to the
+   *     terminal lease (lease = connect + payment timeout + 2 x margin)
+   */
+  private Map<String, String> env(String readMargin) {
     Map<String, String> env =
         HubProcess.database(
             "jdbc:h2:file:"
@@ -56,16 +64,16 @@ class CrashRecoveryIT {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     env.put("ECRHUB_TERMINAL_EXTRA_CA_FILES", ca.toString());
     env.put("ECRHUB_TERMINAL_PAYMENT_TIMEOUT", "30s");
-    env.put("ECRHUB_TERMINAL_PAYMENT_READ_MARGIN", "3s");
+    env.put("ECRHUB_TERMINAL_PAYMENT_READ_MARGIN", readMargin);
     env.put("ECRHUB_TERMINAL_CONNECT_TIMEOUT", "3s");
     env.put("ECRHUB_TERMINAL_READ_TIMEOUT", "5s");
     return env;
   }
 
   /** Starts a payment on hub A, waits until the terminal holds it for the card, kills hub A. */
-  private String paymentInterruptedByACrash() throws Exception {
+  private String paymentInterruptedByACrash(Map<String, String> env) throws Exception {
     String id;
-    try (HubProcess hubA = HubProcess.start("hub-a", work, env())) {
+    try (HubProcess hubA = HubProcess.start("hub-a", work, env)) {
       String terminal = register(hubA, sim);
       id =
           api(hubA)
@@ -81,25 +89,34 @@ class CrashRecoveryIT {
     return id;
   }
 
+  /**
+   * The same hub (same instance id) comes back: it releases the lease it held before the crash at
+   * start-up and reconciles at once. The lease here lasts over 20 minutes (10 min read margin), far
+   * beyond the 150 s ceiling, so settling at all proves the hub did not wait for its expiry.
+   */
   @Test
   void cardPresentedWhileTheHubWasDown_paymentEndsSucceededAfterRestart() throws Exception {
-    String id = paymentInterruptedByACrash();
+    Map<String, String> env = env("10m");
+    String id = paymentInterruptedByACrash(env);
     assertThat(sim.presentCard()).isTrue();
     SimTransaction approved = sim.transactions().get(0);
     assertThat(approved.status()).isEqualTo(SimTransaction.Status.APPROVED);
 
-    try (HubProcess hubB = HubProcess.start("hub-b", work, env())) {
-      awaitStatus(hubB, id, "SUCCEEDED", Duration.ofSeconds(150));
+    try (HubProcess hubA = HubProcess.start("hub-a", work, env)) {
+      awaitStatus(hubA, id, "SUCCEEDED", Duration.ofSeconds(150));
       String syssn =
-          api(hubB).get("/api/v1/payments/" + id).then().extract().path("qfpayTransactionId");
+          api(hubA).get("/api/v1/payments/" + id).then().extract().path("qfpayTransactionId");
       assertThat(syssn).isEqualTo(approved.syssn());
+      assertThat(hubA.output())
+          .anyMatch(l -> l.contains("released 1 terminal lease(s) this instance held"));
     }
     assertThat(sim.transactions()).as("the payment was sent once").hasSize(1);
   }
 
+  /** Another instance takes the payment over once the crashed instance's lease has expired. */
   @Test
   void noCardWhileTheHubWasDown_paymentEndsDeclinedAfterRestart() throws Exception {
-    String id = paymentInterruptedByACrash();
+    String id = paymentInterruptedByACrash(env());
     // the terminal gives up after the 30 s payment timeout (status 1181, expired)
     await()
         .atMost(Duration.ofSeconds(180))

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 /**
  * Applies verified QFPay notifications to payments and refunds (protocol doc §7.5): settles UNKNOWN
  * or IN_PROGRESS transactions, records refunds done outside the hub, flags contradictions for
- * review and parks what matches nothing yet. Each notification is applied in one unit of work and
- * its events are published after the commit; a concurrent change is retried a few times.
+ * review and parks what matches nothing yet. Each notification is applied in one unit of work that
+ * also publishes its events (so they are stored with the change); a concurrent change is retried a
+ * few times.
  */
 public final class NotificationApplier implements ApplyNotification {
   static final int MAX_ATTEMPTS = 4;
@@ -62,9 +63,9 @@ public final class NotificationApplier implements ApplyNotification {
                 () -> {
                   Outcome o = applyOnce(n);
                   sameTransaction.accept(o.result());
+                  o.events().forEach(events::publish);
                   return o;
                 });
-        outcome.events().forEach(events::publish);
         return outcome.result();
       } catch (ConcurrentModificationException e) {
         last = e;
@@ -97,7 +98,7 @@ public final class NotificationApplier implements ApplyNotification {
     };
   }
 
-  /** The result plus the events to publish once the unit of work has committed. */
+  /** The result plus the events it raised, published in the same unit of work. */
   record Outcome(ApplyResult result, List<DomainEvent> events) {
     Outcome {
       events = List.copyOf(events);

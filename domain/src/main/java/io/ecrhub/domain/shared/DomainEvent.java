@@ -2,7 +2,7 @@ package io.ecrhub.domain.shared;
 
 import java.time.Instant;
 
-/** Something that happened to an aggregate, published after its transaction commits. */
+/** Something that happened to an aggregate, published within the transaction that changed it. */
 public interface DomainEvent {
   /** Event type such as {@code payment.succeeded}. */
   String type();

@@ -19,8 +19,22 @@ public interface TerminalLeases {
    */
   boolean tryAcquire(TerminalId terminalId, String holder, Duration ttl, Instant now);
 
-  /** Releases the lease if {@code holder} holds it; no-op otherwise. */
+  /**
+   * Releases the lease if {@code holder} holds it; no-op otherwise. Takes part in the caller's unit
+   * of work, so a use case frees the terminal in the same transaction that records the outcome.
+   */
   void release(TerminalId terminalId, String holder);
+
+  /**
+   * Releases every lease held for instance {@code instanceId}, i.e. whose holder is {@code
+   * instanceId:…} (expired or not), in the caller's unit of work. For an instance that has just
+   * (re)started and so cannot be holding any: its transactions in flight before the restart are
+   * then reconciled at once instead of after the lease expiry. Never matches another instance,
+   * whatever characters the id contains; two live instances must not share an id.
+   *
+   * @return how many leases were released
+   */
+  int releaseAllHeldBy(String instanceId);
 
   /** The current unexpired lease, if any. */
   Optional<Lease> current(TerminalId terminalId, Instant now);

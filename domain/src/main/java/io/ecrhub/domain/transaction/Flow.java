@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What the transaction use cases share: ports, time, settings, lease holders, publishing after
- * commit and retrying on optimistic-lock conflicts.
+ * What the transaction use cases share: ports, time, settings, lease holders, publishing within the
+ * unit of work that made a change, and retrying on optimistic-lock conflicts.
  */
 final class Flow {
   static final System.Logger LOG = System.getLogger("io.ecrhub.domain.transaction");
@@ -71,7 +71,19 @@ final class Flow {
     return tx(() -> ports.leases().tryAcquire(terminalId, holder, settings.leaseTtl(), now()));
   }
 
-  /** Releases a lease; never throws (an unreleased lease expires on its own). */
+  /**
+   * Releases a lease inside the caller's unit of work (the one that records the outcome), so the
+   * terminal is free the moment the outcome is visible; returns {@code result} unchanged.
+   */
+  <T> T releasingLease(TerminalId terminalId, String holder, T result) {
+    ports.leases().release(terminalId, holder);
+    return result;
+  }
+
+  /**
+   * Releases a lease in its own unit of work; never throws (an unreleased lease expires on its
+   * own). The safety net after a failed outcome; idempotent after {@link #releasingLease}.
+   */
   void release(TerminalId terminalId, String holder) {
     try {
       ports.unitOfWork().run(() -> ports.leases().release(terminalId, holder));
@@ -109,25 +121,30 @@ final class Flow {
     return settings.shortRequestWait();
   }
 
-  /** Publishes committed events; a failing subscriber never undoes the state change. */
+  /**
+   * Publishes events inside the caller's unit of work, the one that made the change: the publisher
+   * stores them (event log, webhook outbox) in that transaction, so they are durable exactly when
+   * the change is. A failure to store them fails (rolls back) the change.
+   */
   void publish(List<? extends DomainEvent> events) {
     for (DomainEvent e : events) {
-      try {
-        ports.events().publish(e);
-      } catch (RuntimeException ex) {
-        LOG.log(System.Logger.Level.WARNING, "publishing {0} failed: {1}", e.type(), ex);
-      }
+      ports.events().publish(e);
     }
   }
 
   /**
-   * Runs {@code change} (reload, decide, save) in a unit of work and publishes its events after
-   * commit; on an optimistic-lock conflict it runs again on fresh state.
+   * Runs {@code change} (reload, decide, save) in a unit of work and publishes its events in that
+   * same unit of work; on an optimistic-lock conflict it runs again on fresh state.
    */
   <T extends DomainEvent> void change(String what, Supplier<List<T>> change) {
     for (int attempt = 1; ; attempt++) {
       try {
-        publish(tx(change));
+        tx(
+            () -> {
+              List<T> events = change.get();
+              publish(events);
+              return events;
+            });
         return;
       } catch (ConcurrentModificationException e) {
         if (attempt >= MAX_ATTEMPTS) {

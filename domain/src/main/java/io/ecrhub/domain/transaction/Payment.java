@@ -244,7 +244,7 @@ public final class Payment {
     return new TransactionEvent(type, id.value(), id.value(), terminalId, from, to, reason, at);
   }
 
-  /** Events raised since the last call; the caller publishes them after commit. */
+  /** Events raised since the last call; the caller publishes them in the same unit of work. */
   public List<TransactionEvent> drainEvents() {
     List<TransactionEvent> out = List.copyOf(pendingEvents);
     pendingEvents.clear();

@@ -20,8 +20,8 @@ import java.util.concurrent.Executor;
  *
  * <p>A payment is committed as IN_PROGRESS (with its out_trade_no) before anything is sent, under
  * the terminal's lease; the terminal's answer is applied later, on {@code outcomeExecutor}, in a
- * new unit of work, and only then is the lease released. No database transaction spans terminal
- * I/O. A payment is sent at most once: nothing here ever re-sends it.
+ * new unit of work that also releases the lease. No database transaction spans terminal I/O. A
+ * payment is sent at most once: nothing here ever re-sends it.
  */
 public final class PaymentService implements StartPayment, CancelPayment, RefundPayment {
   private final Flow flow;
@@ -93,7 +93,7 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     return saved;
   }
 
-  /** Creates the payment, marks it sent and commits; publishes its events after commit. */
+  /** Creates the payment, marks it sent and commits it together with its events. */
   private Payment record(StartPayment.Command c, PaymentId id, OutTradeNo outTradeNo) {
     Instant now = flow.now();
     Payment p =
@@ -108,9 +108,12 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
             c.fingerprint(),
             now);
     p.markInProgress(now);
-    Payment saved = flow.tx(() -> flow.ports.payments().save(p));
-    flow.publish(p.drainEvents());
-    return saved;
+    return flow.tx(
+        () -> {
+          Payment saved = flow.ports.payments().save(p);
+          flow.publish(p.drainEvents());
+          return saved;
+        });
   }
 
   /** The payment an earlier request with the same idempotency key created, if any. */
@@ -136,13 +139,18 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     return OutTradeNo.of(full.length() > 64 ? full.substring(0, 64) : full);
   }
 
-  /** Applies the terminal's answer, records what it says about the terminal, frees the lease. */
+  /**
+   * Applies the terminal's answer and frees the lease in the same unit of work (a cashier who sees
+   * the outcome may start the next payment at once), then records what the answer says about the
+   * terminal.
+   */
   private void settle(
       PaymentId id, TerminalId terminalId, String holder, TerminalOutcome answer, Throwable error) {
     try {
       TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
       Verdict verdict = Verdict.ofBusinessAnswer(outcome);
-      flow.change("payment " + id, () -> apply(id, verdict));
+      flow.change(
+          "payment " + id, () -> flow.releasingLease(terminalId, holder, apply(id, verdict)));
       flow.health.record(terminalId, outcome);
     } catch (RuntimeException e) {
       Flow.LOG.log(

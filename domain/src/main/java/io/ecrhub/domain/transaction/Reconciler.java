@@ -51,6 +51,11 @@ public final class Reconciler implements ReconcileInFlight {
   }
 
   @Override
+  public int releaseLeasesOfEarlierRun() {
+    return flow.tx(() -> flow.ports.leases().releaseAllHeldBy(flow.instanceId));
+  }
+
+  @Override
   public int reconcileDue() {
     Instant now = flow.now();
     int settled = 0;

@@ -64,23 +64,22 @@ final class RefundStarter {
     return saved;
   }
 
-  /** Decides again on fresh state (under the lease), creates, marks sent, commits. */
+  /**
+   * Decides again on fresh state (under the lease), creates, marks sent, commits with its events.
+   */
   private Refund record(RefundPayment.Command command, RefundId id) {
     Instant now = flow.now();
-    Recorded recorded =
-        flow.tx(
-            () -> {
-              Payment fresh = flow.ports.payments().findById(command.paymentId()).orElseThrow();
-              Money amount = decide(fresh, command.amount(), now);
-              Refund created = Refund.create(id, fresh.id(), fresh.terminalId(), amount, now);
-              created.markInProgress(now);
-              return new Recorded(flow.ports.refunds().save(created), created.drainEvents());
-            });
-    flow.publish(recorded.events());
-    return recorded.saved();
+    return flow.tx(
+        () -> {
+          Payment fresh = flow.ports.payments().findById(command.paymentId()).orElseThrow();
+          Money amount = decide(fresh, command.amount(), now);
+          Refund created = Refund.create(id, fresh.id(), fresh.terminalId(), amount, now);
+          created.markInProgress(now);
+          Refund saved = flow.ports.refunds().save(created);
+          flow.publish(created.drainEvents());
+          return saved;
+        });
   }
-
-  private record Recorded(Refund saved, List<TransactionEvent> events) {}
 
   /** The policy's amount, counting refunds of this payment that are not final yet as used. */
   private Money decide(Payment payment, Money requested, Instant now) {
@@ -98,7 +97,8 @@ final class RefundStarter {
     try {
       TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
       Verdict verdict = Verdict.ofBusinessAnswer(outcome);
-      flow.change("refund " + id, () -> apply(id, verdict));
+      flow.change(
+          "refund " + id, () -> flow.releasingLease(terminalId, holder, apply(id, verdict)));
       flow.health.record(terminalId, outcome);
     } catch (RuntimeException e) {
       Flow.LOG.log(

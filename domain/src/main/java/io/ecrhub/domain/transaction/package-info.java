@@ -11,7 +11,8 @@
  * io.ecrhub.domain.transaction.Reconciler}) keep them: a trade or refund is committed IN_PROGRESS
  * under the terminal's lease before it is sent; no database transaction spans terminal I/O; the
  * answer is applied in a new unit of work that reloads and re-evaluates on a concurrent change;
- * events are published only after commit; UNKNOWN is settled only by a definite query answer (or a
- * notification), on a backoff, and after 24 h is left for an operator, never turned into FAILED.
+ * events are published in the unit of work of the change (stored with it, pushed after commit);
+ * UNKNOWN is settled only by a definite query answer (or a notification), on a backoff, and after
+ * 24 h is left for an operator, never turned into FAILED.
  */
 package io.ecrhub.domain.transaction;

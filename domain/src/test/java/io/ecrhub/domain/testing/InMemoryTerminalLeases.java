@@ -32,6 +32,13 @@ public final class InMemoryTerminalLeases implements TerminalLeases {
   }
 
   @Override
+  public synchronized int releaseAllHeldBy(String instanceId) {
+    int before = leases.size();
+    leases.values().removeIf(l -> l.holder().startsWith(instanceId + ":"));
+    return before - leases.size();
+  }
+
+  @Override
   public synchronized Optional<Lease> current(TerminalId terminalId, Instant now) {
     return Optional.ofNullable(leases.get(terminalId)).filter(l -> l.expiresAt().isAfter(now));
   }

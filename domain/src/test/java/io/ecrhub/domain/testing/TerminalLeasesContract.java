@@ -124,6 +124,42 @@ public abstract class TerminalLeasesContract extends PortContract {
   }
 
   @Test
+  void releaseAllHeldBy_releasesEveryLeaseOfThatInstanceOnly() {
+    acquire(TILL_1, "hub-a:pay_1", T0);
+    acquire(TILL_2, "hub-ab:pay_2", T0);
+
+    assertThat(tx(() -> leases.releaseAllHeldBy("hub-a"))).isEqualTo(1);
+
+    assertThat(current(TILL_1, T0)).isNull();
+    assertThat(current(TILL_2, T0).holder()).isEqualTo("hub-ab:pay_2");
+    assertThat(acquire(TILL_1, "hub-b:pay_3", T0)).isTrue();
+  }
+
+  @Test
+  void releaseAllHeldBy_takesTheIdLiterally_noWildcards() {
+    acquire(TILL_1, "hubXa:pay_1", T0);
+    acquire(TILL_2, "hub-1:pay_2", T0);
+
+    assertThat(tx(() -> leases.releaseAllHeldBy("hub_a"))).isZero();
+    assertThat(tx(() -> leases.releaseAllHeldBy("hub%"))).isZero();
+    assertThat(tx(() -> leases.releaseAllHeldBy("hub-1:pay"))).isZero();
+
+    assertThat(current(TILL_1, T0).holder()).isEqualTo("hubXa:pay_1");
+    assertThat(current(TILL_2, T0).holder()).isEqualTo("hub-1:pay_2");
+  }
+
+  @Test
+  void releaseAllHeldBy_alsoRemovesExpiredLeasesOfThatInstance() {
+    acquire(TILL_1, "hub-a:pay_1", T0);
+    acquire(TILL_2, "hub-a:pay_2", T0);
+    Instant later = T0.plus(TTL).plusSeconds(1);
+
+    assertThat(tx(() -> leases.releaseAllHeldBy("hub-a"))).isEqualTo(2);
+    assertThat(current(TILL_1, T0)).isNull();
+    assertThat(current(TILL_2, later)).isNull();
+  }
+
+  @Test
   void current_freeTerminal_isEmpty() {
     assertThat(current(TILL_1, T0)).isNull();
   }

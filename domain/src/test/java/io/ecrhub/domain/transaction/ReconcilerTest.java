@@ -30,6 +30,30 @@ class ReconcilerTest {
   }
 
   @Test
+  void restartedInstance_releasesItsOwnLeasesAndReconcilesItsInterruptedPaymentAtOnce() {
+    Payment p = h.service.start(pay("10.50", Channel.CARD_PAYMENT));
+    // another instance's payment on another terminal keeps its lease
+    h.leases.tryAcquire(
+        io.ecrhub.domain.terminal.TerminalId.of("till-9"),
+        "hub-b:pay_other",
+        h.settings.leaseTtl(),
+        h.clock.instant());
+    h.clock.advance(Duration.ofSeconds(10));
+    h.channel.reply(Query.class, found(p, "0000"));
+    assertThat(h.reconciler.reconcileDue()).as("the lease still says in flight").isZero();
+
+    // the hub restarts with the same instance id; the terminal answer was never applied
+    assertThat(h.reconciler.releaseLeasesOfEarlierRun()).isEqualTo(1);
+    assertThat(h.reconciler.reconcileDue()).isEqualTo(1);
+
+    assertThat(h.payment(p.id()).status()).isEqualTo(TransactionStatus.SUCCEEDED);
+    assertThat(h.eventTypes(p.id().value())).endsWith("payment.unknown", "payment.succeeded");
+    assertThat(h.channel.count(Pay.class)).isEqualTo(1);
+    assertThat(h.lease(io.ecrhub.domain.terminal.TerminalId.of("till-9"))).isPresent();
+    assertThat(h.clock.instant()).isBefore(p.sentAt().orElseThrow().plus(h.settings.leaseTtl()));
+  }
+
+  @Test
   void unknownPayment_isNotQueriedBeforeItsFirstAttemptIsDue() {
     lostAnswer();
     h.clock.advance(Duration.ofSeconds(4));

@@ -61,12 +61,12 @@ class StartPaymentTest {
   }
 
   @Test
-  void start_publishesCreationEventsAfterCommit() {
+  void start_publishesCreationEventsInsideItsUnitOfWork() {
     Payment p = h.service.start(pay("10.50", Channel.WX));
 
     assertThat(h.eventTypes(p.id().value()))
         .containsExactly("payment.pending", "payment.in_progress");
-    assertThat(h.publishedInsideTransaction).containsOnly(false);
+    assertThat(h.publishedInsideTransaction).containsOnly(true);
   }
 
   @Test
@@ -86,7 +86,7 @@ class StartPaymentTest {
     assertThat(h.lease()).isEmpty();
     assertThat(h.terminal().status()).isEqualTo(TerminalStatus.ONLINE);
     assertThat(h.eventTypes(p.id().value())).endsWith("payment.succeeded");
-    assertThat(h.publishedInsideTransaction).containsOnly(false);
+    assertThat(h.publishedInsideTransaction).containsOnly(true);
   }
 
   @Test

@@ -1,0 +1,59 @@
+package io.ecrhub.app.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs live, non-critical work (waking streams, retrying parked notifications) once the current JTA
+ * transaction has committed, and never when it rolls back. Without a transaction the work runs at
+ * once. The work runs on the committing thread: it must only hand off (never block, never throw).
+ */
+@ApplicationScoped
+public class AfterCommit {
+  private static final Logger LOG = Logger.getLogger(AfterCommit.class);
+
+  private final TransactionSynchronizationRegistry registry;
+
+  @Inject
+  public AfterCommit(TransactionSynchronizationRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Runs {@code work} after the current transaction commits (at once without a transaction). */
+  public void run(Runnable work) {
+    int status = registry.getTransactionStatus();
+    if (status == Status.STATUS_NO_TRANSACTION) {
+      safely(work);
+      return;
+    }
+    if (status != Status.STATUS_ACTIVE) {
+      return; // marked for rollback or completing: it will not commit this work's change
+    }
+    registry.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {
+            // nothing before the commit
+          }
+
+          @Override
+          public void afterCompletion(int outcome) {
+            if (outcome == Status.STATUS_COMMITTED) {
+              safely(work);
+            }
+          }
+        });
+  }
+
+  private static void safely(Runnable work) {
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      LOG.warnf("after-commit work failed: %s", e.toString());
+    }
+  }
+}
