@@ -12,13 +12,33 @@ import java.util.function.Supplier;
  * the intake stores and applies a notification in one transaction, and the events the applier
  * publishes must not leave before that transaction has committed. Outside {@link #holding} it
  * publishes at once.
+ *
+ * <p>A delegate that records events in the caller's own transaction (the hub's publisher: the event
+ * log and the webhook outbox are written in the business transaction, live subscribers are woken
+ * after commit) needs no holding back: {@link #transactional} passes every event straight through,
+ * so the events commit or roll back with the notification itself.
  */
 public final class DeferringPublisher implements EventPublisher {
   private final EventPublisher delegate;
   private final ThreadLocal<List<DomainEvent>> held = new ThreadLocal<>();
+  private final boolean defer;
 
+  /** Holds events back inside {@link #holding}, for a delegate that is not transactional. */
   public DeferringPublisher(EventPublisher delegate) {
+    this(delegate, true);
+  }
+
+  private DeferringPublisher(EventPublisher delegate, boolean defer) {
     this.delegate = Objects.requireNonNull(delegate);
+    this.defer = defer;
+  }
+
+  /**
+   * For a delegate that records each event in the transaction it is published in (and only releases
+   * it to live subscribers after that commits): nothing is held back.
+   */
+  public static DeferringPublisher transactional(EventPublisher delegate) {
+    return new DeferringPublisher(delegate, false);
   }
 
   @Override
@@ -37,7 +57,7 @@ public final class DeferringPublisher implements EventPublisher {
    * when it throws. Nested calls join the outer one.
    */
   public <T> T holding(Supplier<T> work) {
-    if (held.get() != null) {
+    if (!defer || held.get() != null) {
       return work.get();
     }
     List<DomainEvent> events = new ArrayList<>();

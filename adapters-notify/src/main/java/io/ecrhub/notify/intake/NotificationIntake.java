@@ -195,9 +195,10 @@ public final class NotificationIntake implements IngestNotification {
   }
 
   /**
-   * Applies and stores in one transaction (events published after its commit): the entry is
-   * inserted with the status its apply produced, so one row version and one commit per new
-   * notification. A copy that is already stored rolls the transaction (and so the apply) back.
+   * Applies and stores in one transaction (the applier's events are held back or travel with it,
+   * see {@link DeferringPublisher}): the entry is inserted with the status its apply produced, so
+   * one row version and one commit per new notification. A copy that is already stored rolls the
+   * transaction (and so the apply) back.
    *
    * @return the stored entry, empty for a duplicate, or null when that transaction failed and
    *     rolled back (the caller then stores the notification on its own)

@@ -49,6 +49,9 @@ public interface HubConfig {
   /** Settling payments and refunds whose outcome is unknown. */
   Reconciliation reconciliation();
 
+  /** Refund rules the merchant's acquirer sets. */
+  Refunds refunds();
+
   /** Database connection. */
   interface Db {
     /**
@@ -163,6 +166,17 @@ public interface HubConfig {
     /** How many payments (and, separately, refunds) one run looks at. */
     @WithDefault("50")
     int batchSize();
+  }
+
+  /** Refund rules ({@code ecrhub.refunds.*}). */
+  interface Refunds {
+    /**
+     * Hong Kong time of day after which same-day card refunds are no longer sent to the terminal
+     * (Odoo's rule is 23:00; QFPay's own block, respcd 1265, starts at 23:30), or {@code none} for
+     * no cut-off besides the calendar day.
+     */
+    @WithDefault("23:00")
+    String cardCutoff();
   }
 
   /** Demo mode ({@code ecrhub.demo=true}). */

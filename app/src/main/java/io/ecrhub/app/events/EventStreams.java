@@ -20,9 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +44,7 @@ public class EventStreams {
   private static final Logger LOG = Logger.getLogger(EventStreams.class);
   private static final int BATCH = 200;
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+  private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
 
   /** How long after an event was delivered a stream still looks for earlier-id events below it. */
   static final Duration GRACE = Duration.ofSeconds(10);
@@ -96,6 +99,24 @@ public class EventStreams {
   }
 
   private void add(Subscription s) {
+    // The first write sends the response head. Done here, on the request's (blocking) thread, so
+    // it cannot race with RESTEasy's own head write after the resource method returns, which it
+    // would if the stream worker wrote first ("Response head already sent").
+    try {
+      s.sink
+          .send(s.sse.newEventBuilder().comment("stream open").build())
+          .toCompletableFuture()
+          .get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      s.lastWrite = System.nanoTime();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close(s);
+      return;
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.debugf("event stream not opened: %s", e.toString());
+      close(s);
+      return;
+    }
     subscriptions.add(s);
     worker.execute(() -> deliver(s, log.latestId()));
   }

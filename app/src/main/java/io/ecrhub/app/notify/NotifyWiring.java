@@ -60,14 +60,16 @@ public class NotifyWiring {
   }
 
   /**
-   * The applier's events pass through this publisher, so the intake can hold them back while it
-   * stores and applies a notification in one transaction (published once that has committed).
+   * The applier's events go straight to the hub's publisher, which records them (event log and
+   * webhook outbox) in the transaction that stores and applies the notification and wakes live
+   * streams only after it commits: nothing to hold back, and nothing lost between commit and
+   * publish.
    */
   @Produces
   @Singleton
   @Typed(DeferringPublisher.class) // not a second EventPublisher for anyone else
   DeferringPublisher applierEvents(EventPublisher events) {
-    return new DeferringPublisher(events);
+    return DeferringPublisher.transactional(events);
   }
 
   @Produces

@@ -19,6 +19,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +41,24 @@ public class DomainProducers {
         t.connectTimeout(),
         t.paymentReadMargin(),
         t.readTimeout(),
-        config.reconciliation().batchSize());
+        config.reconciliation().batchSize(),
+        cardCutoff(config.refunds().cardCutoff()));
+  }
+
+  /** {@code ecrhub.refunds.card-cutoff}: a time of day (HH:mm) or {@code none}. */
+  static LocalTime cardCutoff(String value) {
+    String v = value.strip();
+    if (v.equalsIgnoreCase("none")) {
+      return null;
+    }
+    try {
+      return LocalTime.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "ecrhub.refunds.card-cutoff must be a Hong Kong time of day such as 23:00, or none; got '"
+              + v
+              + "'");
+    }
   }
 
   /** Where terminal answers are applied (blocking database work, never a network event loop). */

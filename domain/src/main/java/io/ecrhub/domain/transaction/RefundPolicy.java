@@ -28,6 +28,17 @@ public final class RefundPolicy {
    * @param inFlight refunds of this payment not yet final (they count as used)
    */
   public static Money decide(Payment payment, Money requested, Money inFlight, Instant now) {
+    return decide(payment, requested, inFlight, now, CARD_CUTOFF);
+  }
+
+  /**
+   * As {@link #decide(Payment, Money, Money, Instant)} with the merchant's card cut-off.
+   *
+   * @param cardCutoff Hong Kong time of day from which same-day card refunds are refused, or null
+   *     for no cut-off besides the calendar day
+   */
+  public static Money decide(
+      Payment payment, Money requested, Money inFlight, Instant now, LocalTime cardCutoff) {
     if (payment.status() != TransactionStatus.SUCCEEDED) {
       throw new DomainException(
           "PAYMENT_NOT_REFUNDABLE",
@@ -60,11 +71,13 @@ public final class RefundPolicy {
     if (payment.channel().isCardScheme()) {
       ZonedDateTime paid = payment.createdAt().atZone(HONG_KONG);
       ZonedDateTime at = now.atZone(HONG_KONG);
-      if (!paid.toLocalDate().equals(at.toLocalDate()) || !at.toLocalTime().isBefore(CARD_CUTOFF)) {
+      boolean afterCutoff = cardCutoff != null && !at.toLocalTime().isBefore(cardCutoff);
+      if (!paid.toLocalDate().equals(at.toLocalDate()) || afterCutoff) {
         throw new DomainException(
             "CARD_REFUND_NOT_SAME_DAY",
-            "card payments can be refunded through the terminal only on the day of payment before"
-                + " 23:00 Hong Kong time; refund this one in the QFPay merchant portal");
+            "card payments can be refunded through the terminal only on the day of payment"
+                + (cardCutoff == null ? "" : " before " + cardCutoff + " Hong Kong time")
+                + "; refund this one in the QFPay merchant portal");
       }
       if (!amount.equals(payment.amount()) || !payment.refundedAmount().isZero()) {
         throw new DomainException(

@@ -89,7 +89,7 @@ final class RefundStarter {
         inFlight = inFlight.plus(r.amount());
       }
     }
-    return RefundPolicy.decide(payment, requested, inFlight, now);
+    return RefundPolicy.decide(payment, requested, inFlight, now, flow.settings.cardRefundCutoff());
   }
 
   private void settle(

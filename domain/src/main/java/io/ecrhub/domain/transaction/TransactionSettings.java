@@ -1,6 +1,7 @@
 package io.ecrhub.domain.transaction;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Objects;
 
 /**
@@ -14,13 +15,16 @@ import java.util.Objects;
  * @param queryTimeout answer budget for short requests (query, cancel request)
  * @param reconcileBatchSize how many payments (and, separately, refunds) one reconciliation pass
  *     looks at
+ * @param cardRefundCutoff Hong Kong time of day from which same-day card refunds are refused
+ *     ({@link RefundPolicy#CARD_CUTOFF} by default), or null for none besides the calendar day
  */
 public record TransactionSettings(
     Duration paymentTimeout,
     Duration connectTimeout,
     Duration responseMargin,
     Duration queryTimeout,
-    int reconcileBatchSize) {
+    int reconcileBatchSize,
+    LocalTime cardRefundCutoff) {
 
   private static final Duration PAYME_MAX = Duration.ofSeconds(120);
 
@@ -32,6 +36,22 @@ public record TransactionSettings(
     if (reconcileBatchSize < 1) {
       throw new IllegalArgumentException("reconcileBatchSize must be at least 1");
     }
+  }
+
+  /** Settings with the standard card refund cut-off ({@link RefundPolicy#CARD_CUTOFF}). */
+  public TransactionSettings(
+      Duration paymentTimeout,
+      Duration connectTimeout,
+      Duration responseMargin,
+      Duration queryTimeout,
+      int reconcileBatchSize) {
+    this(
+        paymentTimeout,
+        connectTimeout,
+        responseMargin,
+        queryTimeout,
+        reconcileBatchSize,
+        RefundPolicy.CARD_CUTOFF);
   }
 
   /** 120 s payment timeout, 5 s connect, 30 s margin, 15 s for queries, batches of 50. */

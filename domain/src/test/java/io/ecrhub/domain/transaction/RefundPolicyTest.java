@@ -9,6 +9,7 @@ import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.testing.PaymentFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -196,5 +197,26 @@ class RefundPolicyTest {
     assertThatThrownBy(() -> RefundPolicy.decide(p, null, NONE, PAID.plus(Duration.ofDays(1))))
         .hasMessageContaining("23:00 Hong Kong time")
         .hasMessageContaining("merchant portal");
+  }
+
+  @Test
+  void cardCutoff_isTheMerchantsSetting_orNoneButTheCalendarDay() {
+    Payment p = paid(Channel.CARD_PAYMENT, "100.00");
+    // PAID is 10:00 HKT; 23:15 HKT the same day
+    Instant late = Instant.parse("2026-03-02T15:15:00Z");
+
+    assertThat(codeOf(() -> RefundPolicy.decide(p, null, NONE, late)))
+        .isEqualTo("CARD_REFUND_NOT_SAME_DAY");
+    assertThat(RefundPolicy.decide(p, null, NONE, late, LocalTime.of(23, 30)))
+        .isEqualTo(hkd("100.00"));
+    assertThat(RefundPolicy.decide(p, null, NONE, late, null)).isEqualTo(hkd("100.00"));
+    assertThat(
+            codeOf(() -> RefundPolicy.decide(p, null, NONE, PAID.plus(Duration.ofDays(1)), null)))
+        .isEqualTo("CARD_REFUND_NOT_SAME_DAY");
+    assertThatThrownBy(
+            () ->
+                RefundPolicy.decide(
+                    p, null, NONE, late.plus(Duration.ofMinutes(30)), LocalTime.of(23, 30)))
+        .hasMessageContaining("before 23:30 Hong Kong time");
   }
 }
