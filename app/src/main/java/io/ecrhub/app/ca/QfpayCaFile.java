@@ -37,7 +37,8 @@ public class QfpayCaFile {
     } catch (IOException | CertificateException e) {
       throw new IllegalStateException("QFPay CA resource " + RESOURCE + " is unreadable", e);
     }
-    if (!sha256().equals(QfpayCa.SHA256) || !sha1().equals(QfpayCa.SHA1)) {
+    if (!Fingerprint.sha256(der).equals(QfpayCa.SHA256)
+        || !Fingerprint.sha1(der).equals(QfpayCa.SHA1)) {
       throw new IllegalStateException(
           "the shipped QFPay CA does not match the published fingerprints; refusing to serve it");
     }
