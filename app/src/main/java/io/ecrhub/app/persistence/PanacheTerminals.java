@@ -1,6 +1,7 @@
 package io.ecrhub.app.persistence;
 
 import io.ecrhub.app.persistence.Repositories.TerminalRepository;
+import io.ecrhub.app.secrets.BatchReseal;
 import io.ecrhub.app.secrets.Resealer;
 import io.ecrhub.app.secrets.SealedSecretStore;
 import io.ecrhub.app.security.Scope;
@@ -16,7 +17,6 @@ import io.ecrhub.domain.terminal.TerminalModel;
 import io.ecrhub.domain.terminal.TerminalStatus;
 import io.ecrhub.domain.terminal.Terminals;
 import io.ecrhub.domain.terminal.Transport;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -158,35 +158,18 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
   @Override
   @Transactional(Transactional.TxType.NEVER)
   public int resealAll(Resealer resealer) {
-    int count = 0;
-    String after = "";
-    while (true) {
-      String from = after;
-      List<String> ids =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () ->
-                      repo.find("id > ?1 order by id", from).range(0, 99).list().stream()
-                          .map(e -> e.id)
-                          .toList());
-      if (ids.isEmpty()) {
-        return count;
-      }
-      count +=
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () -> {
-                    int n = 0;
-                    for (String tid : ids) {
-                      TerminalEntity e = repo.findById(tid);
-                      if (e != null && resealer.needsReseal(e.posKeySealed)) {
-                        e.posKeySealed = resealer.reseal(e.posKeySealed);
-                        n++;
-                      }
-                    }
-                    return n;
-                  });
-      after = ids.get(ids.size() - 1);
-    }
+    return BatchReseal.run(
+        from ->
+            repo.find("id > ?1 order by id", from).range(0, BatchReseal.BATCH - 1).list().stream()
+                .map(e -> e.id)
+                .toList(),
+        id -> {
+          TerminalEntity e = repo.findById(id);
+          if (e == null || !resealer.needsReseal(e.posKeySealed)) {
+            return false;
+          }
+          e.posKeySealed = resealer.reseal(e.posKeySealed);
+          return true;
+        });
   }
 }

@@ -3,6 +3,7 @@ package io.ecrhub.app.mms.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecrhub.app.secrets.BatchReseal;
 import io.ecrhub.app.secrets.Resealer;
 import io.ecrhub.app.secrets.SealedSecretStore;
 import io.ecrhub.domain.merchant.ChangeKind;
@@ -14,7 +15,6 @@ import io.ecrhub.domain.merchant.RowError;
 import io.ecrhub.domain.shared.SecretSealer;
 import io.ecrhub.domain.terminal.PosKey;
 import io.ecrhub.domain.terminal.TerminalId;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,7 +31,6 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
-  private static final int RESEAL_BATCH = 100;
 
   private static final TypeReference<List<ChangeJson>> CHANGES = new TypeReference<>() {};
   private static final TypeReference<List<RowErrorJson>> ERRORS = new TypeReference<>() {};
@@ -103,43 +102,25 @@ public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
     return "held MMS syncs";
   }
 
-  /** Re-seals in batches of {@value #RESEAL_BATCH} rows, each batch in its own transaction. */
+  /** Re-seals in batches ({@link BatchReseal}), each batch in its own transaction. */
   @Override
   @Transactional(Transactional.TxType.NEVER)
   public int resealAll(Resealer resealer) {
-    int count = 0;
-    String after = "";
-    while (true) {
-      String from = after;
-      List<String> ids =
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () ->
-                      em.createQuery(
-                              "SELECT h.id FROM HeldSyncEntity h WHERE h.id > ?1 ORDER BY h.id",
-                              String.class)
-                          .setParameter(1, from)
-                          .setMaxResults(RESEAL_BATCH)
-                          .getResultList());
-      if (ids.isEmpty()) {
-        return count;
-      }
-      count +=
-          QuarkusTransaction.requiringNew()
-              .call(
-                  () -> {
-                    int n = 0;
-                    for (String id : ids) {
-                      HeldSyncEntity row = em.find(HeldSyncEntity.class, id);
-                      if (row != null && resealer.needsReseal(row.changesSealed)) {
-                        row.changesSealed = resealer.reseal(row.changesSealed);
-                        n++;
-                      }
-                    }
-                    return n;
-                  });
-      after = ids.get(ids.size() - 1);
-    }
+    return BatchReseal.run(
+        from ->
+            em.createQuery(
+                    "SELECT h.id FROM HeldSyncEntity h WHERE h.id > ?1 ORDER BY h.id", String.class)
+                .setParameter(1, from)
+                .setMaxResults(BatchReseal.BATCH)
+                .getResultList(),
+        id -> {
+          HeldSyncEntity row = em.find(HeldSyncEntity.class, id);
+          if (row == null || !resealer.needsReseal(row.changesSealed)) {
+            return false;
+          }
+          row.changesSealed = resealer.reseal(row.changesSealed);
+          return true;
+        });
   }
 
   private HeldSync toDomain(HeldSyncEntity r) {
