@@ -22,9 +22,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,6 +54,7 @@ public class EventStreams {
   private final TransactionEventLog log;
   private final ObjectMapper json;
   private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean wakeQueued = new AtomicBoolean();
   private ScheduledExecutorService worker;
 
   @Inject
@@ -91,10 +94,22 @@ public class EventStreams {
     add(new Subscription(null, id, from, sink, sse));
   }
 
-  /** Events of this instance were committed: deliver them now. */
+  /**
+   * Events of this instance were committed: deliver them now. Wakes that arrive while one is still
+   * queued share it (a payment commits two events at once; one delivery pass reads both), since the
+   * pass clears the flag before it reads the log and so sees every event committed before that.
+   */
   public void wake() {
-    if (!subscriptions.isEmpty()) {
-      worker.execute(() -> deliverAll(true));
+    if (!subscriptions.isEmpty() && wakeQueued.compareAndSet(false, true)) {
+      try {
+        worker.execute(
+            () -> {
+              wakeQueued.set(false);
+              deliverAll(true);
+            });
+      } catch (RejectedExecutionException e) {
+        wakeQueued.set(false); // shutting down
+      }
     }
   }
 

@@ -16,9 +16,11 @@ import java.util.Optional;
 /**
  * Adapter: per-terminal leases in {@code terminal_lease}, shared by every hub instance on the
  * database. Taken with a conditional UPDATE (free, expired, or already ours) and, when no row
- * exists, an INSERT ... ON CONFLICT DO NOTHING; taking and reading commit on their own so other
- * instances see them at once, releasing joins the transaction that records the outcome. The
- * database's row locking decides races, never a JVM lock.
+ * exists, an INSERT ... ON CONFLICT DO NOTHING. Taking joins the caller's transaction (starting a
+ * new payment takes the lease and records the payment IN_PROGRESS in one commit; the row lock the
+ * UPDATE/INSERT takes makes a racing instance wait for that commit and then see the lease held);
+ * releasing joins the transaction that records the outcome. The database's row locking decides
+ * races, never a JVM lock.
  */
 @ApplicationScoped
 public class SqlTerminalLeases implements TerminalLeases {
@@ -33,7 +35,7 @@ public class SqlTerminalLeases implements TerminalLeases {
   public boolean tryAcquire(TerminalId terminalId, String holder, Duration ttl, Instant now) {
     OffsetDateTime at = utc(now);
     OffsetDateTime until = utc(now.plus(ttl));
-    return QuarkusTransaction.requiringNew()
+    return QuarkusTransaction.joiningExisting()
         .call(
             () -> {
               int taken =

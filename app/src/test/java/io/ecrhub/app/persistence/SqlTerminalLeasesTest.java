@@ -1,10 +1,12 @@
 package io.ecrhub.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecrhub.app.support.Api;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalLeases;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -33,6 +35,33 @@ class SqlTerminalLeasesTest {
     assertThat(leases.tryAcquire(t, "hub-b", TTL, now.plusSeconds(1))).isFalse();
     assertThat(leases.current(t, now.plusSeconds(1)))
         .hasValueSatisfying(l -> assertThat(l.holder()).isEqualTo("hub-a"));
+  }
+
+  /**
+   * Taking a lease joins the caller's transaction (a payment's lease and its IN_PROGRESS row commit
+   * together): rolled back, it leaves the terminal free; committed, it holds.
+   */
+  @Test
+  void taking_joinsTheCallersTransaction() {
+    TerminalId t = TerminalId.of(Api.unique("t"));
+    Instant now = Instant.now();
+    IllegalStateException rollback = new IllegalStateException("payment not recorded");
+    assertThatThrownBy(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          assertThat(leases.tryAcquire(t, "hub-a", TTL, now)).isTrue();
+                          throw rollback;
+                        }))
+        .isSameAs(rollback);
+    assertThat(leases.current(t, now)).isEmpty();
+
+    QuarkusTransaction.requiringNew()
+        .run(() -> assertThat(leases.tryAcquire(t, "hub-b", TTL, now)).isTrue());
+    assertThat(leases.tryAcquire(t, "hub-a", TTL, now)).isFalse();
+    assertThat(leases.current(t, now))
+        .hasValueSatisfying(l -> assertThat(l.holder()).isEqualTo("hub-b"));
   }
 
   @Test

@@ -54,22 +54,17 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     if (replayed.isPresent()) {
       return replayed.get();
     }
-    Terminal terminal = flow.usableTerminal(command.terminalId());
-    terminal.requireSupports(command.channel());
     String raw = ids.next();
     PaymentId id = new PaymentId("pay_" + raw);
     OutTradeNo outTradeNo = outTradeNo(raw, command.reference());
     String holder = flow.holder(id.value());
-    if (!flow.acquire(terminal.id(), holder)) {
-      throw new DomainException(
-          "TERMINAL_BUSY",
-          "terminal " + terminal.id() + " is busy with another payment or refund; try again");
-    }
-    Payment saved;
+    Started started;
     try {
-      saved = record(command, id, outTradeNo);
+      started = record(command, id, outTradeNo, holder);
     } catch (ConcurrentModificationException e) {
-      flow.release(terminal.id(), holder);
+      // The lease was rolled back with the payment; releasing (only ever this payment's own
+      // holder) is the safety net for stores without rollback, a no-op otherwise.
+      flow.release(command.terminalId(), holder);
       if (command.idempotencyKey() != null) {
         Optional<Payment> winner = replay(command);
         if (winner.isPresent()) {
@@ -78,9 +73,18 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
       }
       throw e;
     } catch (RuntimeException e) {
-      flow.release(terminal.id(), holder);
+      flow.release(command.terminalId(), holder);
       throw e;
     }
+    if (started == null) {
+      throw new DomainException(
+          "TERMINAL_BUSY",
+          "terminal "
+              + command.terminalId()
+              + " is busy with another payment or refund; try again");
+    }
+    Terminal terminal = started.terminal();
+    Payment saved = started.payment();
     var pay =
         new TerminalCommand.Pay(
             saved.amount(),
@@ -93,26 +97,43 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     return saved;
   }
 
-  /** Creates the payment, marks it sent and commits it together with its events. */
-  private Payment record(StartPayment.Command c, PaymentId id, OutTradeNo outTradeNo) {
-    Instant now = flow.now();
-    Payment p =
-        Payment.create(
-            id,
-            c.terminalId(),
-            c.amount(),
-            c.channel(),
-            outTradeNo,
-            c.reference(),
-            c.idempotencyKey(),
-            c.fingerprint(),
-            now);
-    p.markInProgress(now);
+  /** The terminal and the payment recorded IN_PROGRESS under its lease. */
+  private record Started(Terminal terminal, Payment payment) {}
+
+  /**
+   * One unit of work (one commit on the critical path): reads the terminal, takes its lease,
+   * creates the payment, marks it sent and stores it with its events, so the lease row and the
+   * payment row commit together. Returns null, having written nothing, when the lease is held by
+   * another transaction. An unknown, disabled or unsuitable terminal throws before the lease is
+   * taken.
+   */
+  private Started record(
+      StartPayment.Command c, PaymentId id, OutTradeNo outTradeNo, String holder) {
     return flow.tx(
         () -> {
+          Terminal terminal = flow.usableTerminal(c.terminalId());
+          terminal.requireSupports(c.channel());
+          Instant now = flow.now();
+          if (!flow.ports
+              .leases()
+              .tryAcquire(terminal.id(), holder, flow.settings.leaseTtl(), now)) {
+            return null;
+          }
+          Payment p =
+              Payment.create(
+                  id,
+                  c.terminalId(),
+                  c.amount(),
+                  c.channel(),
+                  outTradeNo,
+                  c.reference(),
+                  c.idempotencyKey(),
+                  c.fingerprint(),
+                  now);
+          p.markInProgress(now);
           Payment saved = flow.ports.payments().save(p);
           flow.publish(p.drainEvents());
-          return saved;
+          return new Started(terminal, saved);
         });
   }
 
@@ -146,21 +167,22 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
    */
   private void settle(
       PaymentId id, TerminalId terminalId, String holder, TerminalOutcome answer, Throwable error) {
+    TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
     try {
-      TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
       Verdict verdict = Verdict.ofBusinessAnswer(outcome);
       flow.change(
           "payment " + id, () -> flow.releasingLease(terminalId, holder, apply(id, verdict)));
-      flow.health.record(terminalId, outcome);
     } catch (RuntimeException e) {
       Flow.LOG.log(
           System.Logger.Level.ERROR,
           "could not record the terminal's answer for payment {0}; reconciliation will: {1}",
           id,
           e.toString());
-    } finally {
+      // The unit of work that records the answer also frees the terminal; only when it failed
+      // does the lease need a unit of work of its own.
       flow.release(terminalId, holder);
     }
+    flow.health.record(terminalId, outcome);
   }
 
   private List<TransactionEvent> apply(PaymentId id, Verdict verdict) {
