@@ -5,6 +5,7 @@ import java.sql.Driver;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -30,7 +31,23 @@ public final class RoutingJdbcDriver implements Driver {
 
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
-    return target(url).connect(url, info);
+    return target(url).connect(durable(url), info);
+  }
+
+  /**
+   * An H2 database URL that writes every commit through before answering. By default H2 keeps
+   * commits in memory for up to 500 ms ({@code WRITE_DELAY}): a hub killed in that window loses a
+   * payment it has already sent to the terminal (seen in CrashRecoveryIT). Operators' URLs get it
+   * too unless they set {@code WRITE_DELAY} themselves; in-memory databases are left alone.
+   */
+  static String durable(String url) {
+    if (url == null
+        || !url.startsWith("jdbc:h2:")
+        || url.startsWith("jdbc:h2:mem:")
+        || url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
+      return url;
+    }
+    return url + (url.endsWith(";") ? "" : ";") + "WRITE_DELAY=0";
   }
 
   @Override
