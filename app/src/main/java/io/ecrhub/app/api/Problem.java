@@ -29,7 +29,10 @@ public record Problem(
 
   public static Problem of(int status, String code, String field, String detail, String path) {
     Response.Status s = Response.Status.fromStatusCode(status);
-    String title = s == null ? "HTTP " + status : s.getReasonPhrase();
+    String title =
+        s != null
+            ? s.getReasonPhrase()
+            : status == 422 ? "Unprocessable Content" : "HTTP " + status; // RFC 9110 §15.5.21
     String type = "urn:ecrhub:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');
     return new Problem(type, title, status, detail, code, field, path);
   }

@@ -222,7 +222,8 @@ class PaymentFlowTest {
         .post("/api/v1/payments/" + id + "/refunds")
         .then()
         .statusCode(422)
-        .body("code", equalTo("CARD_REFUND_MUST_BE_FULL"));
+        .body("code", equalTo("CARD_REFUND_MUST_BE_FULL"))
+        .body("title", equalTo("Unprocessable Content"));
   }
 
   @Test
