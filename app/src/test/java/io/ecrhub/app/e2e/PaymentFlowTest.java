@@ -1,5 +1,6 @@
 package io.ecrhub.app.e2e;
 
+import static io.ecrhub.app.support.Api.ADMIN_KEY;
 import static io.ecrhub.app.support.Api.admin;
 import static io.ecrhub.app.support.Api.awaitPaymentStatus;
 import static io.ecrhub.app.support.Api.registerSimulated;
@@ -11,11 +12,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.ecrhub.app.support.SimulatorResource;
+import io.ecrhub.app.support.SseClient;
 import io.ecrhub.simulator.Fault;
 import io.ecrhub.simulator.PrintJob;
 import io.ecrhub.simulator.SimTransaction;
 import io.ecrhub.simulator.SimulatedTerminal;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +29,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PaymentFlowTest {
   private final SimulatedTerminal sim = SimulatorResource.terminal(0);
+
+  @TestHTTPResource("/")
+  URI base;
+
+  /**
+   * Waits until the payment has been UNKNOWN, read from its event history rather than by polling
+   * its status: the scheduled reconciliation may settle it between two polls.
+   */
+  private void awaitUnknownInItsHistory(String id) throws Exception {
+    try (SseClient stream =
+        SseClient.open(base.resolve("api/v1/payments/" + id + "/events"), ADMIN_KEY, null)) {
+      assertThat(stream.until("payment.unknown")).isNotEmpty();
+    }
+  }
 
   @AfterEach
   void resetSimulator() {
@@ -272,12 +290,12 @@ class PaymentFlowTest {
   }
 
   @Test
-  void lostAnswer_isUnknownThenSettledByQueryingTheTerminal() {
+  void lostAnswer_isUnknownThenSettledByQueryingTheTerminal() throws Exception {
     String terminal = registerSimulated(sim, null);
     sim.setFault(Fault.dropAfterApprove());
     String id = startPayment(terminal, "9.90", "card_payment");
 
-    awaitPaymentStatus(id, "UNKNOWN");
+    awaitUnknownInItsHistory(id);
     sim.setFault(Fault.none());
     awaitPaymentStatus(id, "SUCCEEDED");
     admin().get("/api/v1/payments/" + id).then().body("qfpayTransactionId", notNullValue());
@@ -285,13 +303,16 @@ class PaymentFlowTest {
   }
 
   @Test
-  void operatorForcedQuery_settlesAnUnknownPaymentAtOnce() {
+  void operatorForcedQuery_settlesAnUnknownPaymentAtOnce() throws Exception {
     String terminal = registerSimulated(sim, null);
     sim.setFault(Fault.dropAfterApprove());
     String id = startPayment(terminal, "7.70", "card_payment");
-    awaitPaymentStatus(id, "UNKNOWN");
+    awaitUnknownInItsHistory(id);
     sim.setFault(Fault.none());
 
+    // The scheduled reconciliation may query first (it runs every few seconds here); either way the
+    // answer is a definite one from the terminal. The forced path alone, with the schedule off, is
+    // ForcedQueryConsoleTest.
     admin()
         .post("/api/v1/payments/" + id + "/reconcile")
         .then()
