@@ -143,6 +143,28 @@ final class Browser implements AutoCloseable {
         .until(condition);
   }
 
+  /**
+   * Finds {@code row} in a paginated list, pressing "Next page" until it shows up: the test
+   * database is shared by the whole suite, so a new entry need not be on the first page.
+   */
+  WebElement findOnSomePage(By table, By row) {
+    for (int page = 1; page <= 100; page++) {
+      WebElement current = waitFor(table);
+      List<WebElement> found = driver.findElements(row);
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      List<WebElement> next =
+          driver.findElements(By.xpath("//button[normalize-space()='Next page →']"));
+      if (next.isEmpty() || !next.get(0).isEnabled()) {
+        throw new AssertionError("not on any of the " + page + " page(s): " + row);
+      }
+      next.get(0).click();
+      until(ExpectedConditions.stalenessOf(current));
+    }
+    throw new AssertionError("not within 100 pages: " + row);
+  }
+
   WebElement field(String name) {
     return driver.findElement(By.name(name));
   }

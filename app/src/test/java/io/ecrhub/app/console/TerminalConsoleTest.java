@@ -85,7 +85,8 @@ class TerminalConsoleTest {
 
     browser.driver().findElement(By.cssSelector("#nav a[href='#/terminals']")).click();
     WebElement row =
-        browser.waitFor(
+        browser.findOnSomePage(
+            By.id("terminals-table"),
             By.xpath("//table[@id='terminals-table']//tr[.//a[normalize-space()='" + name + "']]"));
     assertThat(row.getText())
         .contains("NEW")
