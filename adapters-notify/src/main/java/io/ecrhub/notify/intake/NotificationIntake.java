@@ -25,9 +25,9 @@ import java.util.function.Supplier;
  * The intake of one notification: parse, verify the signature with the key ring (raw-body form,
  * then the legacy sorted-fields form), store durably (deduplicated on type + syssn) and only then
  * report ACCEPTED. It is applied either in the same transaction (one commit; see the constructor's
- * {@code oneTransaction}) or after the commit. A verified notification of an unknown type is stored
- * IGNORED for an admin. A failing database surfaces as an exception (the endpoint answers 503 so
- * QFPay retries).
+ * {@code storeAndApplyTogether}) or after the commit. A verified notification of an unknown type is
+ * stored IGNORED for an admin. A failing database surfaces as an exception (the endpoint answers
+ * 503 so QFPay retries).
  */
 public final class NotificationIntake implements IngestNotification {
   private static final System.Logger LOG = System.getLogger(NotificationIntake.class.getName());
@@ -45,7 +45,7 @@ public final class NotificationIntake implements IngestNotification {
   private final IdGenerator ids;
   private final InboxProcessor processor;
   private final StoredListener onStored;
-  private final DeferringPublisher oneTransaction;
+  private final boolean storeAndApplyTogether;
 
   /** Called inside the storing transaction for each new verified notification (fan-out). */
   @FunctionalInterface
@@ -65,14 +65,15 @@ public final class NotificationIntake implements IngestNotification {
       IdGenerator ids,
       InboxProcessor processor,
       StoredListener onStored) {
-    this(keys, parser, inbox, unitOfWork, clock, ids, processor, onStored, null);
+    this(keys, parser, inbox, unitOfWork, clock, ids, processor, onStored, false);
   }
 
   /**
-   * @param oneTransaction when given, a new notification is stored and applied in one transaction
-   *     (one commit instead of two), the applier's events held back by this publisher until that
-   *     transaction has committed; if that transaction fails for any reason, the notification is
-   *     stored on its own and applied afterwards, as without it. Null: store, commit, then apply.
+   * @param storeAndApplyTogether a new notification is stored and applied in one transaction (one
+   *     commit instead of two); if that transaction fails for any reason, the notification is
+   *     stored on its own and applied afterwards, as without it. The applier's events then travel
+   *     with that transaction, which the domain's {@code EventPublisher} contract provides (events
+   *     are recorded in the transaction that publishes them and released after its commit).
    */
   public NotificationIntake(
       Supplier<KeyRing> keys,
@@ -83,8 +84,8 @@ public final class NotificationIntake implements IngestNotification {
       IdGenerator ids,
       InboxProcessor processor,
       StoredListener onStored,
-      DeferringPublisher oneTransaction) {
-    this.oneTransaction = oneTransaction;
+      boolean storeAndApplyTogether) {
+    this.storeAndApplyTogether = storeAndApplyTogether;
     this.keys = Objects.requireNonNull(keys);
     this.parser = Objects.requireNonNull(parser);
     this.inbox = Objects.requireNonNull(inbox);
@@ -162,7 +163,7 @@ public final class NotificationIntake implements IngestNotification {
             keyId,
             n.tradeRef(),
             n.syssnRef());
-    if (oneTransaction != null) {
+    if (storeAndApplyTogether) {
       Optional<InboxEntry> both = storeAndApply(entry, n, now);
       if (both != null) {
         return both.isEmpty()
@@ -195,29 +196,26 @@ public final class NotificationIntake implements IngestNotification {
   }
 
   /**
-   * Applies and stores in one transaction (the applier's events are held back or travel with it,
-   * see {@link DeferringPublisher}): the entry is inserted with the status its apply produced, so
-   * one row version and one commit per new notification. A copy that is already stored rolls the
-   * transaction (and so the apply) back.
+   * Applies and stores in one transaction (the applier's events travel with it): the entry is
+   * inserted with the status its apply produced, so one row version and one commit per new
+   * notification. A copy that is already stored rolls the transaction (and so the apply) back.
    *
    * @return the stored entry, empty for a duplicate, or null when that transaction failed and
    *     rolled back (the caller then stores the notification on its own)
    */
   private Optional<InboxEntry> storeAndApply(InboxEntry entry, QfpayNotification n, Instant now) {
     try {
-      return oneTransaction.holding(
-          () ->
-              unitOfWork.inTransaction(
-                  () -> {
-                    ApplyResult r = processor.applyUnrecorded(n);
-                    Optional<InboxEntry> s =
-                        inbox.storeVerified(entry.withStatus(r.inboxStatus(), r.note()));
-                    if (s.isEmpty()) {
-                      throw new AlreadyStored();
-                    }
-                    onStored.stored(s.get(), n, now);
-                    return s;
-                  }));
+      return unitOfWork.inTransaction(
+          () -> {
+            ApplyResult r = processor.applyUnrecorded(n);
+            Optional<InboxEntry> s =
+                inbox.storeVerified(entry.withStatus(r.inboxStatus(), r.note()));
+            if (s.isEmpty()) {
+              throw new AlreadyStored();
+            }
+            onStored.stored(s.get(), n, now);
+            return s;
+          });
     } catch (AlreadyStored e) {
       return Optional.empty();
     } catch (RuntimeException e) {

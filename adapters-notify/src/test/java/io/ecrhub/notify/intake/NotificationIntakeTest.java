@@ -286,7 +286,18 @@ class NotificationIntakeTest {
     assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.APPLIED);
   }
 
-  /** A unit of work that undoes the inbox's changes when the work throws, like a rollback. */
+  /** Events published, released only when the outermost fake transaction commits. */
+  final List<io.ecrhub.domain.shared.DomainEvent> published = new CopyOnWriteArrayList<>();
+
+  private final List<io.ecrhub.domain.shared.DomainEvent> inTransaction = new ArrayList<>();
+
+  /** As the hub's publisher: recorded with the transaction, released after its commit. */
+  final io.ecrhub.domain.shared.EventPublisher events = inTransaction::add;
+
+  /**
+   * A unit of work that undoes the inbox's changes when the work throws, like a rollback, and
+   * releases the events published inside it only when it commits.
+   */
   final UnitOfWork rollingBack =
       new UnitOfWork() {
         private final ThreadLocal<Boolean> open = ThreadLocal.withInitial(() -> false);
@@ -300,14 +311,18 @@ class NotificationIntakeTest {
           Map<String, String> keys = new java.util.HashMap<>(inbox.dedupe);
           open.set(true);
           try {
-            return work.get();
+            T result = work.get();
+            published.addAll(inTransaction);
+            return result;
           } catch (RuntimeException e) {
+            inTransaction.clear();
             inbox.rows.clear();
             inbox.rows.putAll(rows);
             inbox.dedupe.clear();
             inbox.dedupe.putAll(keys);
             throw e;
           } finally {
+            inTransaction.clear();
             open.set(false);
           }
         }
@@ -316,7 +331,7 @@ class NotificationIntakeTest {
   record Happened(String type, String aggregateId, Instant occurredAt)
       implements io.ecrhub.domain.shared.DomainEvent {}
 
-  NotificationIntake oneTransaction(ApplyNotification a, DeferringPublisher events) {
+  NotificationIntake oneTransaction(ApplyNotification a) {
     return new NotificationIntake(
         () -> ring,
         parser,
@@ -326,13 +341,11 @@ class NotificationIntakeTest {
         () -> "t" + ids.incrementAndGet(),
         new InboxProcessor(inbox, parser, a, Runnable::run),
         (e, n, now) -> fannedOut.add(e.id()),
-        events);
+        true);
   }
 
   @Test
   void oneTransaction_storesAndApplies_andItsEventsLeaveOnlyAfterTheCommit() {
-    List<io.ecrhub.domain.shared.DomainEvent> published = new CopyOnWriteArrayList<>();
-    DeferringPublisher events = new DeferringPublisher(published::add);
     List<Integer> publishedWhileApplying = new ArrayList<>();
     ApplyNotification publishing =
         n -> {
@@ -341,8 +354,7 @@ class NotificationIntakeTest {
           return new ApplyResult.Applied("pay_1", "settled");
         };
 
-    NotificationIntake.Result r =
-        oneTransaction(publishing, events).receive(BODY, headers(SIGN), "a");
+    NotificationIntake.Result r = oneTransaction(publishing).receive(BODY, headers(SIGN), "a");
 
     assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
     assertThat(inbox.rows.get(r.entryId()).status()).isEqualTo(InboxStatus.APPLIED);
@@ -353,8 +365,6 @@ class NotificationIntakeTest {
 
   @Test
   void oneTransaction_applyFailure_rollsBackThenStoresAlone_appliesAfterwards_dropsHeldEvents() {
-    List<io.ecrhub.domain.shared.DomainEvent> published = new CopyOnWriteArrayList<>();
-    DeferringPublisher events = new DeferringPublisher(published::add);
     AtomicInteger calls = new AtomicInteger();
     ApplyNotification failingOnce =
         n -> {
@@ -365,8 +375,7 @@ class NotificationIntakeTest {
           return new ApplyResult.Applied("pay_1", "settled on the second try");
         };
 
-    NotificationIntake.Result r =
-        oneTransaction(failingOnce, events).receive(BODY, headers(SIGN), "a");
+    NotificationIntake.Result r = oneTransaction(failingOnce).receive(BODY, headers(SIGN), "a");
 
     assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
     assertThat(r.duplicate()).isFalse();
@@ -383,8 +392,7 @@ class NotificationIntakeTest {
           throw new IllegalStateException("lock timeout");
         };
 
-    NotificationIntake.Result r =
-        oneTransaction(failing, new DeferringPublisher(e -> {})).receive(BODY, headers(SIGN), "a");
+    NotificationIntake.Result r = oneTransaction(failing).receive(BODY, headers(SIGN), "a");
 
     assertThat(r.verdict()).isEqualTo(Verdict.ACCEPTED);
     assertThat(inbox.rows).hasSize(1);
@@ -393,14 +401,12 @@ class NotificationIntakeTest {
 
   @Test
   void oneTransaction_duplicate_isRolledBack_soItsApplyHasNoEffect() {
-    List<io.ecrhub.domain.shared.DomainEvent> published = new CopyOnWriteArrayList<>();
-    DeferringPublisher events = new DeferringPublisher(published::add);
     ApplyNotification publishing =
         n -> {
           events.publish(new Happened("payment.succeeded", "pay_1", Instant.EPOCH));
           return new ApplyResult.Applied("pay_1", "settled");
         };
-    NotificationIntake once = oneTransaction(publishing, events);
+    NotificationIntake once = oneTransaction(publishing);
     NotificationIntake.Result first = once.receive(BODY, headers(SIGN), "a");
 
     NotificationIntake.Result again = once.receive(BODY, headers(SIGN), "a");
@@ -415,10 +421,7 @@ class NotificationIntakeTest {
   @Test
   void oneTransaction_databaseDown_fails() {
     inbox.down = true;
-    assertThatThrownBy(
-            () ->
-                oneTransaction(applier, new DeferringPublisher(e -> {}))
-                    .receive(BODY, headers(SIGN), "a"))
+    assertThatThrownBy(() -> oneTransaction(applier).receive(BODY, headers(SIGN), "a"))
         .isInstanceOf(IllegalStateException.class);
     assertThat(inbox.rows).isEmpty();
   }

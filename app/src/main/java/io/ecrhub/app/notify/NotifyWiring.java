@@ -16,7 +16,6 @@ import io.ecrhub.notify.delivery.FanOut;
 import io.ecrhub.notify.delivery.HttpWebhookSender;
 import io.ecrhub.notify.delivery.TargetGuard;
 import io.ecrhub.notify.intake.Cidr;
-import io.ecrhub.notify.intake.DeferringPublisher;
 import io.ecrhub.notify.intake.InboxProcessor;
 import io.ecrhub.notify.intake.NotificationIntake;
 import io.ecrhub.notify.intake.NotificationParser;
@@ -24,7 +23,6 @@ import io.ecrhub.notify.intake.SenderAllowList;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -59,26 +57,13 @@ public class NotifyWiring {
     return new NotificationParser(config.defaultCurrency());
   }
 
-  /**
-   * The applier's events go straight to the hub's publisher, which records them (event log and
-   * webhook outbox) in the transaction that stores and applies the notification and wakes live
-   * streams only after it commits: nothing to hold back, and nothing lost between commit and
-   * publish.
-   */
-  @Produces
-  @Singleton
-  @Typed(DeferringPublisher.class) // not a second EventPublisher for anyone else
-  DeferringPublisher applierEvents(EventPublisher events) {
-    return DeferringPublisher.transactional(events);
-  }
-
   @Produces
   @Singleton
   NotificationApplier applier(
       Payments payments,
       Refunds refunds,
       UnitOfWork unitOfWork,
-      DeferringPublisher events,
+      EventPublisher events,
       Clock clock,
       IdGenerator ids) {
     return new NotificationApplier(payments, refunds, unitOfWork, events, clock, ids);
@@ -138,7 +123,6 @@ public class NotifyWiring {
       IdGenerator ids,
       InboxProcessor processor,
       FanOut fanOut,
-      DeferringPublisher applierEvents,
       NotifyConfig config) {
     // Applying inline: store and apply in one transaction (one commit per new notification).
     return new NotificationIntake(
@@ -150,7 +134,7 @@ public class NotifyWiring {
         ids,
         processor,
         (entry, n, now) -> fanOut.recordNotification(n, entry.rawBody(), now),
-        config.applyInline() && config.storeAndApplyTogether() ? applierEvents : null);
+        config.applyInline() && config.storeAndApplyTogether());
   }
 
   @Produces

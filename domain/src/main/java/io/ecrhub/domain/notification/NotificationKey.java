@@ -1,7 +1,6 @@
 package io.ecrhub.domain.notification;
 
 import io.ecrhub.domain.shared.Secret;
-import io.ecrhub.domain.shared.ValidationException;
 import java.nio.charset.StandardCharsets;
 
 /** The key QFPay signs notifications with ("client_key" / Odoo's "Notification Key"). Masked. */
@@ -13,17 +12,8 @@ public final class NotificationKey {
   }
 
   public static NotificationKey of(String value) {
-    ValidationException.require(
-        value != null && value.length() >= 8 && value.length() <= 256,
-        "INVALID_NOTIFICATION_KEY",
-        "key",
-        "notification key must be 8-256 characters");
-    ValidationException.require(
-        value.chars().noneMatch(Character::isWhitespace),
-        "INVALID_NOTIFICATION_KEY",
-        "key",
-        "notification key must not contain white space");
-    return new NotificationKey(value);
+    return new NotificationKey(
+        Secret.requireSigningText(value, "INVALID_NOTIFICATION_KEY", "key", "notification key"));
   }
 
   public byte[] utf8Bytes() {

@@ -27,4 +27,26 @@ public final class Secret {
     }
     return diff == 0;
   }
+
+  /**
+   * Checks a key or secret typed by an operator: 8-256 characters, no white space (a pasted line
+   * break would make every signature fail).
+   *
+   * @param code the stable error code, {@code field} the request field, {@code what} its name for
+   *     people
+   * @return {@code value}
+   */
+  public static String requireSigningText(String value, String code, String field, String what) {
+    ValidationException.require(
+        value != null && value.length() >= 8 && value.length() <= 256,
+        code,
+        field,
+        what + " must be 8-256 characters");
+    ValidationException.require(
+        value.chars().noneMatch(Character::isWhitespace),
+        code,
+        field,
+        what + " must not contain white space");
+    return value;
+  }
 }

@@ -1,7 +1,6 @@
 package io.ecrhub.domain.notification.delivery;
 
 import io.ecrhub.domain.shared.Secret;
-import io.ecrhub.domain.shared.ValidationException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,17 +15,8 @@ public final class WebhookSecret {
   }
 
   public static WebhookSecret of(String value) {
-    ValidationException.require(
-        value != null && value.length() >= 8 && value.length() <= 256,
-        "INVALID_SECRET",
-        "secret",
-        "secret must be 8-256 characters");
-    ValidationException.require(
-        value.chars().noneMatch(Character::isWhitespace),
-        "INVALID_SECRET",
-        "secret",
-        "secret must not contain white space");
-    return new WebhookSecret(value);
+    return new WebhookSecret(
+        Secret.requireSigningText(value, "INVALID_SECRET", "secret", "secret"));
   }
 
   public byte[] utf8Bytes() {
