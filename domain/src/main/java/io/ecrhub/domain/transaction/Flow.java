@@ -72,12 +72,15 @@ final class Flow {
   }
 
   /**
-   * Releases a lease inside the caller's unit of work (the one that records the outcome), so the
-   * terminal is free the moment the outcome is visible; returns {@code result} unchanged.
+   * Releases a lease inside the caller's unit of work (the one that records the outcome), then
+   * records the outcome with {@code work}. Releasing first means no reader can see the outcome
+   * while the lease is still held, even where the unit of work is not isolated (in-memory stores);
+   * in a database transaction both changes commit together, and the order matches the start (lease,
+   * then transaction row). If {@code work} fails the unit of work rolls the release back too.
    */
-  <T> T releasingLease(TerminalId terminalId, String holder, T result) {
+  <T> T releasingLease(TerminalId terminalId, String holder, Supplier<T> work) {
     ports.leases().release(terminalId, holder);
-    return result;
+    return work.get();
   }
 
   /**

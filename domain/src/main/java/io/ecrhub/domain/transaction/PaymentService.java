@@ -171,7 +171,7 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     try {
       Verdict verdict = Verdict.ofBusinessAnswer(outcome);
       flow.change(
-          "payment " + id, () -> flow.releasingLease(terminalId, holder, apply(id, verdict)));
+          "payment " + id, () -> flow.releasingLease(terminalId, holder, () -> apply(id, verdict)));
     } catch (RuntimeException e) {
       Flow.LOG.log(
           System.Logger.Level.ERROR,

@@ -98,7 +98,7 @@ final class RefundStarter {
       TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
       Verdict verdict = Verdict.ofBusinessAnswer(outcome);
       flow.change(
-          "refund " + id, () -> flow.releasingLease(terminalId, holder, apply(id, verdict)));
+          "refund " + id, () -> flow.releasingLease(terminalId, holder, () -> apply(id, verdict)));
       flow.health.record(terminalId, outcome);
     } catch (RuntimeException e) {
       Flow.LOG.log(

@@ -95,7 +95,7 @@ class StartPaymentUnitOfWorkTest {
         .isEqualTo(TransactionStatus.SUCCEEDED);
     assertThat(journal)
         .containsExactly(
-            "findById in #2", "save in #2", "release in #2", "publish payment.succeeded in #2");
+            "release in #2", "findById in #2", "save in #2", "publish payment.succeeded in #2");
     assertThat(leases.current(TerminalFixture.DEFAULT_ID, clock.instant())).isEmpty();
   }
 
