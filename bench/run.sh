@@ -11,6 +11,7 @@
 #   CAPACITY_ARGS="--steps 1000,2000,5000 --card-wait-ms 30000 --transport https --window 32"
 #   CODEC_ARGS="-wi 3 -i 5"           (JMH options)
 #   HUB_ARGS="--n 500 --warmup 200"   (HubOverheadBench); WRK_ARGS="-t2 -c16 -d10s"
+#   HUB_JAVA_OPTS="-XX:StartFlightRecording=..."   (extra JVM options for the hub process)
 #   PGHOST=127.0.0.1 PGUSER=postgres  (the hub target creates and drops ecrhub_bench_<pid>)
 #   SKIP_BUILD=1                      reuse bench/target/ecrhub-bench.jar
 set -euo pipefail
@@ -127,7 +128,7 @@ hub() {
   ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
     ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_LEVEL=WARN \
-    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m -jar "$hub_jar" >"bench/results/hub-$stamp.log" 2>&1 &
+    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} -jar "$hub_jar" >"bench/results/hub-$stamp.log" 2>&1 &
   HUB_PID=$!
   local i
   for ((i = 0; i < 120; i++)); do

@@ -61,6 +61,9 @@ public final class HubOverheadBench {
   private String lastPaymentId;
   private boolean followSse;
 
+  /** POST → 202 of each measured hub payment (the accept part of the hub series). */
+  private Latencies accepts;
+
   /** Payment id → the status that ended it, completed by the terminal event stream. */
   private final Map<String, CompletableFuture<String>> endings = new ConcurrentHashMap<>();
 
@@ -107,6 +110,7 @@ public final class HubOverheadBench {
       System.out.printf("measuring: %d rounds of 2 payments%n", n);
       Latencies viaHub = new Latencies(n);
       Latencies direct = new Latencies(n);
+      bench.accepts = new Latencies(n);
       bench.rounds(n, viaHub, direct);
       report(
           args,
@@ -115,6 +119,7 @@ public final class HubOverheadBench {
           env,
           viaHub.summary(),
           direct.summary(),
+          bench.accepts.summary(),
           bench.followSse,
           bench.polls,
           bench.busyRetries);
@@ -174,6 +179,9 @@ public final class HubOverheadBench {
       throw new IllegalStateException(
           "payment not accepted: HTTP " + created.statusCode() + " " + created.body());
     }
+    if (accepts != null) {
+      accepts.add(System.nanoTime() - start);
+    }
     String id = HubClient.id(created.body());
     String status = HubClient.status(created.body());
     if (followSse) {
@@ -228,16 +236,22 @@ public final class HubOverheadBench {
       Map<String, Object> env,
       Latencies.Summary viaHub,
       Latencies.Summary direct,
+      Latencies.Summary accept,
       boolean followSse,
       int polls,
       int busyRetries)
       throws Exception {
     System.out.printf(
         "%n%-8s %6s %9s %9s %9s %9s (microseconds)%n", "series", "n", "p50", "p90", "p99", "max");
-    for (Latencies.Summary x : new Latencies.Summary[] {viaHub, direct}) {
+    for (Latencies.Summary x : new Latencies.Summary[] {viaHub, direct, accept}) {
       System.out.printf(
           "%-8s %6d %9.1f %9.1f %9.1f %9.1f%n",
-          x == viaHub ? "hub" : "direct", x.n(), x.p50(), x.p90(), x.p99(), x.max());
+          x == viaHub ? "hub" : x == direct ? "direct" : "accept",
+          x.n(),
+          x.p50(),
+          x.p90(),
+          x.p99(),
+          x.max());
     }
     double d50 = round(viaHub.p50() - direct.p50());
     double d99 = round(viaHub.p99() - direct.p99());
@@ -267,6 +281,7 @@ public final class HubOverheadBench {
     Map<String, Object> series = new LinkedHashMap<>();
     series.put("hub", viaHub.toMap());
     series.put("direct", direct.toMap());
+    series.put("hub_accept", accept.toMap());
     result.put("series", series);
     Map<String, Object> overhead = new LinkedHashMap<>();
     overhead.put("p50_delta_us", d50);
