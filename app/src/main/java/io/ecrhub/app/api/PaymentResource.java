@@ -82,7 +82,7 @@ public class PaymentResource {
       UriInfo uri) {
     Inputs.requireBody(body);
     TerminalId terminalId = TerminalId.of(Inputs.required(body.terminalId(), "terminalId"));
-    caller.requireTerminal(terminals.get(terminalId));
+    caller.requireTerminal(terminalId, terminals::get);
     Money amount =
         Money.of(
             Inputs.required(body.amount(), "amount"), Inputs.required(body.currency(), "currency"));

@@ -14,12 +14,15 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,11 +38,16 @@ import org.jboss.logging.Logger;
  * Last-Event-ID}, across restarts, and sees events written by other hub instances (polled every
  * second; events of this instance are pushed once their transaction has committed).
  *
+ * <p>Events this instance commits are handed over after the commit ({@link #committed}) and sent
+ * from memory, without reading the log again: the delivery pass after a payment's commit costs no
+ * database round trip. The log is read when a stream opens (history after its {@code
+ * Last-Event-ID}) and by the once-a-second pass, which picks up other instances' events.
+ *
  * <p>Events are stored in the transaction of their state change, so ids are allocated in insert
- * order but may become visible in a different (commit) order: id 10 can commit after id 11. A
- * stream therefore re-reads from below the events it delivered within the last {@link #GRACE}
- * (skipping what it already sent), so a late-committing event is still delivered, and only then
- * moves its floor past them.
+ * order but may become visible in a different (commit) order: id 10 can commit after id 11. The
+ * once-a-second pass therefore re-reads from below the events a stream received within the last
+ * {@link #GRACE} (skipping what it already sent), so a late-committing event of another instance is
+ * still delivered, and only then moves the stream's floor past them.
  */
 @ApplicationScoped
 public class EventStreams {
@@ -55,6 +63,10 @@ public class EventStreams {
   private final ObjectMapper json;
   private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
+
+  /** Events committed by this instance, waiting for the worker to send them. */
+  private final ConcurrentLinkedQueue<StoredEvent> committed = new ConcurrentLinkedQueue<>();
+
   private ScheduledExecutorService worker;
 
   @Inject
@@ -95,20 +107,26 @@ public class EventStreams {
   }
 
   /**
-   * Events of this instance were committed: deliver them now. Wakes that arrive while one is still
-   * queued share it (a payment commits two events at once; one delivery pass reads both), since the
-   * pass clears the flag before it reads the log and so sees every event committed before that.
+   * Events of this instance were committed: send them to the streams they belong to, from memory.
+   * Calls that arrive while a pass is still queued share it (a payment commits two events at once);
+   * the pass clears the flag before it drains the queue, so it sees every event handed over before.
+   * Never blocks.
    */
-  public void wake() {
-    if (!subscriptions.isEmpty() && wakeQueued.compareAndSet(false, true)) {
+  public void committed(List<StoredEvent> events) {
+    if (subscriptions.isEmpty() || events.isEmpty()) {
+      return;
+    }
+    committed.addAll(events);
+    if (wakeQueued.compareAndSet(false, true)) {
       try {
         worker.execute(
             () -> {
               wakeQueued.set(false);
-              deliverAll(true);
+              deliverCommitted();
             });
       } catch (RejectedExecutionException e) {
         wakeQueued.set(false); // shutting down
+        committed.clear();
       }
     }
   }
@@ -138,28 +156,54 @@ public class EventStreams {
 
   /** Every second: events of other instances, and keep-alive comments. */
   private void poll() {
-    deliverAll(false);
+    deliverAll();
     subscriptions.forEach(this::keepAlive);
   }
 
   /**
-   * Delivers to every stream that is behind the log, or still within the grace period of recent
-   * events, or to all of them when {@code all} (this instance just committed events, which may have
-   * ids below what a stream has seen).
+   * Delivers to every stream that is behind the log (events of other instances) or still within the
+   * grace period of recent events (one of them may have committed late).
    */
-  private void deliverAll(boolean all) {
+  private void deliverAll() {
     try {
       if (subscriptions.isEmpty()) {
         return;
       }
       long max = log.latestId();
       for (Subscription s : subscriptions) {
-        if (all || s.checkedUpTo < max || !s.recent.isEmpty()) {
+        if (s.checkedUpTo < max || !s.recent.isEmpty()) {
           deliver(s, max);
         }
       }
     } catch (RuntimeException e) {
       LOG.warnf("event stream delivery failed: %s", e.toString());
+    }
+  }
+
+  /** Sends this instance's newly committed events to the streams they belong to, oldest first. */
+  private void deliverCommitted() {
+    List<StoredEvent> batch = new ArrayList<>();
+    for (StoredEvent e; (e = committed.poll()) != null; ) {
+      batch.add(e);
+    }
+    batch.sort(Comparator.comparingLong(StoredEvent::id));
+    long now = System.nanoTime();
+    for (Subscription s : subscriptions) {
+      if (s.sink.isClosed()) {
+        subscriptions.remove(s);
+        continue;
+      }
+      try {
+        for (StoredEvent e : batch) {
+          if (s.wants(e) && e.id() > s.floor && !s.recent.containsKey(e.id())) {
+            send(s, e);
+            s.delivered(e, now);
+          }
+        }
+      } catch (RuntimeException ex) {
+        LOG.debugf("event stream closed: %s", ex.toString());
+        close(s);
+      }
     }
   }
 
@@ -274,6 +318,14 @@ public class EventStreams {
       this.floor = floor;
       this.sink = sink;
       this.sse = sse;
+    }
+
+    /** Whether the event belongs to this stream (its payment, or its terminal). */
+    boolean wants(StoredEvent e) {
+      TransactionEvent t = e.event();
+      return payment != null
+          ? payment.value().equals(t.paymentId())
+          : terminal.equals(t.terminalId());
     }
 
     /** Moves the floor past the oldest recent events once their grace period is over. */

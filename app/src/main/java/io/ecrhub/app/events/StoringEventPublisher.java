@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,9 +17,9 @@ import org.jboss.logging.Logger;
  * appended to the durable {@link TransactionEventLog} (its id becomes the SSE event id) and queued
  * for hub-event webhook subscribers ({@link NotifyEventSink#record}, the webhook outbox). A
  * rollback leaves neither; a crash after the commit loses neither. Only after the commit are live
- * streams woken, the notification side told (retrying parked notifications), and the event fired as
- * a CDI event for other in-process subscribers. Called without a transaction, it runs in one of its
- * own.
+ * streams handed the stored events (sent from memory), the notification side told (retrying parked
+ * notifications), and the event fired as a CDI event for other in-process subscribers. Called
+ * without a transaction, it runs in one of its own.
  */
 @ApplicationScoped
 public class StoringEventPublisher implements EventPublisher {
@@ -49,18 +50,20 @@ public class StoringEventPublisher implements EventPublisher {
     QuarkusTransaction.joiningExisting()
         .run(
             () -> {
+              StoredEvent stored = null;
               if (event instanceof TransactionEvent te) {
-                long id = log.append(te);
-                LOG.debugf("event %d %s %s", id, te.type(), te.aggregateId());
+                stored = new StoredEvent(log.append(te), te);
+                LOG.debugf("event %d %s %s", stored.id(), te.type(), te.aggregateId());
               }
               notify.record(event);
-              afterCommit.run(() -> committed(event));
+              StoredEvent logged = stored;
+              afterCommit.run(() -> committed(event, logged));
             });
   }
 
-  private void committed(DomainEvent event) {
-    if (event instanceof TransactionEvent) {
-      streams.wake();
+  private void committed(DomainEvent event, StoredEvent stored) {
+    if (stored != null) {
+      streams.committed(List.of(stored));
     }
     notify.committed(event);
     cdi.fire(event);

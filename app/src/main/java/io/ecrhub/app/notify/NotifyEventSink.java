@@ -5,6 +5,7 @@ import io.ecrhub.domain.shared.DomainEvent;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.TransactionEvent;
+import io.ecrhub.domain.transaction.TransactionStatus;
 import io.ecrhub.notify.delivery.FanOut;
 import io.ecrhub.notify.intake.InboxProcessor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,9 +77,14 @@ public class NotifyEventSink {
     fanOut.recordEvent(event, clock.instant());
   }
 
-  /** After the event's transaction committed: hands the non-critical part over; returns at once. */
+  /**
+   * After the event's transaction committed: hands the non-critical part over; returns at once.
+   * Only changes that can make a parked notification match are followed up: a payment or refund
+   * that appears (its out_trade_no is new) and one that succeeds (its syssn is new); other changes
+   * reveal nothing a notification is matched by, and the periodic sweep covers any race.
+   */
   public void committed(DomainEvent event) {
-    if (!(event instanceof TransactionEvent t) || t.from() == t.to() || t.paymentId() == null) {
+    if (!(event instanceof TransactionEvent t) || t.paymentId() == null || !revealsIds(t)) {
       return;
     }
     try {
@@ -86,6 +92,10 @@ public class NotifyEventSink {
     } catch (RejectedExecutionException e) {
       LOG.warnf("Event %s not forwarded: shutting down", event.type());
     }
+  }
+
+  private static boolean revealsIds(TransactionEvent t) {
+    return t.from() != t.to() && (t.from() == null || t.to() == TransactionStatus.SUCCEEDED);
   }
 
   private void retryParkedFor(TransactionEvent t) {

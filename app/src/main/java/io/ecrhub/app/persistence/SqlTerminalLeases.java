@@ -38,6 +38,19 @@ public class SqlTerminalLeases implements TerminalLeases {
     return QuarkusTransaction.joiningExisting()
         .call(
             () -> {
+              // A free terminal has no row (release deletes it): one INSERT takes it. Only a
+              // row that is there (held, or expired) needs the conditional UPDATE.
+              int inserted =
+                  em.createNativeQuery(
+                          "INSERT INTO terminal_lease (terminal_id, holder, expires_at)"
+                              + " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                      .setParameter(1, terminalId.value())
+                      .setParameter(2, holder)
+                      .setParameter(3, until)
+                      .executeUpdate();
+              if (inserted == 1) {
+                return true;
+              }
               int taken =
                   em.createNativeQuery(
                           "UPDATE terminal_lease SET holder = ?1, expires_at = ?2"
@@ -47,18 +60,7 @@ public class SqlTerminalLeases implements TerminalLeases {
                       .setParameter(3, terminalId.value())
                       .setParameter(4, at)
                       .executeUpdate();
-              if (taken == 1) {
-                return true;
-              }
-              int inserted =
-                  em.createNativeQuery(
-                          "INSERT INTO terminal_lease (terminal_id, holder, expires_at)"
-                              + " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                      .setParameter(1, terminalId.value())
-                      .setParameter(2, holder)
-                      .setParameter(3, until)
-                      .executeUpdate();
-              return inserted == 1;
+              return taken == 1;
             });
   }
 

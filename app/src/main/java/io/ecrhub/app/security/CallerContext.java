@@ -1,7 +1,9 @@
 package io.ecrhub.app.security;
 
 import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalId;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.function.Function;
 
 /**
  * The authenticated caller of the current request and the checks resources apply: role (403 {@code
@@ -35,6 +37,16 @@ public class CallerContext {
     if (!caller().scope().unrestricted()) {
       throw new AccessDeniedException(
           "ADMIN_REQUIRED", "managing API keys needs an admin key without a scope");
+    }
+  }
+
+  /**
+   * Checks that the terminal is within the key's scope, loading it with {@code load} only when the
+   * scope is limited (an unscoped key covers every terminal; the use case reports a missing one).
+   */
+  public void requireTerminal(TerminalId id, Function<TerminalId, Terminal> load) {
+    if (!caller().scope().unrestricted()) {
+      requireTerminal(load.apply(id));
     }
   }
 

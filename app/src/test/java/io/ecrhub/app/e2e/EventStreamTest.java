@@ -7,6 +7,7 @@ import static io.ecrhub.app.support.Api.startPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ecrhub.app.events.TransactionEventLog;
 import io.ecrhub.app.support.Api;
 import io.ecrhub.app.support.SimulatorResource;
 import io.ecrhub.app.support.SseClient;
@@ -19,6 +20,7 @@ import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.Syssn;
+import io.ecrhub.domain.transaction.TransactionEvent;
 import io.ecrhub.simulator.SimulatedTerminal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -33,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,7 @@ class EventStreamTest {
 
   @Inject Payments payments;
   @Inject EventPublisher events;
+  @Inject TransactionEventLog log;
 
   @AfterEach
   void reset() {
@@ -99,10 +103,23 @@ class EventStreamTest {
 
   /**
    * Events are stored in the transaction of their change, so a lower id can commit after a higher
-   * one: the stream still delivers it.
+   * one: the stream still delivers it (this instance's events are handed over after the commit).
    */
   @Test
   void terminalStream_deliversAnEventThatCommitsAfterALaterOne() throws Exception {
+    eventCommittingAfterALaterOne(events::publish);
+  }
+
+  /**
+   * The same for another instance's events, which this instance only sees in the log: the
+   * once-a-second pass re-reads below what it delivered recently and finds the late one.
+   */
+  @Test
+  void terminalStream_deliversAnotherInstancesEventThatCommitsAfterALaterOne() throws Exception {
+    eventCommittingAfterALaterOne(log::append);
+  }
+
+  private void eventCommittingAfterALaterOne(Consumer<TransactionEvent> writer) throws Exception {
     String terminal = Api.createTerminal(Api.unique("s"));
     Payment early = newPayment(terminal);
     Payment late = newPayment(terminal);
@@ -119,7 +136,7 @@ class EventStreamTest {
                       .run(
                           () -> {
                             payments.save(early);
-                            early.drainEvents().forEach(events::publish);
+                            early.drainEvents().forEach(writer);
                             written.countDown();
                             awaitLatch(commit);
                           }));
@@ -128,7 +145,7 @@ class EventStreamTest {
           .run(
               () -> {
                 payments.save(late);
-                late.drainEvents().forEach(events::publish);
+                late.drainEvents().forEach(writer);
               });
 
       List<SseClient.Event> first = List.of(stream.next(), stream.next(), stream.next());

@@ -50,10 +50,6 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
   @Override
   public Payment start(StartPayment.Command command) {
     Objects.requireNonNull(command, "command");
-    Optional<Payment> replayed = replay(command);
-    if (replayed.isPresent()) {
-      return replayed.get();
-    }
     String raw = ids.next();
     PaymentId id = new PaymentId("pay_" + raw);
     OutTradeNo outTradeNo = outTradeNo(raw, command.reference());
@@ -76,6 +72,9 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
       flow.release(command.terminalId(), holder);
       throw e;
     }
+    if (started != null && started.replayed()) {
+      return started.payment();
+    }
     if (started == null) {
       throw new DomainException(
           "TERMINAL_BUSY",
@@ -97,20 +96,28 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     return saved;
   }
 
-  /** The terminal and the payment recorded IN_PROGRESS under its lease. */
-  private record Started(Terminal terminal, Payment payment) {}
+  /**
+   * The terminal and the payment recorded IN_PROGRESS under its lease; or, when {@code replayed},
+   * the payment an earlier request with the same idempotency key created (nothing to send).
+   */
+  private record Started(Terminal terminal, Payment payment, boolean replayed) {}
 
   /**
-   * One unit of work (one commit on the critical path): reads the terminal, takes its lease,
-   * creates the payment, marks it sent and stores it with its events, so the lease row and the
-   * payment row commit together. Returns null, having written nothing, when the lease is held by
-   * another transaction. An unknown, disabled or unsuitable terminal throws before the lease is
+   * One unit of work (one commit on the critical path): looks up the idempotency key, reads the
+   * terminal, takes its lease, creates the payment, marks it sent and stores it with its events, so
+   * the lease row and the payment row commit together. Returns the earlier payment for a known
+   * idempotency key, writing nothing; returns null, having written nothing, when the lease is held
+   * by another transaction. An unknown, disabled or unsuitable terminal throws before the lease is
    * taken.
    */
   private Started record(
       StartPayment.Command c, PaymentId id, OutTradeNo outTradeNo, String holder) {
     return flow.tx(
         () -> {
+          Optional<Payment> earlier = earlier(c);
+          if (earlier.isPresent()) {
+            return new Started(null, earlier.get(), true);
+          }
           Terminal terminal = flow.usableTerminal(c.terminalId());
           terminal.requireSupports(c.channel());
           Instant now = flow.now();
@@ -133,17 +140,24 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
           p.markInProgress(now);
           Payment saved = flow.ports.payments().save(p);
           flow.publish(p.drainEvents());
-          return new Started(terminal, saved);
+          return new Started(terminal, saved, false);
         });
   }
 
   /** The payment an earlier request with the same idempotency key created, if any. */
   private Optional<Payment> replay(StartPayment.Command c) {
+    return flow.tx(() -> earlier(c));
+  }
+
+  /**
+   * In the caller's unit of work: the payment an earlier request with the same idempotency key
+   * created, if any; a different request under that key is refused.
+   */
+  private Optional<Payment> earlier(StartPayment.Command c) {
     if (c.idempotencyKey() == null) {
       return Optional.empty();
     }
-    Optional<Payment> earlier =
-        flow.tx(() -> flow.ports.payments().findByIdempotencyKey(c.idempotencyKey()));
+    Optional<Payment> earlier = flow.ports.payments().findByIdempotencyKey(c.idempotencyKey());
     if (earlier.isPresent() && !c.fingerprint().equals(earlier.get().requestFingerprint())) {
       throw new DomainException(
           "IDEMPOTENCY_CONFLICT",

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Use case implementation: settles payments and refunds whose outcome is not known by asking the
@@ -40,6 +42,10 @@ public final class Reconciler implements ReconcileInFlight {
 
   private final Flow flow;
   private final RefundReconciler refunds;
+
+  /** Payments an attempt is working on right now (in this instance), completed when it ends. */
+  private final ConcurrentHashMap<PaymentId, CompletableFuture<Void>> running =
+      new ConcurrentHashMap<>();
 
   /**
    * @param instanceId this hub instance (as for {@link PaymentService}), no ':'
@@ -77,8 +83,32 @@ public final class Reconciler implements ReconcileInFlight {
     return flow.payment(paymentId);
   }
 
-  /** One attempt for one payment; true when it is settled afterwards. */
+  /**
+   * One attempt for one payment; true when it is settled afterwards. Attempts on one payment do not
+   * overlap within this instance: the scheduled pass skips a payment another attempt is working on,
+   * and a forced attempt waits for it (its query may already have settled the payment) and then
+   * makes its own.
+   */
   private boolean reconcile(PaymentId id, boolean forced) {
+    while (true) {
+      CompletableFuture<Void> mine = new CompletableFuture<>();
+      CompletableFuture<Void> other = running.putIfAbsent(id, mine);
+      if (other == null) {
+        try {
+          return attempt(id, forced);
+        } finally {
+          running.remove(id, mine);
+          mine.complete(null);
+        }
+      }
+      if (!forced) {
+        return false;
+      }
+      other.join();
+    }
+  }
+
+  private boolean attempt(PaymentId id, boolean forced) {
     Payment loaded = flow.payment(id);
     Instant now = flow.now();
     if (loaded.status() == TransactionStatus.IN_PROGRESS) {

@@ -12,6 +12,8 @@ import io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause;
 import io.ecrhub.domain.testing.PaymentFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ReconcilerTest {
@@ -266,6 +268,37 @@ class ReconcilerTest {
     Payment done = h.reconciler.reconcileNow(p.id());
 
     assertThat(done.status()).isEqualTo(TransactionStatus.SUCCEEDED);
+  }
+
+  @Test
+  void reconcileNow_whileTheScheduledPassIsQueryingIt_waitsForThatQueryInsteadOfAnswerUnknown()
+      throws Exception {
+    Payment p = lostAnswer();
+    h.clock.advance(Duration.ofSeconds(5));
+    CompletableFuture<Integer> scheduled =
+        CompletableFuture.supplyAsync(h.reconciler::reconcileDue);
+    awaitUntil(() -> h.channel.count(Query.class) == 1);
+
+    CompletableFuture<Payment> forced =
+        CompletableFuture.supplyAsync(() -> h.reconciler.reconcileNow(p.id()));
+    Thread.sleep(200); // gives a wrongly overlapping forced attempt time to send or to answer
+    assertThat(forced).as("waits for the scheduled query").isNotDone();
+    h.channel.release(Query.class, found(p, "0000"));
+
+    assertThat(forced.get(10, TimeUnit.SECONDS).status()).isEqualTo(TransactionStatus.SUCCEEDED);
+    assertThat(scheduled.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(h.channel.count(Query.class)).as("one query for both").isEqualTo(1);
+  }
+
+  private static void awaitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not reached within 30 s");
+      }
+      Thread.sleep(5);
+    }
   }
 
   @Test
