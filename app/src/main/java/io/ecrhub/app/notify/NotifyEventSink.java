@@ -12,10 +12,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,11 +34,16 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class NotifyEventSink {
   private static final Logger LOG = Logger.getLogger(NotifyEventSink.class);
+  private static final String PARKED_FOR_PAYMENT =
+      "SELECT 1 FROM notification_inbox n WHERE n.status = 'PARKED' AND ("
+          + " n.trade_ref IN (SELECT p.out_trade_no FROM payment p WHERE p.id = ?)"
+          + " OR n.syssn_ref IN (SELECT p.syssn FROM payment p WHERE p.id = ?)) LIMIT 1";
   private final FanOut fanOut;
   private final InboxProcessor processor;
   private final Payments payments;
   private final Clock clock;
   private final AfterCommit afterCommit;
+  private final DataSource dataSource;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -48,12 +58,14 @@ public class NotifyEventSink {
       InboxProcessor processor,
       Payments payments,
       Clock clock,
-      AfterCommit afterCommit) {
+      AfterCommit afterCommit,
+      DataSource dataSource) {
     this.fanOut = fanOut;
     this.processor = processor;
     this.payments = payments;
     this.clock = clock;
     this.afterCommit = afterCommit;
+    this.dataSource = dataSource;
   }
 
   /**
@@ -100,16 +112,41 @@ public class NotifyEventSink {
 
   private void retryParkedFor(TransactionEvent t) {
     try {
+      if (!anyParkedFor(t.paymentId())) {
+        return;
+      }
       payments
           .findById(new PaymentId(t.paymentId()))
           .ifPresent(
               p ->
                   processor.retryParkedFor(
                       p.outTradeNo().value(), p.syssn().map(s -> s.value()).orElse(null)));
-    } catch (RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       LOG.warnf(
           "Parked notifications for %s not retried now (%s); the sweep will",
           t.paymentId(), e.getMessage());
+    }
+  }
+
+  /**
+   * Whether a parked notification refers to the payment's out_trade_no or syssn: one indexed query,
+   * no transaction. Nearly always false (QFPay notifies only after the terminal was paid, which is
+   * after the payment was recorded), so the full retry runs only when it can match something.
+   */
+  private boolean anyParkedFor(String paymentId) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      return anyParkedFor(c, paymentId);
+    }
+  }
+
+  /** {@link #anyParkedFor(String)} on the given connection (tests run it inside a rollback). */
+  static boolean anyParkedFor(Connection c, String paymentId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(PARKED_FOR_PAYMENT)) {
+      ps.setString(1, paymentId);
+      ps.setString(2, paymentId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
     }
   }
 
