@@ -1,6 +1,8 @@
 package io.ecrhub.app.wiring;
 
 import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.domain.merchant.ConfigAudit;
+import io.ecrhub.domain.merchant.TerminalDriftMonitor;
 import io.ecrhub.domain.shared.EventPublisher;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.UnitOfWork;
@@ -82,8 +84,19 @@ public class DomainProducers {
       TerminalLeases leases,
       TerminalChannel channel,
       UnitOfWork unitOfWork,
-      EventPublisher events) {
-    return new TransactionPorts(terminals, payments, refunds, leases, channel, unitOfWork, events);
+      EventPublisher events,
+      ConfigAudit audit,
+      IdGenerator ids) {
+    // Drift a payment, refund or query reveals is audited like drift found by diagnostics or MMS.
+    return new TransactionPorts(
+        terminals,
+        payments,
+        refunds,
+        leases,
+        channel,
+        unitOfWork,
+        events,
+        TerminalDriftMonitor.auditDrift(audit, ids));
   }
 
   /** Starts, cancels and refunds payments (StartPayment, CancelPayment, RefundPayment). */

@@ -21,6 +21,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -337,6 +338,15 @@ class PaymentFlowTest {
                     .equals(admin().get("/api/v1/payments/" + id).then().extract().path("status")));
     admin().get("/api/v1/payments/" + id).then().body("status", equalTo("FAILED"));
     admin().get("/api/v1/terminals/" + terminal).then().body("status", equalTo("LOGGED_OUT"));
+    // drift a payment reveals is audited as drift found by diagnostics is
+    List<String> drift =
+        admin()
+            .get("/api/v1/mms/audit?limit=500")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("findAll { it.terminalId == '" + terminal + "' && it.action == 'DRIFT' }.detail");
+    assertThat(drift).singleElement().asString().startsWith("LOGGED_OUT");
   }
 
   @Test

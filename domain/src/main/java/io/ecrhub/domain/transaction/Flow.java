@@ -37,7 +37,8 @@ final class Flow {
       throw new IllegalArgumentException("instanceId must be non-blank and contain no ':'");
     }
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.health = new TerminalHealth(ports.terminals(), ports.unitOfWork(), clock);
+    this.health =
+        new TerminalHealth(ports.terminals(), ports.unitOfWork(), clock, ports.statusChanges());
   }
 
   Instant now() {

@@ -3,11 +3,16 @@ package io.ecrhub.domain.transaction;
 import io.ecrhub.domain.shared.EventPublisher;
 import io.ecrhub.domain.shared.UnitOfWork;
 import io.ecrhub.domain.terminal.TerminalChannel;
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.TerminalLeases;
 import io.ecrhub.domain.terminal.Terminals;
 import java.util.Objects;
 
-/** The ports the transaction use cases drive, wired once by the application. */
+/**
+ * The ports the transaction use cases drive, wired once by the application. {@code statusChanges}
+ * hears of every terminal status change a payment, refund or query reveals (the application audits
+ * drift with it, as for diagnostics and MMS).
+ */
 public record TransactionPorts(
     Terminals terminals,
     Payments payments,
@@ -15,9 +20,31 @@ public record TransactionPorts(
     TerminalLeases leases,
     TerminalChannel channel,
     UnitOfWork unitOfWork,
-    EventPublisher events) {
+    EventPublisher events,
+    TerminalHealth.StatusChanges statusChanges) {
+
+  /** Without a listener for terminal status changes. */
+  public TransactionPorts(
+      Terminals terminals,
+      Payments payments,
+      Refunds refunds,
+      TerminalLeases leases,
+      TerminalChannel channel,
+      UnitOfWork unitOfWork,
+      EventPublisher events) {
+    this(
+        terminals,
+        payments,
+        refunds,
+        leases,
+        channel,
+        unitOfWork,
+        events,
+        TerminalHealth.StatusChanges.NONE);
+  }
 
   public TransactionPorts {
+    Objects.requireNonNull(statusChanges, "statusChanges");
     Objects.requireNonNull(terminals, "terminals");
     Objects.requireNonNull(payments, "payments");
     Objects.requireNonNull(refunds, "refunds");
