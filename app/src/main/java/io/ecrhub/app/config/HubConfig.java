@@ -136,10 +136,24 @@ public interface HubConfig {
     boolean allowPublishedDefaultKey();
 
     /**
-     * Extra CA certificates (PEM files) terminal TLS may chain to, besides QFPay's CA; for example
-     * the CA of a lab terminal.
+     * Older name of {@code ecrhub.ecr.trust.extra-ca-files}, still read (both lists are trusted).
      */
     Optional<List<Path>> extraCaFiles();
+  }
+
+  /** The terminal (ECR) channel. */
+  Ecr ecr();
+
+  interface Ecr {
+    Trust trust();
+
+    interface Trust {
+      /**
+       * Extra CA certificates (PEM files) terminal TLS may chain to, besides QFPay's CA; for
+       * example the CA of a lab terminal. Never a trust-all switch: each file is a CA certificate.
+       */
+      Optional<List<Path>> extraCaFiles();
+    }
   }
 
   /** Listing endpoints. */

@@ -29,7 +29,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Wires diagnostics: the probe over the channel's connector with the hub's trust anchors (QFPay's
- * CA plus {@code ecrhub.terminal.extra-ca-files}), and the hub's {@link TerminalChannel} when one
+ * CA plus {@code ecrhub.ecr.trust.extra-ca-files}), and the hub's {@link TerminalChannel} when one
  * is wired (so the diagnostic query shares its single flight), otherwise a channel of its own.
  */
 @ApplicationScoped

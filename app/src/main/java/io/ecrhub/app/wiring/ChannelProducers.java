@@ -37,7 +37,8 @@ public class ChannelProducers {
   @Singleton
   @Startup
   TrustAnchors anchors(HubConfig config, DemoSimulator demo) {
-    List<Path> files = new ArrayList<>(config.terminal().extraCaFiles().orElse(List.of()));
+    List<Path> files = new ArrayList<>(config.ecr().trust().extraCaFiles().orElse(List.of()));
+    files.addAll(config.terminal().extraCaFiles().orElse(List.of()));
     demo.caFile().ifPresent(files::add);
     try {
       return new QfpayTrustAnchors(files);

@@ -63,7 +63,7 @@ class TwoInstancesIT {
               + "DEFAULT_NULL_ORDERING=HIGH";
     }
     Map<String, String> env = HubProcess.database(h2Url);
-    env.put("ECRHUB_TERMINAL_EXTRA_CA_FILES", ca.toString());
+    env.put("ECRHUB_ECR_TRUST_EXTRA_CA_FILES", ca.toString());
     hubs.add(HubProcess.start("hub-a", work, env));
     hubs.add(HubProcess.start("hub-b", work, env));
     pool = Executors.newFixedThreadPool(8);

@@ -42,7 +42,7 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
     try {
       Path dir = Files.createTempDirectory("ecrhub-test-ca");
       Path ca = simulator.writeCaPem(dir.resolve("simulator-ca.pem"));
-      return Map.of("ecrhub.terminal.extra-ca-files", ca.toString());
+      return Map.of("ecrhub.ecr.trust.extra-ca-files", ca.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,6 +7,7 @@ import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.ecr.codec.EcrCodec;
 import io.ecrhub.ecr.codec.EcrFunction;
 import io.ecrhub.ecr.codec.EcrResponse;
+import io.ecrhub.simulator.Exchange;
 import io.ecrhub.simulator.SimulatedTerminal;
 import io.ecrhub.simulator.SimulatorConfig;
 import io.ecrhub.simulator.TerminalConfig;
@@ -17,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +36,7 @@ import java.util.regex.Pattern;
  * the payment's SUCCEEDED event ({@code --follow sse}, default), or with {@code --follow poll} the
  * first {@code GET /api/v1/payments/{id}} that reads SUCCEEDED (GETs back to back). Both go over
  * plain HTTP to the terminal (the hub would need the simulator's CA in {@code
- * ecrhub.terminal.extra-ca-files} for HTTPS). The hub's number includes its REST layer, database
+ * ecrhub.ecr.trust.extra-ca-files} for HTTPS). The hub's number includes its REST layer, database
  * writes and the event delivery (or polling). Prints p50/p90/p99/max, the difference and the ratio,
  * writes {@code bench/results/hub-overhead-*.json} and, with {@code --id-file F}, the last
  * payment's id to F.
@@ -63,6 +66,11 @@ public final class HubOverheadBench {
 
   /** POST → 202 of each measured hub payment (the accept part of the hub series). */
   private Latencies accepts;
+
+  /** POST → the terminal's answer leaves the simulator; and from then to the client knowing. */
+  private Latencies untilAnswer;
+
+  private Latencies afterAnswer;
 
   /** Payment id → the status that ended it, completed by the terminal event stream. */
   private final Map<String, CompletableFuture<String>> endings = new ConcurrentHashMap<>();
@@ -111,6 +119,8 @@ public final class HubOverheadBench {
       Latencies viaHub = new Latencies(n);
       Latencies direct = new Latencies(n);
       bench.accepts = new Latencies(n);
+      bench.untilAnswer = new Latencies(n);
+      bench.afterAnswer = new Latencies(n);
       bench.rounds(n, viaHub, direct);
       report(
           args,
@@ -120,6 +130,8 @@ public final class HubOverheadBench {
           viaHub.summary(),
           direct.summary(),
           bench.accepts.summary(),
+          bench.untilAnswer.summary(),
+          bench.afterAnswer.summary(),
           bench.followSse,
           bench.polls,
           bench.busyRetries);
@@ -165,6 +177,7 @@ public final class HubOverheadBench {
    */
   private long viaHub() throws Exception {
     String reference = "hb" + run + "x" + (++sequence);
+    Instant startedAt = Instant.now();
     long start = System.nanoTime();
     HttpResponse<String> created = hub.startPayment(terminalId, reference);
     // The hub frees the terminal just after the previous payment reads SUCCEEDED: a 409
@@ -188,7 +201,9 @@ public final class HubOverheadBench {
       String ended =
           endings.computeIfAbsent(id, k -> new CompletableFuture<>()).get(30, TimeUnit.SECONDS);
       long elapsed = System.nanoTime() - start;
+      Instant endedAt = Instant.now();
       endings.remove(id);
+      split(startedAt, endedAt);
       if (!"SUCCEEDED".equals(ended)) {
         throw new IllegalStateException("payment " + id + " ended " + ended);
       }
@@ -209,6 +224,22 @@ public final class HubOverheadBench {
     long elapsed = System.nanoTime() - start;
     lastPaymentId = id;
     return elapsed;
+  }
+
+  /**
+   * Splits a measured hub payment at the moment the simulator sent its answer (the last exchange it
+   * recorded; payments run one at a time), on the wall clock.
+   */
+  private void split(Instant startedAt, Instant endedAt) {
+    if (untilAnswer == null) {
+      return;
+    }
+    List<Exchange> exchanges = terminal.exchanges();
+    Instant answered = exchanges.get(exchanges.size() - 1).at();
+    if (answered.isAfter(startedAt) && answered.isBefore(endedAt)) {
+      untilAnswer.add(Duration.between(startedAt, answered).toNanos());
+      afterAnswer.add(Duration.between(answered, endedAt).toNanos());
+    }
   }
 
   /** The same payment straight to the simulator over HTTP; throws unless approved. */
@@ -237,21 +268,21 @@ public final class HubOverheadBench {
       Latencies.Summary viaHub,
       Latencies.Summary direct,
       Latencies.Summary accept,
+      Latencies.Summary untilAnswer,
+      Latencies.Summary afterAnswer,
       boolean followSse,
       int polls,
       int busyRetries)
       throws Exception {
     System.out.printf(
-        "%n%-8s %6s %9s %9s %9s %9s (microseconds)%n", "series", "n", "p50", "p90", "p99", "max");
-    for (Latencies.Summary x : new Latencies.Summary[] {viaHub, direct, accept}) {
+        "%n%-9s %6s %9s %9s %9s %9s (microseconds)%n", "series", "n", "p50", "p90", "p99", "max");
+    Latencies.Summary[] all = {viaHub, direct, accept, untilAnswer, afterAnswer};
+    String[] names = {"hub", "direct", "accept", "to-answer", "after"};
+    for (int i = 0; i < all.length; i++) {
+      Latencies.Summary x = all[i];
       System.out.printf(
-          "%-8s %6d %9.1f %9.1f %9.1f %9.1f%n",
-          x == viaHub ? "hub" : x == direct ? "direct" : "accept",
-          x.n(),
-          x.p50(),
-          x.p90(),
-          x.p99(),
-          x.max());
+          "%-9s %6d %9.1f %9.1f %9.1f %9.1f%n",
+          names[i], x.n(), x.p50(), x.p90(), x.p99(), x.max());
     }
     double d50 = round(viaHub.p50() - direct.p50());
     double d99 = round(viaHub.p99() - direct.p99());
@@ -282,6 +313,8 @@ public final class HubOverheadBench {
     series.put("hub", viaHub.toMap());
     series.put("direct", direct.toMap());
     series.put("hub_accept", accept.toMap());
+    series.put("hub_until_terminal_answer", untilAnswer.toMap());
+    series.put("hub_after_terminal_answer", afterAnswer.toMap());
     result.put("series", series);
     Map<String, Object> overhead = new LinkedHashMap<>();
     overhead.put("p50_delta_us", d50);
