@@ -19,6 +19,11 @@ public final class KeyRing {
   private final int maxTries;
   private final boolean allowSha256;
   private final boolean allowLegacy;
+  // whether any key has routes; if none does (or the hint is empty), the order is always this one
+  private final boolean routed;
+  private final List<Entry> unrouted;
+  private static final Comparator<Entry> NEWEST_FIRST =
+      Comparator.comparing(Entry::addedAt).reversed();
 
   /** Which form of the signature verified. */
   public enum Form {
@@ -67,6 +72,8 @@ public final class KeyRing {
     }
     this.entries = List.copyOf(entries);
     this.maxTries = maxTries;
+    this.routed = this.entries.stream().anyMatch(e -> !e.routes().isEmpty());
+    this.unrouted = ordered(this.entries, Set.of(), maxTries);
     this.allowSha256 = allowSha256;
     this.allowLegacy = allowLegacy;
   }
@@ -120,19 +127,25 @@ public final class KeyRing {
 
   /** The keys in the order they are tried, at most {@code maxTries}. */
   List<Entry> candidates(RoutingHint hint) {
-    Comparator<Entry> newestFirst = Comparator.comparing(Entry::addedAt).reversed();
+    if (!routed || hint.tokens().isEmpty()) {
+      return unrouted;
+    }
+    return ordered(entries, hint.tokens(), maxTries);
+  }
+
+  private static List<Entry> ordered(List<Entry> entries, Set<String> tokens, int maxTries) {
     List<Entry> routed = new ArrayList<>();
     List<Entry> rest = new ArrayList<>();
     for (Entry e : entries) {
-      boolean hit = e.routes().stream().anyMatch(hint.tokens()::contains);
+      boolean hit = e.routes().stream().anyMatch(tokens::contains);
       (hit ? routed : rest).add(e);
     }
-    routed.sort(newestFirst);
+    routed.sort(NEWEST_FIRST);
     rest.sort(
         Comparator.<Entry, Boolean>comparing(e -> !e.routes().isEmpty())
-            .thenComparing(newestFirst));
+            .thenComparing(NEWEST_FIRST));
     List<Entry> ordered = new ArrayList<>(routed);
     ordered.addAll(rest);
-    return ordered.size() <= maxTries ? ordered : ordered.subList(0, maxTries);
+    return List.copyOf(ordered.size() <= maxTries ? ordered : ordered.subList(0, maxTries));
   }
 }
