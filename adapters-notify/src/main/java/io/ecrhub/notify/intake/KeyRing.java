@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The notification keys active at one time: one per merchant / app code, and old plus new during a
@@ -92,7 +93,7 @@ public final class KeyRing {
    * @return the id of the matching key, or empty when none of the tried keys matches
    */
   public Optional<String> verify(byte[] body, String signatureHeader, RoutingHint hint) {
-    return match(body, null, signatureHeader, hint).map(Match::keyId);
+    return match(body, (byte[]) null, signatureHeader, hint).map(Match::keyId);
   }
 
   /**
@@ -106,6 +107,15 @@ public final class KeyRing {
    */
   public Optional<Match> match(
       byte[] body, byte[] legacyForm, String signatureHeader, RoutingHint hint) {
+    return match(body, () -> legacyForm, signatureHeader, hint);
+  }
+
+  /**
+   * As {@link #match(byte[], byte[], String, RoutingHint)}, with the legacy form computed only when
+   * the raw-body form matched none of the tried keys (the supplier may return null).
+   */
+  public Optional<Match> match(
+      byte[] body, Supplier<byte[]> legacyForm, String signatureHeader, RoutingHint hint) {
     if (signatureHeader == null || signatureHeader.isBlank()) {
       return Optional.empty();
     }
@@ -115,9 +125,10 @@ public final class KeyRing {
         return Optional.of(new Match(e.id(), Form.RAW_BODY));
       }
     }
-    if (allowLegacy && legacyForm != null) {
+    byte[] legacy = allowLegacy ? legacyForm.get() : null;
+    if (legacy != null) {
       for (Entry e : tried) {
-        if (NotificationSignature.matchesLegacy(legacyForm, signatureHeader, e.key())) {
+        if (NotificationSignature.matchesLegacy(legacy, signatureHeader, e.key())) {
           return Optional.of(new Match(e.id(), Form.SORTED_FIELDS));
         }
       }

@@ -122,7 +122,7 @@ public final class NotificationIntake implements IngestNotification {
         keys.get()
             .match(
                 rawBody,
-                NotificationParser.legacySigningForm(tree),
+                () -> NotificationParser.legacySigningForm(tree),
                 signature,
                 NotificationParser.routingHint(tree));
     if (match.isEmpty()) {
