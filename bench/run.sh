@@ -5,14 +5,16 @@
 #   bench/run.sh                      # overhead, capacity and codec
 #   bench/run.sh overhead capacity    # a selection
 #   bench/run.sh hub                  # the packaged hub on a fresh PostgreSQL database (not in the default set)
+#   bench/run.sh notify               # POST /qfpay/notify through the packaged hub vs a bare handler (idem)
 #
 # Extra arguments per benchmark (see each main class's Javadoc):
 #   OVERHEAD_ARGS="--n 2000 --warmup 1000"
 #   CAPACITY_ARGS="--steps 1000,2000,5000 --card-wait-ms 30000 --transport https --window 32"
 #   CODEC_ARGS="-wi 3 -i 5"           (JMH options)
 #   HUB_ARGS="--n 500 --warmup 200"   (HubOverheadBench); WRK_ARGS="-t2 -c16 -d10s"
+#   NOTIFY_ARGS="--requests 20000 --warmup 3000 --concurrency 32 --duplicates 0.10"   (NotifyIntakeBench)
 #   HUB_JAVA_OPTS="-XX:StartFlightRecording=..."   (extra JVM options for the hub process)
-#   PGHOST=127.0.0.1 PGUSER=postgres  (the hub target creates and drops ecrhub_bench_<pid>)
+#   PGHOST=127.0.0.1 PGUSER=postgres  (the hub and notify targets create and drop ecrhub_bench_<pid>)
 #   SKIP_BUILD=1                      reuse bench/target/ecrhub-bench.jar
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -156,11 +158,51 @@ hub() {
   trap - EXIT
 }
 
+# POST /qfpay/notify through the packaged hub (fresh PostgreSQL database, free loopback port, the
+# bench's notification key) against the bare verify-and-answer handler NotifyIntakeBench starts;
+# see bench/notify-intake.md. The hub is stopped and the database dropped on the way out.
+notify() {
+  local hub_jar=app/target/quarkus-app/quarkus-run.jar
+  if [[ ! -f "$hub_jar" ]]; then
+    log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
+    ./mvnw -B -q package -DskipTests -pl app -am
+  fi
+  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port stamp
+  port="$(free_port)"
+  stamp="$(date -u +%Y%m%d-%H%M%S)"
+  log "creating database $db on $pghost"
+  createdb -h "$pghost" -U "$pguser" "$db"
+  HUB_CLEANUP_DB="$db"
+  trap hub_cleanup EXIT
+  log "starting the hub on 127.0.0.1:$port (log: bench/results/notify-hub-$stamp.log)"
+  ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
+    ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_NOTIFY_KEYS=my_qfpay_notification_key \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_LEVEL=WARN \
+    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} -jar "$hub_jar" >"bench/results/notify-hub-$stamp.log" 2>&1 &
+  HUB_PID=$!
+  local i
+  for ((i = 0; i < 120; i++)); do
+    if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; then break; fi
+    if ! kill -0 "$HUB_PID" 2>/dev/null; then log "the hub exited; see bench/results/notify-hub-$stamp.log"; return 1; fi
+    sleep 1
+  done
+  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
+  local args="${NOTIFY_ARGS:---requests 20000 --warmup 3000 --concurrency 32 --duplicates 0.10}"
+  log "load: $(uptime)"
+  log "notify intake: java -cp $JAR io.ecrhub.bench.notify.NotifyIntakeBench --hub http://127.0.0.1:$port/qfpay/notify $args"
+  # shellcheck disable=SC2086
+  "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.ecrhub.bench.notify.NotifyIntakeBench \
+    --hub "http://127.0.0.1:$port/qfpay/notify" $args | tee "bench/results/notify-$stamp.txt"
+  log "load: $(uptime)"
+  hub_cleanup
+  trap - EXIT
+}
+
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then targets=(overhead capacity codec); fi
 for t in "${targets[@]}"; do
   case "$t" in
-    overhead | capacity | codec | hub) "$t" ;;
-    *) log "unknown benchmark '$t' (overhead, capacity, codec, hub)"; exit 2 ;;
+    overhead | capacity | codec | hub | notify) "$t" ;;
+    *) log "unknown benchmark '$t' (overhead, capacity, codec, hub, notify)"; exit 2 ;;
   esac
 done

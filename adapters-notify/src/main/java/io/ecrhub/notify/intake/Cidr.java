@@ -3,9 +3,12 @@ package io.ecrhub.notify.intake;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** An address range such as {@code 13.228.112.115/32} or {@code 10.0.0.0/8} (literals only). */
 public record Cidr(byte[] network, int prefix) {
+  private static final Pattern V4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern V6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   public Cidr {
     network = network.clone();
@@ -46,8 +49,8 @@ public record Cidr(byte[] network, int prefix) {
     if (t.startsWith("[") && t.endsWith("]")) {
       t = t.substring(1, t.length() - 1);
     }
-    boolean v4 = t.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-    boolean v6 = t.contains(":") && t.matches("[0-9A-Fa-f:.]{2,45}");
+    boolean v4 = V4.matcher(t).matches();
+    boolean v6 = t.indexOf(':') >= 0 && V6.matcher(t).matches();
     if (!v4 && !v6) {
       return Optional.empty();
     }

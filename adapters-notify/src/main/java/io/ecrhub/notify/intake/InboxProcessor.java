@@ -1,10 +1,12 @@
 package io.ecrhub.notify.intake;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecrhub.domain.notification.ApplyNotification;
 import io.ecrhub.domain.notification.ApplyResult;
 import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.NotificationInbox;
+import io.ecrhub.domain.notification.NotificationType;
 import io.ecrhub.domain.notification.QfpayNotification;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.NotFoundException;
@@ -71,7 +73,11 @@ public final class InboxProcessor {
     }
   }
 
-  /** Re-applies one stored notification (admin action); rejected ones cannot be applied. */
+  /**
+   * Re-applies one stored notification (admin action). Rejected and duplicate entries are never
+   * applied, nor is an entry of a {@code notify_type} the hub does not know (stored IGNORED at
+   * intake): those are refused with a {@link DomainException} and left as they are.
+   */
   public ApplyResult reapply(String entryId) {
     InboxEntry entry =
         inbox
@@ -84,7 +90,20 @@ public final class InboxProcessor {
           "NOTIFICATION_NOT_APPLICABLE",
           "notification " + entryId + " is " + entry.status() + " and is never applied");
     }
-    return apply(entry.id(), parser.parse(entry.rawBody()));
+    ObjectNode tree = parser.readTree(entry.rawBody());
+    String wireType = NotificationParser.field(tree, "notify_type");
+    if (wireType != null && NotificationType.fromWire(wireType).isEmpty()) {
+      // stored IGNORED at intake: a type QFPay may have added, which the hub has no rule for
+      throw new DomainException(
+          "NOTIFICATION_TYPE_NOT_APPLIED",
+          "notification "
+              + entryId
+              + " has notify_type '"
+              + NotificationIntake.printableType(wireType)
+              + "', which the hub does not apply; it stays "
+              + entry.status());
+    }
+    return apply(entry.id(), parser.toNotification(tree));
   }
 
   /**

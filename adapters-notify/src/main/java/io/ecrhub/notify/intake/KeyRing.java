@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The notification keys active at one time: one per merchant / app code, and old plus new during a
@@ -19,6 +20,11 @@ public final class KeyRing {
   private final int maxTries;
   private final boolean allowSha256;
   private final boolean allowLegacy;
+  // whether any key has routes; if none does (or the hint is empty), the order is always this one
+  private final boolean routed;
+  private final List<Entry> unrouted;
+  private static final Comparator<Entry> NEWEST_FIRST =
+      Comparator.comparing(Entry::addedAt).reversed();
 
   /** Which form of the signature verified. */
   public enum Form {
@@ -67,6 +73,8 @@ public final class KeyRing {
     }
     this.entries = List.copyOf(entries);
     this.maxTries = maxTries;
+    this.routed = this.entries.stream().anyMatch(e -> !e.routes().isEmpty());
+    this.unrouted = ordered(this.entries, Set.of(), maxTries);
     this.allowSha256 = allowSha256;
     this.allowLegacy = allowLegacy;
   }
@@ -85,7 +93,7 @@ public final class KeyRing {
    * @return the id of the matching key, or empty when none of the tried keys matches
    */
   public Optional<String> verify(byte[] body, String signatureHeader, RoutingHint hint) {
-    return match(body, null, signatureHeader, hint).map(Match::keyId);
+    return match(body, (byte[]) null, signatureHeader, hint).map(Match::keyId);
   }
 
   /**
@@ -99,6 +107,15 @@ public final class KeyRing {
    */
   public Optional<Match> match(
       byte[] body, byte[] legacyForm, String signatureHeader, RoutingHint hint) {
+    return match(body, () -> legacyForm, signatureHeader, hint);
+  }
+
+  /**
+   * As {@link #match(byte[], byte[], String, RoutingHint)}, with the legacy form computed only when
+   * the raw-body form matched none of the tried keys (the supplier may return null).
+   */
+  public Optional<Match> match(
+      byte[] body, Supplier<byte[]> legacyForm, String signatureHeader, RoutingHint hint) {
     if (signatureHeader == null || signatureHeader.isBlank()) {
       return Optional.empty();
     }
@@ -108,9 +125,10 @@ public final class KeyRing {
         return Optional.of(new Match(e.id(), Form.RAW_BODY));
       }
     }
-    if (allowLegacy && legacyForm != null) {
+    byte[] legacy = allowLegacy ? legacyForm.get() : null;
+    if (legacy != null) {
       for (Entry e : tried) {
-        if (NotificationSignature.matchesLegacy(legacyForm, signatureHeader, e.key())) {
+        if (NotificationSignature.matchesLegacy(legacy, signatureHeader, e.key())) {
           return Optional.of(new Match(e.id(), Form.SORTED_FIELDS));
         }
       }
@@ -120,19 +138,25 @@ public final class KeyRing {
 
   /** The keys in the order they are tried, at most {@code maxTries}. */
   List<Entry> candidates(RoutingHint hint) {
-    Comparator<Entry> newestFirst = Comparator.comparing(Entry::addedAt).reversed();
+    if (!routed || hint.tokens().isEmpty()) {
+      return unrouted;
+    }
+    return ordered(entries, hint.tokens(), maxTries);
+  }
+
+  private static List<Entry> ordered(List<Entry> entries, Set<String> tokens, int maxTries) {
     List<Entry> routed = new ArrayList<>();
     List<Entry> rest = new ArrayList<>();
     for (Entry e : entries) {
-      boolean hit = e.routes().stream().anyMatch(hint.tokens()::contains);
+      boolean hit = e.routes().stream().anyMatch(tokens::contains);
       (hit ? routed : rest).add(e);
     }
-    routed.sort(newestFirst);
+    routed.sort(NEWEST_FIRST);
     rest.sort(
         Comparator.<Entry, Boolean>comparing(e -> !e.routes().isEmpty())
-            .thenComparing(newestFirst));
+            .thenComparing(NEWEST_FIRST));
     List<Entry> ordered = new ArrayList<>(routed);
     ordered.addAll(rest);
-    return ordered.size() <= maxTries ? ordered : ordered.subList(0, maxTries);
+    return List.copyOf(ordered.size() <= maxTries ? ordered : ordered.subList(0, maxTries));
   }
 }

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The intake of one notification: parse, verify the signature with the key ring (raw-body form,
@@ -36,6 +37,7 @@ public final class NotificationIntake implements IngestNotification {
       Set.of("authorization", "cookie", "proxy-authorization", "set-cookie");
   private static final int MAX_HEADERS = 40;
   private static final int MAX_HEADER_VALUE = 1024;
+  private static final Pattern NOT_PRINTABLE = Pattern.compile("[^A-Za-z0-9_.-]");
 
   private final Supplier<KeyRing> keys;
   private final NotificationParser parser;
@@ -120,7 +122,7 @@ public final class NotificationIntake implements IngestNotification {
         keys.get()
             .match(
                 rawBody,
-                NotificationParser.legacySigningForm(tree),
+                () -> NotificationParser.legacySigningForm(tree),
                 signature,
                 NotificationParser.routingHint(tree));
     if (match.isEmpty()) {
@@ -251,7 +253,7 @@ public final class NotificationIntake implements IngestNotification {
       String wireType,
       String keyId) {
     // signed, but still shown to admins and logged: keep it short and printable
-    String type = clip(wireType.trim().replaceAll("[^A-Za-z0-9_.-]", "?"), 40);
+    String type = printableType(wireType);
     String syssn = NotificationParser.field(tree, "syssn");
     syssn = NotificationParser.validSyssn(syssn) ? syssn.trim() : null;
     String dedupeKey = syssn == null ? null : "OTHER:" + clip(type, 24) + ":" + syssn;
@@ -287,6 +289,11 @@ public final class NotificationIntake implements IngestNotification {
         entry.id(),
         type);
     return new Result(Verdict.ACCEPTED, entry.id(), false, entry.note());
+  }
+
+  /** An unknown {@code notify_type} as shown to admins and logged: short and printable. */
+  static String printableType(String wireType) {
+    return clip(NOT_PRINTABLE.matcher(wireType.trim()).replaceAll("?"), 40);
   }
 
   private static String clip(String s, int max) {

@@ -15,6 +15,7 @@ import io.ecrhub.domain.shared.Money;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Tolerant parser of QFPay notification bodies (protocol doc §7.4): amounts as strings or numbers
@@ -23,7 +24,7 @@ import java.util.Map;
  * be a notification: not a JSON object, duplicate keys, no known type, no valid syssn, no amount.
  */
 public final class NotificationParser {
-  private static final String SYSSN = "[A-Za-z0-9_-]{1,64}";
+  private static final Pattern SYSSN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private final ObjectMapper mapper =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -120,7 +121,7 @@ public final class NotificationParser {
                                 + clip(wireType)
                                 + "' is not payment, refund, cancel or unfreeze"));
     String syssn = trimmed(fields.get("syssn"));
-    if (syssn == null || !syssn.matches(SYSSN)) {
+    if (syssn == null || !SYSSN.matcher(syssn).matches()) {
       throw new MalformedNotificationException("syssn is missing or not 1-64 letters or digits");
     }
     String currency = trimmed(fields.get("txcurrcd"));
@@ -184,7 +185,7 @@ public final class NotificationParser {
 
   /** Whether a syssn is usable as an identity (1-64 letters, digits, '_' or '-'). */
   public static boolean validSyssn(String syssn) {
-    return syssn != null && syssn.trim().matches(SYSSN);
+    return syssn != null && SYSSN.matcher(syssn.trim()).matches();
   }
 
   private static String text(ObjectNode tree, String field) {

@@ -47,7 +47,7 @@ public final class NotificationSignature {
       return false;
     }
     String h = header.trim().toUpperCase(Locale.ROOT);
-    if (!h.matches("[0-9A-F]{32}|[0-9A-F]{64}")) {
+    if (!((h.length() == 32 || h.length() == 64) && upperHex(h))) {
       return false;
     }
     String expected;
@@ -71,12 +71,22 @@ public final class NotificationSignature {
       return false;
     }
     String h = header.trim().toUpperCase(Locale.ROOT);
-    if (!h.matches("[0-9A-F]{32}")) {
+    if (h.length() != 32 || !upperHex(h)) {
       return false;
     }
     return Secret.constantTimeEquals(
         sign(legacyForm, key).getBytes(StandardCharsets.US_ASCII),
         h.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static boolean upperHex(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'F')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static byte[] digest(String algorithm, byte[] body, byte[] key) {

@@ -1,6 +1,8 @@
 package io.ecrhub.notify.intake;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,7 +26,7 @@ public record RoutingHint(Set<String> tokens) {
       }
       String trimmed = ref.trim();
       t.add(trimmed);
-      for (String segment : trimmed.split("--", 8)) {
+      for (String segment : segments(trimmed)) {
         if (!segment.isEmpty()) {
           t.add(segment);
           int cut = firstSeparator(segment);
@@ -38,6 +40,22 @@ public record RoutingHint(Set<String> tokens) {
       t.add(mchid.trim());
     }
     return new RoutingHint(t);
+  }
+
+  /** {@code s.split("--", 8)} without a regular expression. */
+  private static List<String> segments(String s) {
+    List<String> out = new ArrayList<>(4);
+    int from = 0;
+    while (out.size() < 7) {
+      int cut = s.indexOf("--", from);
+      if (cut < 0) {
+        break;
+      }
+      out.add(s.substring(from, cut));
+      from = cut + 2;
+    }
+    out.add(s.substring(from));
+    return out;
   }
 
   private static int firstSeparator(String s) {

@@ -31,6 +31,9 @@ public final class SenderAllowList {
 
   /** The client's address as text (what is stored with the notification). */
   public String clientAddress(String peerAddress, String forwardedFor) {
+    if (trustedProxies.isEmpty() || forwardedFor == null || forwardedFor.isBlank()) {
+      return peerAddress; // nothing to read from X-Forwarded-For (and no address to parse)
+    }
     Optional<InetAddress> peer = Cidr.literal(peerAddress);
     if (peer.isEmpty() || !trusted(peer.get()) || forwardedFor == null || forwardedFor.isBlank()) {
       return peerAddress;

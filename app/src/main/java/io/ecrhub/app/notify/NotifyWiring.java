@@ -2,6 +2,7 @@ package io.ecrhub.app.notify;
 
 import io.ecrhub.app.notify.persistence.SqlDeliveryOutbox;
 import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
+import io.ecrhub.app.notify.persistence.SqlPaymentMatcher;
 import io.ecrhub.app.notify.persistence.SqlSubscriptions;
 import io.ecrhub.domain.notification.NotificationApplier;
 import io.ecrhub.domain.notification.delivery.BackoffSchedule;
@@ -65,8 +66,9 @@ public class NotifyWiring {
       UnitOfWork unitOfWork,
       EventPublisher events,
       Clock clock,
-      IdGenerator ids) {
-    return new NotificationApplier(payments, refunds, unitOfWork, events, clock, ids);
+      IdGenerator ids,
+      SqlPaymentMatcher matcher) {
+    return new NotificationApplier(payments, refunds, unitOfWork, events, clock, ids, matcher);
   }
 
   @Produces

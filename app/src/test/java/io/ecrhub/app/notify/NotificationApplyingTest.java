@@ -176,6 +176,43 @@ class NotificationApplyingTest {
     Api.as("wrong-key-000000000000").get("/api/v1/notifications").then().statusCode(401);
   }
 
+  @Test
+  void reapplyingAnEntryOfAnUnknownNotifyType_is422NotApplied_andItStaysIgnored() {
+    String syssn = syssn();
+    byte[] body =
+        ("{\"status\":\"1\",\"notify_type\":\"settlement_adjustment\",\"syssn\":\""
+                + syssn
+                + "\",\"out_trade_no\":\"adj-1\",\"txamt\":\"10\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    postSigned(body).then().statusCode(200);
+    String dedupeKey = "OTHER:settlement_adjustment:" + syssn;
+    String id =
+        QuarkusTransaction.requiringNew()
+            .call(() -> inbox.findByDedupeKey(dedupeKey))
+            .orElseThrow()
+            .id();
+    String note =
+        QuarkusTransaction.requiringNew().call(() -> inbox.findById(id)).orElseThrow().note();
+
+    Api.admin()
+        .post("/api/v1/notifications/" + id + "/reapply")
+        .then()
+        .statusCode(422)
+        .body("code", equalTo("NOTIFICATION_TYPE_NOT_APPLIED"))
+        .body(
+            "detail",
+            equalTo(
+                "notification "
+                    + id
+                    + " has notify_type 'settlement_adjustment', which the hub does not apply;"
+                    + " it stays IGNORED"));
+
+    assertThat(status(dedupeKey)).isEqualTo(InboxStatus.IGNORED);
+    assertThat(
+            QuarkusTransaction.requiringNew().call(() -> inbox.findById(id)).orElseThrow().note())
+        .isEqualTo(note);
+  }
+
   Payment reload(Payment p) {
     return QuarkusTransaction.requiringNew().call(() -> payments.findById(p.id())).orElseThrow();
   }

@@ -103,6 +103,23 @@ class QfpayNotifyEndpointTest {
         .body("code", equalTo("MALFORMED_NOTIFICATION"));
   }
 
+  /**
+   * A body larger than RESTEasy's in-memory input buffer (10 KiB) but within the 64 KiB limit is
+   * read through the blocking stream instead; it is stored all the same.
+   */
+  @Test
+  void largeBodyWithinTheLimit_isStoredWhole() {
+    String syssn = syssn();
+    String json = new String(paymentBody(unique("ord-"), syssn, "1050"), StandardCharsets.UTF_8);
+    byte[] body =
+        (json.substring(0, json.length() - 1) + ",\"remark\":\"" + "x".repeat(40_000) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    postSigned(body).then().statusCode(200).body(equalTo("SUCCESS"));
+
+    assertThat(stored(syssn).rawBody()).isEqualTo(body);
+  }
+
   @Test
   void bodyOver64KiB_is413() {
     byte[] body = ("{\"pad\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);

@@ -35,10 +35,24 @@ public final class NotificationApplier implements ApplyNotification {
       EventPublisher events,
       Clock clock,
       IdGenerator ids) {
+    this(payments, refunds, unitOfWork, events, clock, ids, PaymentMatcher.using(payments));
+  }
+
+  /**
+   * @param matcher finds the payments a payment notification names (both identifiers at once)
+   */
+  public NotificationApplier(
+      Payments payments,
+      Refunds refunds,
+      UnitOfWork unitOfWork,
+      EventPublisher events,
+      Clock clock,
+      IdGenerator ids,
+      PaymentMatcher matcher) {
     this.unitOfWork = Objects.requireNonNull(unitOfWork);
     this.events = Objects.requireNonNull(events);
     this.clock = Objects.requireNonNull(clock);
-    this.payments = new PaymentSettlement(payments);
+    this.payments = new PaymentSettlement(payments, Objects.requireNonNull(matcher));
     this.refunds = new RefundSettlement(payments, refunds, ids);
   }
 

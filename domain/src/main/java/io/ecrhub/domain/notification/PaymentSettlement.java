@@ -12,16 +12,18 @@ import java.util.Optional;
 /** The rule for payment notifications: match by out_trade_no (then syssn), check, settle. */
 final class PaymentSettlement {
   private final Payments payments;
+  private final PaymentMatcher matcher;
 
-  PaymentSettlement(Payments payments) {
+  PaymentSettlement(Payments payments, PaymentMatcher matcher) {
     this.payments = payments;
+    this.matcher = matcher;
   }
 
   Outcome apply(QfpayNotification n, Instant now) {
     Optional<Syssn> syssn = Matching.syssn(n.syssn());
-    Optional<Payment> byRef =
-        Matching.outTradeNo(n.outTradeNo()).flatMap(payments::findByOutTradeNo);
-    Optional<Payment> bySyssn = syssn.flatMap(payments::findBySyssn);
+    PaymentMatcher.Matches found = matcher.find(Matching.outTradeNo(n.outTradeNo()), syssn);
+    Optional<Payment> byRef = found.byOutTradeNo();
+    Optional<Payment> bySyssn = found.bySyssn();
     if (byRef.isEmpty() && bySyssn.isEmpty()) {
       return Outcome.of(
           new ApplyResult.Parked(

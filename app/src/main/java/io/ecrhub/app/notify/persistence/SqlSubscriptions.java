@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -34,7 +36,16 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
   private final Clock clock;
   private volatile Cached cached;
 
-  private record Cached(List<Subscription> all, Instant until) {}
+  private record Cached(
+      List<Subscription> all, Map<DeliveryFormat, List<Subscription>> active, Instant until) {
+    static Cached of(List<Subscription> all, Instant until) {
+      Map<DeliveryFormat, List<Subscription>> active = new EnumMap<>(DeliveryFormat.class);
+      for (DeliveryFormat f : DeliveryFormat.values()) {
+        active.put(f, all.stream().filter(s -> s.active() && s.format() == f).toList());
+      }
+      return new Cached(all, active, until);
+    }
+  }
 
   @Inject
   public SqlSubscriptions(
@@ -86,16 +97,27 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
 
   @Override
   public List<Subscription> list() {
+    return current().all();
+  }
+
+  /** The active subscriptions of one format, from the same cache (read on every notification). */
+  @Override
+  public List<Subscription> active(DeliveryFormat format) {
+    return current().active().get(format);
+  }
+
+  private Cached current() {
     Cached c = cached;
     Instant now = clock.instant();
     if (c != null && now.isBefore(c.until())) {
-      return c.all();
+      return c;
     }
     List<Subscription> all =
         List.copyOf(
             jdbc.query("SELECT * FROM webhook_subscription ORDER BY created_at, id", this::row));
-    cached = new Cached(all, now.plus(CACHE));
-    return all;
+    Cached fresh = Cached.of(all, now.plus(CACHE));
+    cached = fresh;
+    return fresh;
   }
 
   @Override

@@ -65,6 +65,34 @@ class SqlNotificationInboxTest extends NotificationInboxContract {
   }
 
   @Test
+  void headersWithQuotesBackslashesControlAndNonAsciiCharacters_readBackAsStored() {
+    create();
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("x-qf-sign", "606E0E764347884FC6C573864AE9077F");
+    headers.put("user-agent", "say \"hi\" \\ back\tslash\u0001\u001f end");
+    headers.put("x-note", "caf\u00e9 \u6e2f\u5e63 \u2028 \ud83d\ude00");
+    headers.put("x-empty", "");
+    InboxEntry e =
+        new InboxEntry(
+            "hdr-1",
+            "{}".getBytes(StandardCharsets.UTF_8),
+            headers,
+            "127.0.0.1",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            InboxStatus.REJECTED,
+            null,
+            "bad signature");
+    QuarkusTransaction.requiringNew().run(() -> sqlInbox.storeRejected(e));
+
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> sqlInbox.findById("hdr-1"))
+                .orElseThrow()
+                .headers())
+        .isEqualTo(headers);
+  }
+
+  @Test
   void purge_removesOnlyEntriesReceivedBeforeTheCutoff() {
     create();
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");

@@ -1,0 +1,92 @@
+package io.ecrhub.app.notify.persistence;
+
+import io.ecrhub.domain.notification.PaymentMatcher;
+import io.ecrhub.domain.transaction.OutTradeNo;
+import io.ecrhub.domain.transaction.Payment;
+import io.ecrhub.domain.transaction.PaymentId;
+import io.ecrhub.domain.transaction.Payments;
+import io.ecrhub.domain.transaction.Syssn;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Adapter: finds the payments a notification names with one indexed SQL query for both identifiers
+ * (plain JDBC, in the caller's transaction) and loads only the payments it found by id through
+ * {@link Payments}. A notification that names no known payment (the usual case: QFPay notifies
+ * every payment of the merchant, and may notify before the hub has recorded its own) so costs one
+ * statement and no ORM query. {@link Payments#save} flushes, so the query sees every payment change
+ * made earlier in the same transaction.
+ */
+@ApplicationScoped
+public class SqlPaymentMatcher implements PaymentMatcher {
+  private final Jdbc jdbc;
+  private final Payments payments;
+
+  @Inject
+  public SqlPaymentMatcher(DataSource dataSource, Payments payments) {
+    this.jdbc = new Jdbc(dataSource);
+    this.payments = payments;
+  }
+
+  private record Row(String id, String outTradeNo, String syssn) {}
+
+  @Override
+  public Matches find(Optional<OutTradeNo> outTradeNo, Optional<Syssn> syssn) {
+    String ref = outTradeNo.map(OutTradeNo::value).orElse(null);
+    String sn = syssn.map(Syssn::value).orElse(null);
+    List<Row> rows;
+    if (ref != null && sn != null) {
+      rows =
+          jdbc.query(
+              // the out_trade_no match (unique) first, then one syssn match
+              "SELECT id, out_trade_no, syssn FROM payment WHERE out_trade_no = ? OR syssn = ?"
+                  + " ORDER BY CASE WHEN out_trade_no = ? THEN 0 ELSE 1 END, id LIMIT 2",
+              this::row,
+              ref,
+              sn,
+              ref);
+    } else if (ref != null) {
+      rows =
+          jdbc.query(
+              "SELECT id, out_trade_no, syssn FROM payment WHERE out_trade_no = ?", this::row, ref);
+    } else if (sn != null) {
+      rows =
+          jdbc.query(
+              "SELECT id, out_trade_no, syssn FROM payment WHERE syssn = ? ORDER BY id LIMIT 1",
+              this::row,
+              sn);
+    } else {
+      return Matches.NONE;
+    }
+    if (rows.isEmpty()) {
+      return Matches.NONE;
+    }
+    String byRefId =
+        rows.stream()
+            .filter(r -> ref != null && ref.equals(r.outTradeNo()))
+            .map(Row::id)
+            .findFirst()
+            .orElse(null);
+    String bySyssnId =
+        rows.stream()
+            .filter(r -> sn != null && sn.equals(r.syssn()))
+            .map(Row::id)
+            .findFirst()
+            .orElse(null);
+    Optional<Payment> byRef = load(byRefId);
+    Optional<Payment> bySyssn = Objects.equals(byRefId, bySyssnId) ? byRef : load(bySyssnId);
+    return new Matches(byRef, bySyssn);
+  }
+
+  private Optional<Payment> load(String id) {
+    return id == null ? Optional.empty() : payments.findById(new PaymentId(id));
+  }
+
+  private Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Row(rs.getString("id"), rs.getString("out_trade_no"), rs.getString("syssn"));
+  }
+}

@@ -1,0 +1,71 @@
+package io.ecrhub.app.notify;
+
+import static io.ecrhub.app.notify.NotifyFixtures.payment;
+import static io.ecrhub.app.notify.NotifyFixtures.syssn;
+import static io.ecrhub.app.notify.NotifyFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ecrhub.app.notify.persistence.SqlPaymentMatcher;
+import io.ecrhub.domain.notification.PaymentMatcher;
+import io.ecrhub.domain.shared.EventPublisher;
+import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.transaction.OutTradeNo;
+import io.ecrhub.domain.transaction.Payment;
+import io.ecrhub.domain.transaction.Payments;
+import io.ecrhub.domain.transaction.Syssn;
+import io.ecrhub.domain.transaction.TransactionStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SQL payment matcher (one query for out_trade_no and syssn) finds what one look-up per
+ * identifier through {@link Payments} finds, on the real database.
+ */
+@QuarkusTest
+class NotifyPaymentMatcherTest {
+  @Inject SqlPaymentMatcher matcher;
+  @Inject Payments payments;
+  @Inject UnitOfWork uow;
+  @Inject EventPublisher events;
+
+  @Test
+  void findsThePaymentsByEachIdentifier_asOneLookUpEachWould() {
+    Payment a = payment(payments, uow, events, unique("ord-"), "1.00", TransactionStatus.SUCCEEDED);
+    Payment b = payment(payments, uow, events, unique("ord-"), "2.00", TransactionStatus.SUCCEEDED);
+    Optional<OutTradeNo> refA = Optional.of(a.outTradeNo());
+    Optional<OutTradeNo> unknownRef = Optional.of(OutTradeNo.of(unique("ord-")));
+    Optional<Syssn> syssnA = a.syssn();
+    Optional<Syssn> syssnB = b.syssn();
+    Optional<Syssn> unknownSyssn = Optional.of(Syssn.of(syssn()));
+
+    assertFinds(refA, syssnA, a, a);
+    assertFinds(refA, unknownSyssn, a, null);
+    assertFinds(unknownRef, syssnA, null, a);
+    assertFinds(refA, syssnB, a, b);
+    assertFinds(Optional.empty(), syssnB, null, b);
+    assertFinds(refA, Optional.empty(), a, null);
+    assertFinds(unknownRef, unknownSyssn, null, null);
+    assertFinds(Optional.empty(), Optional.empty(), null, null);
+  }
+
+  private void assertFinds(
+      Optional<OutTradeNo> ref, Optional<Syssn> syssn, Payment byRef, Payment bySyssn) {
+    PaymentMatcher.Matches sql =
+        QuarkusTransaction.requiringNew().call(() -> matcher.find(ref, syssn));
+    PaymentMatcher.Matches reference =
+        QuarkusTransaction.requiringNew()
+            .call(() -> PaymentMatcher.using(payments).find(ref, syssn));
+    assertThat(id(sql.byOutTradeNo())).isEqualTo(byRef == null ? null : byRef.id().value());
+    assertThat(id(sql.bySyssn())).isEqualTo(bySyssn == null ? null : bySyssn.id().value());
+    assertThat(id(sql.byOutTradeNo())).isEqualTo(id(reference.byOutTradeNo()));
+    assertThat(id(sql.bySyssn())).isEqualTo(id(reference.bySyssn()));
+    sql.byOutTradeNo().ifPresent(p -> assertThat(p.version()).isEqualTo(byRef.version()));
+  }
+
+  private static String id(Optional<Payment> p) {
+    return p.map(x -> x.id().value()).orElse(null);
+  }
+}
