@@ -112,11 +112,11 @@ public class EventStreams {
    * the pass clears the flag before it drains the queue, so it sees every event handed over before.
    * Never blocks.
    */
-  public void committed(List<StoredEvent> events) {
-    if (subscriptions.isEmpty() || events.isEmpty()) {
+  public void committed(StoredEvent event) {
+    if (subscriptions.isEmpty()) {
       return;
     }
-    committed.addAll(events);
+    committed.add(event);
     if (wakeQueued.compareAndSet(false, true)) {
       try {
         worker.execute(

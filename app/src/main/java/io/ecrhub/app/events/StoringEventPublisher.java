@@ -8,7 +8,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,7 +62,7 @@ public class StoringEventPublisher implements EventPublisher {
 
   private void committed(DomainEvent event, StoredEvent stored) {
     if (stored != null) {
-      streams.committed(List.of(stored));
+      streams.committed(stored);
     }
     notify.committed(event);
     cdi.fire(event);
