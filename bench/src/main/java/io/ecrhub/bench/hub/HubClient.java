@@ -6,14 +6,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The hub's REST API as the bench needs it: register a terminal, start a payment, read it. One JDK
- * {@link HttpClient} (HTTP/1.1, keep-alive), bearer key on every request, loopback only.
+ * The hub's REST API as the bench needs it: register a terminal, start a payment, read it, follow a
+ * terminal's events. Payments and events go through {@link RawHttp} (a blocking keep-alive socket,
+ * like the direct series' client) unless {@code jdkClient} is set, then through one JDK {@link
+ * HttpClient} (HTTP/1.1, keep-alive), as before; bearer key on every request, loopback only.
  */
 final class HubClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -24,13 +27,18 @@ final class HubClient {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
   private final URI base;
   private final String auth;
+  private final RawHttp raw;
 
-  HubClient(URI base, String adminKey) {
+  /** A response as the bench reads it. */
+  record Reply(int status, String body) {}
+
+  HubClient(URI base, String adminKey, boolean jdkClient) {
     if (!"127.0.0.1".equals(base.getHost()) && !"localhost".equals(base.getHost())) {
       throw new IllegalArgumentException("loopback only: " + base);
     }
     this.base = base;
     this.auth = "Bearer " + adminKey;
+    this.raw = jdkClient ? null : new RawHttp(base.getHost(), base.getPort());
   }
 
   /** Registers a terminal on 127.0.0.1 over plain HTTP; its hub id. */
@@ -47,12 +55,21 @@ final class HubClient {
   }
 
   /** {@code POST /api/v1/payments}; the status code and body as returned. */
-  HttpResponse<String> startPayment(String terminalId, String reference)
-      throws IOException, InterruptedException {
+  Reply startPayment(String terminalId, String reference) throws IOException, InterruptedException {
     String body =
         "{\"terminalId\":\"%s\",\"amount\":\"10.00\",\"currency\":\"HKD\",\"channel\":\"card_payment\",\"reference\":\"%s\"}"
             .formatted(terminalId, reference);
-    return send(post("/api/v1/payments", body, reference));
+    if (raw != null) {
+      RawHttp.Response r =
+          raw.exchange(
+              "POST",
+              "/api/v1/payments",
+              Map.of("Authorization", auth, "Idempotency-Key", reference),
+              body);
+      return new Reply(r.status(), r.body());
+    }
+    HttpResponse<String> r = send(post("/api/v1/payments", body, reference));
+    return new Reply(r.statusCode(), r.body());
   }
 
   /** {@code GET /api/v1/payments/{id}}; the payment's status. */
@@ -77,6 +94,15 @@ final class HubClient {
    */
   void followTerminal(String terminalId, Consumer<String> onData)
       throws IOException, InterruptedException {
+    if (raw != null) {
+      RawHttp.follow(
+          base.getHost(),
+          base.getPort(),
+          "/api/v1/terminals/" + terminalId + "/events",
+          Map.of("Authorization", auth),
+          onData);
+      return;
+    }
     HttpRequest get =
         HttpRequest.newBuilder(base.resolve("/api/v1/terminals/" + terminalId + "/events"))
             .header("Authorization", auth)

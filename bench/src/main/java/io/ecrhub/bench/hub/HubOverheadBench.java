@@ -13,7 +13,6 @@ import io.ecrhub.simulator.SimulatorConfig;
 import io.ecrhub.simulator.TerminalConfig;
 import io.ecrhub.simulator.TerminalSimulator;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +41,10 @@ import java.util.regex.Pattern;
  * payment's id to F.
  *
  * <p>Arguments: {@code --hub http://127.0.0.1:PORT} and {@code --key ADMIN_KEY} (required), {@code
- * --n 500}, {@code --warmup 200}, {@code --follow sse|poll}, {@code --out DIR}, {@code --id-file
- * F}.
+ * --n 500}, {@code --warmup 200}, {@code --follow sse|poll}, {@code --client raw|jdk} (the hub
+ * series' HTTP client: {@link RawHttp}, a blocking keep-alive socket like the direct series'
+ * client, by default; {@code jdk} for {@code java.net.http}, the client of earlier runs), {@code
+ * --out DIR}, {@code --id-file F}.
  */
 public final class HubOverheadBench {
   /** Target of the issue: the hub adds under 5 ms at p50. */
@@ -102,7 +103,10 @@ public final class HubOverheadBench {
     try (TerminalSimulator sim = TerminalSimulator.start(SimulatorConfig.single(tc))) {
       SimulatedTerminal t = sim.terminal(0);
       t.setCardWait(Duration.ZERO);
-      HubClient hub = new HubClient(URI.create(url), key);
+      boolean jdkClient = "jdk".equals(BenchSupport.arg(args, "client", "raw"));
+      HubClient hub = new HubClient(URI.create(url), key, jdkClient);
+      System.out.println(
+          "hub client: " + (jdkClient ? "java.net.http" : "blocking keep-alive socket"));
       String id = hub.registerHttpTerminal("bench " + t.id(), t.httpPort(), t.posKey());
       System.out.printf("terminal %s registered as %s (HTTP :%d)%n", t.id(), id, t.httpPort());
       var bench = new HubOverheadBench(hub, id, t, new RawEcrClient(t.caCertificate()));
@@ -179,18 +183,18 @@ public final class HubOverheadBench {
     String reference = "hb" + run + "x" + (++sequence);
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    HttpResponse<String> created = hub.startPayment(terminalId, reference);
+    HubClient.Reply created = hub.startPayment(terminalId, reference);
     // The hub frees the terminal just after the previous payment reads SUCCEEDED: a 409
     // TERMINAL_BUSY is counted and retried, and the clock restarts with the accepted POST.
-    for (int i = 0; created.statusCode() == 409 && i < 1000; i++) {
+    for (int i = 0; created.status() == 409 && i < 1000; i++) {
       busyRetries++;
       Thread.sleep(1);
       start = System.nanoTime();
       created = hub.startPayment(terminalId, reference);
     }
-    if (created.statusCode() != 202 && created.statusCode() != 201) {
+    if (created.status() != 202 && created.status() != 201) {
       throw new IllegalStateException(
-          "payment not accepted: HTTP " + created.statusCode() + " " + created.body());
+          "payment not accepted: HTTP " + created.status() + " " + created.body());
     }
     if (accepts != null) {
       accepts.add(System.nanoTime() - start);
@@ -305,6 +309,7 @@ public final class HubOverheadBench {
     result.put("warmup_rounds", warmup);
     result.put("terminal_transport", "HTTP");
     result.put("completion_seen_by", followSse ? "sse" : "poll");
+    result.put("hub_client", BenchSupport.arg(args, "client", "raw"));
     if (!followSse) {
       result.put("hub_status_reads_per_payment", round((double) polls / n));
     }
