@@ -8,6 +8,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,6 +59,39 @@ public class StoringEventPublisher implements EventPublisher {
               notify.record(event);
               StoredEvent logged = stored;
               afterCommit.run(() -> committed(event, logged));
+            });
+  }
+
+  /**
+   * The events of one change: their log rows written with one statement, then as {@link #publish}.
+   */
+  @Override
+  public void publishAll(List<? extends DomainEvent> events) {
+    if (events.size() == 1) {
+      publish(events.get(0));
+      return;
+    }
+    QuarkusTransaction.joiningExisting()
+        .run(
+            () -> {
+              List<TransactionEvent> logged = new ArrayList<>(events.size());
+              for (DomainEvent e : events) {
+                if (e instanceof TransactionEvent te) {
+                  logged.add(te);
+                }
+              }
+              long[] ids = logged.isEmpty() ? new long[0] : log.appendAll(logged);
+              int next = 0;
+              for (DomainEvent event : events) {
+                StoredEvent stored = null;
+                if (event instanceof TransactionEvent te) {
+                  stored = new StoredEvent(ids[next++], te);
+                  LOG.debugf("event %d %s %s", stored.id(), te.type(), te.aggregateId());
+                }
+                notify.record(event);
+                StoredEvent inLog = stored;
+                afterCommit.run(() -> committed(event, inLog));
+              }
             });
   }
 

@@ -13,6 +13,18 @@ public interface TransactionEventLog {
    */
   long append(TransactionEvent event);
 
+  /**
+   * Appends several events in the caller's transaction, in order, in one statement where the
+   * database allows; their sequence numbers in the same order.
+   */
+  default long[] appendAll(List<TransactionEvent> events) {
+    long[] ids = new long[events.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = append(events.get(i));
+    }
+    return ids;
+  }
+
   /** Events of one payment (its refunds included) after {@code afterId}, oldest first. */
   List<StoredEvent> forPayment(PaymentId paymentId, long afterId, int limit);
 

@@ -10,7 +10,13 @@ import io.ecrhub.domain.transaction.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.hibernate.Session;
 
 /** Adapter: the transaction event log in {@code transaction_event}. */
 @ApplicationScoped
@@ -37,6 +43,56 @@ public class PanacheTransactionEventLog implements TransactionEventLog {
     repo.persist(e);
     repo.flush();
     return e.id;
+  }
+
+  /**
+   * One multi-row {@code INSERT} for the events of one change (a payment's start records two), with
+   * the generated ids read back in row order; a single event goes through {@link #append}.
+   */
+  @Override
+  @Transactional
+  public long[] appendAll(List<TransactionEvent> events) {
+    if (events.size() == 1) {
+      return new long[] {append(events.get(0))};
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO transaction_event (type, aggregate_id, payment_id, terminal_id,"
+                + " from_status, to_status, reason, occurred_at) VALUES ");
+    for (int i = 0; i < events.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    return repo.getEntityManager()
+        .unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement ps =
+                  connection.prepareStatement(sql.toString(), new String[] {"id"})) {
+                int p = 0;
+                for (TransactionEvent event : events) {
+                  ps.setString(++p, Times.clip(event.type(), 40));
+                  ps.setString(++p, event.aggregateId());
+                  ps.setString(++p, event.paymentId());
+                  ps.setString(++p, event.terminalId().value());
+                  ps.setString(++p, event.from() == null ? null : event.from().name());
+                  ps.setString(++p, event.to().name());
+                  ps.setString(++p, Times.clip(event.reason(), 2000));
+                  ps.setObject(
+                      ++p, OffsetDateTime.ofInstant(Times.db(event.occurredAt()), ZoneOffset.UTC));
+                }
+                ps.executeUpdate();
+                long[] ids = new long[events.size()];
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                  for (int i = 0; i < ids.length; i++) {
+                    if (!keys.next()) {
+                      throw new SQLException("fewer generated ids than events");
+                    }
+                    ids[i] = keys.getLong(1);
+                  }
+                }
+                return ids;
+              }
+            });
   }
 
   @Override

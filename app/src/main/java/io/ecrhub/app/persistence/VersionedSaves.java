@@ -2,15 +2,17 @@ package io.ecrhub.app.persistence;
 
 import io.ecrhub.domain.shared.ConcurrentModificationException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.hibernate.StaleStateException;
 
 /**
  * Optimistic saves of aggregates: a new aggregate (version 0) is inserted as version 1; an
- * aggregate loaded at version v is stored as v + 1 only if the row is still at v (a conditional
- * UPDATE that also locks the row until commit); anything else is a {@link
- * ConcurrentModificationException}.
+ * aggregate loaded at version v is stored as v + 1 only if the row is still at v, in one
+ * conditional {@code UPDATE} (the row's {@code @Version}, see {@link VersionedRow}), which also
+ * locks the row until commit; anything else is a {@link ConcurrentModificationException}.
  */
 final class VersionedSaves {
   private VersionedSaves() {}
@@ -26,22 +28,19 @@ final class VersionedSaves {
     if (version == 0) {
       return insert(em, id, fresh, copy, what);
     }
-    int claimed =
-        em.createQuery(
-                "update "
-                    + type.getSimpleName()
-                    + " r set r.version = :next where r.id = :id and r.version = :v")
-            .setParameter("next", version + 1)
-            .setParameter("id", id)
-            .setParameter("v", version)
-            .executeUpdate();
-    if (claimed != 1) {
+    // Usually already in this transaction's persistence context (the use case read it): no
+    // statement. The version check here catches a change committed before that read; the
+    // update's own version condition catches one committed after it.
+    E row = em.find(type, id);
+    if (row == null || row.version != version) {
       throw new ConcurrentModificationException(what);
     }
-    E row = em.find(type, id);
     copy.accept(row);
-    row.version = version + 1;
-    em.flush();
+    try {
+      em.flush();
+    } catch (OptimisticLockException | StaleStateException e) {
+      throw new ConcurrentModificationException(what);
+    }
     return row;
   }
 

@@ -7,6 +7,7 @@ import static io.ecrhub.app.support.Api.startPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ecrhub.app.events.StoredEvent;
 import io.ecrhub.app.events.TransactionEventLog;
 import io.ecrhub.app.support.Api;
 import io.ecrhub.app.support.SimulatorResource;
@@ -29,6 +30,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -117,6 +119,35 @@ class EventStreamTest {
   @Test
   void terminalStream_deliversAnotherInstancesEventThatCommitsAfterALaterOne() throws Exception {
     eventCommittingAfterALaterOne(log::append);
+  }
+
+  /** A change's events written with one statement keep their order, fields and ids. */
+  @Test
+  void log_appendAll_storesTheEventsOfOneChangeInOrder() {
+    String terminal = Api.createTerminal(Api.unique("s"));
+    Payment p = newPayment(terminal);
+    List<TransactionEvent> written = p.drainEvents();
+    assertThat(written).hasSize(3);
+    long[] ids =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  payments.save(p);
+                  return log.appendAll(written);
+                });
+
+    assertThat(ids).hasSize(3);
+    assertThat(ids[0]).isLessThan(ids[1]);
+    assertThat(ids[1]).isLessThan(ids[2]);
+    List<StoredEvent> stored = log.forPayment(p.id(), 0, 10);
+    assertThat(stored).extracting(StoredEvent::id).containsExactly(ids[0], ids[1], ids[2]);
+    assertThat(stored)
+        .extracting(StoredEvent::event)
+        .usingRecursiveComparison()
+        .withComparatorForType(
+            (a, b) -> a.truncatedTo(ChronoUnit.MICROS).compareTo(b.truncatedTo(ChronoUnit.MICROS)),
+            Instant.class)
+        .isEqualTo(written);
   }
 
   private void eventCommittingAfterALaterOne(Consumer<TransactionEvent> writer) throws Exception {

@@ -1,5 +1,7 @@
 package io.ecrhub.domain.shared;
 
+import java.util.List;
+
 /**
  * Port: records domain events for live subscribers (SSE streams, webhooks) as part of the state
  * change that raised them.
@@ -13,4 +15,14 @@ package io.ecrhub.domain.shared;
  */
 public interface EventPublisher {
   void publish(DomainEvent event);
+
+  /**
+   * Publishes several events of one change, in order, as {@link #publish} would one by one; an
+   * adapter may store them together (one statement instead of one per event).
+   */
+  default void publishAll(List<? extends DomainEvent> events) {
+    for (DomainEvent e : events) {
+      publish(e);
+    }
+  }
 }

@@ -131,8 +131,8 @@ final class Flow {
    * the change is. A failure to store them fails (rolls back) the change.
    */
   void publish(List<? extends DomainEvent> events) {
-    for (DomainEvent e : events) {
-      ports.events().publish(e);
+    if (!events.isEmpty()) {
+      ports.events().publishAll(events);
     }
   }
 
