@@ -122,6 +122,24 @@ public final class TerminalHealth {
   }
 
   /**
+   * Records what {@code outcome} says about a terminal as it was read for the exchange that
+   * produced it; never throws. When the outcome says exactly what that terminal already showed (the
+   * common case: an answer from an online terminal), nothing is read or written: the next exchange
+   * reads the terminal again, so a status changed meanwhile elsewhere is corrected then.
+   */
+  public void record(Terminal asRead, TerminalOutcome outcome) {
+    Optional<Observation> seen = interpret(asRead, outcome);
+    if (seen.isEmpty() || asRead.isDisabled() || shows(asRead, seen.get())) {
+      return;
+    }
+    recordOutcome(asRead.id(), outcome);
+  }
+
+  private static boolean shows(Terminal t, Observation o) {
+    return t.status() == o.status() && t.statusDetail().equals(Optional.ofNullable(o.detail()));
+  }
+
+  /**
    * Records what {@code outcome} says about the terminal; returns it (empty when it says nothing,
    * or the terminal is unknown or disabled). Never throws.
    */

@@ -92,7 +92,7 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
             flow.settings.paymentTimeoutFor(saved.channel()));
     TerminalCalls.send(flow.ports.channel(), flow.businessEndpoint(terminal), pay)
         .whenCompleteAsync(
-            (outcome, error) -> settle(id, terminal.id(), holder, outcome, error), outcomeExecutor);
+            (outcome, error) -> settle(id, terminal, holder, outcome, error), outcomeExecutor);
     return saved;
   }
 
@@ -180,7 +180,8 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
    * terminal.
    */
   private void settle(
-      PaymentId id, TerminalId terminalId, String holder, TerminalOutcome answer, Throwable error) {
+      PaymentId id, Terminal terminal, String holder, TerminalOutcome answer, Throwable error) {
+    TerminalId terminalId = terminal.id();
     TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
     try {
       Verdict verdict = Verdict.ofBusinessAnswer(outcome);
@@ -196,7 +197,7 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
       // does the lease need a unit of work of its own.
       flow.release(terminalId, holder);
     }
-    flow.health.record(terminalId, outcome);
+    flow.health.record(terminal, outcome);
   }
 
   private List<TransactionEvent> apply(PaymentId id, Verdict verdict) {
@@ -264,7 +265,7 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
             flow.shortEndpoint(terminal),
             new TerminalCommand.CancelRequest(),
             flow.shortWait());
-    flow.health.record(terminal.id(), outcome);
+    flow.health.record(terminal, outcome);
     switch (outcome) {
       case TerminalOutcome.NotSent n -> throw notDelivered(n.cause() + ": " + n.detail());
       case TerminalOutcome.Busy b -> throw notDelivered("busy: " + b.detail());

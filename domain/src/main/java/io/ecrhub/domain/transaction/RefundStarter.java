@@ -60,7 +60,7 @@ final class RefundStarter {
     var refund = new TerminalCommand.Refund(original, saved.amount());
     TerminalCalls.send(flow.ports.channel(), flow.businessEndpoint(terminal), refund)
         .whenCompleteAsync(
-            (outcome, error) -> settle(id, terminal.id(), holder, outcome, error), outcomeExecutor);
+            (outcome, error) -> settle(id, terminal, holder, outcome, error), outcomeExecutor);
     return saved;
   }
 
@@ -93,13 +93,14 @@ final class RefundStarter {
   }
 
   private void settle(
-      RefundId id, TerminalId terminalId, String holder, TerminalOutcome answer, Throwable error) {
+      RefundId id, Terminal terminal, String holder, TerminalOutcome answer, Throwable error) {
+    TerminalId terminalId = terminal.id();
     try {
       TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
       Verdict verdict = Verdict.ofBusinessAnswer(outcome);
       flow.change(
           "refund " + id, () -> flow.releasingLease(terminalId, holder, () -> apply(id, verdict)));
-      flow.health.record(terminalId, outcome);
+      flow.health.record(terminal, outcome);
     } catch (RuntimeException e) {
       Flow.LOG.log(
           System.Logger.Level.ERROR,

@@ -44,6 +44,38 @@ class TerminalHealthTest {
   }
 
   @Test
+  void recordAsRead_anAnswerThatSaysWhatTheTerminalShowed_touchesNothing() {
+    DirectUnitOfWork uow = new DirectUnitOfWork();
+    TerminalHealth counted = new TerminalHealth(terminals, uow, clock);
+    Terminal online = terminals.save(TerminalFixture.builder().build());
+    counted.record(online.id(), new TerminalOutcome.Approved(null));
+    Terminal asRead = terminals.findById(online.id()).orElseThrow();
+    assertThat(asRead.status()).isEqualTo(TerminalStatus.ONLINE);
+    int before = uow.transactions();
+
+    counted.record(asRead, new TerminalOutcome.Approved(null));
+
+    assertThat(uow.transactions()).as("no unit of work for an unchanged status").isEqualTo(before);
+    assertThat(terminals.findById(online.id()).orElseThrow().version()).isEqualTo(asRead.version());
+  }
+
+  @Test
+  void recordAsRead_anAnswerThatChangesTheStatus_isWritten() {
+    Terminal online = terminals.save(TerminalFixture.builder().build());
+    health.record(online.id(), new TerminalOutcome.Approved(null));
+    Terminal asRead = terminals.findById(online.id()).orElseThrow();
+
+    health.record(asRead, new TerminalOutcome.LoggedOut("logged out"));
+
+    assertThat(terminals.findById(online.id()).orElseThrow().status())
+        .isEqualTo(TerminalStatus.LOGGED_OUT);
+    Terminal loggedOut = terminals.findById(online.id()).orElseThrow();
+    health.record(loggedOut, new TerminalOutcome.Approved(null));
+    assertThat(terminals.findById(online.id()).orElseThrow().status())
+        .isEqualTo(TerminalStatus.ONLINE);
+  }
+
+  @Test
   void anUnreadableAnswer_mayBeAnEncryptionMismatch_andLeavesTheStatusAlone() {
     assertThat(statusFor(new TerminalOutcome.ProtocolError("4006", "bad"))).isEmpty();
   }
