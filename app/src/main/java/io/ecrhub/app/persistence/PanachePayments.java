@@ -3,6 +3,7 @@ package io.ecrhub.app.persistence;
 import io.ecrhub.app.metrics.PaymentStatistics;
 import io.ecrhub.app.payments.PaymentDirectory;
 import io.ecrhub.app.persistence.Repositories.PaymentRepository;
+import io.ecrhub.domain.shared.ConcurrentModificationException;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.terminal.TerminalId;
@@ -16,6 +17,7 @@ import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -39,6 +41,10 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
   @Override
   public Payment save(Payment payment) {
     Payment.Snapshot s = payment.snapshot();
+    EntityManager em = repo.getEntityManager();
+    if (s.version() > 0 && !VersionedSaves.managed(em, PaymentEntity.class, s.id().value())) {
+      return updateUnread(em, s);
+    }
     PaymentEntity row =
         VersionedSaves.save(
             repo.getEntityManager(),
@@ -49,6 +55,48 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
             e -> copy(s, e),
             "payment " + s.id());
     return toDomain(row);
+  }
+
+  /**
+   * A payment this transaction has not read (e.g. settled from the state it was sent in): its
+   * mutable columns written by one conditional {@code UPDATE}, without reading the row first; a row
+   * that is no longer at the payment's version is a {@link ConcurrentModificationException}.
+   */
+  private static Payment updateUnread(EntityManager em, Payment.Snapshot s) {
+    PaymentEntity e = new PaymentEntity();
+    e.id = s.id().value();
+    copy(s, e);
+    int updated =
+        em.createQuery(
+                "update PaymentEntity p set p.status = :status, p.syssn = :syssn,"
+                    + " p.refundedMinor = :refunded, p.cardScheme = :scheme,"
+                    + " p.maskedCardNumber = :card, p.failureReason = :reason,"
+                    + " p.failureCode = :code, p.failureMessage = :message, p.sentAt = :sent,"
+                    + " p.updatedAt = :updated, p.reviewNote = :note,"
+                    + " p.reconcileAttempts = :attempts, p.nextReconcileAt = :next,"
+                    + " p.version = :newVersion where p.id = :id and p.version = :version")
+            .setParameter("status", e.status)
+            .setParameter("syssn", e.syssn)
+            .setParameter("refunded", e.refundedMinor)
+            .setParameter("scheme", e.cardScheme)
+            .setParameter("card", e.maskedCardNumber)
+            .setParameter("reason", e.failureReason)
+            .setParameter("code", e.failureCode)
+            .setParameter("message", e.failureMessage)
+            .setParameter("sent", e.sentAt)
+            .setParameter("updated", e.updatedAt)
+            .setParameter("note", e.reviewNote)
+            .setParameter("attempts", e.reconcileAttempts)
+            .setParameter("next", e.nextReconcileAt)
+            .setParameter("newVersion", s.version() + 1)
+            .setParameter("id", e.id)
+            .setParameter("version", s.version())
+            .executeUpdate();
+    if (updated != 1) {
+      throw new ConcurrentModificationException("payment " + s.id());
+    }
+    e.version = s.version() + 1;
+    return toDomain(e);
   }
 
   private static void copy(Payment.Snapshot s, PaymentEntity e) {

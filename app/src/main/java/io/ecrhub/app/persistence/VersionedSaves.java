@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.hibernate.StaleStateException;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * Optimistic saves of aggregates: a new aggregate (version 0) is inserted as version 1; an
@@ -42,6 +44,17 @@ final class VersionedSaves {
       throw new ConcurrentModificationException(what);
     }
     return row;
+  }
+
+  /** Whether this transaction's persistence context holds the row (found without a statement). */
+  static boolean managed(EntityManager em, Class<?> type, String id) {
+    SessionImplementor session = em.unwrap(SessionImplementor.class);
+    EntityPersister persister =
+        session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
+    return session
+            .getPersistenceContextInternal()
+            .getEntity(session.generateEntityKey(id, persister))
+        != null;
   }
 
   private static <E extends VersionedRow> E insert(

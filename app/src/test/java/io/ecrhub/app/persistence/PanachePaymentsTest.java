@@ -63,6 +63,37 @@ class PanachePaymentsTest {
     assertThat(loaded.sentAt()).contains(now.plusSeconds(1));
   }
 
+  /**
+   * Saves of a payment this transaction has not read are one conditional UPDATE of the mutable
+   * columns: every one of them is written, and a stale version is refused.
+   */
+  @Test
+  void saveOfAnUnreadPayment_writesEveryMutableColumn_andRefusesAStaleVersion() {
+    Instant now = Instant.parse("2026-11-26T02:03:04.123456Z");
+    Payment p = payments.save(newPayment(Api.unique("t"), now, null));
+    p.markInProgress(now.plusSeconds(1));
+    p.markUnknown("no answer", now.plusSeconds(2));
+    p.scheduleReconcile(now.plusSeconds(30));
+    p.flagForReview("amount differs", now.plusSeconds(3));
+    Payment unknown = payments.save(p);
+    assertThat(payments.findById(p.id()).orElseThrow().snapshot()).isEqualTo(unknown.snapshot());
+
+    Payment stale = payments.findById(p.id()).orElseThrow();
+    unknown.succeed(Syssn.of("20251126000222"), "MASTER", "520000******0001", "query", now);
+    unknown.recordRefund(Money.of("2.50", "HKD"), now.plusSeconds(4));
+    Payment settled = payments.save(unknown);
+    Payment loaded = payments.findById(p.id()).orElseThrow();
+    assertThat(loaded.snapshot()).isEqualTo(settled.snapshot());
+    assertThat(loaded.version()).isEqualTo(3);
+    assertThat(loaded.refundedAmount()).isEqualTo(Money.of("2.50", "HKD"));
+    assertThat(loaded.reviewNote()).isPresent();
+
+    stale.decline(DeclineReason.DECLINED_BY_TERMINAL, "6002", "late", now.plusSeconds(5));
+    assertThatThrownBy(() -> payments.save(stale))
+        .isInstanceOf(ConcurrentModificationException.class);
+    assertThat(payments.findById(p.id()).orElseThrow().snapshot()).isEqualTo(settled.snapshot());
+  }
+
   @Test
   void declinedPayment_keepsReasonAndCode() {
     Payment p = payments.save(newPayment(Api.unique("t"), Instant.now(), null));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Use case implementation: starts payments on terminals, cancels them and refunds them.
@@ -90,9 +91,10 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
             saved.channel(),
             saved.outTradeNo(),
             flow.settings.paymentTimeoutFor(saved.channel()));
+    Payment.Snapshot asSent = saved.snapshot();
     TerminalCalls.send(flow.ports.channel(), flow.businessEndpoint(terminal), pay)
         .whenCompleteAsync(
-            (outcome, error) -> settle(id, terminal, holder, outcome, error), outcomeExecutor);
+            (outcome, error) -> settle(asSent, terminal, holder, outcome, error), outcomeExecutor);
     return saved;
   }
 
@@ -177,16 +179,27 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
   /**
    * Applies the terminal's answer and frees the lease in the same unit of work (a cashier who sees
    * the outcome may start the next payment at once), then records what the answer says about the
-   * terminal.
+   * terminal. The first attempt starts from the payment as it was sent (nothing else has usually
+   * changed it since): its save is conditional on that version, so a change made meanwhile (a
+   * reconciliation, a notification) fails it and the next attempt re-reads the payment.
    */
   private void settle(
-      PaymentId id, Terminal terminal, String holder, TerminalOutcome answer, Throwable error) {
+      Payment.Snapshot asSent,
+      Terminal terminal,
+      String holder,
+      TerminalOutcome answer,
+      Throwable error) {
+    PaymentId id = asSent.id();
     TerminalId terminalId = terminal.id();
     TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
     try {
       Verdict verdict = Verdict.ofBusinessAnswer(outcome);
+      AtomicReference<Payment.Snapshot> unread = new AtomicReference<>(asSent);
       flow.change(
-          "payment " + id, () -> flow.releasingLease(terminalId, holder, () -> apply(id, verdict)));
+          "payment " + id,
+          () ->
+              flow.releasingLease(
+                  terminalId, holder, () -> apply(id, unread.getAndSet(null), verdict)));
     } catch (RuntimeException e) {
       Flow.LOG.log(
           System.Logger.Level.ERROR,
@@ -200,8 +213,12 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     flow.health.record(terminal, outcome);
   }
 
-  private List<TransactionEvent> apply(PaymentId id, Verdict verdict) {
-    Payment p = flow.ports.payments().findById(id).orElse(null);
+  /**
+   * @param known the payment's state when the caller knows it without reading it, else null
+   */
+  private List<TransactionEvent> apply(PaymentId id, Payment.Snapshot known, Verdict verdict) {
+    Payment p =
+        known != null ? Payment.restore(known) : flow.ports.payments().findById(id).orElse(null);
     Instant now = flow.now();
     if (p == null || !Settling.mayApply(p.status(), verdict)) {
       if (p != null && Settling.contradicts(p.status(), verdict)) {
