@@ -279,6 +279,25 @@ class DiagnosticsEvaluatorTest {
   }
 
   @Test
+  void recentAddressChange_withTheMacKnownOnlyFromTheOldAddress_namesItAndWhereItWasSeen() {
+    Observations h = healthy();
+    Observations o =
+        new Observations(
+            h.ecrPort(),
+            null,
+            h.tls(),
+            h.ecrAnswer(),
+            h.notifications(),
+            List.of(
+                new AddressSighting(
+                    "10.0.0.7", "aa:bb:cc:dd:ee:ff", NOW.minus(Duration.ofDays(60)), NOW),
+                new AddressSighting(HOST, null, NOW.minus(Duration.ofDays(2)), NOW)));
+    DiagnosticCheck c = check(report(httpsTarget(), o), CheckId.IP_STABILITY);
+    assertThat(c.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(c.fix()).contains("aa:bb:cc:dd:ee:ff (seen when it answered at 10.0.0.7)");
+  }
+
+  @Test
   void notifications_neverVerified_orStale_warn() {
     Observations h = healthy();
     Observations never =

@@ -131,6 +131,7 @@ class DiagnosticsRunnerTest {
             new InMemoryCertificatePins(),
             id -> Optional.empty(),
             addresses,
+            NeighbourTable.NONE,
             results,
             monitor,
             runner(
@@ -155,6 +156,85 @@ class DiagnosticsRunnerTest {
     assertThat(fleet.terminals()).isEqualTo(1);
     assertThat(fleet.fail()).isEqualTo(1);
     assertThat(fleet.failingChecks()).containsEntry(CheckId.ECR_KEY, 1);
+  }
+
+  private TerminalDiagnostics answeringTerminal(
+      InMemoryAddresses addresses, NeighbourTable neighbours) {
+    InMemoryTerminals terminals = new InMemoryTerminals();
+    terminals.save(MerchantFakes.terminal("till-m", "SN-M", HOST, MerchantFakes.key('m')));
+    return diagnostics(
+        terminals,
+        addresses,
+        neighbours,
+        probe(true, DiagnosticsFixtures.healthy().tls()),
+        new TerminalOutcome.NotFound("no such order", "6002"));
+  }
+
+  private TerminalDiagnostics diagnostics(
+      InMemoryTerminals terminals,
+      InMemoryAddresses addresses,
+      NeighbourTable neighbours,
+      TerminalProbe probe,
+      TerminalOutcome answer) {
+    InMemoryAudit audit = new InMemoryAudit();
+    TerminalDriftMonitor monitor =
+        new TerminalDriftMonitor(
+            terminals,
+            audit,
+            new RollbackUnitOfWork(terminals),
+            clock,
+            MerchantFakes.sequentialIds());
+    return new TerminalDiagnostics(
+        terminals,
+        new InMemoryMmsSettings(),
+        new InMemoryCertificatePins(),
+        id -> Optional.empty(),
+        addresses,
+        neighbours,
+        new InMemoryResults(),
+        monitor,
+        runner(probe, answer),
+        MerchantFakes.sequentialIds(),
+        clock);
+  }
+
+  @Test
+  void answeringTerminal_isRecordedWithTheMacTheHubSees_andTheDhcpFixNamesIt() {
+    InMemoryAddresses addresses = new InMemoryAddresses();
+    addresses.seen(TerminalId.of("till-m"), "10.0.0.7", null, NOW.minus(Duration.ofDays(60)));
+    List<String> looked = new ArrayList<>();
+    NeighbourTable arp =
+        host -> {
+          looked.add(host);
+          return host.equals(HOST) ? Optional.of("aa:bb:cc:dd:ee:0f") : Optional.empty();
+        };
+
+    DiagnosticReport r = answeringTerminal(addresses, arp).diagnose(TerminalId.of("till-m"));
+
+    assertThat(looked).containsExactly(HOST);
+    assertThat(addresses.list.get(addresses.list.size() - 1))
+        .extracting(AddressSighting::ip, AddressSighting::mac)
+        .containsExactly(HOST, "aa:bb:cc:dd:ee:0f");
+    DiagnosticCheck ip = r.check(CheckId.IP_STABILITY).orElseThrow();
+    assertThat(ip.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(ip.fix()).contains("DHCP").contains("The terminal's MAC is aa:bb:cc:dd:ee:0f.");
+  }
+
+  @Test
+  void terminalTheHubSeesNoMacFor_getsAFixSayingTheMacIsUnknown() {
+    InMemoryAddresses addresses = new InMemoryAddresses();
+    addresses.seen(TerminalId.of("till-m"), "10.0.0.7", null, NOW.minus(Duration.ofDays(60)));
+
+    DiagnosticReport r =
+        answeringTerminal(addresses, NeighbourTable.NONE).diagnose(TerminalId.of("till-m"));
+
+    assertThat(addresses.list.get(addresses.list.size() - 1).mac()).isNull();
+    DiagnosticCheck ip = r.check(CheckId.IP_STABILITY).orElseThrow();
+    assertThat(ip.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(ip.fix())
+        .contains("DHCP")
+        .contains("MAC unknown (not on this LAN segment)")
+        .contains("router");
   }
 
   @Test
