@@ -160,4 +160,37 @@ class DiagnosticsResourceTest {
     Api.admin().get("/api/v1/terminals/" + id).then().body("status", equalTo("UNREACHABLE"));
     Api.admin().get("/api/v1/terminals/nope/diagnostics").then().statusCode(404);
   }
+
+  @Test
+  void tcpTerminal_isCheckedOnItsRawPort_andOn9001() {
+    String id =
+        Api.admin()
+            .body(
+                Map.of(
+                    "name",
+                    "TCP till",
+                    "host",
+                    "127.0.0.1",
+                    "port",
+                    terminal.tcpPort(),
+                    "transport",
+                    "TCP",
+                    "posKey",
+                    terminal.posKey()))
+            .post("/api/v1/terminals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    JsonPath run = diagnose(id);
+    assertThat(status(run, "tcp_raw_port")).isEqualTo("PASS");
+    assertThat(run.getString("checks.find { it.id == 'tcp_raw_port' }.evidence"))
+        .contains("127.0.0.1:" + terminal.tcpPort());
+    assertThat(status(run, "ecr_key")).isEqualTo("PASS");
+    // this machine's 9001, not the simulator's: open or closed, it never fails a TCP terminal
+    assertThat(run.getString("checks.find { it.id == 'tcp_ecr_port' }.evidence"))
+        .contains("127.0.0.1:9001");
+    assertThat(status(run, "tcp_ecr_port")).isIn("PASS", "WARN");
+    Api.admin().get("/api/v1/terminals/" + id).then().body("status", equalTo("ONLINE"));
+  }
 }

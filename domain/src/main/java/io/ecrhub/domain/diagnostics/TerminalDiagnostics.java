@@ -101,12 +101,16 @@ public final class TerminalDiagnostics implements DiagnoseTerminal {
     }
     if (o.ecrAnswer() != null) {
       signals.outcome(id, o.ecrAnswer());
-    } else if (o.ecrPort() != null && !o.ecrPort().connected()) {
-      signals.outcome(
-          id,
-          new io.ecrhub.domain.terminal.TerminalOutcome.NotSent(
-              io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause.CONNECT_FAILED,
-              o.ecrPort().error()));
+    } else {
+      // the port the hub talks to: a TCP terminal's raw port, else the ECR service's
+      TcpObservation used = t.transport() == Transport.TCP ? o.rawTcpPort() : o.ecrPort();
+      if (used != null && !used.connected()) {
+        signals.outcome(
+            id,
+            new io.ecrhub.domain.terminal.TerminalOutcome.NotSent(
+                io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause.CONNECT_FAILED,
+                used.error()));
+      }
     }
     return report;
   }
