@@ -83,7 +83,10 @@ class DoctorAgainstSimulatorTest {
   }
 
   private static Run doctor(String... extra) {
-    List<String> args = new ArrayList<>(List.of("doctor", "--host", "127.0.0.1", "--timeout", "5"));
+    List<String> args = new ArrayList<>(List.of("doctor", "--host", "127.0.0.1"));
+    if (!List.of(extra).contains("--timeout")) {
+      args.addAll(List.of("--timeout", "5"));
+    }
     args.addAll(List.of(extra));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -291,6 +294,27 @@ class DoctorAgainstSimulatorTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.status("tcp_ecr_port")).isEqualTo("FAIL");
     assertThat(r.status("tls_handshake")).isEqualTo("SKIPPED");
+  }
+
+  @Test
+  void peerThatAcceptsButNeverAnswersTls_failsTheHandshakeWithinItsTimeout() throws Exception {
+    // the kernel completes the TCP handshake from the backlog; nothing ever reads or writes
+    try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      Run r =
+          doctor(
+              "--port",
+              String.valueOf(silent.getLocalPort()),
+              "--timeout",
+              "1",
+              "--pos-key-file",
+              keyFile.toString(),
+              "--json");
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.status("tcp_ecr_port")).isEqualTo("PASS");
+      assertThat(r.status("tls_handshake")).isEqualTo("FAIL");
+      assertThat(r.field("tls_handshake", "evidence")).contains("in time");
+      assertThat(r.status("ecr_key")).isEqualTo("SKIPPED");
+    }
   }
 
   @Test

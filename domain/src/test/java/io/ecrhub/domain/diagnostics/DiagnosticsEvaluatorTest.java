@@ -404,4 +404,49 @@ class DiagnosticsEvaluatorTest {
     assertThat(check(report(old, healthy()), CheckId.APP_VERSION).status())
         .isEqualTo(CheckStatus.FAIL);
   }
+
+  private static DiagnosticTarget withVersion(Transport transport, String version) {
+    DiagnosticTarget t = httpsTarget();
+    return new DiagnosticTarget(
+        t.terminalId(),
+        HOST,
+        9001,
+        null,
+        transport,
+        true,
+        t.posKey(),
+        true,
+        version == null ? null : io.ecrhub.domain.terminal.AppVersion.parse(version),
+        t.pinnedLeaf());
+  }
+
+  @Test
+  void appVersion_isCheckedAgainst4_34_12_onlyWhenKnown() {
+    DiagnosticCheck atMinimum =
+        check(report(withVersion(Transport.HTTPS, "4.34.12"), healthy()), CheckId.APP_VERSION);
+    assertThat(atMinimum.status()).isEqualTo(CheckStatus.PASS);
+    assertThat(atMinimum.evidence()).contains("4.34.12");
+
+    DiagnosticCheck justBelow =
+        check(report(withVersion(Transport.HTTPS, "4.34.11"), healthy()), CheckId.APP_VERSION);
+    assertThat(justBelow.status()).isEqualTo(CheckStatus.FAIL);
+    assertThat(justBelow.evidence()).contains("4.34.11").contains("older than 4.34.12");
+    assertThat(justBelow.fix()).contains("Update the Haojin app");
+
+    DiagnosticCheck oldOnHttp =
+        check(report(withVersion(Transport.HTTP, "4.33.24"), healthy()), CheckId.APP_VERSION);
+    assertThat(oldOnHttp.status())
+        .as("HTTP still works, HTTPS will not")
+        .isEqualTo(CheckStatus.WARN);
+    assertThat(oldOnHttp.evidence()).contains("no ECR over HTTPS");
+
+    assertThat(
+            check(report(withVersion(Transport.HTTPS, "5.0.1"), healthy()), CheckId.APP_VERSION)
+                .status())
+        .isEqualTo(CheckStatus.PASS);
+    DiagnosticCheck unknown =
+        check(report(withVersion(Transport.HTTPS, null), healthy()), CheckId.APP_VERSION);
+    assertThat(unknown.status()).isEqualTo(CheckStatus.SKIPPED);
+    assertThat(unknown.evidence()).contains("version unknown");
+  }
 }
