@@ -193,4 +193,41 @@ class DiagnosticsResourceTest {
     assertThat(status(run, "tcp_ecr_port")).isIn("PASS", "WARN");
     Api.admin().get("/api/v1/terminals/" + id).then().body("status", equalTo("ONLINE"));
   }
+
+  @Test
+  void recordedAppVersion_isChecked_andOldAppWarnsOnHttp() {
+    String id =
+        Api.admin()
+            .body(
+                Map.of(
+                    "name",
+                    "Old app till",
+                    "host",
+                    "127.0.0.1",
+                    "port",
+                    terminal.httpPort(),
+                    "transport",
+                    "HTTP",
+                    "posKey",
+                    terminal.posKey(),
+                    "appVersion",
+                    "4.33.24"))
+            .post("/api/v1/terminals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    JsonPath old = diagnose(id);
+    assertThat(status(old, "app_version")).isEqualTo("WARN");
+    assertThat(old.getString("checks.find { it.id == 'app_version' }.evidence"))
+        .contains("4.33.24")
+        .contains("older than 4.34.12");
+
+    Api.admin()
+        .body(Map.of("appVersion", "4.34.12"))
+        .patch("/api/v1/terminals/" + id)
+        .then()
+        .statusCode(200);
+    assertThat(status(diagnose(id), "app_version")).isEqualTo("PASS");
+  }
 }

@@ -273,6 +273,29 @@ class DoctorAgainstSimulatorTest {
   }
 
   @Test
+  void leafForAnotherIp_failsTheSanCheck_withTheAddressFix_andSendsNoRequest() throws Exception {
+    // what a terminal presents after DHCP moved it: a leaf from the right CA for its old address
+    terminal.presentCertificate(sim.ca().issueLeaf("10.9.9.9"));
+    int before = terminal.exchanges().size();
+    Run r =
+        doctor(
+            "--port",
+            https(),
+            "--pos-key-file",
+            keyFile.toString(),
+            "--ca-file",
+            caFile.toString(),
+            "--json");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.status("leaf_san")).isEqualTo("FAIL");
+    assertThat(r.field("leaf_san", "evidence")).contains("10.9.9.9").contains("127.0.0.1");
+    assertThat(r.field("leaf_san", "fix")).contains("DHCP reservation");
+    assertThat(r.status("leaf_validity")).isEqualTo("PASS");
+    assertThat(r.status("ecr_key")).isEqualTo("SKIPPED");
+    assertThat(terminal.exchanges()).hasSize(before);
+  }
+
+  @Test
   void changedLeaf_failsThePinCheck() throws Exception {
     X509Certificate before = terminal.currentLeaf();
     String pin = Fingerprint.sha256(before.getEncoded()).hex();
