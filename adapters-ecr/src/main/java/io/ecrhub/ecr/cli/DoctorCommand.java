@@ -41,11 +41,14 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Option(
       names = "--port",
-      defaultValue = "9001",
-      description = "ECR port (default ${DEFAULT-VALUE}).")
-  int port;
+      description =
+          "The port the hub talks to: the ECR port (default 9001), or the raw TCP port with"
+              + " --transport tcp (default 9002; 9001 is then checked as well).")
+  Integer port;
 
-  @Option(names = "--tcp-port", description = "Also check the raw TCP port (usually 9002).")
+  @Option(
+      names = "--tcp-port",
+      description = "With https or http: also check the raw TCP port (usually 9002).")
   Integer tcpPort;
 
   @Option(
@@ -121,15 +124,16 @@ final class DoctorCommand implements Callable<Integer> {
         throw new EcrHubCli.UsageException(
             "the doctor checks network terminals: https, http or tcp");
       }
-      if (port < 1 || port > 65535 || (tcpPort != null && (tcpPort < 1 || tcpPort > 65535))) {
+      int p = port == null ? tr.defaultPort() : port;
+      if (p < 1 || p > 65535 || (tcpPort != null && (tcpPort < 1 || tcpPort > 65535))) {
         throw new EcrHubCli.UsageException("ports must be 1-65535");
       }
       PosKey key = KeyFiles.read(posKeyFile, System.getenv(KeyFiles.ENV));
       return new DiagnosticTarget(
           null,
           host,
-          port,
-          tcpPort,
+          p,
+          tr == Transport.TCP ? null : tcpPort,
           tr,
           encryption,
           key,

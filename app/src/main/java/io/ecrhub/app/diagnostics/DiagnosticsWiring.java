@@ -16,6 +16,7 @@ import io.ecrhub.domain.terminal.Terminals;
 import io.ecrhub.ecr.channel.ChannelSettings;
 import io.ecrhub.ecr.channel.NettyTerminalChannel;
 import io.ecrhub.ecr.cli.ConnectorTerminalProbe;
+import io.ecrhub.ecr.cli.ProcNetArpTable;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,7 +31,9 @@ import java.util.concurrent.Executors;
 /**
  * Wires diagnostics: the probe over the channel's connector with the hub's trust anchors (QFPay's
  * CA plus {@code ecrhub.ecr.trust.extra-ca-files}), and the hub's {@link TerminalChannel} when one
- * is wired (so the diagnostic query shares its single flight), otherwise a channel of its own.
+ * is wired (so the diagnostic query shares its single flight), otherwise a channel of its own; the
+ * terminal's MAC for the DHCP-reservation fix from the neighbour table ({@code
+ * ecrhub.diagnostics.arp-table}).
  */
 @ApplicationScoped
 public class DiagnosticsWiring {
@@ -75,7 +78,17 @@ public class DiagnosticsWiring {
                 config.connectTimeout(), config.handshakeTimeout(), config.ecrReadTimeout()),
             clock);
     return new TerminalDiagnostics(
-        terminals, mms, pins, notifications, addresses, results, signals, runner, ids, clock);
+        terminals,
+        mms,
+        pins,
+        notifications,
+        addresses,
+        new ProcNetArpTable(config.arpTable()),
+        results,
+        signals,
+        runner,
+        ids,
+        clock);
   }
 
   private synchronized TerminalChannel ownChannel(CertificatePins pins, Clock clock) {

@@ -160,4 +160,74 @@ class DiagnosticsResourceTest {
     Api.admin().get("/api/v1/terminals/" + id).then().body("status", equalTo("UNREACHABLE"));
     Api.admin().get("/api/v1/terminals/nope/diagnostics").then().statusCode(404);
   }
+
+  @Test
+  void tcpTerminal_isCheckedOnItsRawPort_andOn9001() {
+    String id =
+        Api.admin()
+            .body(
+                Map.of(
+                    "name",
+                    "TCP till",
+                    "host",
+                    "127.0.0.1",
+                    "port",
+                    terminal.tcpPort(),
+                    "transport",
+                    "TCP",
+                    "posKey",
+                    terminal.posKey()))
+            .post("/api/v1/terminals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    JsonPath run = diagnose(id);
+    assertThat(status(run, "tcp_raw_port")).isEqualTo("PASS");
+    assertThat(run.getString("checks.find { it.id == 'tcp_raw_port' }.evidence"))
+        .contains("127.0.0.1:" + terminal.tcpPort());
+    assertThat(status(run, "ecr_key")).isEqualTo("PASS");
+    // this machine's 9001, not the simulator's: open or closed, it never fails a TCP terminal
+    assertThat(run.getString("checks.find { it.id == 'tcp_ecr_port' }.evidence"))
+        .contains("127.0.0.1:9001");
+    assertThat(status(run, "tcp_ecr_port")).isIn("PASS", "WARN");
+    Api.admin().get("/api/v1/terminals/" + id).then().body("status", equalTo("ONLINE"));
+  }
+
+  @Test
+  void recordedAppVersion_isChecked_andOldAppWarnsOnHttp() {
+    String id =
+        Api.admin()
+            .body(
+                Map.of(
+                    "name",
+                    "Old app till",
+                    "host",
+                    "127.0.0.1",
+                    "port",
+                    terminal.httpPort(),
+                    "transport",
+                    "HTTP",
+                    "posKey",
+                    terminal.posKey(),
+                    "appVersion",
+                    "4.33.24"))
+            .post("/api/v1/terminals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    JsonPath old = diagnose(id);
+    assertThat(status(old, "app_version")).isEqualTo("WARN");
+    assertThat(old.getString("checks.find { it.id == 'app_version' }.evidence"))
+        .contains("4.33.24")
+        .contains("older than 4.34.12");
+
+    Api.admin()
+        .body(Map.of("appVersion", "4.34.12"))
+        .patch("/api/v1/terminals/" + id)
+        .then()
+        .statusCode(200);
+    assertThat(status(diagnose(id), "app_version")).isEqualTo("PASS");
+  }
 }

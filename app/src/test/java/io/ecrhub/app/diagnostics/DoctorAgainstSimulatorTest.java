@@ -68,18 +68,25 @@ class DoctorAgainstSimulatorTest {
     }
 
     String status(String check) throws Exception {
+      return field(check, "status");
+    }
+
+    String field(String check, String field) throws Exception {
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> checks = (List<Map<String, Object>>) json().get("checks");
       return checks.stream()
           .filter(c -> check.equals(c.get("id")))
-          .map(c -> String.valueOf(c.get("status")))
+          .map(c -> String.valueOf(c.get(field)))
           .findFirst()
           .orElseThrow();
     }
   }
 
   private static Run doctor(String... extra) {
-    List<String> args = new ArrayList<>(List.of("doctor", "--host", "127.0.0.1", "--timeout", "5"));
+    List<String> args = new ArrayList<>(List.of("doctor", "--host", "127.0.0.1"));
+    if (!List.of(extra).contains("--timeout")) {
+      args.addAll(List.of("--timeout", "5"));
+    }
     args.addAll(List.of(extra));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -266,6 +273,29 @@ class DoctorAgainstSimulatorTest {
   }
 
   @Test
+  void leafForAnotherIp_failsTheSanCheck_withTheAddressFix_andSendsNoRequest() throws Exception {
+    // what a terminal presents after DHCP moved it: a leaf from the right CA for its old address
+    terminal.presentCertificate(sim.ca().issueLeaf("10.9.9.9"));
+    int before = terminal.exchanges().size();
+    Run r =
+        doctor(
+            "--port",
+            https(),
+            "--pos-key-file",
+            keyFile.toString(),
+            "--ca-file",
+            caFile.toString(),
+            "--json");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.status("leaf_san")).isEqualTo("FAIL");
+    assertThat(r.field("leaf_san", "evidence")).contains("10.9.9.9").contains("127.0.0.1");
+    assertThat(r.field("leaf_san", "fix")).contains("DHCP reservation");
+    assertThat(r.status("leaf_validity")).isEqualTo("PASS");
+    assertThat(r.status("ecr_key")).isEqualTo("SKIPPED");
+    assertThat(terminal.exchanges()).hasSize(before);
+  }
+
+  @Test
   void changedLeaf_failsThePinCheck() throws Exception {
     X509Certificate before = terminal.currentLeaf();
     String pin = Fingerprint.sha256(before.getEncoded()).hex();
@@ -290,6 +320,27 @@ class DoctorAgainstSimulatorTest {
   }
 
   @Test
+  void peerThatAcceptsButNeverAnswersTls_failsTheHandshakeWithinItsTimeout() throws Exception {
+    // the kernel completes the TCP handshake from the backlog; nothing ever reads or writes
+    try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      Run r =
+          doctor(
+              "--port",
+              String.valueOf(silent.getLocalPort()),
+              "--timeout",
+              "1",
+              "--pos-key-file",
+              keyFile.toString(),
+              "--json");
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.status("tcp_ecr_port")).isEqualTo("PASS");
+      assertThat(r.status("tls_handshake")).isEqualTo("FAIL");
+      assertThat(r.field("tls_handshake", "evidence")).contains("in time");
+      assertThat(r.status("ecr_key")).isEqualTo("SKIPPED");
+    }
+  }
+
+  @Test
   void rawTcpPort_isCheckedWhenGiven() throws Exception {
     Run r =
         doctor(
@@ -301,5 +352,19 @@ class DoctorAgainstSimulatorTest {
             String.valueOf(terminal.tcpPort()),
             "--json");
     assertThat(r.status("tcp_raw_port")).isEqualTo("PASS");
+  }
+
+  @Test
+  void tcpTransport_checksTheEcrPort9001_andQueriesOverTheRawPort() throws Exception {
+    String raw = String.valueOf(terminal.tcpPort());
+    Run r =
+        doctor("--transport", "tcp", "--port", raw, "--pos-key-file", keyFile.toString(), "--json");
+    assertThat(r.status("tcp_raw_port")).isEqualTo("PASS");
+    assertThat(r.field("tcp_raw_port", "evidence")).contains("127.0.0.1:" + raw);
+    assertThat(r.status("ecr_key")).isEqualTo("PASS");
+    // 9001 of this machine, not the simulator's: open or closed, it never fails a TCP terminal
+    assertThat(r.field("tcp_ecr_port", "evidence")).contains("127.0.0.1:9001");
+    assertThat(r.status("tcp_ecr_port")).isIn("PASS", "WARN");
+    assertThat(r.exitCode()).isLessThan(2);
   }
 }

@@ -106,6 +106,57 @@ class MmsResourceTest {
   }
 
   @Test
+  void deviceThatCannotBeApplied_keepsEveryOldSetting_whileTheOtherRowsApply() {
+    String old = Api.unique("SNOLD");
+    String other = Api.unique("SNOTH");
+    upload(
+            "sn,pos key,https,encryption,ip\n" + old + "," + KEY_1 + ",no,on,192.0.2.130\n",
+            "?partial=true")
+        .then()
+        .statusCode(200);
+    Api.admin()
+        .body(Map.of("appVersion", "4.33.24"))
+        .patch("/api/v1/terminals/" + id(old))
+        .then()
+        .statusCode(200);
+    JsonPath before = Api.admin().get("/api/v1/terminals/" + id(old)).then().extract().jsonPath();
+
+    // MMS switched HTTPS on (the app is too old for it), rotated the key, switched encryption off
+    // and moved the device: none of it may land without the rest
+    Response r =
+        upload(
+            "sn,pos key,https,encryption,ip\n"
+                + old
+                + ","
+                + KEY_2
+                + ",yes,off,192.0.2.131\n"
+                + other
+                + ","
+                + KEY_3
+                + ",no,on,192.0.2.132\n",
+            "?partial=true");
+    r.then().statusCode(200);
+    assertThat(r.jsonPath().getString("devices.find { it.deviceId == '" + old + "' }.result"))
+        .isEqualTo("FAILED");
+    assertThat(r.jsonPath().getString("devices.find { it.deviceId == '" + old + "' }.reason"))
+        .startsWith("HTTPS_NEEDS_NEWER_APP");
+    assertThat(r.jsonPath().getString("devices.find { it.deviceId == '" + other + "' }.result"))
+        .isEqualTo("APPLIED");
+
+    JsonPath after = Api.admin().get("/api/v1/terminals/" + id(old)).then().extract().jsonPath();
+    assertThat(after.getString("transport")).isEqualTo("HTTP");
+    assertThat(after.getBoolean("encryption")).isTrue();
+    assertThat(after.getString("host")).isEqualTo("192.0.2.130");
+    assertThat(after.getString("posKeyFingerprint"))
+        .isEqualTo(before.getString("posKeyFingerprint"));
+    assertThat(after.getLong("version")).isEqualTo(before.getLong("version"));
+    Api.admin().get("/api/v1/terminals/" + id(other)).then().statusCode(200);
+    assertThat(Api.admin().get("/api/v1/mms/audit?limit=100").asString())
+        .contains("FAILED")
+        .doesNotContain(KEY_2);
+  }
+
+  @Test
   void deviceMissingFromAFullList_isHeldForReview_andRejectingKeepsIt() {
     // The shared test database holds other classes' terminals too: a full list holds their
     // removal as well, so this test only rejects (approval is tested on a review-only upload).

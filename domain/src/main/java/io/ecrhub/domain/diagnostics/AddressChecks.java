@@ -38,9 +38,28 @@ final class AddressChecks {
             + "; addresses seen: "
             + ips;
     if (current.firstSeen() != null && current.firstSeen().plus(recent).isAfter(now)) {
-      String mac = current.mac() == null ? "" : " (MAC " + current.mac() + ")";
-      return DiagnosticCheck.warn(id, evidence, Fixes.DHCP_RESERVATION + mac);
+      return DiagnosticCheck.warn(id, evidence, Fixes.DHCP_RESERVATION + " " + macNote(history));
     }
     return DiagnosticCheck.pass(id, "stable since " + current.firstSeen() + "; " + evidence);
+  }
+
+  /**
+   * Names the MAC to bind the reservation to: the one recorded with the newest sighting that has
+   * one (recorded only when the terminal answered the ECR query with its key, so it is the
+   * terminal's and not whichever device holds the address now).
+   */
+  static String macNote(List<AddressSighting> history) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      AddressSighting s = history.get(i);
+      if (s.mac() != null) {
+        return "The terminal's MAC is "
+            + s.mac()
+            + (i == history.size() - 1 ? "" : " (seen when it answered at " + s.ip() + ")")
+            + ".";
+      }
+    }
+    return "MAC unknown (not on this LAN segment): the hub sees a terminal's MAC only when both"
+        + " share a network segment; read it on the terminal (Android Settings > About > Status,"
+        + " Wi-Fi MAC address) or in the router's list of DHCP clients.";
   }
 }

@@ -13,7 +13,10 @@ import java.util.Objects;
  * Unknown facts are null and make their checks SKIPPED.
  *
  * @param terminalId registered terminal, or null for an ad-hoc target
- * @param rawTcpPort the raw TCP port (9002) when that transport is configured, else null
+ * @param port the port the hub talks to: the ECR HTTP(S) port (9001), or the raw TCP port (9002) of
+ *     a terminal on the TCP transport
+ * @param rawTcpPort a raw TCP port (9002) to check besides an HTTP(S) terminal's port, else null (a
+ *     TCP terminal's raw port is {@code port})
  * @param posKey the key to test, or null (ECR checks skipped)
  * @param mmsHttps what MMS says about "Enable Https", or null when unknown
  * @param pinnedLeaf the pinned leaf's SHA-256, or null when none is pinned
@@ -41,7 +44,7 @@ public record DiagnosticTarget(
         t.id(),
         t.host(),
         t.port(),
-        t.transport() == Transport.TCP ? t.port() : null,
+        null,
         t.transport(),
         t.encryption(),
         t.posKey(),
@@ -52,5 +55,21 @@ public record DiagnosticTarget(
 
   public String address() {
     return host + ":" + port;
+  }
+
+  /**
+   * The port of the ECR HTTP(S) service ({@code tcp_ecr_port}): the configured port, or 9001 for a
+   * terminal the hub drives over raw TCP.
+   */
+  public int ecrServicePort() {
+    return transport == Transport.TCP ? Transport.HTTP.defaultPort() : port;
+  }
+
+  /**
+   * The raw TCP port ({@code tcp_raw_port}): a TCP terminal's configured port, else {@link
+   * #rawTcpPort}; null when raw TCP is not configured.
+   */
+  public Integer rawPort() {
+    return transport == Transport.TCP ? Integer.valueOf(port) : rawTcpPort;
   }
 }

@@ -21,9 +21,9 @@ public final class DiagnosticsEvaluator {
   public static List<DiagnosticCheck> evaluate(DiagnosticTarget t, Observations o, Instant now) {
     List<DiagnosticCheck> out = new ArrayList<>();
     out.add(mmsHttps(t));
-    out.add(tcp(CheckId.TCP_ECR_PORT, o.ecrPort()));
+    out.add(ecrServicePort(t, o.ecrPort()));
     out.add(
-        t.rawTcpPort() == null
+        t.rawPort() == null
             ? DiagnosticCheck.skipped(CheckId.TCP_RAW_PORT, "raw TCP (9002) is not configured")
             : tcp(CheckId.TCP_RAW_PORT, o.rawTcpPort()));
     out.add(tls(t, o));
@@ -60,6 +60,27 @@ public final class DiagnosticsEvaluator {
         id,
         "MMS: Enable Https off; ECR traffic on the LAN is protected only by AES with a fixed IV",
         "Enable HTTPS: " + Fixes.ENABLE_HTTPS);
+  }
+
+  /**
+   * The ECR service's port (9001). The hub does not use it for a terminal on raw TCP, so there a
+   * closed port only warns: it matters when the terminal is moved to HTTP(S).
+   */
+  private static DiagnosticCheck ecrServicePort(DiagnosticTarget t, TcpObservation o) {
+    DiagnosticCheck c = tcp(CheckId.TCP_ECR_PORT, o);
+    if (t.transport() != Transport.TCP || c.status() != CheckStatus.FAIL) {
+      return c;
+    }
+    return DiagnosticCheck.warn(
+        CheckId.TCP_ECR_PORT,
+        c.evidence()
+            + " (the hub drives this terminal over raw TCP on "
+            + t.port()
+            + ", so only a move to HTTP(S) needs this port)",
+        "Before switching this terminal to HTTPS, check that the Haojin app's ECR service"
+            + " listens on "
+            + t.ecrServicePort()
+            + " (its ECR status page) and that no firewall blocks the port.");
   }
 
   private static DiagnosticCheck tcp(CheckId id, TcpObservation o) {

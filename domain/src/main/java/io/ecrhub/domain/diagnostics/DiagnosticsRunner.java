@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs the checks against one target with short timeouts: TCP connect, TLS probe, then one ECR
- * query for an order that does not exist (never a payment). Used by the hub and the doctor CLI.
+ * Runs the checks against one target with short timeouts: TCP connect to the ECR service's port
+ * (9001) and to the raw TCP port (9002) when configured, TLS probe, then one ECR query for an order
+ * that does not exist (never a payment). Used by the hub and the doctor CLI.
  */
 public final class DiagnosticsRunner {
   /** A terminal id for ad-hoc targets that are not registered. */
@@ -61,27 +62,32 @@ public final class DiagnosticsRunner {
   public Observations observe(
       DiagnosticTarget t, NotificationFacts notifications, List<AddressSighting> addresses) {
     boolean serial = t.transport() == Transport.SERIAL;
-    TcpObservation ecrPort = serial ? null : probe.connect(t.host(), t.port(), timeouts.connect());
+    TcpObservation ecrPort =
+        serial ? null : probe.connect(t.host(), t.ecrServicePort(), timeouts.connect());
+    Integer rawPort = t.rawPort();
     TcpObservation raw =
-        t.rawTcpPort() == null || serial
+        rawPort == null || serial
             ? null
-            : probe.connect(t.host(), t.rawTcpPort(), timeouts.connect());
+            : rawPort == t.ecrServicePort()
+                ? ecrPort
+                : probe.connect(t.host(), rawPort, timeouts.connect());
     TlsObservation tls = null;
     boolean httpFamily = t.transport() == Transport.HTTP || t.transport() == Transport.HTTPS;
     if (httpFamily && ecrPort.connected()) {
       tls = probe.handshake(t.host(), t.port(), timeouts.handshake());
     }
     TerminalOutcome answer = null;
-    if (channel != null && t.posKey() != null && readyForEcr(t, ecrPort, tls)) {
+    if (channel != null && t.posKey() != null && readyForEcr(t, ecrPort, raw, tls)) {
       answer = query(t);
     }
     return new Observations(ecrPort, raw, tls, answer, notifications, addresses);
   }
 
-  private static boolean readyForEcr(DiagnosticTarget t, TcpObservation port, TlsObservation tls) {
+  private static boolean readyForEcr(
+      DiagnosticTarget t, TcpObservation port, TcpObservation raw, TlsObservation tls) {
     return switch (t.transport()) {
       case SERIAL -> true;
-      case TCP -> port.connected();
+      case TCP -> raw.connected();
       case HTTPS -> tls != null && tls.result() == TlsObservation.Result.HANDSHAKE_OK;
       case HTTP -> port.connected() && (tls == null || !tls.speaksTls());
     };

@@ -18,7 +18,8 @@ import java.time.Clock;
 /**
  * {@link DiagnoseTerminal} for registered terminals: assembles the target from the registry, the
  * MMS import, the pins, notification facts and address history; runs; stores; updates status. Holds
- * no database transaction across the network checks.
+ * no database transaction across the network checks. When the terminal answers, its address is
+ * recorded with the MAC the hub's neighbour table shows for it, if any.
  */
 public final class TerminalDiagnostics implements DiagnoseTerminal {
   private final Terminals terminals;
@@ -26,6 +27,7 @@ public final class TerminalDiagnostics implements DiagnoseTerminal {
   private final CertificatePins pins;
   private final NotificationHealth notifications;
   private final AddressHistory addresses;
+  private final NeighbourTable neighbours;
   private final DiagnosticResults results;
   private final RecordTerminalSignal signals;
   private final DiagnosticsRunner runner;
@@ -38,6 +40,7 @@ public final class TerminalDiagnostics implements DiagnoseTerminal {
       CertificatePins pins,
       NotificationHealth notifications,
       AddressHistory addresses,
+      NeighbourTable neighbours,
       DiagnosticResults results,
       RecordTerminalSignal signals,
       DiagnosticsRunner runner,
@@ -48,6 +51,7 @@ public final class TerminalDiagnostics implements DiagnoseTerminal {
     this.pins = pins;
     this.notifications = notifications;
     this.addresses = addresses;
+    this.neighbours = neighbours;
     this.results = results;
     this.signals = signals;
     this.runner = runner;
@@ -68,7 +72,8 @@ public final class TerminalDiagnostics implements DiagnoseTerminal {
     Observations o =
         runner.observe(target, notifications.forTerminal(id).orElse(null), addresses.history(id));
     if (o.ecrAnswer() != null && DiagnosticsEvaluator.answered(o.ecrAnswer())) {
-      addresses.seen(id, t.host(), null, clock.instant());
+      // read after the probes, which made the hub's system resolve the terminal's MAC if it can
+      addresses.seen(id, t.host(), neighbours.macAddress(t.host()).orElse(null), clock.instant());
       o =
           new Observations(
               o.ecrPort(),
@@ -96,12 +101,16 @@ public final class TerminalDiagnostics implements DiagnoseTerminal {
     }
     if (o.ecrAnswer() != null) {
       signals.outcome(id, o.ecrAnswer());
-    } else if (o.ecrPort() != null && !o.ecrPort().connected()) {
-      signals.outcome(
-          id,
-          new io.ecrhub.domain.terminal.TerminalOutcome.NotSent(
-              io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause.CONNECT_FAILED,
-              o.ecrPort().error()));
+    } else {
+      // the port the hub talks to: a TCP terminal's raw port, else the ECR service's
+      TcpObservation used = t.transport() == Transport.TCP ? o.rawTcpPort() : o.ecrPort();
+      if (used != null && !used.connected()) {
+        signals.outcome(
+            id,
+            new io.ecrhub.domain.terminal.TerminalOutcome.NotSent(
+                io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause.CONNECT_FAILED,
+                used.error()));
+      }
     }
     return report;
   }

@@ -279,6 +279,25 @@ class DiagnosticsEvaluatorTest {
   }
 
   @Test
+  void recentAddressChange_withTheMacKnownOnlyFromTheOldAddress_namesItAndWhereItWasSeen() {
+    Observations h = healthy();
+    Observations o =
+        new Observations(
+            h.ecrPort(),
+            null,
+            h.tls(),
+            h.ecrAnswer(),
+            h.notifications(),
+            List.of(
+                new AddressSighting(
+                    "10.0.0.7", "aa:bb:cc:dd:ee:ff", NOW.minus(Duration.ofDays(60)), NOW),
+                new AddressSighting(HOST, null, NOW.minus(Duration.ofDays(2)), NOW)));
+    DiagnosticCheck c = check(report(httpsTarget(), o), CheckId.IP_STABILITY);
+    assertThat(c.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(c.fix()).contains("aa:bb:cc:dd:ee:ff (seen when it answered at 10.0.0.7)");
+  }
+
+  @Test
   void notifications_neverVerified_orStale_warn() {
     Observations h = healthy();
     Observations never =
@@ -384,5 +403,50 @@ class DiagnosticsEvaluatorTest {
             t.pinnedLeaf());
     assertThat(check(report(old, healthy()), CheckId.APP_VERSION).status())
         .isEqualTo(CheckStatus.FAIL);
+  }
+
+  private static DiagnosticTarget withVersion(Transport transport, String version) {
+    DiagnosticTarget t = httpsTarget();
+    return new DiagnosticTarget(
+        t.terminalId(),
+        HOST,
+        9001,
+        null,
+        transport,
+        true,
+        t.posKey(),
+        true,
+        version == null ? null : io.ecrhub.domain.terminal.AppVersion.parse(version),
+        t.pinnedLeaf());
+  }
+
+  @Test
+  void appVersion_isCheckedAgainst4_34_12_onlyWhenKnown() {
+    DiagnosticCheck atMinimum =
+        check(report(withVersion(Transport.HTTPS, "4.34.12"), healthy()), CheckId.APP_VERSION);
+    assertThat(atMinimum.status()).isEqualTo(CheckStatus.PASS);
+    assertThat(atMinimum.evidence()).contains("4.34.12");
+
+    DiagnosticCheck justBelow =
+        check(report(withVersion(Transport.HTTPS, "4.34.11"), healthy()), CheckId.APP_VERSION);
+    assertThat(justBelow.status()).isEqualTo(CheckStatus.FAIL);
+    assertThat(justBelow.evidence()).contains("4.34.11").contains("older than 4.34.12");
+    assertThat(justBelow.fix()).contains("Update the Haojin app");
+
+    DiagnosticCheck oldOnHttp =
+        check(report(withVersion(Transport.HTTP, "4.33.24"), healthy()), CheckId.APP_VERSION);
+    assertThat(oldOnHttp.status())
+        .as("HTTP still works, HTTPS will not")
+        .isEqualTo(CheckStatus.WARN);
+    assertThat(oldOnHttp.evidence()).contains("no ECR over HTTPS");
+
+    assertThat(
+            check(report(withVersion(Transport.HTTPS, "5.0.1"), healthy()), CheckId.APP_VERSION)
+                .status())
+        .isEqualTo(CheckStatus.PASS);
+    DiagnosticCheck unknown =
+        check(report(withVersion(Transport.HTTPS, null), healthy()), CheckId.APP_VERSION);
+    assertThat(unknown.status()).isEqualTo(CheckStatus.SKIPPED);
+    assertThat(unknown.evidence()).contains("version unknown");
   }
 }

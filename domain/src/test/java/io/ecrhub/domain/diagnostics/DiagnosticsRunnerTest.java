@@ -17,6 +17,7 @@ import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalStatus;
+import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.domain.testing.InMemoryCertificatePins;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,31 @@ class DiagnosticsRunnerTest {
     };
   }
 
+  /** Only the given ports accept a connection. */
+  private TerminalProbe ports(int... open) {
+    return new TerminalProbe() {
+      @Override
+      public TcpObservation connect(String host, int port, Duration timeout) {
+        calls.add("connect " + port);
+        return java.util.Arrays.stream(open).anyMatch(p -> p == port)
+            ? TcpObservation.ok(host, port)
+            : TcpObservation.failed(host, port, "connection refused");
+      }
+
+      @Override
+      public TlsObservation handshake(String host, int port, Duration timeout) {
+        calls.add("tls " + port);
+        return DiagnosticsFixtures.healthy().tls();
+      }
+    };
+  }
+
+  private static DiagnosticTarget tcpTarget() {
+    DiagnosticTarget t = httpsTarget();
+    return new DiagnosticTarget(
+        t.terminalId(), HOST, 9002, null, Transport.TCP, true, t.posKey(), null, null, null);
+  }
+
   private DiagnosticsRunner runner(TerminalProbe p, TerminalOutcome answer) {
     return new DiagnosticsRunner(
         p,
@@ -84,6 +110,61 @@ class DiagnosticsRunnerTest {
     assertThat(sent).singleElement().isInstanceOf(TerminalCommand.Query.class);
     TerminalCommand.Query q = (TerminalCommand.Query) sent.get(0);
     assertThat(q.syssn().value()).startsWith("000000").hasSize(26);
+    assertThat(r.check(CheckId.ECR_KEY).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
+  }
+
+  @Test
+  void tcpTerminal_probes9001And9002_andIsQueriedOverItsRawPort() {
+    DiagnosticReport r =
+        runner(ports(9002), new TerminalOutcome.NotFound("no such order", "6002"))
+            .run("r", tcpTarget(), null, List.of());
+    assertThat(calls).containsExactly("connect 9001", "connect 9002");
+    assertThat(sent).singleElement().isInstanceOf(TerminalCommand.Query.class);
+    DiagnosticCheck service = r.check(CheckId.TCP_ECR_PORT).orElseThrow();
+    assertThat(service.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(service.evidence()).contains(HOST + ":9001").contains("raw TCP on 9002");
+    DiagnosticCheck raw = r.check(CheckId.TCP_RAW_PORT).orElseThrow();
+    assertThat(raw.status()).isEqualTo(CheckStatus.PASS);
+    assertThat(raw.evidence()).contains(HOST + ":9002");
+    assertThat(r.check(CheckId.TLS_HANDSHAKE).orElseThrow().status())
+        .isEqualTo(CheckStatus.SKIPPED);
+    assertThat(r.check(CheckId.ECR_KEY).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
+    assertThat(r.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void tcpTerminalWhoseRawPortIsClosed_failsThatCheck_andIsNotQueried() {
+    DiagnosticReport r =
+        runner(ports(9001), new TerminalOutcome.NotFound("no such order", "6002"))
+            .run("r", tcpTarget(), null, List.of());
+    assertThat(sent).isEmpty();
+    assertThat(r.check(CheckId.TCP_ECR_PORT).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
+    DiagnosticCheck raw = r.check(CheckId.TCP_RAW_PORT).orElseThrow();
+    assertThat(raw.status()).isEqualTo(CheckStatus.FAIL);
+    assertThat(raw.evidence()).contains(HOST + ":9002").contains("refused");
+    assertThat(r.check(CheckId.ECR_KEY).orElseThrow().status()).isEqualTo(CheckStatus.SKIPPED);
+  }
+
+  @Test
+  void httpsTerminal_withARawPortToCheck_probesBoth() {
+    DiagnosticTarget t = httpsTarget();
+    DiagnosticTarget both =
+        new DiagnosticTarget(
+            t.terminalId(),
+            HOST,
+            9001,
+            9002,
+            Transport.HTTPS,
+            true,
+            t.posKey(),
+            true,
+            t.appVersion(),
+            t.pinnedLeaf());
+    DiagnosticReport r =
+        runner(ports(9001), new TerminalOutcome.NotFound("no such order", "6002"))
+            .run("r", both, null, List.of());
+    assertThat(calls).containsExactly("connect 9001", "connect 9002", "tls 9001");
+    assertThat(r.check(CheckId.TCP_RAW_PORT).orElseThrow().status()).isEqualTo(CheckStatus.FAIL);
     assertThat(r.check(CheckId.ECR_KEY).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
   }
 
@@ -131,6 +212,7 @@ class DiagnosticsRunnerTest {
             new InMemoryCertificatePins(),
             id -> Optional.empty(),
             addresses,
+            NeighbourTable.NONE,
             results,
             monitor,
             runner(
@@ -155,6 +237,113 @@ class DiagnosticsRunnerTest {
     assertThat(fleet.terminals()).isEqualTo(1);
     assertThat(fleet.fail()).isEqualTo(1);
     assertThat(fleet.failingChecks()).containsEntry(CheckId.ECR_KEY, 1);
+  }
+
+  private TerminalDiagnostics answeringTerminal(
+      InMemoryAddresses addresses, NeighbourTable neighbours) {
+    InMemoryTerminals terminals = new InMemoryTerminals();
+    terminals.save(MerchantFakes.terminal("till-m", "SN-M", HOST, MerchantFakes.key('m')));
+    return diagnostics(
+        terminals,
+        addresses,
+        neighbours,
+        probe(true, DiagnosticsFixtures.healthy().tls()),
+        new TerminalOutcome.NotFound("no such order", "6002"));
+  }
+
+  private TerminalDiagnostics diagnostics(
+      InMemoryTerminals terminals,
+      InMemoryAddresses addresses,
+      NeighbourTable neighbours,
+      TerminalProbe probe,
+      TerminalOutcome answer) {
+    InMemoryAudit audit = new InMemoryAudit();
+    TerminalDriftMonitor monitor =
+        new TerminalDriftMonitor(
+            terminals,
+            audit,
+            new RollbackUnitOfWork(terminals),
+            clock,
+            MerchantFakes.sequentialIds());
+    return new TerminalDiagnostics(
+        terminals,
+        new InMemoryMmsSettings(),
+        new InMemoryCertificatePins(),
+        id -> Optional.empty(),
+        addresses,
+        neighbours,
+        new InMemoryResults(),
+        monitor,
+        runner(probe, answer),
+        MerchantFakes.sequentialIds(),
+        clock);
+  }
+
+  @Test
+  void tcpTerminal_isUnreachableWhenItsRawPortIsClosed_notWhen9001Is() {
+    InMemoryTerminals terminals = new InMemoryTerminals();
+    terminals.save(
+        MerchantFakes.terminal("till-t", "SN-T", HOST, MerchantFakes.key('t')).toBuilder()
+            .transport(Transport.TCP)
+            .port(9002)
+            .build());
+    diagnostics(
+            terminals,
+            new InMemoryAddresses(),
+            NeighbourTable.NONE,
+            ports(9002),
+            new TerminalOutcome.NotFound("no such order", "6002"))
+        .diagnose(TerminalId.of("till-t"));
+    assertThat(terminals.get("till-t").status()).isEqualTo(TerminalStatus.ONLINE);
+    DiagnosticReport r =
+        diagnostics(
+                terminals,
+                new InMemoryAddresses(),
+                NeighbourTable.NONE,
+                ports(9001),
+                new TerminalOutcome.NotFound("no such order", "6002"))
+            .diagnose(TerminalId.of("till-t"));
+    assertThat(r.check(CheckId.TCP_RAW_PORT).orElseThrow().status()).isEqualTo(CheckStatus.FAIL);
+    assertThat(terminals.get("till-t").status()).isEqualTo(TerminalStatus.UNREACHABLE);
+  }
+
+  @Test
+  void answeringTerminal_isRecordedWithTheMacTheHubSees_andTheDhcpFixNamesIt() {
+    InMemoryAddresses addresses = new InMemoryAddresses();
+    addresses.seen(TerminalId.of("till-m"), "10.0.0.7", null, NOW.minus(Duration.ofDays(60)));
+    List<String> looked = new ArrayList<>();
+    NeighbourTable arp =
+        host -> {
+          looked.add(host);
+          return host.equals(HOST) ? Optional.of("aa:bb:cc:dd:ee:0f") : Optional.empty();
+        };
+
+    DiagnosticReport r = answeringTerminal(addresses, arp).diagnose(TerminalId.of("till-m"));
+
+    assertThat(looked).containsExactly(HOST);
+    assertThat(addresses.list.get(addresses.list.size() - 1))
+        .extracting(AddressSighting::ip, AddressSighting::mac)
+        .containsExactly(HOST, "aa:bb:cc:dd:ee:0f");
+    DiagnosticCheck ip = r.check(CheckId.IP_STABILITY).orElseThrow();
+    assertThat(ip.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(ip.fix()).contains("DHCP").contains("The terminal's MAC is aa:bb:cc:dd:ee:0f.");
+  }
+
+  @Test
+  void terminalTheHubSeesNoMacFor_getsAFixSayingTheMacIsUnknown() {
+    InMemoryAddresses addresses = new InMemoryAddresses();
+    addresses.seen(TerminalId.of("till-m"), "10.0.0.7", null, NOW.minus(Duration.ofDays(60)));
+
+    DiagnosticReport r =
+        answeringTerminal(addresses, NeighbourTable.NONE).diagnose(TerminalId.of("till-m"));
+
+    assertThat(addresses.list.get(addresses.list.size() - 1).mac()).isNull();
+    DiagnosticCheck ip = r.check(CheckId.IP_STABILITY).orElseThrow();
+    assertThat(ip.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(ip.fix())
+        .contains("DHCP")
+        .contains("MAC unknown (not on this LAN segment)")
+        .contains("router");
   }
 
   @Test
