@@ -11,7 +11,7 @@
 #   OVERHEAD_ARGS="--n 2000 --warmup 1000"
 #   CAPACITY_ARGS="--steps 1000,2000,5000 --card-wait-ms 30000 --transport https --window 32"
 #   CODEC_ARGS="-wi 3 -i 5"           (JMH options)
-#   HUB_ARGS="--n 500 --warmup 200"   (HubOverheadBench); WRK_ARGS="-t2 -c16 -d10s"
+#   HUB_ARGS="--n 1000 --warmup 3000 --client raw|jdk"   (HubOverheadBench); WRK_ARGS="-t2 -c16 -d10s"
 #   NOTIFY_ARGS="--requests 20000 --warmup 3000 --concurrency 32 --duplicates 0.10"   (NotifyIntakeBench)
 #   HUB_JAVA_OPTS="-XX:StartFlightRecording=..."   (extra JVM options for the hub process)
 #   PGHOST=127.0.0.1 PGUSER=postgres  (the hub and notify targets create and drop ecrhub_bench_<pid>)

@@ -41,10 +41,11 @@ import java.util.regex.Pattern;
  * payment's id to F.
  *
  * <p>Arguments: {@code --hub http://127.0.0.1:PORT} and {@code --key ADMIN_KEY} (required), {@code
- * --n 500}, {@code --warmup 200}, {@code --follow sse|poll}, {@code --client raw|jdk} (the hub
- * series' HTTP client: {@link RawHttp}, a blocking keep-alive socket like the direct series'
- * client, by default; {@code jdk} for {@code java.net.http}, the client of earlier runs), {@code
- * --out DIR}, {@code --id-file F}.
+ * --n 500}, {@code --warmup 3000} (rounds before measuring: the hub's request path runs through
+ * enough code that a few hundred payments leave it partly interpreted, see docs/performance.md),
+ * {@code --follow sse|poll}, {@code --client raw|jdk} (the hub series' HTTP client: {@link
+ * RawHttp}, a blocking keep-alive socket like the direct series' client, by default; {@code jdk}
+ * for {@code java.net.http}, the client of earlier runs), {@code --out DIR}, {@code --id-file F}.
  */
 public final class HubOverheadBench {
   /** Target of the issue: the hub adds under 5 ms at p50. */
@@ -92,7 +93,7 @@ public final class HubOverheadBench {
       System.exit(2);
     }
     int n = BenchSupport.intArg(args, "n", 500);
-    int warmup = BenchSupport.intArg(args, "warmup", 200);
+    int warmup = BenchSupport.intArg(args, "warmup", 3000);
     BenchSupport.quietChannelLogs();
     Map<String, Object> env = BenchSupport.environment();
     TerminalConfig tc =
