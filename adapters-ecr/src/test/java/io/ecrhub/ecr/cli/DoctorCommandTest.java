@@ -10,6 +10,7 @@ import io.ecrhub.domain.diagnostics.TerminalProbe;
 import io.ecrhub.domain.diagnostics.TlsObservation;
 import io.ecrhub.domain.terminal.TerminalChannel;
 import io.ecrhub.domain.terminal.TerminalOutcome;
+import io.ecrhub.domain.testing.BlackHole;
 import io.ecrhub.ecr.codec.LenientParser;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -168,6 +169,50 @@ class DoctorCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).contains("FAIL  TCP connection").contains("connection refused");
     assertThat(r.out()).contains("ECR status page");
+  }
+
+  @Test
+  void blackHoledAddress_failsOnTheConnectTimeout_exit2(@TempDir Path dir) throws Exception {
+    try (BlackHole hole = BlackHole.open()) {
+      String[] args = {
+        "doctor",
+        "--host",
+        hole.host(),
+        "--port",
+        String.valueOf(hole.port()),
+        "--pos-key-file",
+        keyFile(dir, "a1b2c3d4e5f60718293a4b5c6d7e8f90").toString(),
+        "--timeout",
+        "1"
+      };
+      CliTestSupport.Result text = CliTestSupport.run(EcrHubCli.defaultEnvironment(), args);
+      assertThat(text.exitCode()).as(text.out()).isEqualTo(2);
+      String out = text.out().replaceAll("\\s+", " ");
+      assertThat(out)
+          .contains("FAIL TCP connection to the ECR port")
+          .contains(hole.host() + ":" + hole.port() + ": connect timed out after 1000 ms")
+          .doesNotContain("refused")
+          .contains("Wi-Fi client (AP) isolation")
+          .contains("Result: FAIL (exit 2)");
+
+      String[] jsonArgs = java.util.Arrays.copyOf(args, args.length + 1);
+      jsonArgs[args.length] = "--json";
+      CliTestSupport.Result json = CliTestSupport.run(EcrHubCli.defaultEnvironment(), jsonArgs);
+      assertThat(json.exitCode()).isEqualTo(2);
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> checks =
+          (List<Map<String, Object>>) LenientParser.parseObject(json.out().strip()).get("checks");
+      Map<String, Object> tcp =
+          checks.stream().filter(c -> "tcp_ecr_port".equals(c.get("id"))).findFirst().orElseThrow();
+      assertThat(tcp.get("status")).isEqualTo("FAIL");
+      assertThat((String) tcp.get("evidence")).contains("timed out");
+      assertThat((String) tcp.get("fix")).contains("firewall");
+      // nothing was attempted past the dead port: no handshake, no ECR query
+      assertThat(checks)
+          .filteredOn(c -> List.of("tls_handshake", "ecr_key").contains(c.get("id")))
+          .extracting(c -> c.get("status"))
+          .containsExactly("SKIPPED", "SKIPPED");
+    }
   }
 
   @Test

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.ecrhub.app.support.Api;
+import io.ecrhub.domain.testing.BlackHole;
 import io.ecrhub.simulator.SimulatedTerminal;
 import io.ecrhub.simulator.SimulatorConfig;
 import io.ecrhub.simulator.TerminalConfig;
 import io.ecrhub.simulator.TerminalSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
@@ -20,12 +22,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hub's diagnostics against the simulator: MMS import, run, drift to KEY_MISMATCH when the key
- * changes in "MMS", recovery after re-import, stored history and the fleet view.
+ * changes in "MMS", recovery after re-import, stored history and the fleet view; an address that
+ * refuses connects and one that silently drops them ({@link BlackHole}: only the configured connect
+ * timeout ends the check).
  */
 @QuarkusTest
 class DiagnosticsResourceTest {
   private static TerminalSimulator sim;
   private static SimulatedTerminal terminal;
+
+  @Inject DiagnosticsConfig config;
 
   @BeforeAll
   static void start() {
@@ -159,6 +165,50 @@ class DiagnosticsResourceTest {
     assertThat(status(run, "ecr_key")).isEqualTo("SKIPPED");
     Api.admin().get("/api/v1/terminals/" + id).then().body("status", equalTo("UNREACHABLE"));
     Api.admin().get("/api/v1/terminals/nope/diagnostics").then().statusCode(404);
+  }
+
+  @Test
+  void blackHoledTerminal_failsOnTheConfiguredConnectTimeout_andBecomesUnreachable()
+      throws Exception {
+    try (BlackHole hole = BlackHole.open()) {
+      String id = Api.createTerminal(null);
+      Api.admin()
+          .body(Map.of("host", hole.host(), "port", hole.port()))
+          .patch("/api/v1/terminals/" + id)
+          .then()
+          .statusCode(200);
+      JsonPath run = diagnose(id);
+      assertThat(status(run, "tcp_ecr_port")).isEqualTo("FAIL");
+      assertThat(run.getString("checks.find { it.id == 'tcp_ecr_port' }.evidence"))
+          .isEqualTo(
+              hole.host()
+                  + ":"
+                  + hole.port()
+                  + ": connect timed out after "
+                  + config.connectTimeout().toMillis()
+                  + " ms");
+      assertThat(run.getString("checks.find { it.id == 'tcp_ecr_port' }.fix"))
+          .contains("IP is right")
+          .contains("Wi-Fi client (AP) isolation")
+          .contains("firewall");
+      assertThat(status(run, "tls_handshake")).isEqualTo("SKIPPED");
+      assertThat(status(run, "ecr_key")).isEqualTo("SKIPPED");
+      assertThat(run.getString("overall")).isEqualTo("FAIL");
+      Api.admin()
+          .get("/api/v1/terminals/" + id)
+          .then()
+          .statusCode(200)
+          .body("status", equalTo("UNREACHABLE"));
+      assertThat(
+              Api.admin()
+                  .get("/api/v1/terminals/" + id + "/diagnostics/history")
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .jsonPath()
+                  .getList("overall", String.class))
+          .containsExactly("FAIL");
+    }
   }
 
   @Test

@@ -12,7 +12,8 @@
  *       io.ecrhub.domain.testing.TerminalFixture} (test POS key, not the published default), {@link
  *       io.ecrhub.domain.testing.PaymentFixture}, {@link io.ecrhub.domain.testing.RefundFixture},
  *       {@link io.ecrhub.domain.testing.MutableClock}, {@link
- *       io.ecrhub.domain.testing.SequenceIds}.
+ *       io.ecrhub.domain.testing.SequenceIds}, {@link io.ecrhub.domain.testing.BlackHole} (a
+ *       loopback address that drops connects, for unreachable-terminal tests over real sockets).
  *   <li>Fakes: {@code InMemory*} for every persistence port, {@link
  *       io.ecrhub.domain.testing.DirectUnitOfWork}, {@link
  *       io.ecrhub.domain.testing.RecordingEventPublisher}, {@link
