@@ -48,27 +48,17 @@ public class StoringEventPublisher implements EventPublisher {
 
   @Override
   public void publish(DomainEvent event) {
-    QuarkusTransaction.joiningExisting()
-        .run(
-            () -> {
-              StoredEvent stored = null;
-              if (event instanceof TransactionEvent te) {
-                stored = new StoredEvent(log.append(te), te);
-                LOG.debugf("event %d %s %s", stored.id(), te.type(), te.aggregateId());
-              }
-              notify.record(event);
-              StoredEvent logged = stored;
-              afterCommit.run(() -> committed(event, logged));
-            });
+    publishAll(List.of(event));
   }
 
   /**
-   * The events of one change: their log rows written with one statement, then as {@link #publish}.
+   * The events of one change, in order: their log rows written together (one statement for several,
+   * see {@link TransactionEventLog#appendAll}), each queued for webhooks and handed on after
+   * commit.
    */
   @Override
   public void publishAll(List<? extends DomainEvent> events) {
-    if (events.size() == 1) {
-      publish(events.get(0));
+    if (events.isEmpty()) {
       return;
     }
     QuarkusTransaction.joiningExisting()

@@ -14,7 +14,8 @@ import org.hibernate.persister.entity.EntityPersister;
  * Optimistic saves of aggregates: a new aggregate (version 0) is inserted as version 1; an
  * aggregate loaded at version v is stored as v + 1 only if the row is still at v, in one
  * conditional {@code UPDATE} (the row's {@code @Version}, see {@link VersionedRow}), which also
- * locks the row until commit; anything else is a {@link ConcurrentModificationException}.
+ * locks the row until commit; anything else is a {@link ConcurrentModificationException}. A save
+ * that changes no column writes nothing and keeps the version.
  */
 final class VersionedSaves {
   private VersionedSaves() {}
