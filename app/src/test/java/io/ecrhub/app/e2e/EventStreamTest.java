@@ -31,6 +31,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -99,6 +100,13 @@ class EventStreamTest {
       String id = startPayment(terminal, "2.22", "wx");
       List<SseClient.Event> events = stream.until("payment.succeeded");
       assertThat(events).allSatisfy(e -> assertThat(e.data()).contains(id));
+      // live delivery keeps the order of the log, also for the two events of one transaction
+      assertThat(events)
+          .extracting(SseClient.Event::name)
+          .containsExactly("payment.pending", "payment.in_progress", "payment.succeeded");
+      assertThat(events)
+          .extracting(e -> Long.parseLong(e.id()))
+          .isSortedAccordingTo(Comparator.naturalOrder());
       awaitPaymentStatus(id, "SUCCEEDED");
     }
   }
