@@ -82,6 +82,22 @@ class DoctorAgainstSimulatorTest {
     }
   }
 
+  /** The doctor over HTTPS with the test's POS key and CA, JSON output, plus {@code extra}. */
+  private static Run httpsJson(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--port",
+                https(),
+                "--pos-key-file",
+                keyFile.toString(),
+                "--ca-file",
+                caFile.toString()));
+    args.addAll(List.of(extra));
+    args.add("--json");
+    return doctor(args.toArray(String[]::new));
+  }
+
   private static Run doctor(String... extra) {
     List<String> args = new ArrayList<>(List.of("doctor", "--host", "127.0.0.1"));
     if (!List.of(extra).contains("--timeout")) {
@@ -132,15 +148,7 @@ class DoctorAgainstSimulatorTest {
 
   @Test
   void httpsTerminalWithOperatorCa_passesTheChecks_butWarnsItIsNotQfpaysCa() throws Exception {
-    Run r =
-        doctor(
-            "--port",
-            https(),
-            "--pos-key-file",
-            keyFile.toString(),
-            "--ca-file",
-            caFile.toString(),
-            "--json");
+    Run r = httpsJson();
     assertThat(r.exitCode()).as(r.out()).isEqualTo(1);
     assertThat(r.status("tls_handshake")).isEqualTo("PASS");
     assertThat(r.status("ca_chain")).isEqualTo("WARN");
@@ -178,15 +186,7 @@ class DoctorAgainstSimulatorTest {
   @Test
   void wrongPosKey_failsTheKeyCheck() throws Exception {
     terminal.changePosKey(TerminalConfig.randomPosKey());
-    Run r =
-        doctor(
-            "--port",
-            https(),
-            "--pos-key-file",
-            keyFile.toString(),
-            "--ca-file",
-            caFile.toString(),
-            "--json");
+    Run r = httpsJson();
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.status("ecr_key")).isEqualTo("FAIL");
     assertThat(r.out()).contains("POS Key List");
@@ -195,42 +195,17 @@ class DoctorAgainstSimulatorTest {
   @Test
   void encryptionSwitchedOffInMms_failsTheKeyCheck_untilTheHubMatches() throws Exception {
     terminal.setEncryption(false);
-    Run r =
-        doctor(
-            "--port",
-            https(),
-            "--pos-key-file",
-            keyFile.toString(),
-            "--ca-file",
-            caFile.toString(),
-            "--json");
+    Run r = httpsJson();
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.status("ecr_key")).isEqualTo("FAIL");
-    Run matched =
-        doctor(
-            "--port",
-            https(),
-            "--pos-key-file",
-            keyFile.toString(),
-            "--ca-file",
-            caFile.toString(),
-            "--no-encryption",
-            "--json");
+    Run matched = httpsJson("--no-encryption");
     assertThat(matched.status("ecr_key")).isEqualTo("PASS");
   }
 
   @Test
   void loggedOutApp_failsTheLoginCheck() throws Exception {
     terminal.setFault(Fault.loggedOut());
-    Run r =
-        doctor(
-            "--port",
-            https(),
-            "--pos-key-file",
-            keyFile.toString(),
-            "--ca-file",
-            caFile.toString(),
-            "--json");
+    Run r = httpsJson();
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.status("app_logged_in")).isEqualTo("FAIL");
   }
@@ -239,15 +214,7 @@ class DoctorAgainstSimulatorTest {
   void leafFromAnotherCa_failsTheChainCheck_andSendsNoRequest() throws Exception {
     terminal.presentForeignCertificate();
     int before = terminal.exchanges().size();
-    Run r =
-        doctor(
-            "--port",
-            https(),
-            "--pos-key-file",
-            keyFile.toString(),
-            "--ca-file",
-            caFile.toString(),
-            "--json");
+    Run r = httpsJson();
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.status("tls_handshake")).isEqualTo("PASS");
     assertThat(r.status("ca_chain")).isEqualTo("FAIL");
@@ -258,15 +225,7 @@ class DoctorAgainstSimulatorTest {
   @Test
   void expiredLeaf_failsTheValidityCheck_butStillShowsItsIssuer() throws Exception {
     terminal.presentExpiredCertificate();
-    Run r =
-        doctor(
-            "--port",
-            https(),
-            "--pos-key-file",
-            keyFile.toString(),
-            "--ca-file",
-            caFile.toString(),
-            "--json");
+    Run r = httpsJson();
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.status("leaf_validity")).isEqualTo("FAIL");
     assertThat(r.status("ca_chain")).isEqualTo("WARN");
@@ -277,15 +236,7 @@ class DoctorAgainstSimulatorTest {
     // what a terminal presents after DHCP moved it: a leaf from the right CA for its old address
     terminal.presentCertificate(sim.ca().issueLeaf("10.9.9.9"));
     int before = terminal.exchanges().size();
-    Run r =
-        doctor(
-            "--port",
-            https(),
-            "--pos-key-file",
-            keyFile.toString(),
-            "--ca-file",
-            caFile.toString(),
-            "--json");
+    Run r = httpsJson();
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.status("leaf_san")).isEqualTo("FAIL");
     assertThat(r.field("leaf_san", "evidence")).contains("10.9.9.9").contains("127.0.0.1");
