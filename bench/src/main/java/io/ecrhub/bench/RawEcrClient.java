@@ -108,7 +108,8 @@ public final class RawEcrClient {
     return body;
   }
 
-  private static String line(InputStream in) throws IOException {
+  /** One HTTP head line (CRLF or LF ended, without it), as US-ASCII; shared with the hub client. */
+  public static String line(InputStream in) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream(64);
     for (int c = in.read(); c != '\n'; c = in.read()) {
       if (c < 0) {

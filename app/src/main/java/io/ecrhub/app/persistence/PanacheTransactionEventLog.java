@@ -31,30 +31,16 @@ public class PanacheTransactionEventLog implements TransactionEventLog {
   @Override
   @Transactional
   public long append(TransactionEvent event) {
-    TransactionEventEntity e = new TransactionEventEntity();
-    e.type = Times.clip(event.type(), 40);
-    e.aggregateId = event.aggregateId();
-    e.paymentId = event.paymentId();
-    e.terminalId = event.terminalId().value();
-    e.fromStatus = event.from() == null ? null : event.from().name();
-    e.toStatus = event.to().name();
-    e.reason = Times.clip(event.reason(), 2000);
-    e.occurredAt = Times.db(event.occurredAt());
-    repo.persist(e);
-    repo.flush();
-    return e.id;
+    return appendAll(List.of(event))[0];
   }
 
   /**
-   * One multi-row {@code INSERT} for the events of one change (a payment's start records two), with
-   * the generated ids read back in row order; a single event goes through {@link #append}.
+   * One (multi-row) {@code INSERT} for the events of one change (a payment's start records two),
+   * with the generated ids read back in row order.
    */
   @Override
   @Transactional
   public long[] appendAll(List<TransactionEvent> events) {
-    if (events.size() == 1) {
-      return new long[] {append(events.get(0))};
-    }
     StringBuilder sql =
         new StringBuilder(
             "INSERT INTO transaction_event (type, aggregate_id, payment_id, terminal_id,"

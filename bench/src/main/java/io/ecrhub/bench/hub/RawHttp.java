@@ -1,7 +1,7 @@
 package io.ecrhub.bench.hub;
 
+import io.ecrhub.bench.RawEcrClient;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -183,16 +183,7 @@ final class RawHttp implements Closeable {
   }
 
   private static String line(InputStream in) throws IOException {
-    ByteArrayOutputStream b = new ByteArrayOutputStream(128);
-    for (int c = in.read(); c != '\n'; c = in.read()) {
-      if (c < 0) {
-        throw new EOFException("connection closed inside a line");
-      }
-      if (c != '\r') {
-        b.write(c);
-      }
-    }
-    return b.toString(StandardCharsets.UTF_8);
+    return RawEcrClient.line(in);
   }
 
   /** A chunked body as a stream: ends after the last (empty) chunk and its trailer. */
