@@ -61,6 +61,14 @@ public final class InboxProcessor {
     return applier.apply(notification);
   }
 
+  /**
+   * Applies a group of notifications in order inside the caller's transaction, without recording
+   * the results on inbox entries (the caller stores the entries with them); a failure propagates.
+   */
+  public List<ApplyResult> applyAllUnrecorded(List<QfpayNotification> notifications) {
+    return applier.applyAll(notifications);
+  }
+
   private void applyLogged(InboxEntry entry, QfpayNotification notification) {
     try {
       apply(entry.id(), notification);

@@ -13,7 +13,10 @@ import io.ecrhub.domain.shared.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -105,17 +108,50 @@ public final class NotificationIntake implements IngestNotification {
 
   /** Takes in one notification; returns once its verdict is committed. */
   public Result receive(byte[] rawBody, Map<String, String> headers, String sourceAddress) {
+    Checked checked = check(rawBody, headers, sourceAddress);
+    return checked.verified() != null ? store(checked.verified()) : checked.other().get();
+  }
+
+  /**
+   * A notification that parsed, carries a valid signature and is of a known type, with the inbox
+   * entry it becomes; nothing is stored yet.
+   */
+  public record Verified(InboxEntry entry, QfpayNotification notification) {
+    public Verified {
+      Objects.requireNonNull(entry);
+      Objects.requireNonNull(notification);
+    }
+  }
+
+  /**
+   * What the checks that need no database found: either a {@link Verified} notification to store
+   * ({@link #store} or {@link #storeTogether}), or the work that stores anything else (a rejected
+   * or malformed body, a verified one of unknown type) and says what to answer. Exactly one is set.
+   */
+  public record Checked(Verified verified, Supplier<Result> other) {
+    public Checked {
+      if ((verified == null) == (other == null)) {
+        throw new IllegalArgumentException("exactly one of verified and other");
+      }
+    }
+  }
+
+  /**
+   * Parses and verifies one notification without touching the database (cheap enough for an I/O
+   * thread once the key ring is loaded).
+   */
+  public Checked check(byte[] rawBody, Map<String, String> headers, String sourceAddress) {
     Instant now = clock.instant();
     Map<String, String> kept = keptHeaders(headers);
     ObjectNode tree;
     try {
       tree = parser.readTree(rawBody);
     } catch (MalformedNotificationException e) {
-      return reject(rawBody, kept, sourceAddress, now, Verdict.MALFORMED, e.getMessage());
+      return rejecting(rawBody, kept, sourceAddress, now, Verdict.MALFORMED, e.getMessage());
     }
     String signature = kept.get(SIGN_HEADER);
     if (signature == null || signature.isBlank()) {
-      return reject(
+      return rejecting(
           rawBody, kept, sourceAddress, now, Verdict.BAD_SIGNATURE, "no X-QF-SIGN header");
     }
     Optional<KeyRing.Match> match =
@@ -126,7 +162,7 @@ public final class NotificationIntake implements IngestNotification {
                 signature,
                 NotificationParser.routingHint(tree));
     if (match.isEmpty()) {
-      return reject(
+      return rejecting(
           rawBody,
           kept,
           sourceAddress,
@@ -143,13 +179,14 @@ public final class NotificationIntake implements IngestNotification {
     String keyId = match.get().keyId();
     String wireType = NotificationParser.field(tree, "notify_type");
     if (wireType != null && NotificationType.fromWire(wireType).isEmpty()) {
-      return storeUnknownType(rawBody, kept, sourceAddress, now, tree, wireType, keyId);
+      return new Checked(
+          null, () -> storeUnknownType(rawBody, kept, sourceAddress, now, tree, wireType, keyId));
     }
     QfpayNotification n;
     try {
       n = parser.toNotification(tree);
     } catch (MalformedNotificationException e) {
-      return reject(
+      return rejecting(
           rawBody, kept, sourceAddress, now, Verdict.MALFORMED, "signed but " + e.getMessage());
     }
     InboxEntry entry =
@@ -165,11 +202,29 @@ public final class NotificationIntake implements IngestNotification {
             keyId,
             n.tradeRef(),
             n.syssnRef());
+    return new Checked(new Verified(entry, n), null);
+  }
+
+  private Checked rejecting(
+      byte[] body,
+      Map<String, String> headers,
+      String source,
+      Instant now,
+      Verdict verdict,
+      String reason) {
+    return new Checked(null, () -> reject(body, headers, source, now, verdict, reason));
+  }
+
+  /** Stores (and, inline, applies) one verified notification; returns once it is committed. */
+  public Result store(Verified v) {
+    InboxEntry entry = v.entry();
+    QfpayNotification n = v.notification();
+    Instant now = entry.receivedAt();
     if (storeAndApplyTogether) {
       Optional<InboxEntry> both = storeAndApply(entry, n, now);
       if (both != null) {
         return both.isEmpty()
-            ? new Result(Verdict.ACCEPTED, null, true, "duplicate of " + n.dedupeKey())
+            ? duplicate(n.dedupeKey())
             : new Result(Verdict.ACCEPTED, entry.id(), false, null);
       }
     }
@@ -186,15 +241,85 @@ public final class NotificationIntake implements IngestNotification {
       // A concurrent copy may have won the unique key between our check and insert (another
       // instance): then this one is a duplicate, not a failure. Anything else propagates (503).
       if (alreadyStored(n.dedupeKey())) {
-        return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + n.dedupeKey());
+        return duplicate(n.dedupeKey());
       }
       throw e;
     }
     if (stored.isEmpty()) {
-      return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + n.dedupeKey());
+      return duplicate(n.dedupeKey());
     }
     processor.applyQuietly(stored.get(), n);
     return new Result(Verdict.ACCEPTED, entry.id(), false, null);
+  }
+
+  /**
+   * Stores several verified notifications in one transaction (group commit: one commit for all):
+   * copies already stored and repeated copies within {@code batch} are duplicates, the others are
+   * applied (inline) and inserted with the status their apply produced, in {@code batch} order. All
+   * or nothing: when anything fails, including a copy that another transaction stored between the
+   * duplicate check and the insert, the whole transaction rolls back and this throws; nothing of
+   * the batch is stored and the caller stores each one with {@link #store}.
+   *
+   * @return one result per notification, in {@code batch} order, valid once this returns (the
+   *     transaction has committed)
+   */
+  public List<Result> storeTogether(List<Verified> batch) {
+    Map<String, Verified> first = new LinkedHashMap<>();
+    for (Verified v : batch) {
+      first.putIfAbsent(v.notification().dedupeKey(), v);
+    }
+    List<Verified> stored =
+        unitOfWork.inTransaction(
+            () -> {
+              Set<String> known = inbox.storedDedupeKeys(first.keySet());
+              List<Verified> fresh = new ArrayList<>(first.size());
+              for (Verified v : first.values()) {
+                if (!known.contains(v.notification().dedupeKey())) {
+                  fresh.add(v);
+                }
+              }
+              if (storeAndApplyTogether) {
+                List<ApplyResult> applied =
+                    processor.applyAllUnrecorded(
+                        fresh.stream().map(Verified::notification).toList());
+                for (int i = 0; i < fresh.size(); i++) {
+                  Verified v = fresh.get(i);
+                  ApplyResult r = applied.get(i);
+                  fresh.set(
+                      i,
+                      new Verified(
+                          v.entry().withStatus(r.inboxStatus(), r.note()), v.notification()));
+                }
+              }
+              int inserted = inbox.storeVerifiedAll(fresh.stream().map(Verified::entry).toList());
+              if (inserted != fresh.size()) {
+                throw new AlreadyStored(); // a concurrent copy won one key: roll back, go one by
+                // one
+              }
+              for (Verified v : fresh) {
+                onStored.stored(v.entry(), v.notification(), v.entry().receivedAt());
+              }
+              return fresh;
+            });
+    Set<String> storedIds = new HashSet<>();
+    for (Verified v : stored) {
+      storedIds.add(v.entry().id());
+      if (!storeAndApplyTogether) {
+        processor.applyQuietly(v.entry(), v.notification());
+      }
+    }
+    List<Result> results = new ArrayList<>(batch.size());
+    for (Verified v : batch) {
+      results.add(
+          storedIds.contains(v.entry().id())
+              ? new Result(Verdict.ACCEPTED, v.entry().id(), false, null)
+              : duplicate(v.notification().dedupeKey()));
+    }
+    return results;
+  }
+
+  private static Result duplicate(String dedupeKey) {
+    return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + dedupeKey);
   }
 
   /**
@@ -276,12 +401,12 @@ public final class NotificationIntake implements IngestNotification {
       stored = unitOfWork.inTransaction(() -> inbox.storeVerified(entry));
     } catch (RuntimeException e) {
       if (dedupeKey != null && alreadyStored(dedupeKey)) {
-        return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + dedupeKey);
+        return duplicate(dedupeKey);
       }
       throw e;
     }
     if (stored.isEmpty()) {
-      return new Result(Verdict.ACCEPTED, null, true, "duplicate of " + dedupeKey);
+      return duplicate(dedupeKey);
     }
     LOG.log(
         Level.WARNING,

@@ -40,6 +40,11 @@ public class KeyRingHolder {
     return r;
   }
 
+  /** Whether the keys are in memory, so {@link #current()} does not read the database. */
+  public boolean loaded() {
+    return ring != null;
+  }
+
   /** Ids of the keys given in configuration (never the keys). */
   public List<String> configuredKeyIds() {
     List<String> ids = new ArrayList<>();

@@ -60,6 +60,9 @@ public interface NotifyConfig {
   @WithDefault("true")
   boolean storeAndApplyTogether();
 
+  /** Group commit: notifications arriving together are stored in one transaction. */
+  GroupCommit groupCommit();
+
   /** How long received notifications (and so their dedupe keys) are kept; at least 30 days. */
   @WithDefault("P45D")
   Duration retention();
@@ -74,6 +77,28 @@ public interface NotifyConfig {
 
   /** Downstream delivery. */
   Delivery delivery();
+
+  /**
+   * Group commit of the intake ({@code ecrhub.notify.group-commit.*}): while one transaction
+   * commits, the next notifications wait and are then stored (and applied) together, each answered
+   * after that commit. Under load this is one commit for many notifications; a lone notification is
+   * stored on its own.
+   */
+  interface GroupCommit {
+    /**
+     * Threads storing groups (each holds one database connection while it does); 0 turns it off.
+     */
+    @WithDefault("2")
+    int writers();
+
+    /** At most this many notifications in one transaction. */
+    @WithDefault("64")
+    int maxSize();
+
+    /** Notifications waiting for a writer; when full, a notification is stored on its own. */
+    @WithDefault("2048")
+    int queue();
+  }
 
   /** Allow-list of QFPay's sender addresses (protocol doc §7.1). */
   interface AllowList {

@@ -17,11 +17,13 @@ import io.ecrhub.notify.delivery.FanOut;
 import io.ecrhub.notify.delivery.HttpWebhookSender;
 import io.ecrhub.notify.delivery.TargetGuard;
 import io.ecrhub.notify.intake.Cidr;
+import io.ecrhub.notify.intake.GroupCommit;
 import io.ecrhub.notify.intake.InboxProcessor;
 import io.ecrhub.notify.intake.NotificationIntake;
 import io.ecrhub.notify.intake.NotificationParser;
 import io.ecrhub.notify.intake.SenderAllowList;
 import io.quarkus.arc.DefaultBean;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
@@ -137,6 +139,27 @@ public class NotifyWiring {
         processor,
         (entry, n, now) -> fanOut.recordNotification(n, entry.rawBody(), now),
         config.applyInline() && config.storeAndApplyTogether());
+  }
+
+  /** Group commit of the intake; stores what it must store alone on Vert.x worker threads. */
+  @Produces
+  @Singleton
+  GroupCommit groupCommit(NotificationIntake intake, Vertx vertx, NotifyConfig config) {
+    NotifyConfig.GroupCommit g = config.groupCommit();
+    Executor workers =
+        task ->
+            vertx.executeBlocking(
+                () -> {
+                  task.run();
+                  return null;
+                },
+                false);
+    return new GroupCommit(
+        intake, workers, new GroupCommit.Settings(g.writers(), g.maxSize(), g.queue()));
+  }
+
+  void closeGroupCommit(@Disposes GroupCommit groupCommit) {
+    groupCommit.close();
   }
 
   @Produces

@@ -17,4 +17,14 @@ public interface ApplyNotification {
     sameTransaction.accept(r);
     return r;
   }
+
+  /**
+   * Applies several notifications, in order, inside the caller's unit of work (a group stored in
+   * one transaction); a failure propagates, so that unit of work rolls back as a whole.
+   *
+   * @return one result per notification, in order
+   */
+  default java.util.List<ApplyResult> applyAll(java.util.List<QfpayNotification> notifications) {
+    return notifications.stream().map(this::apply).toList();
+  }
 }

@@ -8,6 +8,7 @@ import io.ecrhub.domain.shared.UnitOfWork;
 import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.Refunds;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -86,6 +87,39 @@ public final class NotificationApplier implements ApplyNotification {
       }
     }
     throw last;
+  }
+
+  /**
+   * Applies a group of notifications in the caller's unit of work, in order, each publishing its
+   * events there. Payment notifications that name no payment the hub has are parked from one
+   * look-up for the whole group ({@link PaymentMatcher#known}), as long as nothing earlier in the
+   * group changed anything (only parked or ignored results so far); after that each is matched on
+   * its own. No retry on a concurrent change: the failure propagates and the group rolls back.
+   */
+  @Override
+  public List<ApplyResult> applyAll(List<QfpayNotification> notifications) {
+    return unitOfWork.inTransaction(
+        () -> {
+          PaymentMatcher.Known known = payments.known(notifications);
+          boolean nothingChanged = true;
+          List<ApplyResult> results = new ArrayList<>(notifications.size());
+          for (QfpayNotification n : notifications) {
+            ApplyResult ignored = ignoredOrNull(n);
+            if (ignored != null) {
+              results.add(ignored);
+              continue;
+            }
+            if (nothingChanged && PaymentSettlement.namesNoKnownPayment(n, known)) {
+              results.add(PaymentSettlement.parked(n));
+              continue;
+            }
+            Outcome o = applyOnce(n);
+            o.events().forEach(events::publish);
+            results.add(o.result());
+            nothingChanged &= o.result() instanceof ApplyResult.Parked && o.events().isEmpty();
+          }
+          return results;
+        });
   }
 
   private static ApplyResult ignoredOrNull(QfpayNotification n) {

@@ -2,8 +2,11 @@ package io.ecrhub.domain.notification;
 
 import io.ecrhub.domain.shared.Page;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Port: the durable inbox of received notifications (raw body kept), deduplicated. */
 public interface NotificationInbox {
@@ -15,6 +18,31 @@ public interface NotificationInbox {
    * @return the stored entry, or empty when it was a duplicate
    */
   Optional<InboxEntry> storeVerified(InboxEntry entry);
+
+  /**
+   * Stores several verified notifications at once (in the caller's transaction), each unless its
+   * (type, syssn) is already stored; {@code entries} must not repeat a key. Same guarantee per
+   * entry as {@link #storeVerified}; an implementation may instead fail on a key that is already
+   * stored.
+   *
+   * @return how many were stored (fewer than {@code entries.size()} when some were duplicates)
+   */
+  default int storeVerifiedAll(List<InboxEntry> entries) {
+    int stored = 0;
+    for (InboxEntry e : entries) {
+      stored += storeVerified(e).isPresent() ? 1 : 0;
+    }
+    return stored;
+  }
+
+  /** Which of these (type, syssn) keys are stored already (one look-up for all). */
+  default Set<String> storedDedupeKeys(Collection<String> dedupeKeys) {
+    Set<String> stored = new HashSet<>();
+    for (String k : dedupeKeys) {
+      findByDedupeKey(k).ifPresent(e -> stored.add(k));
+    }
+    return stored;
+  }
 
   /** Stores a rejected (bad signature) notification for audit; bounded by the implementation. */
   void storeRejected(InboxEntry entry);

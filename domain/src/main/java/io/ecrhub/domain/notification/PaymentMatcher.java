@@ -4,8 +4,10 @@ import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.Syssn;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the payments a payment notification names, by its out_trade_no and by its syssn, in one go
@@ -21,6 +23,37 @@ public interface PaymentMatcher {
    *     different ones, or none); an absent identifier finds nothing
    */
   Matches find(Optional<OutTradeNo> outTradeNo, Optional<Syssn> syssn);
+
+  /**
+   * Which of these identifiers some payment has, in one look-up for a group of notifications (so
+   * that those naming no payment need no look-up of their own). The default asks {@link #find} once
+   * per identifier.
+   */
+  default Known known(Set<OutTradeNo> outTradeNos, Set<Syssn> syssns) {
+    Set<OutTradeNo> refs = new HashSet<>();
+    for (OutTradeNo r : outTradeNos) {
+      find(Optional.of(r), Optional.empty()).byOutTradeNo().ifPresent(p -> refs.add(r));
+    }
+    Set<Syssn> sns = new HashSet<>();
+    for (Syssn s : syssns) {
+      find(Optional.empty(), Optional.of(s)).bySyssn().ifPresent(p -> sns.add(s));
+    }
+    return new Known(refs, sns);
+  }
+
+  /** The identifiers, of those asked about, that some payment has. */
+  record Known(Set<OutTradeNo> outTradeNos, Set<Syssn> syssns) {
+    public Known {
+      outTradeNos = Set.copyOf(outTradeNos);
+      syssns = Set.copyOf(syssns);
+    }
+
+    /** Whether some payment has one of these identifiers. */
+    public boolean anyOf(Optional<OutTradeNo> outTradeNo, Optional<Syssn> syssn) {
+      return outTradeNo.filter(outTradeNos::contains).isPresent()
+          || syssn.filter(syssns::contains).isPresent();
+    }
+  }
 
   /** The payments found by each identifier. */
   record Matches(Optional<Payment> byOutTradeNo, Optional<Payment> bySyssn) {

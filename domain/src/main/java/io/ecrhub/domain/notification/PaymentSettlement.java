@@ -2,12 +2,15 @@ package io.ecrhub.domain.notification;
 
 import io.ecrhub.domain.notification.NotificationApplier.Outcome;
 import io.ecrhub.domain.shared.DomainEvent;
+import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.Syssn;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The rule for payment notifications: match by out_trade_no (then syssn), check, settle. */
 final class PaymentSettlement {
@@ -19,19 +22,34 @@ final class PaymentSettlement {
     this.matcher = matcher;
   }
 
+  /** Which identifiers of these payment notifications some payment has (one look-up). */
+  PaymentMatcher.Known known(List<QfpayNotification> notifications) {
+    Set<OutTradeNo> refs = new HashSet<>();
+    Set<Syssn> syssns = new HashSet<>();
+    for (QfpayNotification n : notifications) {
+      if (n.type() == NotificationType.PAYMENT) {
+        Matching.outTradeNo(n.outTradeNo()).ifPresent(refs::add);
+        Matching.syssn(n.syssn()).ifPresent(syssns::add);
+      }
+    }
+    return refs.isEmpty() && syssns.isEmpty()
+        ? new PaymentMatcher.Known(Set.of(), Set.of())
+        : matcher.known(refs, syssns);
+  }
+
+  /** Whether {@code known} shows that no payment has an identifier this notification names. */
+  static boolean namesNoKnownPayment(QfpayNotification n, PaymentMatcher.Known known) {
+    return n.type() == NotificationType.PAYMENT
+        && !known.anyOf(Matching.outTradeNo(n.outTradeNo()), Matching.syssn(n.syssn()));
+  }
+
   Outcome apply(QfpayNotification n, Instant now) {
     Optional<Syssn> syssn = Matching.syssn(n.syssn());
     PaymentMatcher.Matches found = matcher.find(Matching.outTradeNo(n.outTradeNo()), syssn);
     Optional<Payment> byRef = found.byOutTradeNo();
     Optional<Payment> bySyssn = found.bySyssn();
     if (byRef.isEmpty() && bySyssn.isEmpty()) {
-      return Outcome.of(
-          new ApplyResult.Parked(
-              "no payment with out_trade_no "
-                  + n.outTradeNo()
-                  + " or syssn "
-                  + n.syssn()
-                  + " yet; applied when it appears"));
+      return Outcome.of(parked(n));
     }
     Payment payment = byRef.orElseGet(bySyssn::get);
     if (byRef.isPresent() && bySyssn.isPresent() && !byRef.get().id().equals(bySyssn.get().id())) {
@@ -61,6 +79,15 @@ final class PaymentSettlement {
                   + payment.status(),
               now);
     };
+  }
+
+  static ApplyResult.Parked parked(QfpayNotification n) {
+    return new ApplyResult.Parked(
+        "no payment with out_trade_no "
+            + n.outTradeNo()
+            + " or syssn "
+            + n.syssn()
+            + " yet; applied when it appears");
   }
 
   private Outcome alreadySucceeded(Payment payment, QfpayNotification n, Instant now) {

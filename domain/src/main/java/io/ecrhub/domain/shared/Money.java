@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An exact amount of one currency. Never a {@code double}: the amount is a {@link BigDecimal}
@@ -51,9 +52,12 @@ public record Money(Currency currency, BigDecimal amount) implements Comparable<
     return new Money(currency, BigDecimal.ZERO);
   }
 
+  private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+  private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,18})?");
+
   public static Currency currency(String code) {
     ValidationException.require(
-        code != null && code.matches("[A-Z]{3}"),
+        code != null && CURRENCY_CODE.matcher(code).matches(),
         "INVALID_CURRENCY",
         "currency",
         "currency must be an ISO 4217 code such as HKD");
@@ -66,7 +70,7 @@ public record Money(Currency currency, BigDecimal amount) implements Comparable<
 
   static BigDecimal parseAmount(String amount) {
     ValidationException.require(
-        amount != null && amount.matches("-?\\d{1,15}(\\.\\d{1,18})?"),
+        amount != null && PLAIN_DECIMAL.matcher(amount).matches(),
         "INVALID_AMOUNT",
         "amount",
         "amount must be a plain decimal such as 10.50");

@@ -9,7 +9,7 @@ import io.ecrhub.domain.shared.ValidationException;
 public record OutTradeNo(String value) {
   public OutTradeNo {
     ValidationException.require(
-        value != null && value.matches("[A-Za-z0-9_-]{1,64}"),
+        Identifiers.safe(value),
         "INVALID_OUT_TRADE_NO",
         "outTradeNo",
         "reference must be 1-64 characters of A-Z, a-z, 0-9, _ or - (the terminal protocol cannot"

@@ -6,10 +6,7 @@ import io.ecrhub.domain.shared.ValidationException;
 public record Syssn(String value) {
   public Syssn {
     ValidationException.require(
-        value != null && value.matches("[A-Za-z0-9_-]{1,64}"),
-        "INVALID_SYSSN",
-        "syssn",
-        "syssn must be 1-64 letters or digits");
+        Identifiers.safe(value), "INVALID_SYSSN", "syssn", "syssn must be 1-64 letters or digits");
   }
 
   public static Syssn of(String value) {

@@ -24,6 +24,37 @@ final class Jdbc {
     this.dataSource = dataSource;
   }
 
+  /** {@code n} comma-separated placeholders, for an {@code IN (…)} list. */
+  static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  /**
+   * Statement texts that differ only in how many rows or list entries they carry, built once per
+   * size (up to 256; larger ones are built each time).
+   */
+  static final class StatementsBySize {
+    private final java.util.function.IntFunction<String> build;
+    private final java.util.concurrent.atomic.AtomicReferenceArray<String> built =
+        new java.util.concurrent.atomic.AtomicReferenceArray<>(257);
+
+    StatementsBySize(java.util.function.IntFunction<String> build) {
+      this.build = build;
+    }
+
+    String get(int size) {
+      if (size >= built.length()) {
+        return build.apply(size);
+      }
+      String sql = built.get(size);
+      if (sql == null) {
+        sql = build.apply(size);
+        built.set(size, sql);
+      }
+      return sql;
+    }
+  }
+
   /** Maps one row. */
   @FunctionalInterface
   interface Row<T> {

@@ -15,9 +15,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -30,6 +34,8 @@ public class SqlNotificationInbox implements NotificationInbox {
   private static final String COLUMNS =
       "id, received_at, status, dedupe_key, key_id, trade_ref, syssn_ref, source_address,"
           + " headers, raw_body, note";
+  private static final int PARAMS_PER_ROW = 12; // the columns and updated_at
+  private static final String ROW_PLACEHOLDERS = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
   private final ObjectMapper json = new ObjectMapper();
   private final Jdbc jdbc;
@@ -63,17 +69,64 @@ public class SqlNotificationInbox implements NotificationInbox {
     return jdbc.update(
         "INSERT INTO notification_inbox ("
             + COLUMNS
-            + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + ", updated_at) VALUES "
+            + ROW_PLACEHOLDERS
             + " ON CONFLICT DO NOTHING",
         params(e));
+  }
+
+  /**
+   * One multi-row {@code INSERT … ON CONFLICT DO NOTHING} for all entries (group commit). On H2 a
+   * key committed by another transaction fails the statement instead of skipping the row; either
+   * way the caller, finding fewer stored than given, rolls back and stores them one by one.
+   */
+  @Override
+  public int storeVerifiedAll(List<InboxEntry> entries) {
+    if (entries.isEmpty()) {
+      return 0;
+    }
+    if (entries.size() == 1) {
+      return storeVerified(entries.get(0)).isPresent() ? 1 : 0;
+    }
+    Object[] params = new Object[entries.size() * PARAMS_PER_ROW];
+    for (int i = 0; i < entries.size(); i++) {
+      System.arraycopy(params(entries.get(i)), 0, params, i * PARAMS_PER_ROW, PARAMS_PER_ROW);
+    }
+    return jdbc.update(insertRows.get(entries.size()), params);
+  }
+
+  /** The multi-row insert's text per row count (built once per count). */
+  private final Jdbc.StatementsBySize insertRows =
+      new Jdbc.StatementsBySize(
+          rows ->
+              "INSERT INTO notification_inbox ("
+                  + COLUMNS
+                  + ", updated_at) VALUES "
+                  + String.join(", ", Collections.nCopies(rows, ROW_PLACEHOLDERS))
+                  + " ON CONFLICT DO NOTHING");
+
+  private final Jdbc.StatementsBySize dedupeKeysIn =
+      new Jdbc.StatementsBySize(
+          n ->
+              "SELECT dedupe_key FROM notification_inbox WHERE dedupe_key IN ("
+                  + Jdbc.marks(n)
+                  + ")");
+
+  /** One {@code SELECT … WHERE dedupe_key IN (…)} for all keys. */
+  @Override
+  public Set<String> storedDedupeKeys(Collection<String> dedupeKeys) {
+    if (dedupeKeys.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.query(
+            dedupeKeysIn.get(dedupeKeys.size()), rs -> rs.getString(1), dedupeKeys.toArray()));
   }
 
   @Override
   public void storeRejected(InboxEntry e) {
     jdbc.update(
-        "INSERT INTO notification_inbox ("
-            + COLUMNS
-            + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO notification_inbox (" + COLUMNS + ", updated_at) VALUES " + ROW_PLACEHOLDERS,
         params(e));
   }
 
@@ -261,9 +314,23 @@ public class SqlNotificationInbox implements NotificationInbox {
   private static StringBuilder jsonString(StringBuilder out, String s) {
     out.append('"');
     if (s != null) {
-      JsonStringEncoder.getInstance().quoteAsString(s, out);
+      if (plain(s)) {
+        out.append(s); // the usual header: printable ASCII without quote or backslash
+      } else {
+        JsonStringEncoder.getInstance().quoteAsString(s, out);
+      }
     }
     return out.append('"');
+  }
+
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Map<String, String> readHeaders(String text) {

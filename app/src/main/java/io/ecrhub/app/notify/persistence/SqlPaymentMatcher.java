@@ -8,9 +8,12 @@ import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.Syssn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -80,6 +83,39 @@ public class SqlPaymentMatcher implements PaymentMatcher {
     Optional<Payment> byRef = load(byRefId);
     Optional<Payment> bySyssn = Objects.equals(byRefId, bySyssnId) ? byRef : load(bySyssnId);
     return new Matches(byRef, bySyssn);
+  }
+
+  /** One query for all identifiers: {@code out_trade_no IN (…) OR syssn IN (…)}. */
+  @Override
+  public Known known(Set<OutTradeNo> outTradeNos, Set<Syssn> syssns) {
+    if (outTradeNos.isEmpty() && syssns.isEmpty()) {
+      return new Known(Set.of(), Set.of());
+    }
+    List<Object> params = new ArrayList<>(outTradeNos.size() + syssns.size());
+    List<String> where = new ArrayList<>(2);
+    if (!outTradeNos.isEmpty()) {
+      where.add("out_trade_no IN (" + Jdbc.marks(outTradeNos.size()) + ")");
+      outTradeNos.forEach(r -> params.add(r.value()));
+    }
+    if (!syssns.isEmpty()) {
+      where.add("syssn IN (" + Jdbc.marks(syssns.size()) + ")");
+      syssns.forEach(s -> params.add(s.value()));
+    }
+    Set<OutTradeNo> refs = new HashSet<>();
+    Set<Syssn> sns = new HashSet<>();
+    for (Row r :
+        jdbc.query(
+            "SELECT id, out_trade_no, syssn FROM payment WHERE " + String.join(" OR ", where),
+            this::row,
+            params.toArray())) {
+      if (r.outTradeNo() != null && outTradeNos.contains(new OutTradeNo(r.outTradeNo()))) {
+        refs.add(new OutTradeNo(r.outTradeNo()));
+      }
+      if (r.syssn() != null && syssns.contains(new Syssn(r.syssn()))) {
+        sns.add(new Syssn(r.syssn()));
+      }
+    }
+    return new Known(refs, sns);
   }
 
   private Optional<Payment> load(String id) {
