@@ -12,7 +12,7 @@
 #   CAPACITY_ARGS="--steps 1000,2000,5000 --card-wait-ms 30000 --transport https --window 32"
 #   CODEC_ARGS="-wi 3 -i 5"           (JMH options)
 #   HUB_ARGS="--n 1000 --warmup 3000 --client raw|jdk"   (HubOverheadBench); WRK_ARGS="-t2 -c16 -d10s"
-#   NOTIFY_ARGS="--requests 20000 --warmup 3000 --concurrency 32 --duplicates 0.10"   (NotifyIntakeBench)
+#   NOTIFY_ARGS="--requests 100000 --warmup 100000 --concurrency 32 --duplicates 0.10"   (NotifyIntakeBench)
 #   HUB_JAVA_OPTS="-XX:StartFlightRecording=..."   (extra JVM options for the hub process)
 #   PGHOST=127.0.0.1 PGUSER=postgres  (the hub and notify targets create and drop ecrhub_bench_<pid>)
 #   SKIP_BUILD=1                      reuse bench/target/ecrhub-bench.jar
