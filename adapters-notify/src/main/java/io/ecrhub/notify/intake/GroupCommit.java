@@ -68,12 +68,17 @@ public final class GroupCommit implements AutoCloseable {
   }
 
   /**
-   * Takes in one notification. The returned stage completes once its verdict is committed, or
-   * exceptionally when it could not be stored (then nothing of it was).
+   * Takes in one notification; never throws. The returned stage completes once its verdict is
+   * committed, or exceptionally when it could not be stored (then nothing of it was).
    */
   public CompletionStage<Result> submit(
       byte[] rawBody, Map<String, String> headers, String sourceAddress) {
-    Checked checked = intake.check(rawBody, headers, sourceAddress);
+    Checked checked;
+    try {
+      checked = intake.check(rawBody, headers, sourceAddress);
+    } catch (RuntimeException e) { // e.g. the key ring could not be read: nothing stored, 503
+      return CompletableFuture.failedFuture(e);
+    }
     if (checked.verified() == null) {
       return CompletableFuture.supplyAsync(checked.other(), blocking);
     }

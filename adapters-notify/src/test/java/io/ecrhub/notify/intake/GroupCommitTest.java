@@ -245,6 +245,74 @@ class GroupCommitTest {
     assertThat(inbox.groupSizes).isEmpty();
   }
 
+  @Test
+  void storingFirstAndApplyingAfterTheCommit_storesTheGroupVerified_thenAppliesEach()
+      throws Exception {
+    groupCommit.close(5_000);
+    NotificationIntake storeFirst =
+        new NotificationIntake(
+            () -> fixture.ring,
+            fixture.parser,
+            inbox,
+            gated,
+            Clock.systemUTC(),
+            () -> "v" + ids.incrementAndGet(),
+            new InboxProcessor(inbox, fixture.parser, n -> applier.apply(n), Runnable::run),
+            (e, n, now) -> fannedOut.add(e.id()),
+            false);
+    List<InboxStatus> statusesWhenApplied = new CopyOnWriteArrayList<>();
+    applier =
+        n -> {
+          inbox.rows.values().stream()
+              .filter(e -> e.syssnRef().equals(n.syssn()))
+              .forEach(e -> statusesWhenApplied.add(e.status()));
+          applied.add(n);
+          return new ApplyResult.Applied("pay_" + n.syssn(), "settled");
+        };
+    groupCommit = new GroupCommit(storeFirst, blocking, new GroupCommit.Settings(1, 64, 100));
+    CompletionStage<Result> first = holdTheWriterInsideATransactionWith("S0");
+    List<CompletionStage<Result>> group = List.of(submit("S1"), submit("S2"), submit("S3"));
+
+    release.countDown();
+    get(first);
+
+    for (CompletionStage<Result> s : group) {
+      assertThat(inbox.rows.get(get(s).entryId()).status()).isEqualTo(InboxStatus.APPLIED);
+    }
+    assertThat(inbox.groupSizes).containsExactly(3);
+    // each was applied after its group committed, so it was already stored VERIFIED
+    assertThat(statusesWhenApplied).hasSize(4).containsOnly(InboxStatus.VERIFIED);
+  }
+
+  @Test
+  void keysThatCannotBeRead_failTheStage_insteadOfThrowingAtTheCaller() {
+    NotificationIntake noKeys =
+        new NotificationIntake(
+            () -> {
+              throw new IllegalStateException("notification keys unavailable");
+            },
+            fixture.parser,
+            inbox,
+            gated,
+            Clock.systemUTC(),
+            () -> "k" + ids.incrementAndGet(),
+            new InboxProcessor(inbox, fixture.parser, n -> applier.apply(n), Runnable::run),
+            (e, n, now) -> {},
+            true);
+    GroupCommit failing = new GroupCommit(noKeys, blocking, new GroupCommit.Settings(1, 8, 8));
+    try {
+      CompletionStage<Result> stage = failing.submit(body("S1"), headers(sign("S1")), "a");
+
+      assertThat(stage.toCompletableFuture())
+          .failsWithin(5, TimeUnit.SECONDS)
+          .withThrowableThat()
+          .withMessageContaining("notification keys unavailable");
+      assertThat(inbox.rows).isEmpty();
+    } finally {
+      failing.close(5_000);
+    }
+  }
+
   // ---- helpers
 
   /** Submits one notification and waits until the writer holds its transaction open. */
