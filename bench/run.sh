@@ -187,13 +187,20 @@ notify() {
     sleep 1
   done
   curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
-  local args="${NOTIFY_ARGS:---requests 20000 --warmup 3000 --concurrency 32 --duplicates 0.10}"
+  local args="${NOTIFY_ARGS:---requests 100000 --warmup 100000 --concurrency 32 --duplicates 0.10}"
   log "load: $(uptime)"
   log "notify intake: java -cp $JAR io.ecrhub.bench.notify.NotifyIntakeBench --hub http://127.0.0.1:$port/qfpay/notify $args"
   # shellcheck disable=SC2086
   "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.ecrhub.bench.notify.NotifyIntakeBench \
     --hub "http://127.0.0.1:$port/qfpay/notify" $args | tee "bench/results/notify-$stamp.txt"
   log "load: $(uptime)"
+  # Every notification answered SUCCESS must be in the inbox exactly once (the unique key keeps
+  # duplicates out; this catches a lost one).
+  local sent stored
+  sent="$(sed -n 's/^distinct notifications sent to the hub: //p' "bench/results/notify-$stamp.txt")"
+  stored="$(psql -h "$pghost" -U "$pguser" -d "$db" -Atc "SELECT count(*) FROM notification_inbox WHERE status <> 'REJECTED'")"
+  echo "inbox after the run: $stored stored, $sent distinct sent" | tee -a "bench/results/notify-$stamp.txt"
+  if [[ "$sent" != "$stored" ]]; then log "MISMATCH: the inbox does not hold every notification exactly once"; fi
   hub_cleanup
   trap - EXIT
 }

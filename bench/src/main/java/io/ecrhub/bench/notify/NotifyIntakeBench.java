@@ -76,10 +76,12 @@ public final class NotifyIntakeBench {
       URI bare = URI.create("http://127.0.0.1:" + barePort + "/qfpay/notify");
       String runId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
 
+      List<byte[]> warmHubBodies = Bodies.make(s.warmup(), s.duplicates(), runId + "wh");
+      List<byte[]> hubBodies = Bodies.make(s.requests(), s.duplicates(), runId + "h");
       LoadRun.Result warmBare = load(client, bare, key, s, s.warmup(), runId + "wb");
-      LoadRun.Result warmHub = load(client, s.hub(), key, s, s.warmup(), runId + "wh");
+      LoadRun.Result warmHub = load(client, s.hub(), key, s, warmHubBodies);
       LoadRun.Result bareRun = load(client, bare, key, s, s.requests(), runId + "b");
-      LoadRun.Result hubRun = load(client, s.hub(), key, s, s.requests(), runId + "h");
+      LoadRun.Result hubRun = load(client, s.hub(), key, s, hubBodies);
 
       System.out.printf(
           Locale.ROOT,
@@ -99,10 +101,20 @@ public final class NotifyIntakeBench {
           "ratio hub / bare = %.2f (%s)%n",
           hubRun.perSecond() / bareRun.perSecond(),
           Instant.now());
+      // bench/run.sh compares this with the hub's inbox: each one stored exactly once
+      System.out.printf(
+          Locale.ROOT,
+          "distinct notifications sent to the hub: %d%n",
+          distinct(warmHubBodies) + distinct(hubBodies));
       client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** How many different notifications these bodies are (a repeat is the same array). */
+  private static long distinct(List<byte[]> bodies) {
+    return bodies.stream().map(b -> new String(b, StandardCharsets.UTF_8)).distinct().count();
   }
 
   private static String dbName(Settings s) {
@@ -126,7 +138,12 @@ public final class NotifyIntakeBench {
   private static LoadRun.Result load(
       HttpClient client, URI target, NotificationKey key, Settings s, int n, String runId)
       throws InterruptedException {
-    List<byte[]> bodies = Bodies.make(n, s.duplicates(), runId);
+    return load(client, target, key, s, Bodies.make(n, s.duplicates(), runId));
+  }
+
+  private static LoadRun.Result load(
+      HttpClient client, URI target, NotificationKey key, Settings s, List<byte[]> bodies)
+      throws InterruptedException {
     List<String> signs = bodies.stream().map(b -> NotificationSignature.sign(b, key)).toList();
     return new LoadRun(client, target, bodies, signs, s.concurrency()).run();
   }
