@@ -29,9 +29,10 @@ import java.util.regex.Pattern;
  * The intake of one notification: parse, verify the signature with the key ring (raw-body form,
  * then the legacy sorted-fields form), store durably (deduplicated on type + syssn) and only then
  * report ACCEPTED. It is applied either in the same transaction (one commit; see the constructor's
- * {@code storeAndApplyTogether}) or after the commit. A verified notification of an unknown type is
- * stored IGNORED for an admin. A failing database surfaces as an exception (the endpoint answers
- * 503 so QFPay retries).
+ * {@code storeAndApplyTogether}) or after the commit. {@link #check} does the part that needs no
+ * database, so that {@link GroupCommit} can store many verified notifications in one transaction
+ * ({@link #storeTogether}). A verified notification of an unknown type is stored IGNORED for an
+ * admin. A failing database surfaces as an exception (the endpoint answers 503 so QFPay retries).
  */
 public final class NotificationIntake implements IngestNotification {
   private static final System.Logger LOG = System.getLogger(NotificationIntake.class.getName());
