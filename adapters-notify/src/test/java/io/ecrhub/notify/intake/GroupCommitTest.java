@@ -80,17 +80,21 @@ class GroupCommitTest {
         }
       };
 
-  final NotificationIntake intake =
-      new NotificationIntake(
-          () -> fixture.ring,
-          fixture.parser,
-          inbox,
-          gated,
-          Clock.systemUTC(),
-          () -> "n" + ids.incrementAndGet(),
-          new InboxProcessor(inbox, fixture.parser, n -> applier.apply(n), Runnable::run),
-          (e, n, now) -> fannedOut.add(e.id()),
-          true);
+  final NotificationIntake intake = intake(() -> fixture.ring, true);
+
+  /** An intake over this test's inbox, gate and applier. */
+  NotificationIntake intake(Supplier<KeyRing> keys, boolean storeAndApplyTogether) {
+    return new NotificationIntake(
+        keys,
+        fixture.parser,
+        inbox,
+        gated,
+        Clock.systemUTC(),
+        () -> "n" + ids.incrementAndGet(),
+        new InboxProcessor(inbox, fixture.parser, n -> applier.apply(n), Runnable::run),
+        (e, n, now) -> fannedOut.add(e.id()),
+        storeAndApplyTogether);
+  }
 
   GroupCommit groupCommit = new GroupCommit(intake, blocking, new GroupCommit.Settings(1, 64, 100));
 
@@ -249,17 +253,7 @@ class GroupCommitTest {
   void storingFirstAndApplyingAfterTheCommit_storesTheGroupVerified_thenAppliesEach()
       throws Exception {
     groupCommit.close(5_000);
-    NotificationIntake storeFirst =
-        new NotificationIntake(
-            () -> fixture.ring,
-            fixture.parser,
-            inbox,
-            gated,
-            Clock.systemUTC(),
-            () -> "v" + ids.incrementAndGet(),
-            new InboxProcessor(inbox, fixture.parser, n -> applier.apply(n), Runnable::run),
-            (e, n, now) -> fannedOut.add(e.id()),
-            false);
+    NotificationIntake storeFirst = intake(() -> fixture.ring, false);
     List<InboxStatus> statusesWhenApplied = new CopyOnWriteArrayList<>();
     applier =
         n -> {
@@ -287,17 +281,10 @@ class GroupCommitTest {
   @Test
   void keysThatCannotBeRead_failTheStage_insteadOfThrowingAtTheCaller() {
     NotificationIntake noKeys =
-        new NotificationIntake(
+        intake(
             () -> {
               throw new IllegalStateException("notification keys unavailable");
             },
-            fixture.parser,
-            inbox,
-            gated,
-            Clock.systemUTC(),
-            () -> "k" + ids.incrementAndGet(),
-            new InboxProcessor(inbox, fixture.parser, n -> applier.apply(n), Runnable::run),
-            (e, n, now) -> {},
             true);
     GroupCommit failing = new GroupCommit(noKeys, blocking, new GroupCommit.Settings(1, 8, 8));
     try {
