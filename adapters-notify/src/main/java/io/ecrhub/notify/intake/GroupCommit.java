@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * Group commit for the notification intake: verified notifications that arrive while a transaction
@@ -40,6 +41,7 @@ public final class GroupCommit implements AutoCloseable {
   private final BlockingQueue<Pending> queue;
   private final int maxGroup;
   private final List<Thread> writers = new ArrayList<>();
+  private final IntConsumer groupSizes;
   private volatile boolean closed;
 
   /** Sizes of the group commit; {@code writers == 0} turns it off. */
@@ -55,6 +57,16 @@ public final class GroupCommit implements AutoCloseable {
   private record Pending(Verified verified, CompletableFuture<Result> answer) {}
 
   public GroupCommit(NotificationIntake intake, Executor blocking, Settings settings) {
+    this(intake, blocking, settings, size -> {});
+  }
+
+  /**
+   * @param groupSizes told the size of every group a writer takes (1 for one stored alone), for
+   *     metrics
+   */
+  public GroupCommit(
+      NotificationIntake intake, Executor blocking, Settings settings, IntConsumer groupSizes) {
+    this.groupSizes = Objects.requireNonNull(groupSizes);
     this.intake = Objects.requireNonNull(intake);
     this.blocking = Objects.requireNonNull(blocking);
     this.maxGroup = settings.maxGroup();
@@ -102,6 +114,7 @@ public final class GroupCommit implements AutoCloseable {
         }
         group.add(first);
         queue.drainTo(group, maxGroup - 1);
+        groupSizes.accept(group.size());
         store(group);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -143,6 +156,11 @@ public final class GroupCommit implements AutoCloseable {
         p.answer().completeExceptionally(e);
       }
     }
+  }
+
+  /** Verified notifications waiting for a writer now. */
+  public int queued() {
+    return queue.size();
   }
 
   /**

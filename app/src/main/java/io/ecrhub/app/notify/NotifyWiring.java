@@ -22,6 +22,9 @@ import io.ecrhub.notify.intake.InboxProcessor;
 import io.ecrhub.notify.intake.NotificationIntake;
 import io.ecrhub.notify.intake.NotificationParser;
 import io.ecrhub.notify.intake.SenderAllowList;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.DefaultBean;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Disposes;
@@ -144,7 +147,8 @@ public class NotifyWiring {
   /** Group commit of the intake; stores what it must store alone on Vert.x worker threads. */
   @Produces
   @Singleton
-  GroupCommit groupCommit(NotificationIntake intake, Vertx vertx, NotifyConfig config) {
+  GroupCommit groupCommit(
+      NotificationIntake intake, Vertx vertx, NotifyConfig config, MeterRegistry registry) {
     NotifyConfig.GroupCommit g = config.groupCommit();
     Executor workers =
         task ->
@@ -154,8 +158,20 @@ public class NotifyWiring {
                   return null;
                 },
                 false);
-    return new GroupCommit(
-        intake, workers, new GroupCommit.Settings(g.writers(), g.maxSize(), g.queue()));
+    DistributionSummary sizes =
+        DistributionSummary.builder("ecrhub.notify.group.size")
+            .description("Notifications stored per intake transaction (group commit; 1 = alone)")
+            .register(registry);
+    GroupCommit groupCommit =
+        new GroupCommit(
+            intake,
+            workers,
+            new GroupCommit.Settings(g.writers(), g.maxSize(), g.queue()),
+            sizes::record);
+    Gauge.builder("ecrhub.notify.queued", groupCommit, GroupCommit::queued)
+        .description("Verified notifications waiting to be stored")
+        .register(registry);
+    return groupCommit;
   }
 
   void closeGroupCommit(@Disposes GroupCommit groupCommit) {

@@ -7,6 +7,8 @@ import io.ecrhub.app.notify.KeyRingHolder;
 import io.ecrhub.notify.intake.GroupCommit;
 import io.ecrhub.notify.intake.NotificationIntake;
 import io.ecrhub.notify.intake.SenderAllowList;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,7 +21,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -50,6 +54,7 @@ public class QfpayNotifyRoute {
   private final SenderAllowList allowList;
   private final Vertx vertx;
   private final ObjectMapper json;
+  private final Map<String, Counter> received = new HashMap<>();
 
   @Inject
   public QfpayNotifyRoute(
@@ -57,12 +62,30 @@ public class QfpayNotifyRoute {
       KeyRingHolder keys,
       SenderAllowList allowList,
       Vertx vertx,
-      ObjectMapper json) {
+      ObjectMapper json,
+      MeterRegistry registry) {
     this.groupCommit = groupCommit;
     this.keys = keys;
     this.allowList = allowList;
     this.vertx = vertx;
     this.json = json;
+    for (String outcome :
+        List.of(
+            "accepted",
+            "duplicate",
+            "bad_signature",
+            "malformed",
+            "not_allowed",
+            "refused",
+            "unavailable")) {
+      received.put(
+          outcome,
+          Counter.builder("ecrhub.notify.received")
+              .description(
+                  "Requests to POST /qfpay/notify by outcome (refused: method, type or size)")
+              .tag("outcome", outcome)
+              .register(registry));
+    }
   }
 
   void install(@Observes Router router) {
@@ -147,10 +170,12 @@ public class QfpayNotifyRoute {
       return;
     }
     switch (result.verdict()) {
-      case ACCEPTED ->
-          rc.response()
-              .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8")
-              .end("SUCCESS");
+      case ACCEPTED -> {
+        received.get(result.duplicate() ? "duplicate" : "accepted").increment();
+        rc.response()
+            .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8")
+            .end("SUCCESS");
+      }
       case BAD_SIGNATURE -> problem(rc, 401, "BAD_SIGNATURE", result.reason());
       case MALFORMED -> problem(rc, 400, "MALFORMED_NOTIFICATION", result.reason());
     }
@@ -189,6 +214,16 @@ public class QfpayNotifyRoute {
     if (response.ended()) {
       return;
     }
+    received
+        .get(
+            switch (status) {
+              case 400 -> "malformed";
+              case 401 -> "bad_signature";
+              case 403 -> "not_allowed";
+              case 503 -> "unavailable";
+              default -> "refused";
+            })
+        .increment();
     String body;
     try {
       body = json.writeValueAsString(Problem.of(status, code, null, detail, PATH));
