@@ -49,6 +49,33 @@ class PlatformEndpointsTest {
         .body(containsString("\"bearer\""));
   }
 
+  /**
+   * POST /qfpay/notify is a Vert.x route, documented by META-INF/openapi.yaml merged into the
+   * generated model: the operation, its responses and the Problem schema they refer to.
+   */
+  @Test
+  void openApi_documentsTheNotificationRoute_andItsProblemSchemaResolves() {
+    io.restassured.path.json.JsonPath doc =
+        given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    java.util.Map<String, Object> responses = doc.getMap("paths.'/qfpay/notify'.post.responses");
+    org.assertj.core.api.Assertions.assertThat(responses).containsKeys("200", "401", "503");
+    String ref =
+        doc.getString(
+            "paths.'/qfpay/notify'.post.responses.'503'.content.'application/problem+json'.schema.'$ref'");
+    org.assertj.core.api.Assertions.assertThat(ref).isEqualTo("#/components/schemas/Problem");
+    java.util.Map<String, Object> problem = doc.getMap("components.schemas.Problem");
+    org.assertj.core.api.Assertions.assertThat(problem).isNotNull().containsKey("properties");
+    java.util.Map<String, Object> properties = doc.getMap("components.schemas.Problem.properties");
+    org.assertj.core.api.Assertions.assertThat(properties).containsKeys("status", "code");
+  }
+
   @Test
   void responsesNeverCarryStackTraces() {
     String body =

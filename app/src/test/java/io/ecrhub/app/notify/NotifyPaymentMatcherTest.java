@@ -18,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,55 @@ class NotifyPaymentMatcherTest {
     assertFinds(refA, Optional.empty(), a, null);
     assertFinds(unknownRef, unknownSyssn, null, null);
     assertFinds(Optional.empty(), Optional.empty(), null, null);
+  }
+
+  @Test
+  void known_returnsExactlyTheIdentifiersSomePaymentHas_inOneLookUp() {
+    Payment a = payment(payments, uow, events, unique("ord-"), "1.00", TransactionStatus.SUCCEEDED);
+    Payment b = payment(payments, uow, events, unique("ord-"), "2.00", TransactionStatus.SUCCEEDED);
+    Payment pending =
+        payment(payments, uow, events, unique("ord-"), "3.00", TransactionStatus.PENDING);
+    OutTradeNo unknownRef = OutTradeNo.of(unique("ord-"));
+    Syssn unknownSyssn = Syssn.of(syssn());
+    Syssn syssnA = a.syssn().orElseThrow();
+    Syssn syssnB = b.syssn().orElseThrow();
+    // a's syssn asked as an out_trade_no and b's out_trade_no as a syssn: neither is a match
+    OutTradeNo syssnAsRef = OutTradeNo.of(syssnA.value());
+
+    PaymentMatcher.Known both =
+        known(
+            Set.of(a.outTradeNo(), pending.outTradeNo(), unknownRef, syssnAsRef),
+            Set.of(syssnB, unknownSyssn));
+    assertThat(both.outTradeNos()).containsExactlyInAnyOrder(a.outTradeNo(), pending.outTradeNo());
+    assertThat(both.syssns()).containsExactly(syssnB);
+
+    PaymentMatcher.Known onlyRefs = known(Set.of(b.outTradeNo(), unknownRef), Set.of());
+    assertThat(onlyRefs.outTradeNos()).containsExactly(b.outTradeNo());
+    assertThat(onlyRefs.syssns()).isEmpty();
+
+    PaymentMatcher.Known onlySyssns = known(Set.of(), Set.of(syssnA, syssnB, unknownSyssn));
+    assertThat(onlySyssns.outTradeNos()).isEmpty();
+    assertThat(onlySyssns.syssns()).containsExactlyInAnyOrder(syssnA, syssnB);
+
+    PaymentMatcher.Known none = known(Set.of(unknownRef), Set.of(unknownSyssn));
+    assertThat(none.outTradeNos()).isEmpty();
+    assertThat(none.syssns()).isEmpty();
+
+    PaymentMatcher.Known empty = known(Set.of(), Set.of());
+    assertThat(empty.outTradeNos()).isEmpty();
+    assertThat(empty.syssns()).isEmpty();
+
+    // the same answer as the default, one find per identifier
+    Set<OutTradeNo> refs = Set.of(a.outTradeNo(), unknownRef);
+    Set<Syssn> syssns = Set.of(syssnA, unknownSyssn);
+    PaymentMatcher.Known reference =
+        QuarkusTransaction.requiringNew()
+            .call(() -> PaymentMatcher.using(payments).known(refs, syssns));
+    assertThat(known(refs, syssns)).isEqualTo(reference);
+  }
+
+  private PaymentMatcher.Known known(Set<OutTradeNo> refs, Set<Syssn> syssns) {
+    return QuarkusTransaction.requiringNew().call(() -> matcher.known(refs, syssns));
   }
 
   private void assertFinds(

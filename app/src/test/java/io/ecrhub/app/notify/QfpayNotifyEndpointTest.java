@@ -13,10 +13,24 @@ import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
 import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +39,9 @@ import org.junit.jupiter.api.Test;
 class QfpayNotifyEndpointTest {
   @Inject SqlNotificationInbox inbox;
   @Inject DataSource dataSource;
+
+  @TestHTTPResource("/qfpay/notify")
+  URI notifyUri;
 
   /** Protocol doc §7.2 body, with a fresh syssn so reruns on a kept database stay independent. */
   @Test
@@ -128,7 +145,13 @@ class QfpayNotifyEndpointTest {
 
   @Test
   void wrongMethod_is405_andWrongContentType_is415() {
-    given().get("/qfpay/notify").then().statusCode(405);
+    given()
+        .get("/qfpay/notify")
+        .then()
+        .statusCode(405)
+        .header("Allow", "POST")
+        .contentType("application/problem+json")
+        .body("code", equalTo("METHOD_NOT_ALLOWED"));
     byte[] body = paymentBody(unique("ord-"), syssn(), "1050");
     given()
         .contentType("text/plain")
@@ -199,6 +222,107 @@ class QfpayNotifyEndpointTest {
     post(body, legacy).then().statusCode(200).body(equalTo("SUCCESS"));
 
     assertThat(stored(syssn).keyId()).isEqualTo("config-1");
+  }
+
+  /**
+   * Concurrent notifications go through the group commit (several per transaction): each caller is
+   * answered SUCCESS, and each (type, syssn) is stored exactly once even when both copies of a
+   * notification arrive together (duplicates within a group and across groups).
+   */
+  @Test
+  void manyConcurrentNotifications_eachSentTwice_allSucceed_andEachIsStoredOnce() throws Exception {
+    int distinct = 30;
+    List<String> syssns = new ArrayList<>();
+    List<byte[]> bodies = new ArrayList<>();
+    for (int i = 0; i < distinct; i++) {
+      String syssn = syssn();
+      syssns.add(syssn);
+      byte[] body = paymentBody(unique("ord-"), syssn, Integer.toString(100 + i));
+      bodies.add(body);
+      bodies.add(body);
+    }
+    Collections.shuffle(bodies);
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    try {
+      for (byte[] body : bodies) {
+        HttpRequest request =
+            HttpRequest.newBuilder(notifyUri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-QF-SIGN", NotifyFixtures.sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return client.send(request, HttpResponse.BodyHandlers.ofString());
+                }));
+      }
+      start.countDown();
+      for (Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("SUCCESS");
+      }
+    } finally {
+      pool.shutdownNow();
+      client.close();
+    }
+
+    for (String syssn : syssns) {
+      assertThat(countWithDedupeKey("PAYMENT:" + syssn)).as(syssn).isEqualTo(1);
+      assertThat(stored(syssn).status()).as(syssn).isEqualTo(InboxStatus.PARKED);
+    }
+  }
+
+  /** A body without Content-Length (chunked) is counted by the route itself: over 64 KiB is 413. */
+  @Test
+  void chunkedBodyOver64KiB_is413WithAProblem() throws Exception {
+    byte[] body = ("{\"pad\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = sendChunked(body);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(response.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+  }
+
+  @Test
+  void chunkedBodyWithinTheLimit_isStoredWholeAndAnsweredSuccess() throws Exception {
+    String syssn = syssn();
+    String json = new String(paymentBody(unique("ord-"), syssn, "1050"), StandardCharsets.UTF_8);
+    byte[] body =
+        (json.substring(0, json.length() - 1) + ",\"remark\":\"" + "y".repeat(60_000) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = sendChunked(body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("SUCCESS");
+    assertThat(stored(syssn).rawBody()).isEqualTo(body);
+  }
+
+  /** POSTs a signed body with chunked transfer encoding (an input stream of unknown length). */
+  private HttpResponse<String> sendChunked(byte[] body) throws Exception {
+    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+      HttpRequest request =
+          HttpRequest.newBuilder(notifyUri)
+              .timeout(Duration.ofSeconds(30))
+              .header("Content-Type", "application/json")
+              .header("X-QF-SIGN", NotifyFixtures.sign(body))
+              .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+              .build();
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   InboxEntry stored(String syssn) {

@@ -76,9 +76,11 @@ public class SqlNotificationInbox implements NotificationInbox {
   }
 
   /**
-   * One multi-row {@code INSERT … ON CONFLICT DO NOTHING} for all entries (group commit). On H2 a
-   * key committed by another transaction fails the statement instead of skipping the row; either
-   * way the caller, finding fewer stored than given, rolls back and stores them one by one.
+   * One multi-row {@code INSERT … ON CONFLICT DO NOTHING} for all entries (group commit). A key
+   * committed before is skipped on PostgreSQL and H2 alike. A key that another transaction commits
+   * while the statement waits for it is skipped on PostgreSQL; on H2 it is skipped too, but the
+   * count returned can be lower than the rows inserted (SqlNotificationInboxTest). Either way the
+   * caller, finding fewer stored than given, rolls back and stores them one by one.
    */
   @Override
   public int storeVerifiedAll(List<InboxEntry> entries) {
