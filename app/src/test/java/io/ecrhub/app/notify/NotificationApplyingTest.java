@@ -22,6 +22,7 @@ import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.Refunds;
 import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.domain.transaction.TransactionStatus;
+import io.ecrhub.notify.intake.NotificationIntake;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -43,6 +44,7 @@ class NotificationApplyingTest {
   @Inject UnitOfWork uow;
   @Inject EventPublisher events;
   @Inject SqlNotificationInbox inbox;
+  @Inject NotificationIntake intake;
 
   @Test
   void notificationAfterTheTerminalLostThePayment_settlesUnknownToSucceeded() {
@@ -211,6 +213,55 @@ class NotificationApplyingTest {
     assertThat(
             QuarkusTransaction.requiringNew().call(() -> inbox.findById(id)).orElseThrow().note())
         .isEqualTo(note);
+  }
+
+  /**
+   * A group stored in one transaction (what the group commit does under load), on the real applier,
+   * Hibernate and SQL: each known payment settled once (one version step), a mismatch flagged, an
+   * unknown one parked, a copy in the same group a duplicate.
+   */
+  @Test
+  void aGroupOfNotifications_settlesEachKnownPaymentOnce_inOneTransaction() {
+    Payment first =
+        payment(payments, uow, events, unique("ord-"), "1.00", TransactionStatus.UNKNOWN);
+    Payment second =
+        payment(payments, uow, events, unique("ord-"), "2.00", TransactionStatus.IN_PROGRESS);
+    Payment third =
+        payment(payments, uow, events, unique("ord-"), "3.00", TransactionStatus.UNKNOWN);
+    String s1 = syssn();
+    String s2 = syssn();
+    String s3 = syssn();
+    String s4 = syssn();
+    List<byte[]> bodies =
+        List.of(
+            paymentBody(first.outTradeNo().value(), s1, "100"),
+            paymentBody(second.outTradeNo().value(), s2, "200"),
+            paymentBody(third.outTradeNo().value(), s3, "999"),
+            paymentBody(unique("ord-"), s4, "400"),
+            paymentBody(first.outTradeNo().value(), s1, "100"));
+    List<NotificationIntake.Verified> group = new ArrayList<>();
+    for (byte[] body : bodies) {
+      group.add(
+          intake
+              .check(body, java.util.Map.of("X-QF-SIGN", NotifyFixtures.sign(body)), "127.0.0.1")
+              .verified());
+    }
+
+    List<NotificationIntake.Result> results = intake.storeTogether(group);
+
+    assertThat(results)
+        .extracting(NotificationIntake.Result::duplicate)
+        .containsExactly(false, false, false, false, true);
+    assertThat(reload(first).status()).isEqualTo(TransactionStatus.SUCCEEDED);
+    assertThat(reload(first).syssn()).contains(Syssn.of(s1));
+    assertThat(reload(first).version()).isEqualTo(first.version() + 1);
+    assertThat(reload(second).status()).isEqualTo(TransactionStatus.SUCCEEDED);
+    assertThat(reload(third).status()).isEqualTo(TransactionStatus.UNKNOWN);
+    assertThat(reload(third).reviewNote()).isPresent();
+    assertThat(status("PAYMENT:" + s1)).isEqualTo(InboxStatus.APPLIED);
+    assertThat(status("PAYMENT:" + s2)).isEqualTo(InboxStatus.APPLIED);
+    assertThat(status("PAYMENT:" + s3)).isEqualTo(InboxStatus.REVIEW);
+    assertThat(status("PAYMENT:" + s4)).isEqualTo(InboxStatus.PARKED);
   }
 
   Payment reload(Payment p) {
