@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -101,21 +102,19 @@ public class SqlPaymentMatcher implements PaymentMatcher {
       where.add("syssn IN (" + Jdbc.marks(syssns.size()) + ")");
       syssns.forEach(s -> params.add(s.value()));
     }
-    Set<OutTradeNo> refs = new HashSet<>();
-    Set<Syssn> sns = new HashSet<>();
+    Set<String> refs = new HashSet<>();
+    Set<String> sns = new HashSet<>();
     for (Row r :
         jdbc.query(
             "SELECT id, out_trade_no, syssn FROM payment WHERE " + String.join(" OR ", where),
             this::row,
             params.toArray())) {
-      if (r.outTradeNo() != null && outTradeNos.contains(new OutTradeNo(r.outTradeNo()))) {
-        refs.add(new OutTradeNo(r.outTradeNo()));
-      }
-      if (r.syssn() != null && syssns.contains(new Syssn(r.syssn()))) {
-        sns.add(new Syssn(r.syssn()));
-      }
+      refs.add(r.outTradeNo());
+      sns.add(r.syssn());
     }
-    return new Known(refs, sns);
+    return new Known(
+        outTradeNos.stream().filter(o -> refs.contains(o.value())).collect(Collectors.toSet()),
+        syssns.stream().filter(x -> sns.contains(x.value())).collect(Collectors.toSet()));
   }
 
   private Optional<Payment> load(String id) {
