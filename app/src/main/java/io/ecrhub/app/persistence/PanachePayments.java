@@ -18,14 +18,18 @@ import io.ecrhub.domain.transaction.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Adapter: payments in the {@code payment} table, amounts in minor units. */
 @ApplicationScoped
@@ -66,38 +70,44 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
     PaymentEntity e = new PaymentEntity();
     e.id = s.id().value();
     copy(s, e);
-    int updated =
-        em.createQuery(
-                "update PaymentEntity p set p.status = :status, p.syssn = :syssn,"
-                    + " p.refundedMinor = :refunded, p.cardScheme = :scheme,"
-                    + " p.maskedCardNumber = :card, p.failureReason = :reason,"
-                    + " p.failureCode = :code, p.failureMessage = :message, p.sentAt = :sent,"
-                    + " p.updatedAt = :updated, p.reviewNote = :note,"
-                    + " p.reconcileAttempts = :attempts, p.nextReconcileAt = :next,"
-                    + " p.version = :newVersion where p.id = :id and p.version = :version")
-            .setParameter("status", e.status)
-            .setParameter("syssn", e.syssn)
-            .setParameter("refunded", e.refundedMinor)
-            .setParameter("scheme", e.cardScheme)
-            .setParameter("card", e.maskedCardNumber)
-            .setParameter("reason", e.failureReason)
-            .setParameter("code", e.failureCode)
-            .setParameter("message", e.failureMessage)
-            .setParameter("sent", e.sentAt)
-            .setParameter("updated", e.updatedAt)
-            .setParameter("note", e.reviewNote)
-            .setParameter("attempts", e.reconcileAttempts)
-            .setParameter("next", e.nextReconcileAt)
+    Query update =
+        em.createQuery(UPDATE_UNREAD)
             .setParameter("newVersion", s.version() + 1)
             .setParameter("id", e.id)
-            .setParameter("version", s.version())
-            .executeUpdate();
-    if (updated != 1) {
+            .setParameter("version", s.version());
+    MUTABLE.forEach((field, value) -> update.setParameter(field, value.apply(e)));
+    if (update.executeUpdate() != 1) {
       throw new ConcurrentModificationException("payment " + s.id());
     }
     e.version = s.version() + 1;
     return toDomain(e);
   }
+
+  /** The columns a payment's life changes (the rest is fixed at creation), by entity field. */
+  private static final Map<String, Function<PaymentEntity, Object>> MUTABLE = new LinkedHashMap<>();
+
+  static {
+    MUTABLE.put("status", e -> e.status);
+    MUTABLE.put("syssn", e -> e.syssn);
+    MUTABLE.put("refundedMinor", e -> e.refundedMinor);
+    MUTABLE.put("cardScheme", e -> e.cardScheme);
+    MUTABLE.put("maskedCardNumber", e -> e.maskedCardNumber);
+    MUTABLE.put("failureReason", e -> e.failureReason);
+    MUTABLE.put("failureCode", e -> e.failureCode);
+    MUTABLE.put("failureMessage", e -> e.failureMessage);
+    MUTABLE.put("sentAt", e -> e.sentAt);
+    MUTABLE.put("updatedAt", e -> e.updatedAt);
+    MUTABLE.put("reviewNote", e -> e.reviewNote);
+    MUTABLE.put("reconcileAttempts", e -> e.reconcileAttempts);
+    MUTABLE.put("nextReconcileAt", e -> e.nextReconcileAt);
+  }
+
+  private static final String UPDATE_UNREAD =
+      "update PaymentEntity p set "
+          + MUTABLE.keySet().stream()
+              .map(f -> "p." + f + " = :" + f)
+              .collect(Collectors.joining(", "))
+          + ", p.version = :newVersion where p.id = :id and p.version = :version";
 
   private static void copy(Payment.Snapshot s, PaymentEntity e) {
     e.terminalId = s.terminalId().value();

@@ -75,24 +75,8 @@ class AddressChangeTest {
   void terminalAnsweringOnTheHubsSegment_getsItsMacNamedInTheDhcpFix() throws Exception {
     SimulatedTerminal terminal = sim.terminal(0);
     String id =
-        Api.admin()
-            .body(
-                Map.of(
-                    "name",
-                    "MAC till",
-                    "host",
-                    "localhost",
-                    "port",
-                    terminal.httpPort(),
-                    "transport",
-                    "HTTP",
-                    "posKey",
-                    terminal.posKey()))
-            .post("/api/v1/terminals")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        Api.registerTerminal(
+            "MAC till", "localhost", terminal.httpPort(), "HTTP", terminal.posKey());
     Files.writeString(
         ARP_TABLE,
         """

@@ -214,24 +214,7 @@ class DiagnosticsResourceTest {
   @Test
   void tcpTerminal_isCheckedOnItsRawPort_andOn9001() {
     String id =
-        Api.admin()
-            .body(
-                Map.of(
-                    "name",
-                    "TCP till",
-                    "host",
-                    "127.0.0.1",
-                    "port",
-                    terminal.tcpPort(),
-                    "transport",
-                    "TCP",
-                    "posKey",
-                    terminal.posKey()))
-            .post("/api/v1/terminals")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        Api.registerTerminal("TCP till", "127.0.0.1", terminal.tcpPort(), "TCP", terminal.posKey());
     JsonPath run = diagnose(id);
     assertThat(status(run, "tcp_raw_port")).isEqualTo("PASS");
     assertThat(run.getString("checks.find { it.id == 'tcp_raw_port' }.evidence"))

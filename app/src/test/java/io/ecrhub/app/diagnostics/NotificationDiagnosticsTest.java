@@ -47,24 +47,8 @@ class NotificationDiagnosticsTest {
   }
 
   private static String register() {
-    return Api.admin()
-        .body(
-            Map.of(
-                "name",
-                "Notify till",
-                "host",
-                "127.0.0.1",
-                "port",
-                terminal.httpPort(),
-                "transport",
-                "HTTP",
-                "posKey",
-                terminal.posKey()))
-        .post("/api/v1/terminals")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Api.registerTerminal(
+        "Notify till", "127.0.0.1", terminal.httpPort(), "HTTP", terminal.posKey());
   }
 
   @Test

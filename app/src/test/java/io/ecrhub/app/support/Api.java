@@ -63,6 +63,20 @@ public final class Api {
     return admin().body(body).post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
   }
 
+  /** Registers a terminal as admin at {@code host:port} and returns the hub's id. */
+  public static String registerTerminal(
+      String name, String host, int port, String transport, String posKey) {
+    return admin()
+        .body(
+            Map.of(
+                "name", name, "host", host, "port", port, "transport", transport, "posKey", posKey))
+        .post("/api/v1/terminals")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
   /** Registers simulated terminal {@code sim} (HTTPS) in the hub and returns the hub's id. */
   public static String registerSimulated(io.ecrhub.simulator.SimulatedTerminal sim, String model) {
     Map<String, Object> body = new java.util.HashMap<>();
