@@ -101,7 +101,9 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
       return toDomain(e, PosKey.of(sealer.open(e.posKeySealed, sealedFor(e.id)), true), null);
     } catch (SealingException ex) {
       if (UNREADABLE_LOGGED.add(e.id + "|" + e.posKeySealed)) {
-        LOG.warnf("terminal %s is disabled: its stored POS key %s", e.id, ex.getMessage());
+        LOG.warnf(
+            "terminal %s is disabled until its POS key is entered again: %s",
+            e.id, ex.getMessage());
       }
       return toDomain(e, PosKey.of(StandInKey.random(), true), UNREADABLE_DETAIL);
     }

@@ -107,7 +107,7 @@ public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
       try {
         out.add(toDomain(r));
       } catch (SealingException e) {
-        LOG.warnf("held MMS sync %s is not listed: its sealed changes %s", r.id, e.getMessage());
+        LOG.warnf("held MMS sync %s is not listed: %s", r.id, e.getMessage());
       }
     }
     return out;

@@ -83,8 +83,7 @@ public class SqlNotificationKeys implements SealedSecretStore {
                 key = NotificationKey.of(sealer.open(sealed, sealedFor(id)));
               } catch (SealingException e) {
                 if (UNREADABLE_LOGGED.add(id + "|" + sealed)) {
-                  LOG.warnf(
-                      "notification key %s is not used: its stored value %s", id, e.getMessage());
+                  LOG.warnf("notification key %s is not used: %s", id, e.getMessage());
                 }
                 return null;
               }

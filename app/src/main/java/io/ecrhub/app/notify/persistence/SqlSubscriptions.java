@@ -160,7 +160,7 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
       secret = WebhookSecret.of(sealer.open(sealed, sealedFor(id)));
     } catch (SealingException e) {
       if (UNREADABLE_LOGGED.add(id + "|" + sealed)) {
-        LOG.warnf("webhook subscription %s is inactive: its stored secret %s", id, e.getMessage());
+        LOG.warnf("webhook subscription %s is read as inactive: %s", id, e.getMessage());
       }
       byte[] standIn = new byte[32]; // matches nothing; the subscription is inactive
       RANDOM.nextBytes(standIn);
