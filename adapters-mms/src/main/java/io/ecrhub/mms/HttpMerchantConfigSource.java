@@ -19,7 +19,8 @@ import java.util.Objects;
  * A partner's or agent's device-list API as a configuration source: GET with an auth header, JSON
  * mapped by configuration, retries with exponential backoff for transport errors, 429 and 5xx, and
  * a circuit breaker so a dead API is not hammered on every scheduled run. Never logs or reports the
- * credential.
+ * credential. Pulls only from URLs {@link PullUrls} accepts (checked again before every request)
+ * and never follows a redirect.
  */
 public final class HttpMerchantConfigSource implements MerchantConfigSource {
   private final HttpSourceConfig config;
@@ -125,6 +126,11 @@ public final class HttpMerchantConfigSource implements MerchantConfigSource {
   private record Attempt(byte[] body, String error, boolean retryable) {}
 
   private Attempt attempt() {
+    try {
+      PullUrls.check(config.url());
+    } catch (IllegalArgumentException e) {
+      return new Attempt(null, e.getMessage(), false);
+    }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(config.url())
             .timeout(config.timeout())
@@ -138,6 +144,19 @@ public final class HttpMerchantConfigSource implements MerchantConfigSource {
           client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = r.body()) {
         int status = r.statusCode();
+        if (r.previousResponse().isPresent() || !config.url().equals(r.uri())) {
+          return new Attempt(null, "redirect not followed: " + redirectTarget(r), false);
+        }
+        if (status >= 300 && status < 400) {
+          return new Attempt(
+              null,
+              "HTTP "
+                  + status
+                  + ": redirect to "
+                  + redirectTarget(r)
+                  + " not followed (configure the final https:// URL)",
+              false);
+        }
         if (status >= 200 && status < 300) {
           return new Attempt(Sources.readBounded(in, config.options().maxBytes()), null, false);
         }
@@ -158,6 +177,17 @@ public final class HttpMerchantConfigSource implements MerchantConfigSource {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Attempt(null, "interrupted", false);
+    }
+  }
+
+  /** Where a redirect pointed, without user info or query; "?" when unreadable. */
+  private static String redirectTarget(HttpResponse<?> r) {
+    String location = r.headers().firstValue("Location").orElse(null);
+    try {
+      URI target = location == null ? r.uri() : r.uri().resolve(location);
+      return target.getHost() == null ? "?" : display(target);
+    } catch (IllegalArgumentException e) {
+      return "?";
     }
   }
 

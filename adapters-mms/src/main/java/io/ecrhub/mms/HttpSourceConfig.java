@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Configuration of a partner's device-list API.
  *
- * @param url where to GET the list (http or https)
+ * @param url where to GET the list: https, or http on a loopback address ({@link PullUrls})
  * @param authHeaderName header carrying the credential (e.g. {@code Authorization}), or null
  * @param authHeaderValue the credential; a secret, masked by {@link #toString()}
  * @param itemsPointer JSON pointer to the device array (e.g. {@code /data/devices}); null or blank
@@ -38,10 +38,7 @@ public record HttpSourceConfig(
 
   public HttpSourceConfig {
     Objects.requireNonNull(url, "url");
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase();
-    if (!scheme.equals("https") && !scheme.equals("http")) {
-      throw new IllegalArgumentException("the pull source URL must be http or https");
-    }
+    PullUrls.check(url);
     if ((authHeaderName == null) != (authHeaderValue == null)) {
       throw new IllegalArgumentException("auth header needs both a name and a value");
     }

@@ -1,6 +1,7 @@
 package io.ecrhub.app.health;
 
 import io.ecrhub.app.secrets.AesGcmSecretSealer;
+import io.ecrhub.domain.shared.SealedFor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -26,7 +27,8 @@ public class MasterKeyHealthCheck implements HealthCheck {
             .withData("previousKeys", sealer.keys().previousIds().size());
     try {
       String probe = "health-probe";
-      boolean ok = probe.equals(sealer.open(sealer.seal(probe)));
+      SealedFor purpose = new SealedFor("health", "probe", "master_key");
+      boolean ok = probe.equals(sealer.open(sealer.seal(probe, purpose), purpose));
       return r.status(ok).build();
     } catch (RuntimeException e) {
       return r.down().withData("error", "sealing round trip failed").build();

@@ -1,5 +1,6 @@
 package io.ecrhub.app.mms;
 
+import io.ecrhub.domain.merchant.ReviewRule;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** MMS configuration sync ({@code ecrhub.mms.*}). */
 @ConfigMapping(prefix = "ecrhub.mms")
@@ -18,6 +20,14 @@ public interface MmsConfig {
   @WithDefault("true")
   boolean autoApply();
 
+  /**
+   * Kinds of change held for review even when {@code auto-apply} is on: REMOVAL, ADDRESS, POS_KEY,
+   * HTTPS_OFF, HTTPS_ON, ENCRYPTION, LINK, NAME, NEW. The default holds the risky ones (a source
+   * that can move a terminal, replace its key or switch HTTPS off could redirect payments).
+   */
+  @WithDefault("REMOVAL,ADDRESS,POS_KEY,HTTPS_OFF")
+  Set<ReviewRule> alwaysReview();
+
   /** A POS Key List export ({@code .csv} or {@code .json}) synced by {@code POST .../file}. */
   Optional<Path> importFile();
 
@@ -26,7 +36,10 @@ public interface MmsConfig {
 
   /** The HTTP pull source. */
   interface Pull {
-    /** GET URL of the device list; no pull when unset. */
+    /**
+     * GET URL of the device list: {@code https://} (plain {@code http://} only for a loopback
+     * address); no pull when unset. Another URL stops the hub at start-up.
+     */
     Optional<URI> url();
 
     /** Header carrying the credential, e.g. {@code Authorization}. */

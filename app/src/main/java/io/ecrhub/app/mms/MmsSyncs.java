@@ -24,7 +24,9 @@ import io.ecrhub.mms.HttpMerchantConfigSource;
 import io.ecrhub.mms.HttpSourceConfig;
 import io.ecrhub.mms.ImportOptions;
 import io.ecrhub.mms.JsonMerchantConfigSource;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,13 +84,23 @@ public class MmsSyncs {
     this.pull = config.pull().url().map(u -> pullSource(u, config.pull(), clock)).orElse(null);
   }
 
+  /**
+   * Builds this bean at start-up, so a pull URL that may not be pulled (plain http to a host other
+   * than loopback, say) stops the hub with the reason instead of failing at the first pull.
+   */
+  void checkAtStart(@Observes StartupEvent ev) {
+    // the constructor validated ecrhub.mms.pull.*; nothing else to do
+  }
+
   private MerchantConfigSync useCase(boolean detectRemovals) {
     return useCase(detectRemovals, false);
   }
 
   private MerchantConfigSync useCase(boolean detectRemovals, boolean forceReview) {
     SyncPolicy policy =
-        config.autoApply() && !forceReview ? SyncPolicy.automatic() : SyncPolicy.review();
+        config.autoApply() && !forceReview
+            ? SyncPolicy.automatic(config.alwaysReview())
+            : SyncPolicy.review();
     return new MerchantConfigSync(
         terminals,
         held,

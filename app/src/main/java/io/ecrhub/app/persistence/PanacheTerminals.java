@@ -4,9 +4,11 @@ import io.ecrhub.app.persistence.Repositories.TerminalRepository;
 import io.ecrhub.app.secrets.BatchReseal;
 import io.ecrhub.app.secrets.Resealer;
 import io.ecrhub.app.secrets.SealedSecretStore;
+import io.ecrhub.app.secrets.SealingException;
 import io.ecrhub.app.security.Scope;
 import io.ecrhub.app.terminals.TerminalDirectory;
 import io.ecrhub.domain.shared.Page;
+import io.ecrhub.domain.shared.SealedFor;
 import io.ecrhub.domain.shared.SecretSealer;
 import io.ecrhub.domain.terminal.AppVersion;
 import io.ecrhub.domain.terminal.PosKey;
@@ -25,11 +27,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /** Adapter: the terminal registry in the {@code terminal} table, POS keys sealed at rest. */
 @ApplicationScoped
 @Transactional
 public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSecretStore {
+  private static final Logger LOG = Logger.getLogger(PanacheTerminals.class);
+
+  /** Shown as the status detail of a terminal whose stored POS key does not open. */
+  static final String UNREADABLE_DETAIL =
+      "POS_KEY_UNREADABLE: the stored POS key does not open (copied from another row, tampered"
+          + " with, or sealed under a master key that is not configured); enter the POS key again"
+          + " and enable the terminal";
+
+  private static final Set<String> UNREADABLE_LOGGED = ConcurrentHashMap.newKeySet();
+
   private final TerminalRepository repo;
   private final SecretSealer sealer;
 
@@ -59,7 +74,7 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
     e.port = t.port();
     e.transport = t.transport().name();
     e.encryption = t.encryption();
-    e.posKeySealed = sealer.seal(t.posKey().reveal());
+    e.posKeySealed = sealer.seal(t.posKey().reveal(), sealedFor(t.id().value()));
     e.model = t.model().name();
     e.appVersion = t.appVersion().map(AppVersion::toString).orElse(null);
     e.storeId = t.storeId().orElse(null);
@@ -71,7 +86,30 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
     e.updatedAt = Times.db(t.updatedAt());
   }
 
+  private static SealedFor sealedFor(String id) {
+    return new SealedFor("terminal", "pos_key_sealed", id);
+  }
+
+  /**
+   * The stored POS key, or, when it does not open (sealed for another row, tampered with, or under
+   * a master key that is not configured), a random stand-in with the terminal loaded as DISABLED:
+   * the hub never sends with it, lists the terminal with the reason, and an operator (or an MMS
+   * import) enters the key again. Logged once per terminal, without the value.
+   */
   private Terminal toDomain(TerminalEntity e) {
+    try {
+      return toDomain(e, PosKey.of(sealer.open(e.posKeySealed, sealedFor(e.id)), true), null);
+    } catch (SealingException ex) {
+      if (UNREADABLE_LOGGED.add(e.id + "|" + e.posKeySealed)) {
+        LOG.warnf(
+            "terminal %s is disabled until its POS key is entered again: %s",
+            e.id, ex.getMessage());
+      }
+      return toDomain(e, PosKey.of(StandInKey.random(), true), UNREADABLE_DETAIL);
+    }
+  }
+
+  private Terminal toDomain(TerminalEntity e, PosKey key, String unreadable) {
     return Terminal.builder()
         .id(TerminalId.of(e.id))
         .name(e.name)
@@ -79,14 +117,14 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
         .port(e.port)
         .transport(Transport.valueOf(e.transport))
         .encryption(e.encryption)
-        .posKey(PosKey.of(sealer.open(e.posKeySealed), true))
+        .posKey(key)
         .model(TerminalModel.valueOf(e.model))
         .appVersion(e.appVersion == null ? null : AppVersion.parse(e.appVersion))
         .storeId(e.storeId)
         .deviceId(e.deviceId)
         .tcpFraming(TcpFraming.valueOf(e.tcpFraming))
-        .status(TerminalStatus.valueOf(e.status))
-        .statusDetail(e.statusDetail)
+        .status(unreadable == null ? TerminalStatus.valueOf(e.status) : TerminalStatus.DISABLED)
+        .statusDetail(unreadable == null ? e.statusDetail : unreadable)
         .createdAt(e.createdAt)
         .updatedAt(e.updatedAt)
         .version(e.version)
@@ -159,6 +197,7 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
   @Transactional(Transactional.TxType.NEVER)
   public int resealAll(Resealer resealer) {
     return BatchReseal.run(
+        name(),
         from ->
             repo.find("id > ?1 order by id", from).range(0, BatchReseal.BATCH - 1).list().stream()
                 .map(e -> e.id)
@@ -168,7 +207,7 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
           if (e == null || !resealer.needsReseal(e.posKeySealed)) {
             return false;
           }
-          e.posKeySealed = resealer.reseal(e.posKeySealed);
+          e.posKeySealed = resealer.reseal(e.posKeySealed, sealedFor(e.id));
           return true;
         });
   }

@@ -1,6 +1,7 @@
 package io.ecrhub.app.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.ecrhub.app.support.Api;
 import io.ecrhub.simulator.SimulatedTerminal;
@@ -123,12 +124,17 @@ class AddressChangeTest {
         .statusCode(200);
     String id = device.toLowerCase(Locale.ROOT);
 
-    Api.admin()
-        .contentType("text/csv")
-        .body(header + device + ",Till," + KEY + ",no,on,127.0.0.4\n")
-        .post("/api/v1/mms/imports?partial=true")
-        .then()
-        .statusCode(200);
+    String held =
+        Api.admin()
+            .contentType("text/csv")
+            .body(header + device + ",Till," + KEY + ",no,on,127.0.0.4\n")
+            .post("/api/v1/mms/imports?partial=true")
+            .then()
+            .statusCode(200)
+            .body("held", equalTo(1)) // an IP change waits for review
+            .extract()
+            .path("syncId");
+    Api.admin().post("/api/v1/mms/held/" + held + "/approve").then().statusCode(200);
     Api.admin().get("/api/v1/terminals/" + id).then().statusCode(200);
 
     String[] c = check(id);

@@ -44,13 +44,23 @@ class DiagnosticsResourceTest {
     sim.close();
   }
 
+  /** Imports the key from a POS Key List; a changed key is held for review, so approve it. */
   private static void importKey(String device, String key) {
-    Api.admin()
-        .contentType("text/csv")
-        .body("sn,pos key,https,encryption,ip\n" + device + "," + key + ",no,yes,127.0.0.1\n")
-        .post("/api/v1/mms/imports?partial=true")
-        .then()
-        .statusCode(200);
+    JsonPath report =
+        Api.admin()
+            .contentType("text/csv")
+            .body("sn,pos key,https,encryption,ip\n" + device + "," + key + ",no,yes,127.0.0.1\n")
+            .post("/api/v1/mms/imports?partial=true")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    if (report.getLong("held") > 0) {
+      Api.admin()
+          .post("/api/v1/mms/held/" + report.getString("syncId") + "/approve")
+          .then()
+          .statusCode(200);
+    }
   }
 
   private static JsonPath diagnose(String id) {

@@ -10,6 +10,7 @@ import io.ecrhub.app.secrets.Resealer;
 import io.ecrhub.app.secrets.SealedSecretStore;
 import io.ecrhub.app.secrets.SealingException;
 import io.ecrhub.app.support.Api;
+import io.ecrhub.domain.shared.SealedFor;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.Terminals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,8 +57,9 @@ class HeldSyncRotationTest {
     held.then().statusCode(200).body("held", equalTo(1));
     String syncId = held.jsonPath().getString("syncId");
     String before = storedChanges(syncId);
+    SealedFor purpose = new SealedFor("mms_held_sync", "changes_sealed", syncId);
     AesGcmSecretSealer current = new AesGcmSecretSealer(MasterKeys.parse(currentKey, List.of()));
-    assertThat(current.open(before)).contains(NEW_POS_KEY);
+    assertThat(current.open(before, purpose)).contains(NEW_POS_KEY);
 
     String newKey = newMasterKey();
     AesGcmSecretSealer rotated =
@@ -67,10 +69,10 @@ class HeldSyncRotationTest {
       assertThat(heldSyncs().resealAll(rotated)).isGreaterThanOrEqualTo(1);
 
       String after = storedChanges(syncId);
-      assertThat(after).isNotEqualTo(before).startsWith("v1:" + rotated.currentKeyId() + ":");
+      assertThat(after).isNotEqualTo(before).startsWith("v2:" + rotated.currentKeyId() + ":");
       AesGcmSecretSealer newKeyOnly = new AesGcmSecretSealer(MasterKeys.parse(newKey, List.of()));
-      assertThat(newKeyOnly.open(after)).contains(NEW_POS_KEY);
-      assertThatThrownBy(() -> current.open(after)).isInstanceOf(SealingException.class);
+      assertThat(newKeyOnly.open(after, purpose)).contains(NEW_POS_KEY);
+      assertThatThrownBy(() -> current.open(after, purpose)).isInstanceOf(SealingException.class);
       assertThat(heldSyncs().resealAll(rotated)).isZero();
     } finally {
       resealAll(back); // the running hub still uses the test key

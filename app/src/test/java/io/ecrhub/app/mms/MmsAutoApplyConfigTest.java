@@ -1,6 +1,8 @@
 package io.ecrhub.app.mms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.ecrhub.app.config.HubConfig;
@@ -8,8 +10,10 @@ import io.ecrhub.app.support.Api;
 import io.ecrhub.domain.diagnostics.AddressHistory;
 import io.ecrhub.domain.merchant.ChangeKind;
 import io.ecrhub.domain.merchant.ConfigAudit;
+import io.ecrhub.domain.merchant.ConfigSourceException;
 import io.ecrhub.domain.merchant.HeldSyncs;
 import io.ecrhub.domain.merchant.MmsDeviceSettings;
+import io.ecrhub.domain.merchant.ReviewRule;
 import io.ecrhub.domain.merchant.SyncReport;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.UnitOfWork;
@@ -143,5 +147,127 @@ class MmsAutoApplyConfigTest {
         .body("transport", equalTo("HTTP"))
         .body("host", equalTo("192.0.2.131"));
     Api.admin().get("/api/v1/terminals/" + id(fresh)).then().statusCode(200);
+  }
+
+  @Test
+  void byDefault_addressKeyAndHttpsOffAreHeld_whileNewDevicesApply() {
+    assertThat(hubMms.alwaysReview())
+        .containsExactlyInAnyOrder(
+            ReviewRule.REMOVAL, ReviewRule.ADDRESS, ReviewRule.POS_KEY, ReviewRule.HTTPS_OFF);
+    String moved = Api.unique("SNM");
+    String rekeyed = Api.unique("SNR");
+    String downgraded = Api.unique("SNH");
+    String fresh = Api.unique("SNF");
+    Api.admin()
+        .contentType("text/csv")
+        .body(
+            "sn,pos key,https,encryption,ip\n"
+                + moved
+                + ","
+                + KEY_1
+                + ",1,1,192.0.2.140\n"
+                + rekeyed
+                + ","
+                + KEY_1
+                + ",1,1,192.0.2.141\n"
+                + downgraded
+                + ","
+                + KEY_1
+                + ",1,1,192.0.2.142\n")
+        .post("/api/v1/mms/imports?partial=true")
+        .then()
+        .statusCode(200)
+        .body("applied", equalTo(3));
+
+    String csv =
+        "sn,pos key,https,encryption,ip\n"
+            + moved
+            + ","
+            + KEY_1
+            + ",1,1,192.0.2.150\n"
+            + rekeyed
+            + ","
+            + KEY_2
+            + ",1,1,192.0.2.141\n"
+            + downgraded
+            + ","
+            + KEY_1
+            + ",0,1,192.0.2.142\n"
+            + fresh
+            + ","
+            + KEY_3
+            + ",1,1,192.0.2.143\n";
+    SyncReport report =
+        syncs(hubMms)
+            .upload("csv", "risky.csv", csv.getBytes(StandardCharsets.UTF_8), true, false, "t");
+
+    assertThat(report.devices())
+        .extracting(SyncReport.DeviceResult::deviceId, SyncReport.DeviceResult::result)
+        .containsExactlyInAnyOrder(
+            tuple(moved, SyncReport.Result.HELD),
+            tuple(rekeyed, SyncReport.Result.HELD),
+            tuple(downgraded, SyncReport.Result.HELD),
+            tuple(fresh, SyncReport.Result.APPLIED));
+    Api.admin().get("/api/v1/terminals/" + id(moved)).then().body("host", equalTo("192.0.2.140"));
+    Api.admin()
+        .get("/api/v1/terminals/" + id(downgraded))
+        .then()
+        .body("transport", equalTo("HTTPS"));
+    String fingerprint =
+        Api.admin()
+            .get("/api/v1/terminals/" + id(rekeyed))
+            .then()
+            .extract()
+            .path("posKeyFingerprint");
+
+    Api.admin()
+        .post("/api/v1/mms/held/" + report.syncId() + "/approve")
+        .then()
+        .statusCode(200)
+        .body("applied", equalTo(3));
+    Api.admin().get("/api/v1/terminals/" + id(moved)).then().body("host", equalTo("192.0.2.150"));
+    Api.admin()
+        .get("/api/v1/terminals/" + id(downgraded))
+        .then()
+        .body("transport", equalTo("HTTP"));
+    assertThat(
+            Api.admin()
+                .get("/api/v1/terminals/" + id(rekeyed))
+                .then()
+                .extract()
+                .<String>path("posKeyFingerprint"))
+        .isNotEqualTo(fingerprint);
+  }
+
+  @Test
+  void alwaysReview_isConfigurable() {
+    MmsConfig removalsOnly = mmsConfig(Map.of("ecrhub.mms.always-review", "REMOVAL"));
+    String known = Api.unique("SNA");
+    Api.admin()
+        .contentType("text/csv")
+        .body("sn,pos key,https,encryption,ip\n" + known + "," + KEY_1 + ",1,1,192.0.2.160\n")
+        .post("/api/v1/mms/imports?partial=true")
+        .then()
+        .statusCode(200);
+
+    String csv = "sn,pos key,https,encryption,ip\n" + known + "," + KEY_2 + ",0,1,192.0.2.161\n";
+    SyncReport report =
+        syncs(removalsOnly)
+            .upload("csv", "keys.csv", csv.getBytes(StandardCharsets.UTF_8), true, false, "t");
+
+    assertThat(report.count(SyncReport.Result.APPLIED)).isEqualTo(1);
+    Api.admin().get("/api/v1/terminals/" + id(known)).then().body("host", equalTo("192.0.2.161"));
+  }
+
+  @Test
+  void aPlainHttpPullUrlToAnotherHost_stopsTheHubWithTheReason() {
+    MmsConfig plain =
+        mmsConfig(Map.of("ecrhub.mms.pull.url", "http://192.0.2.170/devices")); // never contacted
+    assertThatThrownBy(() -> syncs(plain))
+        .isInstanceOf(ConfigSourceException.class)
+        .hasMessageContaining("ecrhub.mms.pull")
+        .hasMessageContaining("https://");
+    MmsConfig loopback = mmsConfig(Map.of("ecrhub.mms.pull.url", "http://127.0.0.1:9/devices"));
+    assertThat(syncs(loopback).pullConfigured()).isTrue();
   }
 }

@@ -82,7 +82,7 @@ class MmsResourceTest {
   }
 
   @Test
-  void reimport_withChangedKeyAndToggles_appliesThemAsOneDevice() {
+  void reimport_withChangedKeyAndToggles_isHeld_andApprovalAppliesThemAsOneDevice() {
     String a = Api.unique("SNC");
     upload(
             "sn,pos key,https,encryption,ip\n" + a + "," + KEY_1 + ",1,1,192.0.2.109\n",
@@ -96,7 +96,20 @@ class MmsResourceTest {
     r.then().statusCode(200);
     assertThat(r.jsonPath().getList("devices[0].changes", String.class))
         .containsExactlyInAnyOrder("KEY_CHANGED", "HTTPS_TOGGLED", "ENCRYPTION_TOGGLED");
-    assertThat(r.jsonPath().getString("devices[0].result")).isEqualTo("APPLIED");
+    // a new POS key and HTTPS switched off wait for an operator (ecrhub.mms.always-review)
+    assertThat(r.jsonPath().getString("devices[0].result")).isEqualTo("HELD");
+    Api.admin()
+        .get("/api/v1/terminals/" + id(a))
+        .then()
+        .statusCode(200)
+        .body("transport", equalTo("HTTPS"))
+        .body("encryption", equalTo(true));
+
+    Api.admin()
+        .post("/api/v1/mms/held/" + r.jsonPath().getString("syncId") + "/approve")
+        .then()
+        .statusCode(200)
+        .body("devices[0].result", equalTo("APPLIED"));
     Api.admin()
         .get("/api/v1/terminals/" + id(a))
         .then()
@@ -137,11 +150,20 @@ class MmsResourceTest {
             "?partial=true");
     r.then().statusCode(200);
     assertThat(r.jsonPath().getString("devices.find { it.deviceId == '" + old + "' }.result"))
-        .isEqualTo("FAILED");
-    assertThat(r.jsonPath().getString("devices.find { it.deviceId == '" + old + "' }.reason"))
-        .startsWith("HTTPS_NEEDS_NEWER_APP");
+        .isEqualTo("HELD");
     assertThat(r.jsonPath().getString("devices.find { it.deviceId == '" + other + "' }.result"))
         .isEqualTo("APPLIED");
+    JsonPath approved =
+        Api.admin()
+            .post("/api/v1/mms/held/" + r.jsonPath().getString("syncId") + "/approve")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(approved.getString("devices.find { it.deviceId == '" + old + "' }.result"))
+        .isEqualTo("FAILED");
+    assertThat(approved.getString("devices.find { it.deviceId == '" + old + "' }.reason"))
+        .startsWith("HTTPS_NEEDS_NEWER_APP");
 
     JsonPath after = Api.admin().get("/api/v1/terminals/" + id(old)).then().extract().jsonPath();
     assertThat(after.getString("transport")).isEqualTo("HTTP");

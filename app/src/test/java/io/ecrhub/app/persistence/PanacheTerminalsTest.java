@@ -62,7 +62,7 @@ class PanacheTerminalsTest {
                         em.createNativeQuery("SELECT pos_key_sealed FROM terminal WHERE id = ?1")
                             .setParameter(1, id)
                             .getSingleResult());
-    assertThat(stored).startsWith("v1:").doesNotContain(Api.POS_KEY).doesNotContain("a1b2c3d4");
+    assertThat(stored).startsWith("v2:").doesNotContain(Api.POS_KEY).doesNotContain("a1b2c3d4");
   }
 
   @Test

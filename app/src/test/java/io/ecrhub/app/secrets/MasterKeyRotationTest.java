@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import io.ecrhub.app.support.Api;
+import io.ecrhub.domain.shared.SealedFor;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.Terminals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,9 +41,10 @@ class MasterKeyRotationTest {
 
       assertThat(n).isGreaterThanOrEqualTo(1);
       String stored = storedKey(id);
-      assertThat(stored).startsWith("v1:" + rotated.currentKeyId() + ":");
+      assertThat(stored).startsWith("v2:" + rotated.currentKeyId() + ":");
       AesGcmSecretSealer newKeyOnly = new AesGcmSecretSealer(MasterKeys.parse(newKey, List.of()));
-      assertThat(newKeyOnly.open(stored)).isEqualTo(Api.POS_KEY);
+      assertThat(newKeyOnly.open(stored, new SealedFor("terminal", "pos_key_sealed", id)))
+          .isEqualTo(Api.POS_KEY);
       assertThat(resealAll(rotated)).isZero();
     } finally {
       resealAll(back); // the running hub still uses the test key

@@ -4,6 +4,7 @@ import static io.ecrhub.domain.merchant.MerchantFakes.key;
 import static io.ecrhub.domain.merchant.MerchantFakes.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.ecrhub.domain.merchant.MerchantFakes.InMemoryAudit;
 import io.ecrhub.domain.merchant.MerchantFakes.InMemoryHeldSyncs;
@@ -19,6 +20,7 @@ import io.ecrhub.domain.terminal.Transport;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,25 +72,72 @@ class MerchantConfigSyncTest {
                 new DeviceConfig("SN-N", "New till", key('n'), true, true, "10.0.0.50")),
             List.of(new RowError(4, "https", "must be yes/no, on/off, true/false or 1/0")));
 
-    SyncReport r = sync(SyncPolicy.automatic()).sync(src, "alice");
+    MerchantConfigSync s = sync(SyncPolicy.automatic());
+    SyncReport r = s.sync(src, "alice");
 
-    Terminal a = terminals.get("till-a");
-    assertThat(a.posKey()).isEqualTo(key('z'));
-    assertThat(a.encryption()).isFalse();
-    assertThat(a.host()).isEqualTo("10.0.0.20");
+    // the new device applies at once; SN-A's new key and IP and the two removals wait
     Terminal n = terminals.findByDeviceId("SN-N").orElseThrow();
     assertThat(n.id().value()).isEqualTo("sn-n");
     assertThat(n.transport()).isEqualTo(Transport.HTTPS);
     assertThat(n.host()).isEqualTo("10.0.0.50");
-    assertThat(r.count(SyncReport.Result.APPLIED)).isEqualTo(2);
-    assertThat(r.count(SyncReport.Result.HELD)).isEqualTo(2);
+    assertThat(terminals.get("till-a").posKey()).isEqualTo(key('a'));
+    assertThat(terminals.get("till-a").host()).isEqualTo("10.0.0.10");
+    assertThat(r.count(SyncReport.Result.APPLIED)).isEqualTo(1);
+    assertThat(r.count(SyncReport.Result.HELD)).isEqualTo(3);
     assertThat(terminals.get("till-b").isDisabled()).isFalse();
-    assertThat(held.pending()).singleElement().satisfies(h -> assertThat(h.changes()).hasSize(2));
+    assertThat(held.pending()).singleElement().satisfies(h -> assertThat(h.changes()).hasSize(3));
     assertThat(r.rowErrors()).singleElement().satisfies(e -> assertThat(e.row()).isEqualTo(4));
     assertThat(audit.withAction(AuditAction.ROW_REJECTED)).hasSize(1);
-    assertThat(audit.withAction(AuditAction.APPLIED)).hasSize(2);
-    assertThat(audit.withAction(AuditAction.HELD)).hasSize(2);
-    assertThat(mms.find("SN-A")).get().satisfies(s -> assertThat(s.encryption()).isFalse());
+    assertThat(audit.withAction(AuditAction.APPLIED)).hasSize(1);
+    assertThat(audit.withAction(AuditAction.HELD)).hasSize(3);
+    assertThat(mms.find("SN-A")).get().satisfies(m -> assertThat(m.encryption()).isFalse());
+
+    s.approve(r.syncId(), "bob");
+    Terminal a = terminals.get("till-a");
+    assertThat(a.posKey()).isEqualTo(key('z'));
+    assertThat(a.encryption()).isFalse();
+    assertThat(a.host()).isEqualTo("10.0.0.20");
+  }
+
+  @Test
+  void automaticPolicy_holdsAddressKeyAndHttpsOff_butAppliesTheHarmlessChanges() {
+    Terminal plain = terminal("till-d", "SN-D", "10.0.0.13", key('d'));
+    plain.moveTo("10.0.0.13", 9001, Transport.HTTP);
+    terminals.save(plain);
+    MerchantConfigSource src =
+        source(
+            List.of(
+                new DeviceConfig("SN-A", null, key('a'), true, true, "10.0.0.99"), // moved
+                new DeviceConfig("SN-B", null, key('x'), false, true, null), // new key
+                new DeviceConfig("SN-C", null, key('c'), false, true, null), // https off
+                new DeviceConfig("SN-D", "Renamed", key('d'), true, false, null)), // on, aes off
+            List.of());
+
+    SyncReport r = sync(SyncPolicy.automatic().withDetectRemovals(false)).sync(src, "alice");
+
+    assertThat(r.devices())
+        .extracting(SyncReport.DeviceResult::deviceId, SyncReport.DeviceResult::result)
+        .containsExactlyInAnyOrder(
+            tuple("SN-A", SyncReport.Result.HELD),
+            tuple("SN-B", SyncReport.Result.HELD),
+            tuple("SN-C", SyncReport.Result.HELD),
+            tuple("SN-D", SyncReport.Result.APPLIED));
+    assertThat(terminals.get("till-a").host()).isEqualTo("10.0.0.10");
+    assertThat(terminals.get("till-b").posKey()).isEqualTo(key('b'));
+    assertThat(terminals.get("till-c").transport()).isEqualTo(Transport.HTTPS);
+    assertThat(terminals.get("till-d").transport()).isEqualTo(Transport.HTTPS);
+    assertThat(terminals.get("till-d").name()).isEqualTo("Renamed");
+  }
+
+  @Test
+  void alwaysReview_isWhatTheOperatorConfigured() {
+    MerchantConfigSource src =
+        source(List.of(new DeviceConfig("SN-A", null, key('z'), true, true, null)), List.of());
+    SyncReport r =
+        sync(SyncPolicy.automatic(Set.of(ReviewRule.REMOVAL)).withDetectRemovals(false))
+            .sync(src, "alice");
+    assertThat(r.count(SyncReport.Result.APPLIED)).isEqualTo(1);
+    assertThat(terminals.get("till-a").posKey()).isEqualTo(key('z'));
   }
 
   @Test
@@ -154,7 +203,8 @@ class MerchantConfigSyncTest {
                 new DeviceConfig("SN-C", null, key('c'), true, true, null)),
             List.of());
 
-    SyncReport r = sync(SyncPolicy.automatic()).sync(src, "alice");
+    MerchantConfigSync s = sync(SyncPolicy.automatic());
+    SyncReport r = s.approve(s.sync(src, "alice").syncId(), "bob"); // new keys are held
 
     Terminal b = terminals.get("till-b");
     assertThat(b.posKey()).isEqualTo(key('b'));
@@ -176,7 +226,8 @@ class MerchantConfigSyncTest {
   void keyReimport_clearsAKeyMismatchStatus() {
     MerchantConfigSource src =
         source(List.of(new DeviceConfig("SN-C", null, key('x'), true, true, null)), List.of());
-    sync(SyncPolicy.automatic().withDetectRemovals(false)).sync(src, "alice");
+    MerchantConfigSync s = sync(SyncPolicy.automatic().withDetectRemovals(false));
+    s.approve(s.sync(src, "alice").syncId(), "bob"); // a new key is held for review
     assertThat(terminals.get("till-c").status()).isEqualTo(TerminalStatus.NEW);
   }
 

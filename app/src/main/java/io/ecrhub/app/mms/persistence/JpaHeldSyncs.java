@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecrhub.app.secrets.BatchReseal;
 import io.ecrhub.app.secrets.Resealer;
 import io.ecrhub.app.secrets.SealedSecretStore;
+import io.ecrhub.app.secrets.SealingException;
 import io.ecrhub.domain.merchant.ChangeKind;
 import io.ecrhub.domain.merchant.DeviceChange;
 import io.ecrhub.domain.merchant.DeviceConfig;
 import io.ecrhub.domain.merchant.HeldSync;
 import io.ecrhub.domain.merchant.HeldSyncs;
 import io.ecrhub.domain.merchant.RowError;
+import io.ecrhub.domain.shared.SealedFor;
 import io.ecrhub.domain.shared.SecretSealer;
 import io.ecrhub.domain.terminal.PosKey;
 import io.ecrhub.domain.terminal.TerminalId;
@@ -19,9 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Adapter: syncs held for review in {@code mms_held_sync}. The changes, which carry new POS keys,
@@ -31,6 +35,7 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
+  private static final Logger LOG = Logger.getLogger(JpaHeldSyncs.class);
 
   private static final TypeReference<List<ChangeJson>> CHANGES = new TypeReference<>() {};
   private static final TypeReference<List<RowErrorJson>> ERRORS = new TypeReference<>() {};
@@ -67,7 +72,8 @@ public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
       row.source = JpaConfigAudit.clip(sync.source(), 300);
       row.createdAt = sync.createdAt();
       row.changesSealed =
-          sealer.seal(write(sync.changes().stream().map(JpaHeldSyncs::json).toList()));
+          sealer.seal(
+              write(sync.changes().stream().map(JpaHeldSyncs::json).toList()), sealedFor(row.id));
       row.rowErrors =
           write(
               sync.rowErrors().stream()
@@ -86,15 +92,29 @@ public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
     return Optional.ofNullable(em.find(HeldSyncEntity.class, id)).map(this::toDomain);
   }
 
+  /**
+   * The pending syncs whose changes open; one that does not (sealed for another row, tampered with,
+   * or under a master key that is not configured) is left out with a warning (id and reason only).
+   */
   @Override
   public List<HeldSync> pending() {
-    return em
-        .createQuery(
-            "FROM HeldSyncEntity WHERE status = 'PENDING' ORDER BY createdAt", HeldSyncEntity.class)
-        .getResultList()
-        .stream()
-        .map(this::toDomain)
-        .toList();
+    List<HeldSync> out = new ArrayList<>();
+    for (HeldSyncEntity r :
+        em.createQuery(
+                "FROM HeldSyncEntity WHERE status = 'PENDING' ORDER BY createdAt",
+                HeldSyncEntity.class)
+            .getResultList()) {
+      try {
+        out.add(toDomain(r));
+      } catch (SealingException e) {
+        LOG.warnf("held MMS sync %s is not listed: %s", r.id, e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static SealedFor sealedFor(String id) {
+    return new SealedFor("mms_held_sync", "changes_sealed", id);
   }
 
   @Override
@@ -107,6 +127,7 @@ public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
   @Transactional(Transactional.TxType.NEVER)
   public int resealAll(Resealer resealer) {
     return BatchReseal.run(
+        name(),
         from ->
             em.createQuery(
                     "SELECT h.id FROM HeldSyncEntity h WHERE h.id > ?1 ORDER BY h.id", String.class)
@@ -118,14 +139,16 @@ public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
           if (row == null || !resealer.needsReseal(row.changesSealed)) {
             return false;
           }
-          row.changesSealed = resealer.reseal(row.changesSealed);
+          row.changesSealed = resealer.reseal(row.changesSealed, sealedFor(row.id));
           return true;
         });
   }
 
   private HeldSync toDomain(HeldSyncEntity r) {
     List<DeviceChange> changes =
-        read(sealer.open(r.changesSealed), CHANGES).stream().map(JpaHeldSyncs::domain).toList();
+        read(sealer.open(r.changesSealed, sealedFor(r.id)), CHANGES).stream()
+            .map(JpaHeldSyncs::domain)
+            .toList();
     List<RowError> errors =
         read(r.rowErrors, ERRORS).stream()
             .map(e -> new RowError(e.row(), e.field(), e.reason(), e.deviceId()))

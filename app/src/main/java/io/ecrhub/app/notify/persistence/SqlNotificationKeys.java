@@ -1,8 +1,11 @@
 package io.ecrhub.app.notify.persistence;
 
+import io.ecrhub.app.secrets.BatchReseal;
 import io.ecrhub.app.secrets.Resealer;
 import io.ecrhub.app.secrets.SealedSecretStore;
+import io.ecrhub.app.secrets.SealingException;
 import io.ecrhub.domain.notification.NotificationKey;
+import io.ecrhub.domain.shared.SealedFor;
 import io.ecrhub.domain.shared.SecretSealer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +14,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * Adapter: notification keys in {@code notification_key}, sealed with the master key (never stored
@@ -21,6 +27,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class SqlNotificationKeys implements SealedSecretStore {
+  private static final Logger LOG = Logger.getLogger(SqlNotificationKeys.class);
+  private static final Set<String> UNREADABLE_LOGGED = ConcurrentHashMap.newKeySet();
   private final Jdbc jdbc;
   private final SecretSealer sealer;
 
@@ -39,7 +47,7 @@ public class SqlNotificationKeys implements SealedSecretStore {
         "INSERT INTO notification_key (id, sealed_key, routes, description, created_at)"
             + " VALUES (?, ?, ?, ?, ?)",
         k.id(),
-        sealer.seal(k.key().reveal()),
+        sealer.seal(k.key().reveal(), sealedFor(k.id())),
         String.join(",", k.routes()),
         k.description(),
         k.createdAt());
@@ -53,18 +61,40 @@ public class SqlNotificationKeys implements SealedSecretStore {
     return jdbc.update("DELETE FROM notification_key WHERE id = ?", id) == 1;
   }
 
-  /** Every stored key, opened, oldest first. */
+  private static SealedFor sealedFor(String id) {
+    return new SealedFor("notification_key", "sealed_key", id);
+  }
+
+  /**
+   * Every stored key that opens, oldest first. A key that does not open (sealed for another row,
+   * tampered with, or under a master key that is not configured) verifies nothing: it is left out
+   * and logged once, by id and reason, never by value.
+   */
   public List<StoredKey> all() {
-    return jdbc.query(
-        "SELECT id, sealed_key, routes, description, created_at FROM notification_key"
-            + " ORDER BY created_at, id",
-        rs ->
-            new StoredKey(
-                rs.getString("id"),
-                NotificationKey.of(sealer.open(rs.getString("sealed_key"))),
-                routes(rs.getString("routes")),
-                rs.getString("description"),
-                Jdbc.instant(rs, "created_at")));
+    List<StoredKey> keys =
+        jdbc.query(
+            "SELECT id, sealed_key, routes, description, created_at FROM notification_key"
+                + " ORDER BY created_at, id",
+            rs -> {
+              String id = rs.getString("id");
+              String sealed = rs.getString("sealed_key");
+              NotificationKey key;
+              try {
+                key = NotificationKey.of(sealer.open(sealed, sealedFor(id)));
+              } catch (SealingException e) {
+                if (UNREADABLE_LOGGED.add(id + "|" + sealed)) {
+                  LOG.warnf("notification key %s is not used: %s", id, e.getMessage());
+                }
+                return null;
+              }
+              return new StoredKey(
+                  id,
+                  key,
+                  routes(rs.getString("routes")),
+                  rs.getString("description"),
+                  Jdbc.instant(rs, "created_at"));
+            });
+    return keys.stream().filter(Objects::nonNull).toList();
   }
 
   public Optional<StoredKey> find(String id) {
@@ -87,20 +117,27 @@ public class SqlNotificationKeys implements SealedSecretStore {
                         rs -> new String[] {rs.getString("id"), rs.getString("sealed_key")}));
     int n = 0;
     for (String[] row : rows) {
-      if (resealer.needsReseal(row[1])) {
-        String fresh = resealer.reseal(row[1]);
-        QuarkusTransaction.requiringNew()
-            .run(
-                () ->
-                    jdbc.update(
-                        "UPDATE notification_key SET sealed_key = ? WHERE id = ? AND sealed_key = ?",
-                        fresh,
-                        row[0],
-                        row[1]));
+      if (BatchReseal.safely(name(), row[0], id -> reseal(resealer, row))) {
         n++;
       }
     }
     return n;
+  }
+
+  private boolean reseal(Resealer resealer, String[] row) {
+    if (!resealer.needsReseal(row[1])) {
+      return false;
+    }
+    String fresh = resealer.reseal(row[1], sealedFor(row[0]));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                jdbc.update(
+                    "UPDATE notification_key SET sealed_key = ? WHERE id = ? AND sealed_key = ?",
+                    fresh,
+                    row[0],
+                    row[1]));
+    return true;
   }
 
   static Set<String> routes(String text) {

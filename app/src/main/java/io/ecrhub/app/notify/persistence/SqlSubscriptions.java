@@ -1,27 +1,34 @@
 package io.ecrhub.app.notify.persistence;
 
+import io.ecrhub.app.secrets.BatchReseal;
 import io.ecrhub.app.secrets.Resealer;
 import io.ecrhub.app.secrets.SealedSecretStore;
+import io.ecrhub.app.secrets.SealingException;
 import io.ecrhub.domain.notification.delivery.DeliveryFormat;
 import io.ecrhub.domain.notification.delivery.EventFilter;
 import io.ecrhub.domain.notification.delivery.Subscription;
 import io.ecrhub.domain.notification.delivery.Subscriptions;
 import io.ecrhub.domain.notification.delivery.WebhookSecret;
+import io.ecrhub.domain.shared.SealedFor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * Adapter: webhook subscriptions in {@code webhook_subscription}, secrets sealed with the master
@@ -30,6 +37,9 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
+  private static final Logger LOG = Logger.getLogger(SqlSubscriptions.class);
+  private static final Set<String> UNREADABLE_LOGGED = ConcurrentHashMap.newKeySet();
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration CACHE = Duration.ofSeconds(5);
   private final Jdbc jdbc;
   private final io.ecrhub.domain.shared.SecretSealer sealer;
@@ -64,7 +74,7 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
             s.target().toString(),
             String.join(",", s.events().patterns()),
             s.format().wire(),
-            sealer.seal(s.secret().reveal()),
+            sealer.seal(s.secret().reveal(), sealedFor(s.id())),
             s.allowPrivateTarget(),
             s.active(),
             s.description(),
@@ -78,7 +88,7 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
           s.target().toString(),
           String.join(",", s.events().patterns()),
           s.format().wire(),
-          sealer.seal(s.secret().reveal()),
+          sealer.seal(s.secret().reveal(), sealedFor(s.id())),
           s.allowPrivateTarget(),
           s.active(),
           s.description(),
@@ -132,15 +142,39 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
     cached = null;
   }
 
+  private static SealedFor sealedFor(String id) {
+    return new SealedFor("webhook_subscription", "sealed_secret", id);
+  }
+
+  /**
+   * One subscription; one whose secret does not open (sealed for another row, tampered with, or
+   * under a master key that is not configured) is read as inactive, so nothing is signed with it,
+   * and logged once by id and reason.
+   */
   private Subscription row(ResultSet rs) throws SQLException {
+    String id = rs.getString("id");
+    String sealed = rs.getString("sealed_secret");
+    WebhookSecret secret;
+    boolean active = rs.getBoolean("active");
+    try {
+      secret = WebhookSecret.of(sealer.open(sealed, sealedFor(id)));
+    } catch (SealingException e) {
+      if (UNREADABLE_LOGGED.add(id + "|" + sealed)) {
+        LOG.warnf("webhook subscription %s is read as inactive: %s", id, e.getMessage());
+      }
+      byte[] standIn = new byte[32]; // matches nothing; the subscription is inactive
+      RANDOM.nextBytes(standIn);
+      secret = WebhookSecret.of(HexFormat.of().formatHex(standIn));
+      active = false;
+    }
     return new Subscription(
-        rs.getString("id"),
+        id,
         URI.create(rs.getString("target_url")),
         new EventFilter(Set.of(rs.getString("events").split(","))),
         DeliveryFormat.fromWire(rs.getString("format")),
-        WebhookSecret.of(sealer.open(rs.getString("sealed_secret"))),
+        secret,
         rs.getBoolean("allow_private"),
-        rs.getBoolean("active"),
+        active,
         rs.getString("description"),
         Jdbc.instant(rs, "created_at"));
   }
@@ -161,21 +195,28 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
                         rs -> new String[] {rs.getString("id"), rs.getString("sealed_secret")}));
     int n = 0;
     for (String[] row : rows) {
-      if (resealer.needsReseal(row[1])) {
-        String fresh = resealer.reseal(row[1]);
-        QuarkusTransaction.requiringNew()
-            .run(
-                () ->
-                    jdbc.update(
-                        "UPDATE webhook_subscription SET sealed_secret = ?"
-                            + " WHERE id = ? AND sealed_secret = ?",
-                        fresh,
-                        row[0],
-                        row[1]));
+      if (BatchReseal.safely(name(), row[0], id -> reseal(resealer, row))) {
         n++;
       }
     }
     cached = null;
     return n;
+  }
+
+  private boolean reseal(Resealer resealer, String[] row) {
+    if (!resealer.needsReseal(row[1])) {
+      return false;
+    }
+    String fresh = resealer.reseal(row[1], sealedFor(row[0]));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                jdbc.update(
+                    "UPDATE webhook_subscription SET sealed_secret = ?"
+                        + " WHERE id = ? AND sealed_secret = ?",
+                    fresh,
+                    row[0],
+                    row[1]));
+    return true;
   }
 }
