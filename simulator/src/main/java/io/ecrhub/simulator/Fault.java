@@ -1,7 +1,11 @@
 package io.ecrhub.simulator;
 
+import io.ecrhub.ecr.codec.EcrFunction;
+import io.ecrhub.ecr.codec.EcrResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A misbehaviour a simulated terminal can be switched into ({@link
@@ -44,6 +48,24 @@ public sealed interface Fault {
    * "device busy"; query and cancel still work.
    */
   record Busy() implements Fault {}
+
+  /**
+   * Someone on the LAN answers for the terminal (ADR 0007): requests of a function in {@code
+   * forgers} are decoded and verified as usual but not executed (no money moves, nothing is
+   * recorded); the answer is whatever its forger makes of the request's content, and a forger that
+   * returns null closes the connection without an answer. Other functions work normally.
+   */
+  record Forge(Map<EcrFunction, Function<Map<String, Object>, EcrResponse>> forgers)
+      implements Fault {
+    public Forge {
+      forgers = Map.copyOf(forgers);
+    }
+
+    /** Forges the answers to one function. */
+    public Forge(EcrFunction function, Function<Map<String, Object>, EcrResponse> forger) {
+      this(Map.of(function, forger));
+    }
+  }
 
   static Fault none() {
     return new None();

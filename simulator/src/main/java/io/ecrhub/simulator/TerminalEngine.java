@@ -102,6 +102,10 @@ final class TerminalEngine {
     } catch (SimCommand.InvalidParameter e) {
       return done(error("4006", e.getMessage()));
     }
+    if (fault instanceof Fault.Forge forge && forge.forgers().containsKey(fn)) {
+      return CompletableFuture.completedFuture(
+          new Answer(forge.forgers().get(fn).apply(req.content()), false));
+    }
     if (fault instanceof Fault.Busy
         && fn != EcrFunction.QUERY
         && fn != EcrFunction.CANCEL_REQUEST) {
@@ -131,6 +135,7 @@ final class TerminalEngine {
       Fault fault, Answer a, ScheduledExecutorService scheduler) {
     Reply reply =
         switch (fault) {
+          case Fault.Forge f when a.response() == null -> new Reply.Drop();
           case Fault.DropAfterApprove d when a.moneyMoved() -> new Reply.Drop();
           case Fault.Garbage g -> new Reply.Answer(GARBAGE, a.response().respcd());
           default -> encode(a.response());

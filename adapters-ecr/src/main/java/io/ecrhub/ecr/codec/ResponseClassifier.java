@@ -20,6 +20,7 @@ public final class ResponseClassifier {
           "out_trade_no",
           "orig_syssn",
           "origssn",
+          "orderId",
           "tradetp",
           "respcd",
           "txamt",
@@ -79,6 +80,9 @@ public final class ResponseClassifier {
     String orig = str(data, "orig_syssn");
     if (orig == null) {
       orig = str(data, "origssn");
+    }
+    if (orig == null) {
+      orig = str(data, "orderId"); // the refund request's own name for it (protocol notes §4)
     }
     return new TransactionReport(
         str(data, "syssn"),

@@ -188,6 +188,16 @@ class ResponseClassifierTest {
   }
 
   @Test
+  void refundReport_takesOrderIdWhenNeitherOrigSyssnNorOrigssnIsThere() throws Exception {
+    TerminalOutcome o =
+        classify(
+            EcrFunction.REFUND,
+            "{\"respcd\":\"6000\",\"data\":{\"syssn\":\"R1\",\"orderId\":\"P9\",\"txamt\":\"4.00\"}}");
+    assertThat(((TerminalOutcome.Approved) o).report().originalSyssn()).isEqualTo("P9");
+    assertThat(((TerminalOutcome.Approved) o).report().fields()).doesNotContainKey("orderId");
+  }
+
+  @Test
   void cardNumbers_areMaskedToFirstSixAndLastFour() throws Exception {
     assertThat(ResponseClassifier.maskPan("5200001234561096")).isEqualTo("520000******1096");
     assertThat(ResponseClassifier.maskPan("520000******1096")).isEqualTo("520000******1096");

@@ -20,6 +20,9 @@ final class EventNames {
     if (e instanceof TransactionEvent t) {
       String family = t.type().substring(0, Math.max(0, t.type().indexOf('.')));
       if (t.from() != null && t.from() == t.to()) {
+        if (t.type().endsWith(".review_required")) {
+          names.add(t.type()); // ADR 0007: delivered as such, still an update for old filters
+        }
         names.add(family + ".updated");
         return names;
       }

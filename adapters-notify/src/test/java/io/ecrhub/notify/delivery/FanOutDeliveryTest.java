@@ -181,6 +181,22 @@ class FanOutDeliveryTest {
   }
 
   @Test
+  void reviewFlags_areNamedReviewRequired_andStillMatchUpdated() {
+    TransactionEvent flagged =
+        new TransactionEvent(
+            "payment.review_required",
+            "pay_1",
+            "pay_1",
+            TerminalId.of("t1"),
+            TransactionStatus.UNKNOWN,
+            TransactionStatus.UNKNOWN,
+            "flagged for review: out_trade_no differs",
+            T0);
+    assertThat(EventNames.of(flagged))
+        .containsExactly("payment.review_required", "payment.updated");
+  }
+
+  @Test
   void pausedSubscriptions_getNothingRecorded() {
     subs.save(
         subscription("odoo", DeliveryFormat.QFPAY, "*", "odoo-side-notification-key")

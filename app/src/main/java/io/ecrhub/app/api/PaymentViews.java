@@ -1,6 +1,7 @@
 package io.ecrhub.app.api;
 
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.Syssn;
@@ -77,6 +78,25 @@ public final class PaymentViews {
       @Schema(description = "The terminal's raw response code, for support (e.g. 6002)")
           String terminalResponseCode,
       @Schema(description = "Set when something needs an operator's attention") String reviewNote,
+      @Schema(
+              description =
+                  "What vouches for the settlement (ADR 0007); null unless SUCCEEDED or when"
+                      + " settled before it was recorded",
+              enumeration = {
+                "terminal_tls",
+                "terminal_plain",
+                "terminal_serial",
+                "notification",
+                "query",
+                "cloud"
+              })
+          String confirmedBy,
+      @Schema(
+              description =
+                  "True while the settlement waits for QFPay's confirmation (a signed"
+                      + " notification): settled on an answer over plain HTTP/TCP, or on one that"
+                      + " lacked fields the protocol promises")
+          boolean confirmationPending,
       Instant createdAt,
       Instant updatedAt) {
 
@@ -98,6 +118,8 @@ public final class PaymentViews {
           p.failureMessage().orElse(null),
           p.failureCode().orElse(null),
           p.reviewNote().orElse(null),
+          p.confirmedBy().map(ConfirmedBy::key).orElse(null),
+          p.confirmationPending(),
           p.createdAt(),
           p.updatedAt());
     }
@@ -127,7 +149,26 @@ public final class PaymentViews {
       String failureCode,
       String failureMessage,
       String terminalResponseCode,
-      String reviewNote,
+      @Schema(description = "Set when something needs an operator's attention") String reviewNote,
+      @Schema(
+              description =
+                  "What vouches for the settlement (ADR 0007); null unless SUCCEEDED or when"
+                      + " settled before it was recorded",
+              enumeration = {
+                "terminal_tls",
+                "terminal_plain",
+                "terminal_serial",
+                "notification",
+                "query",
+                "cloud"
+              })
+          String confirmedBy,
+      @Schema(
+              description =
+                  "True while the settlement waits for QFPay's confirmation (a signed"
+                      + " notification): settled on an answer over plain HTTP/TCP, or on one that"
+                      + " lacked fields the protocol promises")
+          boolean confirmationPending,
       Instant createdAt,
       Instant updatedAt) {
 
@@ -145,6 +186,8 @@ public final class PaymentViews {
           r.failureMessage().orElse(null),
           r.failureCode().orElse(null),
           r.reviewNote().orElse(null),
+          r.confirmedBy().map(ConfirmedBy::key).orElse(null),
+          r.confirmationPending(),
           r.createdAt(),
           r.updatedAt());
     }

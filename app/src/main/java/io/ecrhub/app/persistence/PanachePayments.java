@@ -8,6 +8,7 @@ import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.transaction.Channel;
+import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.DeclineReason;
 import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
@@ -100,6 +101,8 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
     MUTABLE.put("reviewNote", e -> e.reviewNote);
     MUTABLE.put("reconcileAttempts", e -> e.reconcileAttempts);
     MUTABLE.put("nextReconcileAt", e -> e.nextReconcileAt);
+    MUTABLE.put("confirmedBy", e -> e.confirmedBy);
+    MUTABLE.put("confirmationPending", e -> e.confirmationPending);
   }
 
   private static final String UPDATE_UNREAD =
@@ -132,6 +135,8 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
     e.reviewNote = Times.clip(s.reviewNote(), 2000);
     e.reconcileAttempts = s.reconcileAttempts();
     e.nextReconcileAt = Times.db(s.nextReconcileAt());
+    e.confirmedBy = s.confirmedBy() == null ? null : s.confirmedBy().name();
+    e.confirmationPending = s.confirmationPending();
   }
 
   static Payment toDomain(PaymentEntity e) {
@@ -159,7 +164,9 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
             e.reviewNote,
             e.reconcileAttempts,
             e.nextReconcileAt,
-            e.version));
+            e.version,
+            e.confirmedBy == null ? null : ConfirmedBy.valueOf(e.confirmedBy),
+            e.confirmationPending));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.ecrhub.app.persistence;
 import io.ecrhub.app.persistence.Repositories.RefundRepository;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.DeclineReason;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Refund;
@@ -61,6 +62,8 @@ public class PanacheRefunds implements Refunds {
     e.reviewNote = Times.clip(s.reviewNote(), 2000);
     e.reconcileAttempts = s.reconcileAttempts();
     e.nextReconcileAt = Times.db(s.nextReconcileAt());
+    e.confirmedBy = s.confirmedBy() == null ? null : s.confirmedBy().name();
+    e.confirmationPending = s.confirmationPending();
   }
 
   private static Refund toDomain(RefundEntity e) {
@@ -82,7 +85,9 @@ public class PanacheRefunds implements Refunds {
             e.reviewNote,
             e.reconcileAttempts,
             e.nextReconcileAt,
-            e.version));
+            e.version,
+            e.confirmedBy == null ? null : ConfirmedBy.valueOf(e.confirmedBy),
+            e.confirmationPending));
   }
 
   @Override

@@ -74,4 +74,13 @@ class PaymentEntity extends VersionedRow {
 
   @Column(name = "next_reconcile_at")
   Instant nextReconcileAt;
+
+  /**
+   * {@link io.ecrhub.domain.transaction.ConfirmedBy} name, or null (not settled, or before V42).
+   */
+  @Column(name = "confirmed_by", length = 20)
+  String confirmedBy;
+
+  @Column(name = "confirmation_pending")
+  boolean confirmationPending;
 }

@@ -10,6 +10,7 @@ import io.ecrhub.domain.terminal.TerminalChannel;
 import io.ecrhub.domain.terminal.TerminalLeases;
 import io.ecrhub.domain.terminal.TerminalOperations;
 import io.ecrhub.domain.terminal.Terminals;
+import io.ecrhub.domain.transaction.NotificationTrail;
 import io.ecrhub.domain.transaction.PaymentService;
 import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.Reconciler;
@@ -86,7 +87,8 @@ public class DomainProducers {
       UnitOfWork unitOfWork,
       EventPublisher events,
       ConfigAudit audit,
-      IdGenerator ids) {
+      IdGenerator ids,
+      NotificationTrail notificationTrail) {
     // Drift a payment, refund or query reveals is audited like drift found by diagnostics or MMS.
     return new TransactionPorts(
         terminals,
@@ -96,7 +98,8 @@ public class DomainProducers {
         channel,
         unitOfWork,
         events,
-        TerminalDriftMonitor.auditDrift(audit, ids));
+        TerminalDriftMonitor.auditDrift(audit, ids),
+        notificationTrail);
   }
 
   /** Starts, cancels and refunds payments (StartPayment, CancelPayment, RefundPayment). */

@@ -137,11 +137,15 @@ class DoctorAgainstSimulatorTest {
             "off",
             "--app-version",
             "4.34.12");
-    // MMS https off is a WARN by design; without --mms-https the run passes.
+    // MMS https off is a WARN by design; so is plain HTTP itself (ADR 0007: its answers are not
+    // authenticated), which is the only warning without --mms-https.
     assertThat(r.exitCode()).as(r.out()).isEqualTo(1);
     Run plain =
         doctor("--transport", "http", "--port", http(), "--pos-key-file", keyFile.toString());
-    assertThat(plain.exitCode()).as(plain.out()).isZero();
+    assertThat(plain.exitCode()).as(plain.out()).isEqualTo(1);
+    assertThat(plain.out())
+        .contains("WARN  Terminal answers come from an authenticated peer")
+        .contains(", 1 warn, 0 fail");
     assertThat(plain.out()).contains("PASS  ECR service answers with the configured POS key");
     assertThat(plain.out() + plain.err()).doesNotContain(key);
   }

@@ -8,6 +8,7 @@ import java.util.Locale;
  */
 public enum CheckId {
   MMS_HTTPS("MMS has 'Enable Https' on for this device"),
+  ANSWER_ASSURANCE("Terminal answers come from an authenticated peer (pinned HTTPS or serial)"),
   TCP_ECR_PORT("TCP connection to the ECR port (9001)"),
   TCP_RAW_PORT("TCP connection to the raw TCP port (9002)"),
   TLS_HANDSHAKE("TLS handshake on the ECR port"),

@@ -21,6 +21,7 @@ public final class DiagnosticsEvaluator {
   public static List<DiagnosticCheck> evaluate(DiagnosticTarget t, Observations o, Instant now) {
     List<DiagnosticCheck> out = new ArrayList<>();
     out.add(mmsHttps(t));
+    out.add(answerAssurance(t));
     out.add(ecrServicePort(t, o.ecrPort()));
     out.add(
         t.rawPort() == null
@@ -33,6 +34,26 @@ public final class DiagnosticsEvaluator {
     out.add(notifications(o.notifications(), now));
     out.add(AddressChecks.stability(o.addresses(), now, RECENT_ADDRESS_CHANGE));
     return out;
+  }
+
+  /**
+   * Over plain HTTP or TCP anyone on the LAN can answer for the terminal (ADR 0007): the hub binds
+   * each answer to its request, but only TLS proves who answered.
+   */
+  private static DiagnosticCheck answerAssurance(DiagnosticTarget t) {
+    CheckId id = CheckId.ANSWER_ASSURANCE;
+    return switch (t.transport()) {
+      case HTTPS -> DiagnosticCheck.pass(id, "answers arrive over HTTPS from the pinned terminal");
+      case SERIAL -> DiagnosticCheck.pass(id, "answers arrive over the serial cable to the till");
+      case HTTP, TCP ->
+          DiagnosticCheck.warn(
+              id,
+              "answers arrive over plain "
+                  + t.transport()
+                  + ": nothing proves the terminal sent them; settlements wait for QFPay's"
+                  + " confirmation (confirmedBy terminal_plain)",
+              Fixes.USE_HTTPS_FOR_ANSWERS);
+    };
   }
 
   private static DiagnosticCheck mmsHttps(DiagnosticTarget t) {

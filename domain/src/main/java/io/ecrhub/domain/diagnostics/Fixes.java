@@ -22,6 +22,12 @@ final class Fixes {
           + " shows HTTPS enabled and a certificate generated. If HTTPS is meant to be off, set"
           + " the terminal's transport to HTTP in the hub.";
 
+  static final String USE_HTTPS_FOR_ANSWERS =
+      "Move this terminal to HTTPS: switch on 'Enable Https' for it in MMS, restart or re-login"
+          + " the Haojin app (4.34.12 or newer), then set its transport to HTTPS in the hub. Until"
+          + " then every payment it settles shows confirmedBy terminal_plain and waits for QFPay's"
+          + " signed notification; check that notifications reach the hub.";
+
   static final String SET_TRANSPORT_HTTPS =
       "HTTPS is on at the terminal: set the terminal's transport to HTTPS in the hub (or"
           + " re-import the POS Key List from MMS).";

@@ -2,6 +2,7 @@ package io.ecrhub.domain.notification;
 
 import io.ecrhub.domain.notification.NotificationApplier.Outcome;
 import io.ecrhub.domain.shared.DomainEvent;
+import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Payments;
@@ -93,9 +94,15 @@ final class PaymentSettlement {
   private Outcome alreadySucceeded(Payment payment, QfpayNotification n, Instant now) {
     Optional<Syssn> recorded = payment.syssn();
     if (recorded.isEmpty() || recorded.get().value().equals(n.syssn())) {
-      return Outcome.of(
+      ApplyResult already =
           new ApplyResult.AlreadyApplied(
-              payment.id().value(), "payment " + payment.id() + " had already succeeded"));
+              payment.id().value(), "payment " + payment.id() + " had already succeeded");
+      if (payment.confirmedBy().orElse(null) == ConfirmedBy.NOTIFICATION) {
+        return Outcome.of(already);
+      }
+      // QFPay's signed word confirms a settlement made on a terminal's answer (ADR 0007)
+      payment.confirm(ConfirmedBy.NOTIFICATION, Matching.syssn(n.syssn()).orElse(null), now);
+      return saved(payment, already);
     }
     return flag(
         payment,
@@ -108,7 +115,14 @@ final class PaymentSettlement {
   }
 
   private Outcome settle(Payment payment, Syssn syssn, QfpayNotification n, Instant now) {
-    payment.succeed(syssn, null, null, "QFPay notification (syssn " + n.syssn() + ")", now);
+    payment.succeed(
+        syssn,
+        null,
+        null,
+        "QFPay notification (syssn " + n.syssn() + ")",
+        ConfirmedBy.NOTIFICATION,
+        false,
+        now);
     return saved(
         payment,
         new ApplyResult.Applied(

@@ -5,6 +5,7 @@ import io.ecrhub.domain.shared.DomainEvent;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.Refund;
@@ -80,6 +81,19 @@ final class RefundSettlement {
       return flag(payment, null, currency.get() + " (refund syssn " + n.syssn() + ")", now);
     }
     Money amount = Matching.amountIn(n, payment.amount());
+    Optional<Refund> unconfirmed =
+        refunds.findByPayment(payment.id()).stream()
+            .filter(
+                r ->
+                    r.status() == TransactionStatus.SUCCEEDED
+                        && r.syssn().isEmpty()
+                        && r.confirmationPending()
+                        && r.amount().equals(amount))
+            .min(Comparator.comparing(Refund::createdAt));
+    if (unconfirmed.isPresent()) {
+      // settled on a terminal answer that lacked its syssn: this is its confirmation
+      return settleKnown(unconfirmed.get(), payment, syssn.orElse(null), n, now);
+    }
     List<Refund> inFlight =
         refunds.findByPayment(payment.id()).stream()
             .filter(r -> r.status().needsReconciliation() && r.syssn().isEmpty())
@@ -111,9 +125,14 @@ final class RefundSettlement {
       return flag(null, refund, mismatch.get() + " (refund syssn " + n.syssn() + ")", now);
     }
     if (refund.status() == TransactionStatus.SUCCEEDED) {
-      return Outcome.of(
+      ApplyResult already =
           new ApplyResult.AlreadyApplied(
-              refund.id().value(), "refund " + refund.id() + " had already succeeded"));
+              refund.id().value(), "refund " + refund.id() + " had already succeeded");
+      if (refund.confirmedBy().orElse(null) == ConfirmedBy.NOTIFICATION) {
+        return Outcome.of(already);
+      }
+      refund.confirm(ConfirmedBy.NOTIFICATION, syssn, now);
+      return saved(null, refund, already);
     }
     if (!refund.status().needsReconciliation()) {
       return flag(
@@ -133,7 +152,12 @@ final class RefundSettlement {
     } catch (DomainException e) {
       return flag(payment, refund, "cannot settle refund: " + e.getMessage(), now);
     }
-    refund.succeed(syssn, "QFPay notification (syssn " + n.syssn() + ")", now);
+    refund.succeed(
+        syssn,
+        "QFPay notification (syssn " + n.syssn() + ")",
+        ConfirmedBy.NOTIFICATION,
+        false,
+        now);
     return saved(
         payment,
         refund,

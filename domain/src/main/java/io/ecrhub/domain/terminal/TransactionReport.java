@@ -45,7 +45,11 @@ public record TransactionReport(
     return Optional.ofNullable(syssn).filter(s -> !s.isBlank());
   }
 
-  /** True when the status code says the transaction succeeded ({@code 0000}) or none was given. */
+  /**
+   * True when the status code says the transaction succeeded ({@code 0000}) or none was given. The
+   * transaction use cases read it only after the answer was bound to its request (ADR 0007): a
+   * missing status is accepted only from an authenticated peer, and then asks for confirmation.
+   */
   public boolean statusSucceeded() {
     return statusCode == null || statusCode.isBlank() || "0000".equals(statusCode);
   }

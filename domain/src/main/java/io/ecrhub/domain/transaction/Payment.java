@@ -37,6 +37,8 @@ public final class Payment {
   private int reconcileAttempts;
   private Instant nextReconcileAt;
   private long version;
+  private ConfirmedBy confirmedBy;
+  private boolean confirmationPending;
   private final List<TransactionEvent> pendingEvents = new ArrayList<>();
 
   private Payment(Snapshot s) {
@@ -64,6 +66,8 @@ public final class Payment {
     this.reconcileAttempts = s.reconcileAttempts();
     this.nextReconcileAt = s.nextReconcileAt();
     this.version = s.version();
+    this.confirmedBy = s.confirmedBy();
+    this.confirmationPending = s.confirmationPending();
   }
 
   /** A new payment in PENDING. */
@@ -121,9 +125,31 @@ public final class Payment {
     this.sentAt = now;
   }
 
-  /** The terminal (or a notification, or a query) says it succeeded. */
+  /**
+   * The terminal (or a notification, or a query) says it succeeded; what vouches for it is not
+   * recorded (fixtures and callers that predate ADR 0007).
+   */
   public void succeed(Syssn qfpaySyssn, String scheme, String maskedCard, String how, Instant now) {
+    succeed(qfpaySyssn, scheme, maskedCard, how, null, false, now);
+  }
+
+  /**
+   * The terminal (or a notification, or a query) says it succeeded.
+   *
+   * @param by what vouches for it
+   * @param pending true until a signed notification (or the cloud) confirms it
+   */
+  public void succeed(
+      Syssn qfpaySyssn,
+      String scheme,
+      String maskedCard,
+      String how,
+      ConfirmedBy by,
+      boolean pending,
+      Instant now) {
     move(TransactionStatus.SUCCEEDED, how, now);
+    this.confirmedBy = by;
+    this.confirmationPending = pending;
     if (qfpaySyssn != null) {
       this.syssn = qfpaySyssn;
     }
@@ -187,12 +213,44 @@ public final class Payment {
         && !nextReconcileAt.isAfter(now);
   }
 
-  /** Flags an inconsistency (e.g. a notification's amount differs) for an operator to review. */
+  /**
+   * A settled payment confirmed by a stronger source (a signed notification, the cloud): records it
+   * as what vouches for the payment, ends the wait for confirmation, and fills in the syssn when
+   * the settling answer lacked it. No-op unless SUCCEEDED.
+   */
+  public void confirm(ConfirmedBy by, Syssn qfpaySyssn, Instant now) {
+    if (status != TransactionStatus.SUCCEEDED) {
+      return;
+    }
+    this.confirmedBy = Objects.requireNonNull(by, "by");
+    this.confirmationPending = false;
+    if (syssn == null && qfpaySyssn != null) {
+      this.syssn = qfpaySyssn;
+    }
+    this.updatedAt = now;
+  }
+
+  /**
+   * Flags an inconsistency (e.g. a notification's amount differs, an answer names another
+   * transaction) for an operator to review; raises {@code payment.review_required}.
+   */
   public void flagForReview(String note, Instant now) {
     this.reviewNote = note;
     this.updatedAt = now;
-    pendingEvents.add(event(status, status, "flagged for review: " + note, now));
+    pendingEvents.add(
+        new TransactionEvent(
+            REVIEW_REQUIRED,
+            id.value(),
+            id.value(),
+            terminalId,
+            status,
+            status,
+            "flagged for review: " + note,
+            now));
   }
+
+  /** The event type raised when a payment is flagged for review. */
+  public static final String REVIEW_REQUIRED = "payment.review_required";
 
   /** What may still be refunded: amount minus what was refunded. Zero unless SUCCEEDED. */
   public Money refundableAmount() {
@@ -275,7 +333,19 @@ public final class Payment {
         reviewNote,
         reconcileAttempts,
         nextReconcileAt,
-        version);
+        version,
+        confirmedBy,
+        confirmationPending);
+  }
+
+  /** What vouches for the success; empty unless SUCCEEDED (or not recorded). */
+  public Optional<ConfirmedBy> confirmedBy() {
+    return Optional.ofNullable(confirmedBy);
+  }
+
+  /** True while a settlement waits for a signed notification (or the cloud) to confirm it. */
+  public boolean confirmationPending() {
+    return confirmationPending;
   }
 
   public PaymentId id() {
@@ -397,7 +467,62 @@ public final class Payment {
       String reviewNote,
       int reconcileAttempts,
       Instant nextReconcileAt,
-      long version) {
+      long version,
+      ConfirmedBy confirmedBy,
+      boolean confirmationPending) {
+
+    /** The state before assurance was recorded (ADR 0007): nothing vouches, nothing pending. */
+    public Snapshot(
+        PaymentId id,
+        TerminalId terminalId,
+        Money amount,
+        Channel channel,
+        OutTradeNo outTradeNo,
+        String reference,
+        String idempotencyKey,
+        String requestFingerprint,
+        Instant createdAt,
+        TransactionStatus status,
+        Syssn syssn,
+        Money refundedAmount,
+        String cardScheme,
+        String maskedCardNumber,
+        DeclineReason failureReason,
+        String failureCode,
+        String failureMessage,
+        Instant sentAt,
+        Instant updatedAt,
+        String reviewNote,
+        int reconcileAttempts,
+        Instant nextReconcileAt,
+        long version) {
+      this(
+          id,
+          terminalId,
+          amount,
+          channel,
+          outTradeNo,
+          reference,
+          idempotencyKey,
+          requestFingerprint,
+          createdAt,
+          status,
+          syssn,
+          refundedAmount,
+          cardScheme,
+          maskedCardNumber,
+          failureReason,
+          failureCode,
+          failureMessage,
+          sentAt,
+          updatedAt,
+          reviewNote,
+          reconcileAttempts,
+          nextReconcileAt,
+          version,
+          null,
+          false);
+    }
 
     /** The state before reconciliation scheduling existed: no attempts, nothing scheduled. */
     public Snapshot(
@@ -473,7 +598,9 @@ public final class Payment {
           reviewNote,
           reconcileAttempts,
           nextReconcileAt,
-          newVersion);
+          newVersion,
+          confirmedBy,
+          confirmationPending);
     }
   }
 }

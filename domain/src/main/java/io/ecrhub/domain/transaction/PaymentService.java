@@ -193,7 +193,8 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     TerminalId terminalId = terminal.id();
     TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
     try {
-      Verdict verdict = Verdict.ofBusinessAnswer(outcome);
+      Verdict verdict =
+          Verdict.ofTradeAnswer(outcome, Payment.restore(asSent), terminal.transport());
       AtomicReference<Payment.Snapshot> unread = new AtomicReference<>(asSent);
       flow.change(
           "payment " + id,
@@ -220,6 +221,12 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     Payment p =
         known != null ? Payment.restore(known) : flow.ports.payments().findById(id).orElse(null);
     Instant now = flow.now();
+    verdict = unlessReplayed(flow, p, verdict);
+    if (p != null && verdict instanceof Verdict.Review) {
+      verdict.applyTo(p, now);
+      flow.ports.payments().save(p);
+      return p.drainEvents();
+    }
     if (p == null || !Settling.mayApply(p.status(), verdict)) {
       if (p != null && Settling.contradicts(p.status(), verdict)) {
         p.flagForReview(
@@ -232,6 +239,29 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     verdict.applyTo(p, now);
     flow.ports.payments().save(p);
     return p.drainEvents();
+  }
+
+  /**
+   * A success whose syssn is already recorded on another payment is a replayed earlier approval: it
+   * settles nothing (ADR 0007).
+   */
+  static Verdict unlessReplayed(Flow flow, Payment p, Verdict verdict) {
+    if (p == null || !(verdict instanceof Verdict.Succeeded s) || s.syssn() == null) {
+      return verdict;
+    }
+    return flow.ports
+        .payments()
+        .findBySyssn(s.syssn())
+        .filter(other -> !other.id().equals(p.id()))
+        .<Verdict>map(
+            other ->
+                new Verdict.Review(
+                    "answer carries syssn "
+                        + s.syssn()
+                        + ", already recorded on payment "
+                        + other.id()
+                        + " (a replayed approval?); not settled on it"))
+        .orElse(verdict);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.terminal.AppVersion;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalCalls;
 import io.ecrhub.domain.terminal.TerminalCommand;
@@ -21,9 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * were in flight, so they first become UNKNOWN ("hub restarted while in flight").
  *
  * <p>Payments are queried by out_trade_no. A transaction status of 0000 settles SUCCEEDED; a
- * pending status (1143/1145/1298) is not an answer; any other status settles DECLINED. "No such
- * transaction" settles DECLINED (NOT_FOUND_ON_TERMINAL) only once the terminal can no longer be
- * waiting for the card ({@code sentAt + leaseTtl}); before that it is not an answer.
+ * pending status (1143/1145/1298) is not an answer; any other status settles DECLINED; an answer
+ * that does not bind to the payment (ADR 0007) settles nothing and flags it. "No such transaction"
+ * settles DECLINED (NOT_FOUND_ON_TERMINAL) only once the terminal can no longer be waiting for the
+ * card ({@code sentAt + leaseTtl}), its app answers queries by out_trade_no (4.32.5+) and no signed
+ * notification names the payment; otherwise it is not an answer (flagged for review).
  *
  * <p>Limitation for refunds: the terminal cannot be queried for a refund by our reference, so the
  * original payment is queried by its syssn, and the refund is settled SUCCEEDED only when that
@@ -142,7 +145,7 @@ public final class Reconciler implements ReconcileInFlight {
             TerminalCommand.Query.byOutTradeNo(p.outTradeNo()),
             flow.shortWait());
     flow.health.record(p.terminalId(), outcome);
-    return verdictOfQuery(p, outcome, flow.now());
+    return verdictOfQuery(p, terminal, outcome, flow.now());
   }
 
   private List<TransactionEvent> applyQueryVerdict(PaymentId id, Verdict verdict) {
@@ -151,9 +154,13 @@ public final class Reconciler implements ReconcileInFlight {
       return List.of();
     }
     Instant at = flow.now();
-    if (verdict.definite()) {
-      verdict.applyTo(fresh, at);
+    Verdict v = PaymentService.unlessReplayed(flow, fresh, verdict);
+    if (v.definite()) {
+      v.applyTo(fresh, at);
     } else {
+      if (v instanceof Verdict.Review) {
+        v.applyTo(fresh, at);
+      }
       scheduleNext(fresh, at);
     }
     flow.ports.payments().save(fresh);
@@ -170,30 +177,51 @@ public final class Reconciler implements ReconcileInFlight {
     return p.drainEvents();
   }
 
-  /** What a query answer means for an UNKNOWN payment; {@link Verdict.Unknown} if not definite. */
-  Verdict verdictOfQuery(Payment p, TerminalOutcome outcome, Instant now) {
+  /**
+   * What a query answer means for an UNKNOWN payment; {@link Verdict.Unknown} if not definite, a
+   * {@link Verdict.Review} when the answer does not bind to the payment (ADR 0007). "No such
+   * transaction" is a decline only once the terminal cannot be waiting for the card any more, its
+   * app is known to answer queries by out_trade_no, and no signed notification names the payment.
+   */
+  Verdict verdictOfQuery(Payment p, Terminal terminal, TerminalOutcome outcome, Instant now) {
     return switch (outcome) {
       case TerminalOutcome.Approved a -> {
         var report = a.report();
-        boolean otherRecord =
-            report.isRefund()
-                || (report.outTradeNo() != null
-                    && !report.outTradeNo().equals(p.outTradeNo().value()));
-        yield otherRecord
-            ? new Verdict.Unknown("query answered with another transaction")
-            : Verdict.ofApprovedReport(report, "terminal query (4001)");
+        yield Verdict.bound(
+            AnswerBinding.ofPaymentQuery(report, p, terminal.transport()),
+            report,
+            "terminal query (4001)");
       }
-      case TerminalOutcome.NotFound f -> {
-        Instant sent = p.sentAt().orElse(p.createdAt());
-        yield now.isAfter(sent.plus(flow.settings.leaseTtl()))
-            ? new Verdict.Declined(
-                DeclineReason.NOT_FOUND_ON_TERMINAL,
-                f.rawCode(),
-                "the terminal has no record of it")
-            : new Verdict.Unknown("not found yet; the terminal may still be waiting for the card");
-      }
+      case TerminalOutcome.NotFound f -> notFound(p, terminal, f, now);
       default -> new Verdict.Unknown("query gave no answer");
     };
+  }
+
+  /** First Haojin version that answers a query by out_trade_no (protocol notes §1.1). */
+  static final AppVersion OUT_TRADE_NO_QUERY = new AppVersion(4, 32, 5);
+
+  private Verdict notFound(Payment p, Terminal terminal, TerminalOutcome.NotFound f, Instant now) {
+    Instant sent = p.sentAt().orElse(p.createdAt());
+    if (!now.isAfter(sent.plus(flow.settings.leaseTtl()))) {
+      return new Verdict.Unknown("not found yet; the terminal may still be waiting for the card");
+    }
+    Optional<AppVersion> version = terminal.appVersion();
+    if (version.isEmpty() || version.get().compareTo(OUT_TRADE_NO_QUERY) < 0) {
+      return new Verdict.Review(
+          "the terminal reports no such transaction, but its Haojin app ("
+              + version.map(AppVersion::toString).orElse("version unknown")
+              + ") is not known to answer queries by out_trade_no (needs "
+              + OUT_TRADE_NO_QUERY
+              + "); not declined: check it in the QFPay merchant portal");
+    }
+    if (flow.tx(() -> flow.ports.notificationTrail().anyFor(p.outTradeNo()))) {
+      return new Verdict.Review(
+          "the terminal reports no such transaction, but a signed QFPay notification names "
+              + p.outTradeNo()
+              + "; not declined");
+    }
+    return new Verdict.Declined(
+        DeclineReason.NOT_FOUND_ON_TERMINAL, f.rawCode(), "the terminal has no record of it");
   }
 
   /** Counts the attempt and schedules the next; after 24 h flags the payment once for review. */

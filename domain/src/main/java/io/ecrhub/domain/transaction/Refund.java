@@ -31,6 +31,8 @@ public final class Refund {
   private int reconcileAttempts;
   private Instant nextReconcileAt;
   private long version;
+  private ConfirmedBy confirmedBy;
+  private boolean confirmationPending;
   private final List<TransactionEvent> pendingEvents = new ArrayList<>();
 
   private Refund(Snapshot s) {
@@ -51,6 +53,8 @@ public final class Refund {
     this.reconcileAttempts = s.reconcileAttempts();
     this.nextReconcileAt = s.nextReconcileAt();
     this.version = s.version();
+    this.confirmedBy = s.confirmedBy();
+    this.confirmationPending = s.confirmationPending();
   }
 
   /** A refund the hub will send to the terminal (PENDING). */
@@ -114,6 +118,7 @@ public final class Refund {
                 0,
                 null,
                 0));
+    r.confirmedBy = ConfirmedBy.NOTIFICATION;
     r.pendingEvents.add(
         r.event(null, TransactionStatus.SUCCEEDED, "external refund reported by QFPay", now));
     return r;
@@ -128,8 +133,21 @@ public final class Refund {
     this.sentAt = now;
   }
 
+  /** Succeeded; what vouches for it is not recorded (fixtures, callers before ADR 0007). */
   public void succeed(Syssn refundSyssn, String how, Instant now) {
+    succeed(refundSyssn, how, null, false, now);
+  }
+
+  /**
+   * Succeeded.
+   *
+   * @param by what vouches for it
+   * @param pending true until a signed notification (or the cloud) confirms it
+   */
+  public void succeed(Syssn refundSyssn, String how, ConfirmedBy by, boolean pending, Instant now) {
     move(TransactionStatus.SUCCEEDED, how, now);
+    this.confirmedBy = by;
+    this.confirmationPending = pending;
     if (refundSyssn != null) {
       this.syssn = refundSyssn;
     }
@@ -183,11 +201,40 @@ public final class Refund {
         && !nextReconcileAt.isAfter(now);
   }
 
+  /**
+   * A settled refund confirmed by a stronger source (a signed notification, the cloud); fills in
+   * the syssn when the settling answer lacked it. No-op unless SUCCEEDED.
+   */
+  public void confirm(ConfirmedBy by, Syssn refundSyssn, Instant now) {
+    if (status != TransactionStatus.SUCCEEDED) {
+      return;
+    }
+    this.confirmedBy = Objects.requireNonNull(by, "by");
+    this.confirmationPending = false;
+    if (syssn == null && refundSyssn != null) {
+      this.syssn = refundSyssn;
+    }
+    this.updatedAt = now;
+  }
+
+  /** Flags an inconsistency for an operator to review; raises {@code refund.review_required}. */
   public void flagForReview(String note, Instant now) {
     this.reviewNote = note;
     this.updatedAt = now;
-    pendingEvents.add(event(status, status, "flagged for review: " + note, now));
+    pendingEvents.add(
+        new TransactionEvent(
+            REVIEW_REQUIRED,
+            id.value(),
+            paymentId.value(),
+            terminalId,
+            status,
+            status,
+            "flagged for review: " + note,
+            now));
   }
+
+  /** The event type raised when a refund is flagged for review. */
+  public static final String REVIEW_REQUIRED = "refund.review_required";
 
   private void move(TransactionStatus to, String reason, Instant now) {
     StateMachine.check("refund " + id, status, to);
@@ -237,7 +284,19 @@ public final class Refund {
         reviewNote,
         reconcileAttempts,
         nextReconcileAt,
-        version);
+        version,
+        confirmedBy,
+        confirmationPending);
+  }
+
+  /** What vouches for the success; empty unless SUCCEEDED (or not recorded). */
+  public Optional<ConfirmedBy> confirmedBy() {
+    return Optional.ofNullable(confirmedBy);
+  }
+
+  /** True while a settlement waits for a signed notification (or the cloud) to confirm it. */
+  public boolean confirmationPending() {
+    return confirmationPending;
   }
 
   public RefundId id() {
@@ -329,7 +388,50 @@ public final class Refund {
       String reviewNote,
       int reconcileAttempts,
       Instant nextReconcileAt,
-      long version) {
+      long version,
+      ConfirmedBy confirmedBy,
+      boolean confirmationPending) {
+
+    /** The state before assurance was recorded (ADR 0007): nothing vouches, nothing pending. */
+    public Snapshot(
+        RefundId id,
+        PaymentId paymentId,
+        TerminalId terminalId,
+        Money amount,
+        boolean external,
+        Instant createdAt,
+        TransactionStatus status,
+        Syssn syssn,
+        DeclineReason failureReason,
+        String failureCode,
+        String failureMessage,
+        Instant sentAt,
+        Instant updatedAt,
+        String reviewNote,
+        int reconcileAttempts,
+        Instant nextReconcileAt,
+        long version) {
+      this(
+          id,
+          paymentId,
+          terminalId,
+          amount,
+          external,
+          createdAt,
+          status,
+          syssn,
+          failureReason,
+          failureCode,
+          failureMessage,
+          sentAt,
+          updatedAt,
+          reviewNote,
+          reconcileAttempts,
+          nextReconcileAt,
+          version,
+          null,
+          false);
+    }
 
     /** The state before reconciliation scheduling existed: no attempts, nothing scheduled. */
     public Snapshot(
@@ -387,7 +489,9 @@ public final class Refund {
           reviewNote,
           reconcileAttempts,
           nextReconcileAt,
-          newVersion);
+          newVersion,
+          confirmedBy,
+          confirmationPending);
     }
   }
 }

@@ -7,7 +7,6 @@ import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TransactionReport;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +53,7 @@ final class RefundReconciler {
       return false;
     }
     boolean showsRefund = false;
+    AnswerBinding.Result binding = null;
     if (terminal.isPresent() && !terminal.get().isDisabled() && payment.syssn().isPresent()) {
       TerminalOutcome outcome =
           TerminalCalls.sendAndWait(
@@ -62,11 +62,15 @@ final class RefundReconciler {
               TerminalCommand.Query.bySyssn(payment.syssn().get()),
               flow.shortWait());
       flow.health.record(r.terminalId(), outcome);
-      showsRefund =
-          outcome instanceof TerminalOutcome.Approved a
-              && showsThisRefund(payment, r, openRefundsOtherThan(r), a.report());
+      if (outcome instanceof TerminalOutcome.Approved a) {
+        binding = AnswerBinding.ofPaymentQuery(a.report(), payment, terminal.get().transport());
+        showsRefund =
+            binding instanceof AnswerBinding.Bound
+                && showsThisRefund(payment, r, openRefundsOtherThan(r), a.report());
+      }
     }
     boolean settle = showsRefund;
+    AnswerBinding.Result bound = binding;
     flow.change(
         "refund " + id,
         () -> {
@@ -74,10 +78,17 @@ final class RefundReconciler {
           if (fresh.status() != TransactionStatus.UNKNOWN) {
             return List.of();
           }
-          if (settle) {
+          if (settle && bound instanceof AnswerBinding.Bound b) {
             var verdict =
-                new Verdict.Succeeded(TransactionReport.EMPTY, "payment record shows the refund");
+                new Verdict.Succeeded(
+                    TransactionReport.EMPTY,
+                    "payment record shows the refund",
+                    b.confirmedBy(),
+                    b.confirmationPending());
             return RefundStarter.settleRefund(flow, fresh, verdict);
+          }
+          if (bound instanceof AnswerBinding.Mismatch m) {
+            new Verdict.Review(m.note()).applyTo(fresh, flow.now());
           }
           scheduleNext(fresh, flow.now());
           flow.ports.refunds().save(fresh);
@@ -126,16 +137,7 @@ final class RefundReconciler {
 
   /** The amounts a terminal's amount text may mean: dollars, and cents when it is an integer. */
   static Set<Money> readings(String text, Money like) {
-    Set<Money> out = new HashSet<>();
-    String t = text.trim();
-    String code = like.currency().getCurrencyCode();
-    if (t.matches("\\d{1,15}")) {
-      out.add(Money.ofMinor(Long.parseLong(t), code));
-    }
-    if (t.matches("\\d{1,15}(\\.\\d{1,2})?")) {
-      out.add(Money.of(t, code));
-    }
-    return out;
+    return AnswerAmounts.readings(text, like);
   }
 
   private static void scheduleNext(Refund r, Instant now) {

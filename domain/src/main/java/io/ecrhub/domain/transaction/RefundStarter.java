@@ -58,9 +58,11 @@ final class RefundStarter {
       throw e;
     }
     var refund = new TerminalCommand.Refund(original, saved.amount());
+    Refund asSent = saved;
     TerminalCalls.send(flow.ports.channel(), flow.businessEndpoint(terminal), refund)
         .whenCompleteAsync(
-            (outcome, error) -> settle(id, terminal, holder, outcome, error), outcomeExecutor);
+            (outcome, error) -> settle(asSent, original, terminal, holder, outcome, error),
+            outcomeExecutor);
     return saved;
   }
 
@@ -93,11 +95,17 @@ final class RefundStarter {
   }
 
   private void settle(
-      RefundId id, Terminal terminal, String holder, TerminalOutcome answer, Throwable error) {
+      Refund asSent,
+      Syssn paymentSyssn,
+      Terminal terminal,
+      String holder,
+      TerminalOutcome answer,
+      Throwable error) {
+    RefundId id = asSent.id();
     TerminalId terminalId = terminal.id();
     try {
       TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
-      Verdict verdict = Verdict.ofBusinessAnswer(outcome);
+      Verdict verdict = Verdict.ofRefundAnswer(outcome, asSent, paymentSyssn, terminal.transport());
       flow.change(
           "refund " + id, () -> flow.releasingLease(terminalId, holder, () -> apply(id, verdict)));
       flow.health.record(terminal, outcome);
@@ -114,10 +122,36 @@ final class RefundStarter {
 
   private List<TransactionEvent> apply(RefundId id, Verdict verdict) {
     Refund r = flow.ports.refunds().findById(id).orElse(null);
+    verdict = unlessReplayed(r, verdict);
+    if (r != null && verdict instanceof Verdict.Review) {
+      verdict.applyTo(r, flow.now());
+      flow.ports.refunds().save(r);
+      return r.drainEvents();
+    }
     if (r == null || !Settling.mayApply(r.status(), verdict)) {
       return List.of();
     }
     return settleRefund(flow, r, verdict);
+  }
+
+  /** A refund success whose syssn another refund already has is a replayed earlier approval. */
+  private Verdict unlessReplayed(Refund r, Verdict verdict) {
+    if (r == null || !(verdict instanceof Verdict.Succeeded s) || s.syssn() == null) {
+      return verdict;
+    }
+    return flow.ports
+        .refunds()
+        .findBySyssn(s.syssn())
+        .filter(other -> !other.id().equals(r.id()))
+        .<Verdict>map(
+            other ->
+                new Verdict.Review(
+                    "answer carries refund syssn "
+                        + s.syssn()
+                        + ", already recorded on refund "
+                        + other.id()
+                        + " (a replayed approval?); not settled on it"))
+        .orElse(verdict);
   }
 
   /**

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * The ports the transaction use cases drive, wired once by the application. {@code statusChanges}
  * hears of every terminal status change a payment, refund or query reveals (the application audits
- * drift with it, as for diagnostics and MMS).
+ * drift with it, as for diagnostics and MMS). {@code notificationTrail} tells reconciliation
+ * whether QFPay notified anything about a payment the terminal says it does not know.
  */
 public record TransactionPorts(
     Terminals terminals,
@@ -21,7 +22,30 @@ public record TransactionPorts(
     TerminalChannel channel,
     UnitOfWork unitOfWork,
     EventPublisher events,
-    TerminalHealth.StatusChanges statusChanges) {
+    TerminalHealth.StatusChanges statusChanges,
+    NotificationTrail notificationTrail) {
+
+  /** Without a notification trail: "not found" on a terminal never becomes a decline. */
+  public TransactionPorts(
+      Terminals terminals,
+      Payments payments,
+      Refunds refunds,
+      TerminalLeases leases,
+      TerminalChannel channel,
+      UnitOfWork unitOfWork,
+      EventPublisher events,
+      TerminalHealth.StatusChanges statusChanges) {
+    this(
+        terminals,
+        payments,
+        refunds,
+        leases,
+        channel,
+        unitOfWork,
+        events,
+        statusChanges,
+        NotificationTrail.UNAVAILABLE);
+  }
 
   /** Without a listener for terminal status changes. */
   public TransactionPorts(
@@ -45,6 +69,7 @@ public record TransactionPorts(
 
   public TransactionPorts {
     Objects.requireNonNull(statusChanges, "statusChanges");
+    Objects.requireNonNull(notificationTrail, "notificationTrail");
     Objects.requireNonNull(terminals, "terminals");
     Objects.requireNonNull(payments, "payments");
     Objects.requireNonNull(refunds, "refunds");

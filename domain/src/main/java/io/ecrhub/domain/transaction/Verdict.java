@@ -3,6 +3,7 @@ package io.ecrhub.domain.transaction;
 import io.ecrhub.domain.shared.ValidationException;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TransactionReport;
+import io.ecrhub.domain.terminal.Transport;
 import java.time.Instant;
 
 /**
@@ -21,7 +22,13 @@ sealed interface Verdict {
         || target() == TransactionStatus.CANCELLED;
   }
 
-  record Succeeded(TransactionReport report, String how) implements Verdict {
+  /**
+   * @param confirmedBy what vouches for the success
+   * @param confirmationPending true until a signed notification (or the cloud) confirms it
+   */
+  record Succeeded(
+      TransactionReport report, String how, ConfirmedBy confirmedBy, boolean confirmationPending)
+      implements Verdict {
     @Override
     public TransactionStatus target() {
       return TransactionStatus.SUCCEEDED;
@@ -66,13 +73,58 @@ sealed interface Verdict {
   }
 
   /**
-   * Maps the answer to a trade (1001) or refund (1002). 4004/4006 (wrong method, bad parameters)
-   * mean the terminal refused the request's form before acting; any other protocol error, a
-   * NotFound, and an approval whose transaction status is still pending may hide a moved payment.
+   * An answer that does not provably answer this transaction (ADR 0007): it settles nothing; the
+   * transaction is (or stays) UNKNOWN, flagged for review with {@code note}, and reconciliation
+   * goes on.
+   */
+  record Review(String note) implements Verdict {
+    @Override
+    public TransactionStatus target() {
+      return TransactionStatus.UNKNOWN;
+    }
+  }
+
+  /** Maps the answer to a trade (1001) for payment {@code p}, received over {@code t}. */
+  static Verdict ofTradeAnswer(TerminalOutcome outcome, Payment p, Transport t) {
+    if (outcome instanceof TerminalOutcome.Approved a) {
+      return bound(AnswerBinding.ofTrade(a.report(), p, t), a.report(), "terminal answered 6000");
+    }
+    return ofBusinessAnswer(outcome);
+  }
+
+  /**
+   * Maps the answer to a refund (1002) of the payment with syssn {@code paymentSyssn}, received
+   * over {@code t}.
+   */
+  static Verdict ofRefundAnswer(
+      TerminalOutcome outcome, Refund r, Syssn paymentSyssn, Transport t) {
+    if (outcome instanceof TerminalOutcome.Approved a) {
+      return bound(
+          AnswerBinding.ofRefund(a.report(), r, paymentSyssn, t),
+          a.report(),
+          "terminal answered 6000");
+    }
+    return ofBusinessAnswer(outcome);
+  }
+
+  /** An approval read through its status once the binding rules had their say. */
+  static Verdict bound(AnswerBinding.Result binding, TransactionReport report, String how) {
+    return switch (binding) {
+      case AnswerBinding.Mismatch m -> new Review(m.note());
+      case AnswerBinding.Bound b ->
+          ofApprovedReport(report, how, b.confirmedBy(), b.confirmationPending());
+    };
+  }
+
+  /**
+   * Maps an answer that is not an approval. 4004/4006 (wrong method, bad parameters) mean the
+   * terminal refused the request's form before acting; any other protocol error, a NotFound, and an
+   * approval whose transaction status is still pending may hide a moved payment.
    */
   static Verdict ofBusinessAnswer(TerminalOutcome outcome) {
     return switch (outcome) {
-      case TerminalOutcome.Approved a -> ofApprovedReport(a.report(), "terminal answered 6000");
+      case TerminalOutcome.Approved a ->
+          new Review("terminal answered 6000 to a request the hub cannot bind it to");
       case TerminalOutcome.Declined d ->
           new Declined(
               d.reason() == null ? DeclineReason.DECLINED_BY_TERMINAL : d.reason(),
@@ -99,13 +151,14 @@ sealed interface Verdict {
    * An approval read through its transaction status code: 0000 (or none) succeeded, 1143/1145/1298
    * still pending, anything else unsuccessful.
    */
-  static Verdict ofApprovedReport(TransactionReport report, String how) {
+  static Verdict ofApprovedReport(
+      TransactionReport report, String how, ConfirmedBy by, boolean confirmationPending) {
     if (report.statusPending()) {
       return new Unknown(
           "terminal reports the transaction still pending (" + report.statusCode() + ")");
     }
     if (report.statusSucceeded()) {
-      return new Succeeded(report, how);
+      return new Succeeded(report, how, by, confirmationPending);
     }
     return new Declined(
         DeclineReason.DECLINED_BY_TERMINAL,
@@ -126,22 +179,45 @@ sealed interface Verdict {
     switch (this) {
       case Succeeded s ->
           p.succeed(
-              s.syssn(), s.report().cardScheme(), s.report().maskedCardNumber(), s.how(), now);
+              s.syssn(),
+              s.report().cardScheme(),
+              s.report().maskedCardNumber(),
+              s.how(),
+              s.confirmedBy(),
+              s.confirmationPending(),
+              now);
       case Declined d -> p.decline(d.reason(), d.code(), d.message(), now);
       case Cancelled c -> p.cancel(c.message() == null ? "6001" : c.message(), now);
       case Failed f -> p.fail(f.reason(), f.code(), f.message(), now);
       case Unknown u -> p.markUnknown(u.why(), now);
+      case Review v -> {
+        if (p.status() == TransactionStatus.IN_PROGRESS) {
+          p.markUnknown(v.note(), now);
+        }
+        if (!v.note().equals(p.reviewNote().orElse(null))) {
+          p.flagForReview(v.note(), now);
+        }
+      }
     }
   }
 
   /** Moves {@code r} as this verdict says. */
   default void applyTo(Refund r, Instant now) {
     switch (this) {
-      case Succeeded s -> r.succeed(s.syssn(), s.how(), now);
+      case Succeeded s ->
+          r.succeed(s.syssn(), s.how(), s.confirmedBy(), s.confirmationPending(), now);
       case Declined d -> r.decline(d.reason(), d.code(), d.message(), now);
       case Cancelled c -> r.cancel(c.message() == null ? "6001" : c.message(), now);
       case Failed f -> r.fail(f.reason(), f.code(), f.message(), now);
       case Unknown u -> r.markUnknown(u.why(), now);
+      case Review v -> {
+        if (r.status() == TransactionStatus.IN_PROGRESS) {
+          r.markUnknown(v.note(), now);
+        }
+        if (!v.note().equals(r.reviewNote().orElse(null))) {
+          r.flagForReview(v.note(), now);
+        }
+      }
     }
   }
 }

@@ -5,7 +5,10 @@
  * <p>Invariants: every transition is a method with a reason and illegal transitions are refused;
  * {@code FAILED} means the request provably never reached the terminal, {@code UNKNOWN} means it
  * may have and must be reconciled; a payment is never sent twice; refunds never exceed the
- * refundable amount.
+ * refundable amount; a terminal answer settles only the transaction it names (ADR 0007:
+ * out_trade_no, orig_syssn or syssn, amount, currency), missing identifiers are tolerated only from
+ * an authenticated peer (pinned HTTPS, serial), and every settlement records what vouches for it
+ * ({@link io.ecrhub.domain.transaction.ConfirmedBy}).
  *
  * <p>How the use cases ({@link io.ecrhub.domain.transaction.PaymentService}, {@link
  * io.ecrhub.domain.transaction.Reconciler}) keep them: a trade or refund is committed IN_PROGRESS

@@ -70,6 +70,31 @@ class DiagnosticsEvaluatorTest {
   }
 
   @Test
+  void plainHttpOrTcpTerminal_warnsThatItsAnswersAreUnauthenticated_andRecommendsHttps() {
+    DiagnosticTarget t = httpsTarget();
+    for (Transport plain : new Transport[] {Transport.HTTP, Transport.TCP}) {
+      DiagnosticTarget target =
+          new DiagnosticTarget(
+              t.terminalId(),
+              HOST,
+              plain.defaultPort(),
+              null,
+              plain,
+              true,
+              t.posKey(),
+              null,
+              null,
+              null);
+      DiagnosticCheck c = check(report(target, healthy()), CheckId.ANSWER_ASSURANCE);
+      assertThat(c.status()).as(plain.name()).isEqualTo(CheckStatus.WARN);
+      assertThat(c.evidence()).contains("plain " + plain, "terminal_plain");
+      assertThat(c.fix()).contains("HTTPS", "Enable Https");
+    }
+    assertThat(check(report(t, healthy()), CheckId.ANSWER_ASSURANCE).status())
+        .isEqualTo(CheckStatus.PASS);
+  }
+
+  @Test
   void httpsConfigured_butTerminalAnswersPlainHttp_failsWithEnableHttpsFix() {
     DiagnosticReport r =
         report(

@@ -98,28 +98,7 @@ final class Fakes {
     }
 
     private static Payment.Snapshot bump(Payment.Snapshot s) {
-      return new Payment.Snapshot(
-          s.id(),
-          s.terminalId(),
-          s.amount(),
-          s.channel(),
-          s.outTradeNo(),
-          s.reference(),
-          s.idempotencyKey(),
-          s.requestFingerprint(),
-          s.createdAt(),
-          s.status(),
-          s.syssn(),
-          s.refundedAmount(),
-          s.cardScheme(),
-          s.maskedCardNumber(),
-          s.failureReason(),
-          s.failureCode(),
-          s.failureMessage(),
-          s.sentAt(),
-          s.updatedAt(),
-          s.reviewNote(),
-          s.version() + 1);
+      return s.withVersion(s.version() + 1);
     }
   }
 
@@ -133,23 +112,7 @@ final class Fakes {
       if (current != null && current.version() != s.version()) {
         throw new ConcurrentModificationException("refund " + s.id());
       }
-      Refund.Snapshot next =
-          new Refund.Snapshot(
-              s.id(),
-              s.paymentId(),
-              s.terminalId(),
-              s.amount(),
-              s.external(),
-              s.createdAt(),
-              s.status(),
-              s.syssn(),
-              s.failureReason(),
-              s.failureCode(),
-              s.failureMessage(),
-              s.sentAt(),
-              s.updatedAt(),
-              s.reviewNote(),
-              s.version() + 1);
+      Refund.Snapshot next = s.withVersion(s.version() + 1);
       rows.put(s.id().value(), next);
       return Refund.restore(next);
     }

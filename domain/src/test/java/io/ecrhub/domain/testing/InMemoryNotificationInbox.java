@@ -4,6 +4,8 @@ import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.NotificationInbox;
 import io.ecrhub.domain.shared.Page;
+import io.ecrhub.domain.transaction.NotificationTrail;
+import io.ecrhub.domain.transaction.OutTradeNo;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -16,9 +18,10 @@ import java.util.Set;
 
 /**
  * {@link NotificationInbox} in memory: verified entries deduplicated by their dedupe key, rejected
- * ones kept up to a bound (oldest dropped first).
+ * ones kept up to a bound (oldest dropped first). As {@link NotificationTrail} it answers from the
+ * verified entries' trade references.
  */
-public final class InMemoryNotificationInbox implements NotificationInbox {
+public final class InMemoryNotificationInbox implements NotificationInbox, NotificationTrail {
   private static final Comparator<InboxEntry> OLDEST_FIRST =
       Comparator.comparing(InboxEntry::receivedAt).thenComparing(InboxEntry::id);
 
@@ -57,18 +60,15 @@ public final class InMemoryNotificationInbox implements NotificationInbox {
   public synchronized void updateStatus(String entryId, InboxStatus status, String note) {
     InboxEntry e = byId.get(entryId);
     if (e != null) {
-      byId.put(
-          entryId,
-          new InboxEntry(
-              e.id(),
-              e.rawBody(),
-              e.headers(),
-              e.sourceAddress(),
-              e.receivedAt(),
-              status,
-              e.dedupeKey(),
-              note));
+      byId.put(entryId, e.withStatus(status, note));
     }
+  }
+
+  @Override
+  public synchronized boolean anyFor(OutTradeNo outTradeNo) {
+    return byId.values().stream()
+        .anyMatch(
+            e -> e.status() != InboxStatus.REJECTED && outTradeNo.value().equals(e.tradeRef()));
   }
 
   @Override

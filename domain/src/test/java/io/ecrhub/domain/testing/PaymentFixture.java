@@ -3,6 +3,7 @@ package io.ecrhub.domain.testing;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.transaction.Channel;
+import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.DeclineReason;
 import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
@@ -43,6 +44,8 @@ public final class PaymentFixture {
   private int reconcileAttempts;
   private Instant nextReconcileAt;
   private long version;
+  private ConfirmedBy confirmedBy;
+  private boolean confirmationPending;
 
   private PaymentFixture() {}
 
@@ -150,6 +153,13 @@ public final class PaymentFixture {
     return this;
   }
 
+  /** What vouches for the settlement, and whether it waits for confirmation (ADR 0007). */
+  public PaymentFixture confirmed(ConfirmedBy by, boolean pending) {
+    this.confirmedBy = by;
+    this.confirmationPending = pending;
+    return this;
+  }
+
   public PaymentFixture version(long v) {
     this.version = v;
     return this;
@@ -192,6 +202,8 @@ public final class PaymentFixture {
         reviewNote,
         reconcileAttempts,
         nextReconcileAt,
-        version);
+        version,
+        confirmedBy,
+        confirmationPending);
   }
 }

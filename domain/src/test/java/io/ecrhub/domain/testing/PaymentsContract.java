@@ -7,6 +7,7 @@ import io.ecrhub.domain.shared.ConcurrentModificationException;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.transaction.Channel;
+import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.DeclineReason;
 import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
@@ -93,6 +94,30 @@ public abstract class PaymentsContract extends PortContract {
     assertThat(p.version()).as("the argument is not modified").isZero();
     assertThat(saved.snapshot()).isEqualTo(p.snapshot().withVersion(1));
     assertThat(findById(p.id()).orElseThrow().snapshot()).isEqualTo(p.snapshot().withVersion(1));
+  }
+
+  @Test
+  void save_everyAssurance_roundTripsAndAConfirmationIsStored() {
+    for (ConfirmedBy by : ConfirmedBy.values()) {
+      Payment p =
+          PaymentFixture.builder()
+              .id("pay_by_" + by.key())
+              .status(TransactionStatus.SUCCEEDED)
+              .confirmed(by, true)
+              .build();
+      save(p);
+      Payment found = findById(p.id()).orElseThrow();
+      assertThat(found.snapshot()).isEqualTo(p.snapshot().withVersion(1));
+      assertThat(found.confirmedBy()).contains(by);
+      assertThat(found.confirmationPending()).isTrue();
+
+      Payment restored = Payment.restore(found.snapshot());
+      restored.confirm(ConfirmedBy.NOTIFICATION, null, Instant.parse("2026-03-02T03:00:00Z"));
+      save(restored);
+      Payment confirmed = findById(p.id()).orElseThrow();
+      assertThat(confirmed.confirmedBy()).contains(ConfirmedBy.NOTIFICATION);
+      assertThat(confirmed.confirmationPending()).isFalse();
+    }
   }
 
   @Test

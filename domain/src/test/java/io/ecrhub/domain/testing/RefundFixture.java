@@ -1,6 +1,7 @@
 package io.ecrhub.domain.testing;
 
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.DeclineReason;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Refund;
@@ -32,6 +33,8 @@ public final class RefundFixture {
   private int reconcileAttempts;
   private Instant nextReconcileAt;
   private long version;
+  private ConfirmedBy confirmedBy;
+  private boolean confirmationPending;
 
   private RefundFixture(Payment payment) {
     this.payment = payment;
@@ -94,6 +97,13 @@ public final class RefundFixture {
     return this;
   }
 
+  /** What vouches for the settlement, and whether it waits for confirmation (ADR 0007). */
+  public RefundFixture confirmed(ConfirmedBy by, boolean pending) {
+    this.confirmedBy = by;
+    this.confirmationPending = pending;
+    return this;
+  }
+
   public RefundFixture version(long v) {
     this.version = v;
     return this;
@@ -124,6 +134,8 @@ public final class RefundFixture {
         reviewNote,
         reconcileAttempts,
         nextReconcileAt,
-        version);
+        version,
+        confirmedBy,
+        confirmationPending);
   }
 }

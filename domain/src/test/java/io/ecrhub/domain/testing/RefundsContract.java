@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecrhub.domain.shared.ConcurrentModificationException;
+import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.DeclineReason;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
@@ -78,6 +79,29 @@ public abstract class RefundsContract extends PortContract {
     assertThat(r.version()).isZero();
     assertThat(saved.snapshot()).isEqualTo(r.snapshot().withVersion(1));
     assertThat(findById(r.id()).orElseThrow().snapshot()).isEqualTo(r.snapshot().withVersion(1));
+  }
+
+  @Test
+  void save_everyAssurance_roundTripsAndAConfirmationIsStored() {
+    for (ConfirmedBy by : ConfirmedBy.values()) {
+      Refund r =
+          RefundFixture.of(paymentA)
+              .id("ref_by_" + by.key())
+              .status(TransactionStatus.SUCCEEDED)
+              .confirmed(by, true)
+              .build();
+      save(r);
+      Refund found = findById(r.id()).orElseThrow();
+      assertThat(found.snapshot()).isEqualTo(r.snapshot().withVersion(1));
+      assertThat(found.confirmedBy()).contains(by);
+
+      Refund restored = Refund.restore(found.snapshot());
+      restored.confirm(ConfirmedBy.NOTIFICATION, null, Instant.parse("2026-03-02T03:00:00Z"));
+      save(restored);
+      Refund confirmed = findById(r.id()).orElseThrow();
+      assertThat(confirmed.confirmedBy()).contains(ConfirmedBy.NOTIFICATION);
+      assertThat(confirmed.confirmationPending()).isFalse();
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalLeases;
 import io.ecrhub.domain.terminal.TransactionReport;
 import io.ecrhub.domain.testing.DirectUnitOfWork;
+import io.ecrhub.domain.testing.InMemoryNotificationInbox;
 import io.ecrhub.domain.testing.InMemoryPayments;
 import io.ecrhub.domain.testing.InMemoryRefunds;
 import io.ecrhub.domain.testing.InMemoryTerminalLeases;
@@ -38,6 +39,7 @@ final class Harness {
   final ScriptedTerminalChannel channel = new ScriptedTerminalChannel();
   final DirectUnitOfWork uow = new DirectUnitOfWork();
   final RecordingEventPublisher events = new RecordingEventPublisher();
+  final InMemoryNotificationInbox inbox = new InMemoryNotificationInbox();
   final List<Boolean> publishedInsideTransaction = new CopyOnWriteArrayList<>();
   final TransactionSettings settings = TransactionSettings.defaults();
   final PaymentService service;
@@ -62,7 +64,9 @@ final class Harness {
             e -> {
               publishedInsideTransaction.add(uow.inside());
               events.publish(e);
-            });
+            },
+            io.ecrhub.domain.terminal.TerminalHealth.StatusChanges.NONE,
+            inbox);
     service =
         new PaymentService(ports, clock, new SequenceIds(""), INSTANCE, settings, Runnable::run);
     reconciler = new Reconciler(ports, clock, INSTANCE, settings);

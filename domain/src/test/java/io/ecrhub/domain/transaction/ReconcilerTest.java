@@ -137,6 +137,7 @@ class ReconcilerTest {
 
   @Test
   void notFoundWhileTheTerminalMayStillWait_staysUnknown_andAfterTheWindowIsDeclined() {
+    // the fixture's app (4.34.12) answers queries by out_trade_no; the inbox is empty
     Payment p = lostAnswer();
     h.channel.replyAlways(Query.class, new TerminalOutcome.NotFound("no such order", "6002"));
     h.clock.advance(Duration.ofSeconds(5));

@@ -29,13 +29,17 @@ class RefundPaymentTest {
   }
 
   private static TransactionReport refundReport(String syssn) {
+    return refundReport(syssn, "4.00");
+  }
+
+  private static TransactionReport refundReport(String syssn, String amount) {
     return new TransactionReport(
         syssn,
         null,
         "20260302000000000077",
         "refund",
         null,
-        "4.00",
+        amount,
         "HKD",
         null,
         null,
@@ -198,7 +202,7 @@ class RefundPaymentTest {
     h.store(elsewhere);
 
     h.channel.release(
-        TerminalCommand.Refund.class, new TerminalOutcome.Approved(refundReport("r-2")));
+        TerminalCommand.Refund.class, new TerminalOutcome.Approved(refundReport("r-2", "10.50")));
 
     assertThat(h.refund(r.id()).status()).isEqualTo(TransactionStatus.SUCCEEDED);
     assertThat(h.payment(p.id()).reviewNote())

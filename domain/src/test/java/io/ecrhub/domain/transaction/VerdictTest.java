@@ -12,6 +12,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class VerdictTest {
+  private static final Payment PAYMENT =
+      io.ecrhub.domain.testing.PaymentFixture.builder()
+          .status(TransactionStatus.IN_PROGRESS)
+          .build();
+
+  /** A trade answer over pinned HTTPS (missing fields tolerated, see AnswerBindingTest). */
+  static Verdict tls(TerminalOutcome outcome) {
+    return Verdict.ofTradeAnswer(outcome, PAYMENT, io.ecrhub.domain.terminal.Transport.HTTPS);
+  }
+
+  @Test
+  void approvalWithoutItsPayment_neverSucceeds() {
+    assertThat(Verdict.ofBusinessAnswer(new TerminalOutcome.Approved(report("s1", "0000"))))
+        .isInstanceOf(Verdict.Review.class);
+  }
 
   static TransactionReport report(String syssn, String status) {
     return new TransactionReport(
@@ -20,7 +35,7 @@ class VerdictTest {
 
   @Test
   void approved_succeedsWithTheReport() {
-    Verdict v = Verdict.ofBusinessAnswer(new TerminalOutcome.Approved(report("s1", "0000")));
+    Verdict v = tls(new TerminalOutcome.Approved(report("s1", "0000")));
 
     assertThat(v).isInstanceOf(Verdict.Succeeded.class);
     assertThat(((Verdict.Succeeded) v).syssn()).isEqualTo(Syssn.of("s1"));
@@ -28,20 +43,20 @@ class VerdictTest {
 
   @Test
   void approvedWithAnUnusableSyssn_stillSucceedsWithoutOne() {
-    Verdict v = Verdict.ofBusinessAnswer(new TerminalOutcome.Approved(report("bad syssn!", null)));
+    Verdict v = tls(new TerminalOutcome.Approved(report("bad syssn!", null)));
 
     assertThat(((Verdict.Succeeded) v).syssn()).isNull();
   }
 
   @Test
   void approvedButPending_isUnknown() {
-    assertThat(Verdict.ofBusinessAnswer(new TerminalOutcome.Approved(report("s1", "1143"))))
+    assertThat(tls(new TerminalOutcome.Approved(report("s1", "1143"))))
         .isInstanceOf(Verdict.Unknown.class);
   }
 
   @Test
   void approvedWithAFailingStatus_isDeclined() {
-    assertThat(Verdict.ofBusinessAnswer(new TerminalOutcome.Approved(report("s1", "1136"))))
+    assertThat(tls(new TerminalOutcome.Approved(report("s1", "1136"))))
         .isEqualTo(
             new Verdict.Declined(
                 DeclineReason.DECLINED_BY_TERMINAL,

@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * refund.*}) or everything ({@code *}). Event names: {@code <payment|refund>.<status>} for state
  * changes, {@code <payment|refund>.unknown_resolved} when an UNKNOWN one becomes final, {@code
  * <payment|refund>.updated} for changes that keep the status (review flag, refunded total), {@code
- * preauth.released} for QFPay preauth releases.
+ * <payment|refund>.review_required} when one is flagged for review (it also matches {@code
+ * .updated}), {@code preauth.released} for QFPay preauth releases.
  */
 public record EventFilter(Set<String> patterns) {
   private static final String PATTERN = "\\*|[a-z][a-z_]{0,31}\\.(\\*|[a-z][a-z_]{0,31})";
