@@ -182,7 +182,11 @@ public class PaymentResource {
     Money amount =
         body == null || body.amount() == null
             ? null
-            : Money.of(body.amount(), p.amount().currency().getCurrencyCode());
+            : Money.of(
+                body.amount(),
+                body.currency() == null
+                    ? p.amount().currency().getCurrencyCode()
+                    : body.currency());
     Refund r = refund.refund(new RefundPayment.Command(p.id(), amount));
     logged(p, "refund " + r.id() + " of " + r.amount() + " is " + r.status());
     return accepted(uri.getBaseUriBuilder().path("api/v1/refunds").path(r.id().value()).build())

@@ -122,6 +122,7 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
           }
           Terminal terminal = flow.usableTerminal(c.terminalId());
           terminal.requireSupports(c.channel());
+          terminal.requireAccepts(c.amount().currency(), flow.settings.currencies());
           Instant now = flow.now();
           if (!flow.ports
               .leases()
