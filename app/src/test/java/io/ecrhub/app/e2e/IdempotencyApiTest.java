@@ -194,6 +194,42 @@ class IdempotencyApiTest {
   }
 
   @Test
+  void aPrintThatReachedNoTerminal_releasesItsKey_soTheRetryPrints() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    String terminal = registerSimulated(sim, null);
+    admin()
+        .body(Map.of("port", closedPort))
+        .patch("/api/v1/terminals/" + terminal)
+        .then()
+        .statusCode(200);
+    String key = unique("summary-");
+    long before = printed(PrintJob.Kind.SUMMARY);
+
+    admin()
+        .header("Idempotency-Key", key)
+        .post("/api/v1/terminals/" + terminal + "/summary")
+        .then()
+        .statusCode(503)
+        .body("code", equalTo("TERMINAL_UNREACHABLE"));
+
+    admin()
+        .body(Map.of("port", sim.httpsPort()))
+        .patch("/api/v1/terminals/" + terminal)
+        .then()
+        .statusCode(200);
+    admin()
+        .header("Idempotency-Key", key)
+        .post("/api/v1/terminals/" + terminal + "/summary")
+        .then()
+        .statusCode(200);
+    assertThat(printed(PrintJob.Kind.SUMMARY)).isEqualTo(before + 1);
+  }
+
+  @Test
   void aKeyTooLong_is400() {
     String terminal = registerSimulated(sim, null);
     admin()
