@@ -123,7 +123,7 @@ final class RefundStarter {
     } catch (RuntimeException e) {
       Flow.LOG.log(
           System.Logger.Level.ERROR,
-          "could not record the terminal''s answer for refund {0}; reconciliation will: {1}",
+          "could not record the answer of the terminal for refund {0}; reconciliation will retry: {1}",
           id,
           e.toString());
     } finally {

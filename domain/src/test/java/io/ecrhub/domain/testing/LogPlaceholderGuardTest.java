@@ -29,6 +29,13 @@ class LogPlaceholderGuardTest {
   }
 
   @Test
+  void anEmptyMapInTheText_isNotAPlaceholder() {
+    assertThat(LogPlaceholderGuard.unformatted(record("headers: {}"))).isFalse();
+    assertThat(LogPlaceholderGuard.unformatted(record("headers: {0}", java.util.Map.of())))
+        .isFalse();
+  }
+
+  @Test
   void aFormattedMessage_passes() {
     assertThat(
             LogPlaceholderGuard.unformatted(
