@@ -2,6 +2,7 @@ package io.ecrhub.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.app.idempotency.Idempotency;
 import io.ecrhub.app.security.Role;
 import io.ecrhub.app.support.Api;
 import io.ecrhub.domain.diagnostics.CheckStatus;
@@ -12,6 +13,7 @@ import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.delivery.DeliveryFormat;
 import io.ecrhub.domain.notification.delivery.DeliveryStatus;
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Currencies;
 import io.ecrhub.domain.terminal.TcpFraming;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalModel;
@@ -43,6 +45,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +136,25 @@ class ColumnFitTest {
     m.put("mms_config_audit.action", names(AuditAction.class));
     m.put("mms_config_audit.changes", allChangeKinds());
     m.put("diagnostic_run.overall", names(CheckStatus.class));
+    // bounded text the hub composes: Idempotency-Keys scoped to the API key's id, currency lists
+    String scopedKey = "k".repeat(apiKeyIdLength()) + ":" + "x".repeat(Idempotency.MAX_KEY);
+    m.put("payment.idempotency_key", List.of(scopedKey));
+    m.put("idempotent_request.scoped_key", List.of(scopedKey));
+    m.put("idempotent_request.operation", List.of("refund", "cancel", "receipt", "summary"));
+    m.put(
+        "terminal.currencies",
+        List.of(
+            Currency.getAvailableCurrencies().stream()
+                .map(Currency::getCurrencyCode)
+                .sorted()
+                .limit(Currencies.MAX)
+                .collect(Collectors.joining(","))));
     return m;
+  }
+
+  /** The longest API key id: {@code api_key.id} holds 40 characters. */
+  private static int apiKeyIdLength() {
+    return 40;
   }
 
   /** The enums {@link #producible()} draws on. */
