@@ -119,10 +119,12 @@ public class Idempotency {
     Done done;
     try {
       done = action.get();
-    } catch (RuntimeException e) {
+    } catch (DomainException e) {
+      // refused by a rule before anything was sent (or the terminal did not take it)
       requests.release(operation, scoped);
       throw e;
     }
+    // any other failure leaves the key claimed: what happened is not known, a retry must not act
     if (!done.keep()) {
       requests.release(operation, scoped);
       return done.response();

@@ -118,6 +118,56 @@ class IdempotencyApiTest {
   }
 
   @Test
+  void aRefundRefusedBeforeSending_releasesItsKey_soTheRetryRefunds() {
+    String terminal = registerSimulated(sim, null);
+    admin()
+        .body(Map.of("currencies", java.util.List.of("HKD", "USD")))
+        .patch("/api/v1/terminals/" + terminal)
+        .then()
+        .statusCode(200);
+    String payment =
+        admin()
+            .body(
+                Map.of(
+                    "terminalId", terminal, "amount", "8.00", "currency", "USD", "channel", "wx"))
+            .post("/api/v1/payments")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    awaitPaymentStatus(payment, "SUCCEEDED");
+    admin()
+        .body(Map.of("currencies", java.util.List.of("HKD")))
+        .patch("/api/v1/terminals/" + terminal)
+        .then()
+        .statusCode(200);
+    String key = unique("refund-");
+    long before = sent(1002);
+
+    admin()
+        .header("Idempotency-Key", key)
+        .body(Map.of())
+        .post("/api/v1/payments/" + payment + "/refunds")
+        .then()
+        .statusCode(422)
+        .body("code", equalTo("CURRENCY_NOT_SUPPORTED"));
+    assertThat(sent(1002)).isEqualTo(before);
+
+    admin()
+        .body(Map.of("currencies", java.util.List.of("HKD", "USD")))
+        .patch("/api/v1/terminals/" + terminal)
+        .then()
+        .statusCode(200);
+    admin()
+        .header("Idempotency-Key", key)
+        .body(Map.of())
+        .post("/api/v1/payments/" + payment + "/refunds")
+        .then()
+        .statusCode(202);
+    await().atMost(Duration.ofSeconds(60)).until(() -> sent(1002) == before + 1);
+  }
+
+  @Test
   void retriedCancel_returnsTheFirstAnswer_andSendsOneCancelRequest() {
     String terminal = registerSimulated(sim, null);
     sim.setCardWait(Duration.ofMinutes(5));
