@@ -2,20 +2,21 @@ package io.ecrhub.app.api;
 
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.events.EventStreams;
+import io.ecrhub.app.idempotency.Idempotency;
 import io.ecrhub.app.payments.PaymentQueries;
-import io.ecrhub.app.security.Caller;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.terminals.TerminalAdmin;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.shared.Page;
-import io.ecrhub.domain.shared.ValidationException;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.transaction.CancelPayment;
 import io.ecrhub.domain.transaction.Channel;
 import io.ecrhub.domain.transaction.Payment;
+import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.ReconcileInFlight;
 import io.ecrhub.domain.transaction.Refund;
+import io.ecrhub.domain.transaction.RefundId;
 import io.ecrhub.domain.transaction.RefundPayment;
 import io.ecrhub.domain.transaction.StartPayment;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
@@ -52,8 +53,11 @@ import org.jboss.logging.MDC;
 @Tag(name = "Payments")
 @SecurityRequirement(name = "bearer")
 public class PaymentResource {
+  static final String IDEMPOTENCY_KEY =
+      "Optional. Makes retries safe: the same key (per API key) and request return the first"
+          + " answer without asking the terminal again; another request under it is 409 (1-100"
+          + " chars)";
   private static final Logger LOG = Logger.getLogger(PaymentResource.class);
-  private static final int MAX_IDEMPOTENCY_KEY = 100;
 
   @Inject StartPayment start;
   @Inject CancelPayment cancel;
@@ -64,6 +68,7 @@ public class PaymentResource {
   @Inject EventStreams streams;
   @Inject CallerContext caller;
   @Inject HubConfig config;
+  @Inject Idempotency idempotency;
 
   @POST
   @Operation(
@@ -90,7 +95,7 @@ public class PaymentResource {
     Payment p =
         start.start(
             new StartPayment.Command(
-                terminalId, amount, channel, body.reference(), scoped(idempotencyKey)));
+                terminalId, amount, channel, body.reference(), idempotency.scoped(idempotencyKey)));
     logged(p, "payment accepted: " + p.amount() + " " + p.channel().wire() + " " + p.status());
     return accepted(uri.getBaseUriBuilder().path("api/v1/payments").path(p.id().value()).build())
         .entity(PaymentViews.View.of(p))
@@ -146,11 +151,27 @@ public class PaymentResource {
           "Sends the terminal a cancel request (5001); the payment ends CANCELLED, or in whatever"
               + " state the terminal really reached.")
   @APIResponse(responseCode = "202", description = "The terminal took the cancel request")
-  @APIResponse(responseCode = "409", description = "PAYMENT_NOT_CANCELLABLE: already final")
-  public Response cancel(@PathParam("id") String id) {
-    Payment p = cancel.cancel(visible(id).id());
-    logged(p, "cancel requested; payment is " + p.status());
-    return accepted(null).entity(PaymentViews.View.of(p)).build();
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "PAYMENT_NOT_CANCELLABLE: already final; IDEMPOTENCY_CONFLICT: the key was used for"
+              + " another request")
+  public Response cancel(
+      @PathParam("id") String id,
+      @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key")
+          String idempotencyKey) {
+    PaymentId target = visible(id).id();
+    return idempotency.once(
+        "cancel",
+        idempotencyKey,
+        target.value(),
+        first -> accepted(null).entity(PaymentViews.View.of(visible(first.resourceId()))).build(),
+        () -> {
+          Payment p = cancel.cancel(target);
+          logged(p, "cancel requested; payment is " + p.status());
+          return Idempotency.Done.acted(
+              accepted(null).entity(PaymentViews.View.of(p)).build(), p.id().value());
+        });
   }
 
   @POST
@@ -177,14 +198,37 @@ public class PaymentResource {
   @APIResponse(
       responseCode = "422",
       description = "A refund the terminal cannot do (code and explanation in the problem)")
-  public Response refund(@PathParam("id") String id, PaymentViews.RefundCreate body, UriInfo uri) {
+  @APIResponse(
+      responseCode = "409",
+      description = "IDEMPOTENCY_CONFLICT: the key was used for another refund request")
+  public Response refund(
+      @PathParam("id") String id,
+      PaymentViews.RefundCreate body,
+      @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
+      UriInfo uri) {
     Payment p = visible(id);
     Money amount =
         body == null || body.amount() == null
             ? null
-            : Money.of(body.amount(), p.amount().currency().getCurrencyCode());
-    Refund r = refund.refund(new RefundPayment.Command(p.id(), amount));
-    logged(p, "refund " + r.id() + " of " + r.amount() + " is " + r.status());
+            : Money.of(
+                body.amount(),
+                body.currency() == null
+                    ? p.amount().currency().getCurrencyCode()
+                    : body.currency());
+    return idempotency.once(
+        "refund",
+        idempotencyKey,
+        p.id().value() + "|" + (amount == null ? "full" : amount.toString()),
+        first -> refundAccepted(queries.refund(new RefundId(first.resourceId())), uri),
+        () -> {
+          Refund r = refund.refund(new RefundPayment.Command(p.id(), amount));
+          logged(p, "refund " + r.id() + " of " + r.amount() + " is " + r.status());
+          return Idempotency.Done.acted(refundAccepted(r, uri), r.id().value());
+        });
+  }
+
+  private static Response refundAccepted(Refund r, UriInfo uri) {
     return accepted(uri.getBaseUriBuilder().path("api/v1/refunds").path(r.id().value()).build())
         .entity(PaymentViews.RefundView.of(r))
         .build();
@@ -218,21 +262,6 @@ public class PaymentResource {
     Payment p = queries.payment(Inputs.paymentInPath(id));
     caller.requireCovered(queries.covers(caller.caller().scope(), p.terminalId()), "payment");
     return p;
-  }
-
-  /** Idempotency keys are per API key, so two cashier apps never collide. */
-  private String scoped(String key) {
-    if (key == null) {
-      return null;
-    }
-    if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY) {
-      throw new ValidationException(
-          "INVALID_IDEMPOTENCY_KEY",
-          "Idempotency-Key",
-          "Idempotency-Key must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
-    }
-    Caller c = caller.caller();
-    return c.keyId() + ":" + key;
   }
 
   private static Response.ResponseBuilder accepted(URI location) {

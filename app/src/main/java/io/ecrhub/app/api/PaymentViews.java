@@ -45,7 +45,13 @@ public final class PaymentViews {
       @Schema(
               description = "Decimal string; omit for the full refundable amount",
               examples = "5.00")
-          String amount) {}
+          String amount,
+      @Schema(
+              description =
+                  "ISO 4217 code of the amount; the payment's currency when omitted (a refund is"
+                      + " always in the payment's currency: another one is 422 CURRENCY_MISMATCH)",
+              examples = "HKD")
+          String currency) {}
 
   /** A payment as the API shows it. */
   @Schema(name = "Payment")

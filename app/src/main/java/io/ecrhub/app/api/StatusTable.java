@@ -17,6 +17,7 @@ final class StatusTable {
           Map.entry("TERMINAL_BUSY", 409),
           Map.entry("IDEMPOTENCY_KEY_REUSED", 409),
           Map.entry("IDEMPOTENCY_CONFLICT", 409),
+          Map.entry("IDEMPOTENCY_KEY_IN_USE", 409),
           Map.entry("ILLEGAL_TRANSITION", 409),
           Map.entry("TERMINAL_IN_USE", 409),
           Map.entry("DUPLICATE_DEVICE_ID", 409),

@@ -1,6 +1,7 @@
 package io.ecrhub.app.api;
 
 import io.ecrhub.app.events.EventStreams;
+import io.ecrhub.app.idempotency.Idempotency;
 import io.ecrhub.app.payments.PaymentQueries;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.terminals.TerminalAdmin;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,6 +45,7 @@ public class TerminalActionsResource {
   private final PaymentQueries queries;
   private final EventStreams streams;
   private final CallerContext caller;
+  private final Idempotency idempotency;
 
   @Inject
   public TerminalActionsResource(
@@ -50,7 +53,9 @@ public class TerminalActionsResource {
       PrintOnTerminal print,
       PaymentQueries queries,
       EventStreams streams,
-      CallerContext caller) {
+      CallerContext caller,
+      Idempotency idempotency) {
+    this.idempotency = idempotency;
     this.terminals = terminals;
     this.print = print;
     this.queries = queries;
@@ -66,8 +71,17 @@ public class TerminalActionsResource {
   @Path("receipts")
   @Operation(summary = "Print the receipt of a payment made on this terminal (3001)")
   @APIResponse(responseCode = "200", description = "The terminal accepted the print request")
-  @APIResponse(responseCode = "409", description = "TERMINAL_BUSY: a payment is in flight")
-  public Response receipt(@PathParam("id") String id, ReceiptRequest body, UriInfo uri) {
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "TERMINAL_BUSY: a payment is in flight; IDEMPOTENCY_CONFLICT: the key was used for"
+              + " another print request")
+  public Response receipt(
+      @PathParam("id") String id,
+      ReceiptRequest body,
+      @Parameter(description = PaymentResource.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
+      UriInfo uri) {
     Terminal t = visible(id);
     Inputs.requireBody(body);
     Payment p =
@@ -82,18 +96,45 @@ public class TerminalActionsResource {
           "paymentId",
           "the payment has no QFPay transaction (it is " + p.status() + "); nothing to print");
     }
-    TerminalOutcome outcome = print.printReceipt(t.id(), p.syssn().get());
-    return TerminalOutcomes.toResponse(outcome, "receipt", uri.getRequestUri().getRawPath());
+    return idempotency.once(
+        "receipt",
+        idempotencyKey,
+        t.id().value() + "|" + p.id().value(),
+        Idempotency.First::response,
+        () -> printed(print.printReceipt(t.id(), p.syssn().get()), "receipt", uri));
   }
 
   @POST
   @Path("summary")
   @Operation(summary = "Print the transaction summary on this terminal (3002)")
   @APIResponse(responseCode = "200", description = "The terminal accepted the print request")
-  public Response summary(@PathParam("id") String id, UriInfo uri) {
+  @APIResponse(
+      responseCode = "409",
+      description = "IDEMPOTENCY_CONFLICT: the key was used for another print request")
+  public Response summary(
+      @PathParam("id") String id,
+      @Parameter(description = PaymentResource.IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key")
+          String idempotencyKey,
+      UriInfo uri) {
     Terminal t = visible(id);
-    TerminalOutcome outcome = print.printSummary(t.id());
-    return TerminalOutcomes.toResponse(outcome, "summary", uri.getRequestUri().getRawPath());
+    return idempotency.once(
+        "summary",
+        idempotencyKey,
+        t.id().value(),
+        Idempotency.First::response,
+        () -> printed(print.printSummary(t.id()), "summary", uri));
+  }
+
+  /**
+   * The answer to a print; only a print that may have happened (done, or no answer) keeps its
+   * Idempotency-Key: one that provably reached no printer lets a retry with the key print.
+   */
+  private static Idempotency.Done printed(TerminalOutcome outcome, String what, UriInfo uri) {
+    Response r = TerminalOutcomes.toResponse(outcome, what, uri.getRequestUri().getRawPath());
+    return outcome instanceof TerminalOutcome.Approved
+            || outcome instanceof TerminalOutcome.OutcomeUnknown
+        ? Idempotency.Done.acted(r, null)
+        : Idempotency.Done.nothingDone(r);
   }
 
   @GET

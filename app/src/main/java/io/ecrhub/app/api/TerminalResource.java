@@ -126,7 +126,8 @@ public class TerminalResource {
                 body.storeId(),
                 body.appVersion(),
                 body.deviceId(),
-                body.enabled())));
+                body.enabled(),
+                body.currencies())));
   }
 
   @DELETE

@@ -1,6 +1,7 @@
 package io.ecrhub.app.api;
 
 import io.ecrhub.domain.terminal.AppVersion;
+import io.ecrhub.domain.terminal.Currencies;
 import io.ecrhub.domain.terminal.Terminal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,7 +55,13 @@ public final class TerminalViews {
       @Schema(description = "Empty string removes the store") String storeId,
       String appVersion,
       String deviceId,
-      @Schema(description = "false disables the terminal, true enables it") Boolean enabled) {
+      @Schema(description = "false disables the terminal, true enables it") Boolean enabled,
+      @Schema(
+              description =
+                  "ISO 4217 codes the terminal's merchant takes, e.g. [\"HKD\"]; a payment or"
+                      + " refund in another currency is refused (422 CURRENCY_NOT_SUPPORTED)."
+                      + " An empty list returns to the hub-wide default (ecrhub.terminal.currencies)")
+          java.util.List<String> currencies) {
     @Override
     public String toString() {
       return "Change[" + name + " " + host + "]";
@@ -88,6 +95,11 @@ public final class TerminalViews {
               })
           String status,
       String statusDetail,
+      @Schema(
+              description =
+                  "Currencies the terminal's merchant takes; null when the hub-wide default"
+                      + " (ecrhub.terminal.currencies, HKD unless configured) applies")
+          java.util.List<String> currencies,
       @Schema(description = "What the status means") String statusMeaning,
       @Schema(description = "What an operator should do about it") String statusFix,
       @Schema(
@@ -113,6 +125,7 @@ public final class TerminalViews {
           t.deviceId().orElse(null),
           t.status().name(),
           t.statusDetail().orElse(null),
+          t.currencies().map(Currencies::list).orElse(null),
           t.status().meaning(),
           t.status().fix().isEmpty() ? null : t.status().fix(),
           t.posKey().fingerprint(),

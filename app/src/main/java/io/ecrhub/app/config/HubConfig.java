@@ -131,6 +131,14 @@ public interface HubConfig {
     @WithDefault("2")
     int channelThreads();
 
+    /**
+     * The currencies a terminal's merchant takes when the terminal has no list of its own (ISO 4217
+     * codes, comma-separated); a payment or refund in another currency is refused with 422
+     * CURRENCY_NOT_SUPPORTED before anything is sent.
+     */
+    @WithDefault("HKD")
+    String currencies();
+
     /** Accept QFPay's published default POS key (lab and demo setups with the simulator only). */
     @WithDefault("false")
     boolean allowPublishedDefaultKey();

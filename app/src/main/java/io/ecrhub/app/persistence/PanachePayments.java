@@ -124,10 +124,10 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
     e.status = s.status().name();
     e.syssn = s.syssn() == null ? null : s.syssn().value();
     e.refundedMinor = s.refundedAmount() == null ? 0 : s.refundedAmount().minorUnits();
-    e.cardScheme = s.cardScheme();
-    e.maskedCardNumber = s.maskedCardNumber();
+    e.cardScheme = Times.clip(s.cardScheme(), 40);
+    e.maskedCardNumber = Times.clip(s.maskedCardNumber(), 40);
     e.failureReason = s.failureReason() == null ? null : s.failureReason().name();
-    e.failureCode = s.failureCode();
+    e.failureCode = Times.clip(s.failureCode(), 64);
     e.failureMessage = Times.clip(s.failureMessage(), 2000);
     e.sentAt = Times.db(s.sentAt());
     e.createdAt = Times.db(s.createdAt());

@@ -54,7 +54,7 @@ public class PanacheRefunds implements Refunds {
     e.status = s.status().name();
     e.syssn = s.syssn() == null ? null : s.syssn().value();
     e.failureReason = s.failureReason() == null ? null : s.failureReason().name();
-    e.failureCode = s.failureCode();
+    e.failureCode = Times.clip(s.failureCode(), 64);
     e.failureMessage = Times.clip(s.failureMessage(), 2000);
     e.sentAt = Times.db(s.sentAt());
     e.createdAt = Times.db(s.createdAt());

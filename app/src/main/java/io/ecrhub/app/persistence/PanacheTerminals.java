@@ -11,6 +11,7 @@ import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.shared.SealedFor;
 import io.ecrhub.domain.shared.SecretSealer;
 import io.ecrhub.domain.terminal.AppVersion;
+import io.ecrhub.domain.terminal.Currencies;
 import io.ecrhub.domain.terminal.PosKey;
 import io.ecrhub.domain.terminal.TcpFraming;
 import io.ecrhub.domain.terminal.Terminal;
@@ -82,6 +83,7 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
     e.tcpFraming = t.tcpFraming().name();
     e.status = t.status().name();
     e.statusDetail = Times.clip(t.statusDetail().orElse(null), 2000);
+    e.currencies = t.currencies().map(Currencies::toString).orElse(null);
     e.createdAt = Times.db(t.createdAt());
     e.updatedAt = Times.db(t.updatedAt());
   }
@@ -125,6 +127,7 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
         .tcpFraming(TcpFraming.valueOf(e.tcpFraming))
         .status(unreadable == null ? TerminalStatus.valueOf(e.status) : TerminalStatus.DISABLED)
         .statusDetail(unreadable == null ? e.statusDetail : unreadable)
+        .currencies(e.currencies == null ? null : Currencies.of(e.currencies))
         .createdAt(e.createdAt)
         .updatedAt(e.updatedAt)
         .version(e.version)

@@ -48,6 +48,10 @@ class TerminalEntity extends VersionedRow {
   @Column(name = "status_detail")
   String statusDetail;
 
+  /** Accepted currencies, e.g. {@code HKD,USD}; null for the hub-wide default. */
+  @Column(name = "currencies")
+  String currencies;
+
   @Column(name = "created_at")
   Instant createdAt;
 

@@ -8,6 +8,7 @@ import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.UnitOfWork;
 import io.ecrhub.domain.terminal.AppVersion;
+import io.ecrhub.domain.terminal.Currencies;
 import io.ecrhub.domain.terminal.PosKey;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalId;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** Use case: register, change and remove terminals (admin operations on the registry). */
@@ -84,7 +86,36 @@ public class TerminalAdmin {
       String storeId,
       String appVersion,
       String deviceId,
-      Boolean enabled) {
+      Boolean enabled,
+      List<String> currencies) {
+    /** Without a change of currencies. */
+    public Change(
+        String name,
+        String host,
+        Integer port,
+        String transport,
+        String posKey,
+        Boolean encryption,
+        String model,
+        String storeId,
+        String appVersion,
+        String deviceId,
+        Boolean enabled) {
+      this(
+          name,
+          host,
+          port,
+          transport,
+          posKey,
+          encryption,
+          model,
+          storeId,
+          appVersion,
+          deviceId,
+          enabled,
+          null);
+    }
+
     @Override
     public String toString() {
       return "Change[" + name + " " + transport + " " + host + ":" + port + "]";
@@ -158,6 +189,9 @@ public class TerminalAdmin {
             String device = deviceId(c.deviceId());
             requireDeviceFree(device, t.id());
             t.setDeviceId(device);
+          }
+          if (c.currencies() != null) {
+            t.acceptCurrencies(c.currencies().isEmpty() ? null : Currencies.of(c.currencies()));
           }
           if (Boolean.FALSE.equals(c.enabled())) {
             t.disable(now);

@@ -6,6 +6,7 @@ import io.ecrhub.domain.merchant.TerminalDriftMonitor;
 import io.ecrhub.domain.shared.EventPublisher;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.Currencies;
 import io.ecrhub.domain.terminal.TerminalChannel;
 import io.ecrhub.domain.terminal.TerminalLeases;
 import io.ecrhub.domain.terminal.TerminalOperations;
@@ -40,12 +41,13 @@ public class DomainProducers {
   TransactionSettings settings(HubConfig config) {
     HubConfig.Terminal t = config.terminal();
     return new TransactionSettings(
-        t.paymentTimeout(),
-        t.connectTimeout(),
-        t.paymentReadMargin(),
-        t.readTimeout(),
-        config.reconciliation().batchSize(),
-        cardCutoff(config.refunds().cardCutoff()));
+            t.paymentTimeout(),
+            t.connectTimeout(),
+            t.paymentReadMargin(),
+            t.readTimeout(),
+            config.reconciliation().batchSize(),
+            cardCutoff(config.refunds().cardCutoff()))
+        .withCurrencies(Currencies.of(t.currencies()));
   }
 
   /** {@code ecrhub.refunds.card-cutoff}: a time of day (HH:mm) or {@code none}. */

@@ -26,6 +26,7 @@ public final class Terminal {
   private TcpFraming tcpFraming;
   private TerminalStatus status;
   private String statusDetail;
+  private Currencies currencies;
   private final Instant createdAt;
   private Instant updatedAt;
   private long version;
@@ -46,6 +47,7 @@ public final class Terminal {
     this.tcpFraming = b.tcpFraming == null ? TcpFraming.HALF_CLOSE : b.tcpFraming;
     this.status = b.status == null ? TerminalStatus.NEW : b.status;
     this.statusDetail = b.statusDetail;
+    this.currencies = b.currencies;
     this.version = b.version;
     checkHttpsVersion();
   }
@@ -71,6 +73,7 @@ public final class Terminal {
         .tcpFraming(tcpFraming)
         .status(status)
         .statusDetail(statusDetail)
+        .currencies(currencies)
         .createdAt(createdAt)
         .updatedAt(updatedAt)
         .version(version);
@@ -192,6 +195,33 @@ public final class Terminal {
     }
   }
 
+  /** The currencies its merchant takes; null to follow the hub-wide default. */
+  public void acceptCurrencies(Currencies accepted) {
+    this.currencies = accepted;
+  }
+
+  /**
+   * Refuses an amount in a currency its merchant does not take (the terminal would charge its own
+   * currency while the hub recorded another), before anything reaches the wire.
+   *
+   * @param hubDefault what applies when the terminal has no list of its own
+   */
+  public void requireAccepts(java.util.Currency currency, Currencies hubDefault) {
+    Currencies accepted = currencies != null ? currencies : hubDefault;
+    if (accepted != null && !accepted.accepts(currency)) {
+      throw new DomainException(
+          "CURRENCY_NOT_SUPPORTED",
+          "currency",
+          "terminal "
+              + id
+              + " takes "
+              + accepted
+              + " only; "
+              + currency.getCurrencyCode()
+              + " would be charged in the merchant's currency");
+    }
+  }
+
   private void checkHttpsVersion() {
     requireHttpsCapable(transport, appVersion);
   }
@@ -276,6 +306,11 @@ public final class Terminal {
     return Optional.ofNullable(statusDetail);
   }
 
+  /** Its own list of accepted currencies; empty when the hub-wide default applies. */
+  public Optional<Currencies> currencies() {
+    return Optional.ofNullable(currencies);
+  }
+
   public boolean isDisabled() {
     return status == TerminalStatus.DISABLED;
   }
@@ -317,6 +352,7 @@ public final class Terminal {
     private TcpFraming tcpFraming;
     private TerminalStatus status;
     private String statusDetail;
+    private Currencies currencies;
     private Instant createdAt;
     private Instant updatedAt;
     private long version;
@@ -388,6 +424,11 @@ public final class Terminal {
 
     public Builder statusDetail(String v) {
       this.statusDetail = v;
+      return this;
+    }
+
+    public Builder currencies(Currencies v) {
+      this.currencies = v;
       return this;
     }
 

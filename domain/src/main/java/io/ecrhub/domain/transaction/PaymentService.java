@@ -122,6 +122,7 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
           }
           Terminal terminal = flow.usableTerminal(c.terminalId());
           terminal.requireSupports(c.channel());
+          terminal.requireAccepts(c.amount().currency(), flow.settings.currencies());
           Instant now = flow.now();
           if (!flow.ports
               .leases()
@@ -204,7 +205,7 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     } catch (RuntimeException e) {
       Flow.LOG.log(
           System.Logger.Level.ERROR,
-          "could not record the terminal's answer for payment {0}; reconciliation will: {1}",
+          "could not record the answer of the terminal for payment {0}; reconciliation will retry: {1}",
           id,
           e.toString());
       // The unit of work that records the answer also frees the terminal; only when it failed

@@ -10,6 +10,7 @@ import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -33,6 +34,7 @@ final class RefundStarter {
   Refund refund(RefundPayment.Command command) {
     Objects.requireNonNull(command, "command");
     Payment payment = flow.payment(command.paymentId());
+    requireCurrency(payment, command.amount());
     decide(payment, command.amount(), flow.now());
     Syssn original =
         payment
@@ -64,6 +66,23 @@ final class RefundStarter {
             (outcome, error) -> settle(asSent, original, terminal, holder, outcome, error),
             outcomeExecutor);
     return saved;
+  }
+
+  /**
+   * A refund is in its payment's currency, and only in one the terminal's merchant takes (a payment
+   * recorded before the terminal's list changed is not refunded in a currency it no longer takes).
+   */
+  private void requireCurrency(Payment payment, Money requested) {
+    Currency currency = payment.amount().currency();
+    if (requested != null && !requested.currency().equals(currency)) {
+      throw new DomainException(
+          "CURRENCY_MISMATCH",
+          "currency",
+          "the payment was made in "
+              + currency.getCurrencyCode()
+              + "; it is refunded in the same currency");
+    }
+    flow.usableTerminal(payment.terminalId()).requireAccepts(currency, flow.settings.currencies());
   }
 
   /**
@@ -112,7 +131,7 @@ final class RefundStarter {
     } catch (RuntimeException e) {
       Flow.LOG.log(
           System.Logger.Level.ERROR,
-          "could not record the terminal's answer for refund {0}; reconciliation will: {1}",
+          "could not record the answer of the terminal for refund {0}; reconciliation will retry: {1}",
           id,
           e.toString());
     } finally {

@@ -1,5 +1,6 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.terminal.Currencies;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Objects;
  *     looks at
  * @param cardRefundCutoff Hong Kong time of day from which same-day card refunds are refused
  *     ({@link RefundPolicy#CARD_CUTOFF} by default), or null for none besides the calendar day
+ * @param currencies the currencies a terminal's merchant takes when the terminal has no list of its
+ *     own (HKD by default)
  */
 public record TransactionSettings(
     Duration paymentTimeout,
@@ -24,7 +27,8 @@ public record TransactionSettings(
     Duration responseMargin,
     Duration queryTimeout,
     int reconcileBatchSize,
-    LocalTime cardRefundCutoff) {
+    LocalTime cardRefundCutoff,
+    Currencies currencies) {
 
   private static final Duration PAYME_MAX = Duration.ofSeconds(120);
 
@@ -36,6 +40,37 @@ public record TransactionSettings(
     if (reconcileBatchSize < 1) {
       throw new IllegalArgumentException("reconcileBatchSize must be at least 1");
     }
+    Objects.requireNonNull(currencies, "currencies");
+  }
+
+  /** With the hub-wide default currency list HKD. */
+  public TransactionSettings(
+      Duration paymentTimeout,
+      Duration connectTimeout,
+      Duration responseMargin,
+      Duration queryTimeout,
+      int reconcileBatchSize,
+      LocalTime cardRefundCutoff) {
+    this(
+        paymentTimeout,
+        connectTimeout,
+        responseMargin,
+        queryTimeout,
+        reconcileBatchSize,
+        cardRefundCutoff,
+        Currencies.HKD);
+  }
+
+  /** The same settings with another hub-wide default list of accepted currencies. */
+  public TransactionSettings withCurrencies(Currencies hubDefault) {
+    return new TransactionSettings(
+        paymentTimeout,
+        connectTimeout,
+        responseMargin,
+        queryTimeout,
+        reconcileBatchSize,
+        cardRefundCutoff,
+        hubDefault);
   }
 
   /** Settings with the standard card refund cut-off ({@link RefundPolicy#CARD_CUTOFF}). */
