@@ -21,6 +21,7 @@ import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalStatus;
 import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.domain.transaction.Channel;
+import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.DeclineReason;
 import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
@@ -79,7 +80,9 @@ class ColumnFitTest {
           // answers and reports, never persisted
           "io.ecrhub.domain.notification.IngestNotification$Verdict",
           "io.ecrhub.domain.notification.NotificationType",
-          "io.ecrhub.domain.merchant.SyncReport$Result");
+          "io.ecrhub.domain.merchant.SyncReport$Result",
+          // configuration only (ecrhub.mms.always-review)
+          "io.ecrhub.domain.merchant.ReviewRule");
 
   private static List<String> names(Class<? extends Enum<?>> type) {
     return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
@@ -93,12 +96,16 @@ class ColumnFitTest {
   }
 
   private static List<String> eventTypes() {
-    return Stream.of("payment.", "refund.")
-        .flatMap(
-            p ->
-                Arrays.stream(TransactionStatus.values())
-                    .map(s -> p + s.name().toLowerCase(Locale.ROOT)))
-        .toList();
+    List<String> types =
+        Stream.of("payment.", "refund.")
+            .flatMap(
+                p ->
+                    Arrays.stream(TransactionStatus.values())
+                        .map(s -> p + s.name().toLowerCase(Locale.ROOT)))
+            .collect(Collectors.toCollection(ArrayList::new));
+    types.add(Payment.REVIEW_REQUIRED);
+    types.add(Refund.REVIEW_REQUIRED);
+    return types;
   }
 
   /** Every change kind at once, as the audit stores them (sorted, comma-separated). */
@@ -117,6 +124,7 @@ class ColumnFitTest {
       m.put(table + ".status", names(TransactionStatus.class));
       m.put(table + ".failure_reason", names(DeclineReason.class));
       m.put(table + ".failure_code", failureCodes());
+      m.put(table + ".confirmed_by", names(ConfirmedBy.class));
     }
     m.put("payment.channel", names(Channel.class));
     m.put("terminal.transport", names(Transport.class));
@@ -174,7 +182,8 @@ class ColumnFitTest {
           HeldSync.Status.class,
           AuditAction.class,
           ChangeKind.class,
-          CheckStatus.class);
+          CheckStatus.class,
+          ConfirmedBy.class);
 
   @Test
   void everyValueTheDomainProduces_fitsItsColumn() throws SQLException {
