@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * refuses to start (one line, non-zero exit) on a registry holding a terminal it did not register,
  * and on PostgreSQL before touching the database.
  *
- * <p>Demo mode runs on its own embedded H2 only, so this runs in the H2 pass of the suite; the
- * PostgreSQL refusal is checked there too (against a database that does not exist: the refusal must
- * come before any connection).
+ * <p>Demo mode runs on its own embedded H2 only: both passes of the suite (H2, PostgreSQL) start it
+ * on an H2 file database in a fresh directory. The PostgreSQL refusal is checked against a database
+ * that does not exist: the refusal must come before any connection.
  */
 class DemoGuardIT {
   private static final Pattern KEY = Pattern.compile("Admin API key \\(shown once\\): (\\S+)");
@@ -36,7 +35,6 @@ class DemoGuardIT {
   @Test
   void demoKeysAreOwnerOnly_earlierKeysRevoked_andARealTerminalRefusesTheNextStart()
       throws Exception {
-    Assumptions.assumeFalse(HubProcess.onPostgres(), "demo mode runs on H2 only");
     String first;
     try (HubProcess demo = HubProcess.start("demo-1", work, demoEnv())) {
       first = printedKey(demo.output());
@@ -81,7 +79,6 @@ class DemoGuardIT {
 
   @Test
   void demoOnPostgres_isRefusedBeforeTheDatabaseIsTouched() throws Exception {
-    Assumptions.assumeFalse(HubProcess.onPostgres(), "once is enough");
     Map<String, String> env = demoEnv();
     // a database that does not exist: a refusal after connecting would read differently
     env.put("ECRHUB_DB_URL", "jdbc:postgresql://127.0.0.1:5432/ecrhub_demo_guard_absent");

@@ -1,9 +1,9 @@
 package io.ecrhub.app.support;
 
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Requests to the hub's management interface in {@code @QuarkusTest}s (ADR 0010): {@code
@@ -16,7 +16,8 @@ public final class ManagementInterface {
 
   /** A request to the management interface; give the full path, e.g. {@code "/q/metrics"}. */
   public static RequestSpecification given() {
-    URI uri = URI.create(TestHTTPResourceManager.getManagementUri());
+    // published by Quarkus' test support once the management interface listens (its real port)
+    URI uri = URI.create(ConfigProvider.getConfig().getValue("test.management.url", String.class));
     return RestAssured.given()
         .baseUri(uri.getScheme() + "://" + uri.getHost())
         .port(uri.getPort())
