@@ -117,8 +117,9 @@ hub() {
     log "installing wrk: apt-get install -y wrk"
     apt-get install -y wrk >/dev/null
   fi
-  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port key idfile stamp
+  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port mport key idfile stamp
   port="$(free_port)"
+  mport="$(free_port)" # the management interface (health, metrics): ADR 0010
   key="bench-$(openssl rand -hex 24)"
   idfile="$(mktemp)"
   stamp="$(date -u +%Y%m%d-%H%M%S)"
@@ -129,16 +130,16 @@ hub() {
   log "starting the hub on 127.0.0.1:$port (log: bench/results/hub-$stamp.log)"
   ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
     ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_LEVEL=WARN \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
     "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} -jar "$hub_jar" >"bench/results/hub-$stamp.log" 2>&1 &
   HUB_PID=$!
   local i
   for ((i = 0; i < 120; i++)); do
-    if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; then break; fi
+    if curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null; then break; fi
     if ! kill -0 "$HUB_PID" 2>/dev/null; then log "the hub exited; see bench/results/hub-$stamp.log"; return 1; fi
     sleep 1
   done
-  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
+  curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
   log "load: $(uptime)"
   log "hub overhead: java -cp $JAR io.ecrhub.bench.hub.HubOverheadBench --hub http://127.0.0.1:$port ${HUB_ARGS:-}"
   # shellcheck disable=SC2086
@@ -167,8 +168,9 @@ notify() {
     log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
     ./mvnw -B -q package -DskipTests -pl app -am
   fi
-  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port stamp
+  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port mport stamp
   port="$(free_port)"
+  mport="$(free_port)" # the management interface (health, metrics): ADR 0010
   stamp="$(date -u +%Y%m%d-%H%M%S)"
   log "creating database $db on $pghost"
   createdb -h "$pghost" -U "$pguser" "$db"
@@ -177,16 +179,16 @@ notify() {
   log "starting the hub on 127.0.0.1:$port (log: bench/results/notify-hub-$stamp.log)"
   ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
     ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_NOTIFY_KEYS=my_qfpay_notification_key \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_LEVEL=WARN \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
     "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} -jar "$hub_jar" >"bench/results/notify-hub-$stamp.log" 2>&1 &
   HUB_PID=$!
   local i
   for ((i = 0; i < 120; i++)); do
-    if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; then break; fi
+    if curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null; then break; fi
     if ! kill -0 "$HUB_PID" 2>/dev/null; then log "the hub exited; see bench/results/notify-hub-$stamp.log"; return 1; fi
     sleep 1
   done
-  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
+  curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
   local args="${NOTIFY_ARGS:---requests 100000 --warmup 100000 --concurrency 32 --duplicates 0.10}"
   log "load: $(uptime)"
   log "notify intake: java -cp $JAR io.ecrhub.bench.notify.NotifyIntakeBench --hub http://127.0.0.1:$port/qfpay/notify $args"

@@ -10,6 +10,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -21,7 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -184,7 +189,32 @@ public final class SimulatorPki {
   /** Writes a CA's certificate and private key as PEM files (the key file is for labs only). */
   public static void save(Ca ca, Path certPem, Path keyPem) throws IOException {
     Files.writeString(certPem, ca.certificatePem(), StandardCharsets.US_ASCII);
-    Files.writeString(keyPem, pem(ca.privateKey()), StandardCharsets.US_ASCII);
+    writeOwnerOnly(keyPem, pem(ca.privateKey()));
+  }
+
+  /**
+   * Writes a private key readable and writable by its owner only ({@code 0600} where the file
+   * system has POSIX permissions): the file is created with those permissions, never widened after
+   * the key is in it, and an existing file is narrowed before it is overwritten.
+   */
+  public static void writeOwnerOnly(Path file, String text) throws IOException {
+    if (Files.getFileStore(existingDirectoryOf(file))
+        .supportsFileAttributeView(PosixFileAttributeView.class)) {
+      if (Files.exists(file)) {
+        Files.setPosixFilePermissions(file, OWNER_ONLY);
+      } else {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      }
+    }
+    Files.writeString(file, text, StandardCharsets.US_ASCII);
+  }
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+  private static Path existingDirectoryOf(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    return dir == null ? file.toAbsolutePath() : dir;
   }
 
   /** PEM text of a certificate, or of a private key in PKCS#8 ({@code BEGIN PRIVATE KEY}). */

@@ -120,6 +120,29 @@ class TlsTest {
     }
   }
 
+  /** The CA's private key is written owner read/write only (0600), even over a wider file. */
+  @Test
+  void savedCaKey_isOwnerReadWriteOnly(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.getFileStore(dir)
+            .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class));
+    SimulatorPki.Ca ca = SimulatorPki.newCa("Private CA");
+    Path key = dir.resolve("ca-key.pem");
+    SimulatorPki.save(ca, dir.resolve("ca.pem"), key);
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(key)))
+        .isEqualTo("rw-------");
+
+    Files.setPosixFilePermissions(
+        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    SimulatorPki.save(ca, dir.resolve("ca.pem"), key);
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(key)))
+        .isEqualTo("rw-------");
+  }
+
   @Test
   void caPem_isWrittenAndReadableAsTheTrustAnchor(@TempDir Path dir) throws Exception {
     Path pem = terminal.writeCaPem(dir.resolve("ca.pem"));

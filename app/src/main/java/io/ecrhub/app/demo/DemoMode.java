@@ -1,11 +1,13 @@
 package io.ecrhub.app.demo;
 
 import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.app.security.ApiKey;
 import io.ecrhub.app.security.ManageApiKeys;
 import io.ecrhub.app.security.Role;
 import io.ecrhub.app.security.Scope;
 import io.ecrhub.app.terminals.TerminalAdmin;
 import io.ecrhub.domain.certificate.CertificatePins;
+import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.Terminals;
 import io.ecrhub.simulator.SimulatedTerminal;
@@ -21,8 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Demo mode ({@code ecrhub.demo=true}): registers the embedded simulated terminals (again on every
- * start, as their ports and keys change), creates an admin API key and prints it with the curl
- * lines that take a payment.
+ * start, as their ports and keys change), revokes the admin keys earlier demo starts created,
+ * creates a new one and prints it with the curl lines that take a payment. {@link DemoGuard} has
+ * refused the start before this runs when the database or its terminals could be production's.
  */
 @ApplicationScoped
 public class DemoMode {
@@ -33,6 +36,11 @@ public class DemoMode {
   private final CertificatePins pins;
   private final ManageApiKeys keys;
   private final int httpPort;
+  private final String managementHost;
+  private final int managementPort;
+
+  /** The name of the admin key each demo start creates (and the next one revokes). */
+  static final String DEMO_KEY_NAME = "demo admin";
 
   @Inject
   public DemoMode(
@@ -42,7 +50,10 @@ public class DemoMode {
       Terminals terminals,
       CertificatePins pins,
       ManageApiKeys keys,
-      @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
+      @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
+      @ConfigProperty(name = "quarkus.management.host", defaultValue = "127.0.0.1")
+          String managementHost,
+      @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000") int managementPort) {
     this.config = config;
     this.simulator = simulator;
     this.admin = admin;
@@ -50,6 +61,8 @@ public class DemoMode {
     this.pins = pins;
     this.keys = keys;
     this.httpPort = httpPort;
+    this.managementHost = managementHost;
+    this.managementPort = managementPort;
   }
 
   void onStart(@Observes StartupEvent ev) {
@@ -58,13 +71,35 @@ public class DemoMode {
       for (SimulatedTerminal sim : simulator.terminals()) {
         registered.add(register(sim));
       }
-      String key = keys.create("demo admin", Role.ADMIN, Scope.ALL).plaintext();
-      print(System.out, key, registered);
+      int revoked = revokeEarlierDemoKeys();
+      String key = keys.create(DEMO_KEY_NAME, Role.ADMIN, Scope.ALL).plaintext();
+      print(System.out, key, revoked, registered);
     }
   }
 
+  /**
+   * Revokes the admin keys earlier demo starts printed: a demo key lives until the next start, so
+   * one copied from an old console is never left working.
+   */
+  int revokeEarlierDemoKeys() {
+    List<String> earlier = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<ApiKey> page = keys.list(cursor, 200);
+      for (ApiKey k : page.items()) {
+        if (DEMO_KEY_NAME.equals(k.name()) && !k.revoked()) {
+          earlier.add(k.id());
+        }
+      }
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    earlier.forEach(keys::revoke);
+    return earlier.size();
+  }
+
   private Terminal register(SimulatedTerminal sim) {
-    String device = "sim-" + sim.id();
+    String device =
+        "sim-" + sim.id(); // the simulator's ids are demo-N: DemoGuard.DEMO_DEVICE_PREFIX
     Optional<Terminal> existing = terminals.findByDeviceId(device);
     if (existing.isPresent()) {
       Terminal t = existing.get();
@@ -98,7 +133,7 @@ public class DemoMode {
             device));
   }
 
-  private void print(PrintStream out, String key, List<Terminal> registered) {
+  private void print(PrintStream out, String key, int revoked, List<Terminal> registered) {
     String base = "http://localhost:" + httpPort;
     String t = registered.get(0).id().value();
     StringBuilder sb = new StringBuilder();
@@ -117,7 +152,11 @@ public class DemoMode {
           .append(r.port())
           .append('\n');
     }
-    sb.append("Admin API key (shown once): ").append(key).append("\n\n");
+    sb.append("Admin API key (shown once): ").append(key).append('\n');
+    if (revoked > 0) {
+      sb.append("(").append(revoked).append(" admin key(s) of earlier demo starts revoked)\n");
+    }
+    sb.append('\n');
     sb.append("Take a payment:\n");
     sb.append("  curl -s -X POST ")
         .append(base)
@@ -141,7 +180,12 @@ public class DemoMode {
         .append(" Bearer ")
         .append(key)
         .append("'\n");
-    sb.append("API description: ").append(base).append("/q/openapi\n");
+    String management = "http://" + managementHost + ":" + managementPort;
+    sb.append("API description (management interface): ")
+        .append(management)
+        .append("/q/openapi, Swagger UI: ")
+        .append(management)
+        .append("/q/swagger-ui\n");
     sb.append("==============================================\n");
     out.print(sb);
     out.flush();

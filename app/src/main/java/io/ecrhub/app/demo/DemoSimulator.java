@@ -12,12 +12,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Demo mode only: simulated QFPay terminals inside the hub, on 127.0.0.1 over HTTPS with their own
- * CA (kept under {@code ecrhub.demo-mode.pki-dir}), which the terminal channel then trusts.
+ * CA (kept under {@code ecrhub.demo-mode.pki-dir}, its private key owner read/write only), which
+ * the terminal channel then trusts.
  */
 @ApplicationScoped
 public class DemoSimulator {
@@ -69,6 +73,7 @@ public class DemoSimulator {
     Path key = dir.resolve("ca-key.pem");
     try {
       if (Files.exists(cert) && Files.exists(key)) {
+        ownerOnly(key); // a key file copied or created by hand with wider permissions
         return SimulatorPki.loadCa(cert, key);
       }
       Files.createDirectories(dir);
@@ -77,6 +82,13 @@ public class DemoSimulator {
       return ca;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the demo CA in " + dir, e);
+    }
+  }
+
+  private static void ownerOnly(Path key) throws IOException {
+    if (Files.getFileStore(key).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(
+          key, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
     }
   }
 

@@ -196,7 +196,7 @@ class CertificateResourceTest {
 
   @Test
   void endpointsAreInTheOpenApiDocument() {
-    io.restassured.RestAssured.given()
+    io.ecrhub.app.support.ManagementInterface.given()
         .get("/q/openapi?format=json")
         .then()
         .statusCode(200)

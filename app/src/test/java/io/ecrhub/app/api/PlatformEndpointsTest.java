@@ -3,21 +3,24 @@ package io.ecrhub.app.api;
 import static io.ecrhub.app.support.Api.admin;
 import static io.ecrhub.app.support.Api.createTerminal;
 import static io.ecrhub.app.support.Api.unique;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.ecrhub.app.support.ManagementInterface;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** Health, metrics and the OpenAPI document: served without an API key, and truthful. */
+/**
+ * Health, metrics and the OpenAPI document: served without an API key on the management interface
+ * (ADR 0010), and truthful.
+ */
 @QuarkusTest
 class PlatformEndpointsTest {
 
   @Test
   void readiness_reportsDatabaseAndMasterKeyUp() {
-    given()
+    ManagementInterface.given()
         .get("/q/health/ready")
         .then()
         .statusCode(200)
@@ -30,7 +33,7 @@ class PlatformEndpointsTest {
   @Test
   void metrics_arePrometheusText() {
     createTerminal(unique("s"));
-    given()
+    ManagementInterface.given()
         .get("/q/metrics")
         .then()
         .statusCode(200)
@@ -39,7 +42,7 @@ class PlatformEndpointsTest {
 
   @Test
   void openApi_documentsTheTerminalEndpointsAndBearerAuth() {
-    given()
+    ManagementInterface.given()
         .queryParam("format", "json")
         .get("/q/openapi")
         .then()
@@ -56,7 +59,7 @@ class PlatformEndpointsTest {
   @Test
   void openApi_documentsTheNotificationRoute_andItsProblemSchemaResolves() {
     io.restassured.path.json.JsonPath doc =
-        given()
+        ManagementInterface.given()
             .queryParam("format", "json")
             .get("/q/openapi")
             .then()

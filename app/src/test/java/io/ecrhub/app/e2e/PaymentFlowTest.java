@@ -418,7 +418,7 @@ class PaymentFlowTest {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () ->
-                io.restassured.RestAssured.given()
+                io.ecrhub.app.support.ManagementInterface.given()
                     .get("/q/metrics")
                     .then()
                     .statusCode(200)

@@ -18,17 +18,28 @@ import java.util.regex.Pattern;
 
 /**
  * One hub as operators run it: {@code java -jar quarkus-run.jar} in its own process, configured
- * through environment variables, on an ephemeral port; {@link #kill()} stops it like a crash.
+ * through environment variables, on ephemeral ports (the public one, HTTPS when configured, and the
+ * management interface of ADR 0010: {@link #managementUri()} for {@code /q/health}, {@code
+ * /q/metrics}); {@link #kill()} stops it like a crash. {@link #runToExit} runs one that is expected
+ * to refuse to start.
  */
 final class HubProcess implements AutoCloseable {
   static final String ADMIN_KEY = "it-admin-key-0123456789abcdefghij";
   static final String MASTER_KEY = "aXQtbWFzdGVyLWtleS0zMi1ieXRlcy1sb25nLS0tLS0=";
-  private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("Listening on: (.*)$");
+  private static final Pattern HTTP = Pattern.compile("http://[^: ]+:(\\d+)");
+  private static final Pattern HTTPS = Pattern.compile("https://[^: ]+:(\\d+)");
+  private static final Pattern MANAGEMENT =
+      Pattern.compile("Management interface listening on (https?://[^ ]+:\\d+)");
 
   private final Process process;
   private final List<String> output = Collections.synchronizedList(new ArrayList<>());
   private final CompletableFuture<Integer> port = new CompletableFuture<>();
+  private final CompletableFuture<Integer> httpsPort = new CompletableFuture<>();
+  private final CompletableFuture<String> management = new CompletableFuture<>();
   private final String name;
+  private final java.util.concurrent.CountDownLatch pumped =
+      new java.util.concurrent.CountDownLatch(1);
 
   private HubProcess(String name, Process process) {
     this.name = name;
@@ -45,6 +56,42 @@ final class HubProcess implements AutoCloseable {
    * @param env settings as environment variables, on top of the test defaults
    */
   static HubProcess start(String name, Path workDir, Map<String, String> env) throws IOException {
+    HubProcess hub = new HubProcess(name, builder(name, workDir, env).start());
+    try {
+      hub.port.get(120, TimeUnit.SECONDS);
+    } catch (Exception ex) {
+      hub.kill();
+      throw new IllegalStateException(
+          "hub " + name + " did not start:\n" + String.join("\n", hub.output), ex);
+    }
+    return hub;
+  }
+
+  /** How a hub that was expected to refuse to start ended. */
+  record Exited(int exitCode, List<String> output) {
+    String text() {
+      return String.join("\n", output);
+    }
+  }
+
+  /**
+   * Starts a hub expected to stop by itself (a refused configuration) and waits for its exit.
+   *
+   * @throws IllegalStateException if it is still running after two minutes (it is killed)
+   */
+  static Exited runToExit(String name, Path workDir, Map<String, String> env)
+      throws IOException, InterruptedException {
+    HubProcess hub = new HubProcess(name, builder(name, workDir, env).start());
+    if (!hub.process.waitFor(120, TimeUnit.SECONDS)) {
+      hub.kill();
+      throw new IllegalStateException(
+          "hub " + name + " did not stop:\n" + String.join("\n", hub.output));
+    }
+    hub.pumped.await(30, TimeUnit.SECONDS);
+    return new Exited(hub.process.exitValue(), hub.output());
+  }
+
+  private static ProcessBuilder builder(String name, Path workDir, Map<String, String> env) {
     String jar = System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder pb =
@@ -55,20 +102,14 @@ final class HubProcess implements AutoCloseable {
     Map<String, String> e = pb.environment();
     e.put("QUARKUS_HTTP_PORT", "0");
     e.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    // the management interface (ADR 0010) on a free port too: instances side by side never collide
+    e.put("QUARKUS_MANAGEMENT_PORT", "0");
     e.put("ECRHUB_SECRETS_MASTER_KEY", MASTER_KEY);
     e.put("ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
     e.put("ECRHUB_INSTANCE_ID", name);
     e.put("ECRHUB_RECONCILIATION_EVERY", "1s");
     e.putAll(env);
-    HubProcess hub = new HubProcess(name, pb.start());
-    try {
-      hub.port.get(120, TimeUnit.SECONDS);
-    } catch (Exception ex) {
-      hub.kill();
-      throw new IllegalStateException(
-          "hub " + name + " did not start:\n" + String.join("\n", hub.output), ex);
-    }
-    return hub;
+    return pb;
   }
 
   /** Environment for the database the test run uses: PostgreSQL with the pg profile, else H2. */
@@ -105,20 +146,58 @@ final class HubProcess implements AutoCloseable {
       String line;
       while ((line = r.readLine()) != null) {
         output.add(line);
+        Matcher mm = MANAGEMENT.matcher(line);
+        if (mm.find()) {
+          management.complete(mm.group(1));
+        }
         Matcher m = LISTENING.matcher(line);
         if (m.find()) {
-          port.complete(Integer.parseInt(m.group(1)));
+          Matcher http = HTTP.matcher(m.group(1));
+          Matcher https = HTTPS.matcher(m.group(1));
+          if (https.find()) {
+            httpsPort.complete(Integer.parseInt(https.group(1)));
+          }
+          port.complete(http.find() ? Integer.parseInt(http.group(1)) : -1);
         }
       }
     } catch (IOException e) {
       // process gone
     } finally {
-      port.completeExceptionally(new IllegalStateException("hub exited"));
+      IllegalStateException gone = new IllegalStateException("hub exited");
+      port.completeExceptionally(gone);
+      httpsPort.completeExceptionally(gone);
+      management.completeExceptionally(gone);
+      pumped.countDown();
     }
   }
 
+  /** The public port over plain HTTP (the only one unless TLS is configured). */
   String baseUri() {
-    return "http://127.0.0.1:" + port.join();
+    int p = port.join();
+    if (p < 0) {
+      throw new IllegalStateException(this + " serves no plain HTTP (insecure requests disabled)");
+    }
+    return "http://127.0.0.1:" + p;
+  }
+
+  /** The public port over HTTPS, when {@code quarkus.http.ssl-port} and a key store are set. */
+  String httpsUri() {
+    if (!httpsPort.isDone() || httpsPort.isCompletedExceptionally()) {
+      throw new IllegalStateException(this + " serves no HTTPS");
+    }
+    return "https://127.0.0.1:" + httpsPort.join();
+  }
+
+  /**
+   * The management interface as the hub logged it ({@code http://127.0.0.1:<port>}): health,
+   * metrics, OpenAPI. Only for a hub that has started.
+   */
+  String managementUri() {
+    try {
+      return management.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(this + " logged no management interface", e);
+    }
   }
 
   List<String> output() {

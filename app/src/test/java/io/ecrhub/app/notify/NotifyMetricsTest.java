@@ -8,6 +8,7 @@ import static io.ecrhub.app.notify.NotifyFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.app.support.ManagementInterface;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** What {@code /q/metrics} tells an operator about the notification intake. */
+/**
+ * What {@code /q/metrics} (management interface) tells an operator about the notification intake.
+ */
 @QuarkusTest
 class NotifyMetricsTest {
   private static final Pattern RECEIVED =
@@ -49,7 +52,7 @@ class NotifyMetricsTest {
   }
 
   private static String metrics() {
-    return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return ManagementInterface.metrics();
   }
 
   private static Map<String, Double> received() {
