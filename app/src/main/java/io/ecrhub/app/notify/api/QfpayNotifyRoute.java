@@ -7,6 +7,7 @@ import io.ecrhub.app.notify.KeyRingHolder;
 import io.ecrhub.app.notify.NotifyConfig;
 import io.ecrhub.notify.intake.GroupCommit;
 import io.ecrhub.notify.intake.NotificationIntake;
+import io.ecrhub.notify.intake.NotificationSignature;
 import io.ecrhub.notify.intake.SenderAllowList;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -166,7 +167,8 @@ public class QfpayNotifyRoute {
     }
     Map<String, String> headers = flatten(request.headers());
     CompletionStage<NotificationIntake.Result> stored;
-    if (keys.loaded()) {
+    if (keys.loaded() || !NotificationSignature.wellFormed(request.getHeader("X-QF-SIGN"))) {
+      // (an unsigned request needs no keys: refused without them)
       stored = groupCommit.submit(raw, headers, client);
     } else { // the first notification loads the keys from the database: not on the I/O thread
       CompletionStage<NotificationIntake.Result> loaded;
