@@ -139,7 +139,7 @@ public interface NotifyConfig {
     @WithDefault("64")
     int queue();
 
-    /** The {@code Retry-After} of a 503 (QFPay retries on its own schedule either way). */
+    /** The {@code Retry-After} of a 503 {@code INTAKE_BUSY} (QFPay retries on its own schedule). */
     @WithDefault("10s")
     Duration retryAfter();
   }

@@ -192,8 +192,8 @@ public class QfpayNotifyRoute {
           failure instanceof CompletionException && failure.getCause() != null
               ? failure.getCause()
               : failure;
-      rc.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
       if (cause instanceof GroupCommit.Busy) {
+        rc.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
         problem(
             rc,
             503,
@@ -202,6 +202,7 @@ public class QfpayNotifyRoute {
         return;
       }
       LOG.errorf("Notification not stored, answering 503 so QFPay retries: %s", cause.toString());
+      rc.response().putHeader(HttpHeaders.RETRY_AFTER, "60");
       problem(
           rc,
           503,
