@@ -6,6 +6,8 @@
 #   bench/run.sh overhead capacity    # a selection
 #   bench/run.sh hub                  # the packaged hub on a fresh PostgreSQL database (not in the default set)
 #   bench/run.sh notify               # POST /qfpay/notify through the packaged hub vs a bare handler (idem)
+#   bench/run.sh flood                # payment latency through the packaged hub with and without a flood of
+#                                     # unsigned notifications, side by side (idem)
 #
 # Extra arguments per benchmark (see each main class's Javadoc):
 #   OVERHEAD_ARGS="--n 2000 --warmup 1000"
@@ -13,6 +15,7 @@
 #   CODEC_ARGS="-wi 3 -i 5"           (JMH options)
 #   HUB_ARGS="--n 1000 --warmup 3000 --client raw|jdk"   (HubOverheadBench); WRK_ARGS="-t2 -c16 -d10s"
 #   NOTIFY_ARGS="--requests 100000 --warmup 100000 --concurrency 32 --duplicates 0.10"   (NotifyIntakeBench)
+#   FLOOD_ARGS="--n 200 --block 20 --warmup 300 --flood-concurrency 16 --body-bytes 60000"   (FloodBench)
 #   HUB_JAVA_OPTS="-XX:StartFlightRecording=..."   (extra JVM options for the hub process)
 #   PGHOST=127.0.0.1 PGUSER=postgres  (the hub and notify targets create and drop ecrhub_bench_<pid>)
 #   SKIP_BUILD=1                      reuse bench/target/ecrhub-bench.jar
@@ -207,11 +210,59 @@ notify() {
   trap - EXIT
 }
 
+# Payments through the packaged hub (fresh PostgreSQL database, free loopback port) without and with
+# a flood of unsigned ~60 KB notifications on its public /qfpay/notify, in alternating blocks
+# (FloodBench); the database's size before and after the run shows what the flood stored (ADR 0009).
+flood() {
+  local hub_jar=app/target/quarkus-app/quarkus-run.jar
+  if [[ ! -f "$hub_jar" ]]; then
+    log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
+    ./mvnw -B -q package -DskipTests -pl app -am
+  fi
+  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port mport key stamp out
+  port="$(free_port)"
+  mport="$(free_port)" # the management interface (health, metrics): ADR 0010
+  key="bench-$(openssl rand -hex 24)"
+  stamp="$(date -u +%Y%m%d-%H%M%S)"
+  out="bench/results/flood-$stamp.txt"
+  log "creating database $db on $pghost"
+  createdb -h "$pghost" -U "$pguser" "$db"
+  HUB_CLEANUP_DB="$db"
+  trap hub_cleanup EXIT
+  log "starting the hub on 127.0.0.1:$port (log: bench/results/flood-hub-$stamp.log)"
+  ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
+    ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" \
+    ECRHUB_NOTIFY_KEYS=my_qfpay_notification_key \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
+    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} -jar "$hub_jar" >"bench/results/flood-hub-$stamp.log" 2>&1 &
+  HUB_PID=$!
+  local i
+  for ((i = 0; i < 120; i++)); do
+    if curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null; then break; fi
+    if ! kill -0 "$HUB_PID" 2>/dev/null; then log "the hub exited; see bench/results/flood-hub-$stamp.log"; return 1; fi
+    sleep 1
+  done
+  curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
+  local size_sql="SELECT pg_database_size(current_database())"
+  { echo "uptime before: $(uptime)"
+    echo "database size before: $(psql -h "$pghost" -U "$pguser" -d "$db" -Atc "$size_sql") bytes"; } | tee "$out"
+  log "flood: java -cp $JAR io.ecrhub.bench.hub.FloodBench --hub http://127.0.0.1:$port ${FLOOD_ARGS:-}"
+  # shellcheck disable=SC2086
+  "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.ecrhub.bench.hub.FloodBench \
+    --hub "http://127.0.0.1:$port" --key "$key" ${FLOOD_ARGS:-} | tee -a "$out"
+  { echo "uptime after: $(uptime)"
+    echo "database size after: $(psql -h "$pghost" -U "$pguser" -d "$db" -Atc "$size_sql") bytes"
+    echo "rejected rows stored: $(psql -h "$pghost" -U "$pguser" -d "$db" -Atc "SELECT count(*) FROM notification_inbox WHERE status = 'REJECTED'")"
+    echo "intake metrics:"; curl -s "http://127.0.0.1:$mport/q/metrics" | grep -E '^ecrhub_notify_(received|rejected)_total' ; } | tee -a "$out"
+  hub_cleanup
+  trap - EXIT
+}
+
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then targets=(overhead capacity codec); fi
 for t in "${targets[@]}"; do
   case "$t" in
-    overhead | capacity | codec | hub | notify) "$t" ;;
-    *) log "unknown benchmark '$t' (overhead, capacity, codec, hub, notify)"; exit 2 ;;
+    overhead | capacity | codec | hub | notify | flood) "$t" ;;
+    *) log "unknown benchmark '$t' (overhead, capacity, codec, hub, notify, flood)"; exit 2 ;;
   esac
 done

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
@@ -30,9 +31,11 @@ import java.util.function.IntConsumer;
  * completes only that caller's stage exceptionally (the endpoint answers 503 and QFPay sends it
  * again).
  *
- * <p>Checks that need no database run on the caller's thread; rejected, malformed and unknown-type
- * notifications are stored on {@code blocking}, as is everything when there are no writers, the
- * queue is full, or the group commit is closed.
+ * <p>Checks that need no database run on the caller's thread; sampled rejected notifications and
+ * unknown-type ones are stored on {@code blocking}, as is everything when there are no writers, the
+ * queue is full, or the group commit is closed. {@code blocking} is the intake's own bounded
+ * executor (ADR 0009): when it refuses a task, a notification that must be stored fails with {@link
+ * Busy} (the endpoint answers 503 with {@code Retry-After}) and a rejected sample is dropped.
  */
 public final class GroupCommit implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(GroupCommit.class.getName());
@@ -55,6 +58,15 @@ public final class GroupCommit implements AutoCloseable {
   }
 
   private record Pending(Verified verified, CompletableFuture<Result> answer) {}
+
+  /** The intake's executor is full: nothing was stored; the sender should try again later. */
+  public static final class Busy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Busy() {
+      super("the notification intake is at its limit", null, false, false);
+    }
+  }
 
   public GroupCommit(NotificationIntake intake, Executor blocking, Settings settings) {
     this(intake, blocking, settings, size -> {});
@@ -92,16 +104,35 @@ public final class GroupCommit implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     if (checked.verified() == null) {
-      return CompletableFuture.supplyAsync(checked.other(), blocking);
+      if (checked.other() == null) {
+        return CompletableFuture.completedFuture(checked.answer()); // nothing to store
+      }
+      try {
+        CompletableFuture<Result> stored = CompletableFuture.supplyAsync(checked.other(), blocking);
+        // a rejected request is answered as such even when its sample could not be stored
+        return checked.answer() == null ? stored : stored.exceptionally(e -> checked.answer());
+      } catch (RejectedExecutionException e) {
+        return checked.answer() != null
+            ? CompletableFuture.completedFuture(checked.answer()) // a sample, dropped
+            : CompletableFuture.failedFuture(new Busy());
+      }
     }
     Pending p = new Pending(checked.verified(), new CompletableFuture<>());
     if (writers.isEmpty() || closed || !queue.offer(p)) {
-      return CompletableFuture.supplyAsync(() -> intake.store(checked.verified()), blocking);
+      return alone(checked.verified());
     }
     if (closed && queue.remove(p)) { // closed meanwhile: no writer may take it any more
-      return CompletableFuture.supplyAsync(() -> intake.store(checked.verified()), blocking);
+      return alone(checked.verified());
     }
     return p.answer();
+  }
+
+  private CompletionStage<Result> alone(Verified verified) {
+    try {
+      return CompletableFuture.supplyAsync(() -> intake.store(verified), blocking);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(new Busy());
+    }
   }
 
   private void write() {

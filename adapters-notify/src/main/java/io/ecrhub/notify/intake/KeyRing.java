@@ -13,9 +13,14 @@ import java.util.function.Supplier;
 /**
  * The notification keys active at one time: one per merchant / app code, and old plus new during a
  * rotation. Keys whose route matches the notification's {@link RoutingHint} are tried first, then
- * the others, newest first; never more than {@code maxTries} in all.
+ * the others, newest first; never more than {@code maxTries} (at most {@value #MAX_TRIES}) in all,
+ * so the work an unauthenticated request can cause is bounded: one digest of the body per tried key
+ * (and, with the legacy form, one of its sorted fields).
  */
 public final class KeyRing {
+  /** The most keys ever tried on one notification (ADR 0009). */
+  public static final int MAX_TRIES = 8;
+
   private final List<Entry> entries;
   private final int maxTries;
   private final boolean allowSha256;
@@ -68,8 +73,9 @@ public final class KeyRing {
    *     matches none of the tried keys
    */
   public KeyRing(List<Entry> entries, int maxTries, boolean allowSha256, boolean allowLegacy) {
-    if (maxTries < 1) {
-      throw new IllegalArgumentException("maxTries must be at least 1");
+    if (maxTries < 1 || maxTries > MAX_TRIES) {
+      throw new IllegalArgumentException(
+          "maxTries must be 1 to " + MAX_TRIES + ", not " + maxTries);
     }
     this.entries = List.copyOf(entries);
     this.maxTries = maxTries;
@@ -116,10 +122,23 @@ public final class KeyRing {
    */
   public Optional<Match> match(
       byte[] body, Supplier<byte[]> legacyForm, String signatureHeader, RoutingHint hint) {
+    return match(body, legacyForm, signatureHeader, () -> hint);
+  }
+
+  /**
+   * As {@link #match(byte[], Supplier, String, RoutingHint)}, with the routing hint asked for only
+   * when it changes which keys are tried ({@link #needsHint()}): otherwise the raw-body form is
+   * checked before the body is parsed at all.
+   */
+  public Optional<Match> match(
+      byte[] body,
+      Supplier<byte[]> legacyForm,
+      String signatureHeader,
+      Supplier<RoutingHint> hint) {
     if (signatureHeader == null || signatureHeader.isBlank()) {
       return Optional.empty();
     }
-    List<Entry> tried = candidates(hint);
+    List<Entry> tried = needsHint() ? candidates(hint.get()) : unrouted;
     for (Entry e : tried) {
       if (NotificationSignature.matches(body, signatureHeader, e.key(), allowSha256)) {
         return Optional.of(new Match(e.id(), Form.RAW_BODY));
@@ -134,6 +153,14 @@ public final class KeyRing {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the routing data of a notification changes which keys are tried: only when some key has
+   * routes and there are more keys than are tried. Otherwise every key is tried anyway.
+   */
+  public boolean needsHint() {
+    return routed && entries.size() > maxTries;
   }
 
   /** The keys in the order they are tried, at most {@code maxTries}. */

@@ -11,10 +11,14 @@ import io.ecrhub.domain.notification.QfpayNotification;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.UnitOfWork;
 import java.lang.System.Logger.Level;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,13 +30,16 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The intake of one notification: parse, verify the signature with the key ring (raw-body form,
- * then the legacy sorted-fields form), store durably (deduplicated on type + syssn) and only then
- * report ACCEPTED. It is applied either in the same transaction (one commit; see the constructor's
- * {@code storeAndApplyTogether}) or after the commit. {@link #check} does the part that needs no
- * database, so that {@link GroupCommit} can store many verified notifications in one transaction
- * ({@link #storeTogether}). A verified notification of an unknown type is stored IGNORED for an
- * admin. A failing database surfaces as an exception (the endpoint answers 503 so QFPay retries).
+ * The intake of one notification: verify the signature with the key ring (the header's shape first,
+ * then the raw-body form, which needs no parse; then the legacy sorted-fields form), parse, store
+ * durably (deduplicated on type + syssn) and only then report ACCEPTED. A rejected request (no,
+ * malformed or wrong signature; a signed but malformed body) is stored only when the {@link
+ * RejectSampler} keeps it as a sample, so a flood of unsigned bodies costs no database work (ADR
+ * 0009). It is applied either in the same transaction (one commit; see the constructor's {@code
+ * storeAndApplyTogether}) or after the commit. {@link #check} does the part that needs no database,
+ * so that {@link GroupCommit} can store many verified notifications in one transaction ({@link
+ * #storeTogether}). A verified notification of an unknown type is stored IGNORED for an admin. A
+ * failing database surfaces as an exception (the endpoint answers 503 so QFPay retries).
  */
 public final class NotificationIntake implements IngestNotification {
   private static final System.Logger LOG = System.getLogger(NotificationIntake.class.getName());
@@ -40,6 +47,10 @@ public final class NotificationIntake implements IngestNotification {
   private static final Set<String> DROPPED_HEADERS =
       Set.of("authorization", "cookie", "proxy-authorization", "set-cookie");
   private static final int MAX_HEADERS = 40;
+
+  /** Bytes of a rejected body kept in its sample (with the SHA-256 and length of the whole). */
+  public static final int SAMPLE_BODY_BYTES = 2048;
+
   private static final int MAX_HEADER_VALUE = 1024;
   private static final Pattern NOT_PRINTABLE = Pattern.compile("[^A-Za-z0-9_.-]");
 
@@ -52,6 +63,7 @@ public final class NotificationIntake implements IngestNotification {
   private final InboxProcessor processor;
   private final StoredListener onStored;
   private final boolean storeAndApplyTogether;
+  private final RejectSampler samples;
 
   /** Called inside the storing transaction for each new verified notification (fan-out). */
   @FunctionalInterface
@@ -59,7 +71,12 @@ public final class NotificationIntake implements IngestNotification {
     void stored(InboxEntry entry, QfpayNotification notification, Instant now);
   }
 
-  /** What the endpoint answers and why. */
+  /**
+   * What the endpoint answers and why.
+   *
+   * @param entryId the stored entry, or null (a duplicate, or a rejected request not kept as a
+   *     sample)
+   */
   public record Result(Verdict verdict, String entryId, boolean duplicate, String reason) {}
 
   public NotificationIntake(
@@ -91,6 +108,34 @@ public final class NotificationIntake implements IngestNotification {
       InboxProcessor processor,
       StoredListener onStored,
       boolean storeAndApplyTogether) {
+    this(
+        keys,
+        parser,
+        inbox,
+        unitOfWork,
+        clock,
+        ids,
+        processor,
+        onStored,
+        storeAndApplyTogether,
+        RejectSampler.keepAll(clock));
+  }
+
+  /**
+   * @param samples which rejected notifications are stored (the others are only answered)
+   */
+  public NotificationIntake(
+      Supplier<KeyRing> keys,
+      NotificationParser parser,
+      NotificationInbox inbox,
+      UnitOfWork unitOfWork,
+      Clock clock,
+      IdGenerator ids,
+      InboxProcessor processor,
+      StoredListener onStored,
+      boolean storeAndApplyTogether,
+      RejectSampler samples) {
+    this.samples = Objects.requireNonNull(samples);
     this.storeAndApplyTogether = storeAndApplyTogether;
     this.keys = Objects.requireNonNull(keys);
     this.parser = Objects.requireNonNull(parser);
@@ -110,7 +155,10 @@ public final class NotificationIntake implements IngestNotification {
   /** Takes in one notification; returns once its verdict is committed. */
   public Result receive(byte[] rawBody, Map<String, String> headers, String sourceAddress) {
     Checked checked = check(rawBody, headers, sourceAddress);
-    return checked.verified() != null ? store(checked.verified()) : checked.other().get();
+    if (checked.verified() != null) {
+      return store(checked.verified());
+    }
+    return checked.other() != null ? checked.other().get() : checked.answer();
   }
 
   /**
@@ -125,43 +173,62 @@ public final class NotificationIntake implements IngestNotification {
   }
 
   /**
-   * What the checks that need no database found: either a {@link Verified} notification to store
-   * ({@link #store} or {@link #storeTogether}), or the work that stores anything else (a rejected
-   * or malformed body, a verified one of unknown type) and says what to answer. Exactly one is set.
+   * What the checks that need no database found: a {@link Verified} notification to store ({@link
+   * #store} or {@link #storeTogether}); or the work that stores anything else (a rejected sample, a
+   * verified one of unknown type) and says what to answer; or only the answer (a rejected request
+   * that is not sampled: nothing to store). {@code answer} next to {@code other} is what to answer
+   * when that work cannot be scheduled (a rejected sample is then dropped); an {@code other}
+   * without one must be stored, or the caller answers 503.
    */
-  public record Checked(Verified verified, Supplier<Result> other) {
+  public record Checked(Verified verified, Supplier<Result> other, Result answer) {
     public Checked {
-      if ((verified == null) == (other == null)) {
-        throw new IllegalArgumentException("exactly one of verified and other");
+      if ((verified == null) == (other == null && answer == null)) {
+        throw new IllegalArgumentException("either verified, or other and/or answer");
       }
+    }
+
+    /** Verified, or stored otherwise by {@code other}. */
+    public Checked(Verified verified, Supplier<Result> other) {
+      this(verified, other, null);
     }
   }
 
   /**
-   * Parses and verifies one notification without touching the database (cheap enough for an I/O
-   * thread once the key ring is loaded).
+   * Verifies and parses one notification without touching the database (cheap enough for an I/O
+   * thread once the key ring is loaded). The signature is checked before the body is parsed: a
+   * missing or malformed header first (no digest), then the raw-body form with at most {@link
+   * KeyRing#MAX_TRIES} keys (the body is parsed first only when routing picks the keys, {@link
+   * KeyRing#needsHint}), then the legacy form, which needs the parse.
    */
   public Checked check(byte[] rawBody, Map<String, String> headers, String sourceAddress) {
     Instant now = clock.instant();
     Map<String, String> kept = keptHeaders(headers);
-    ObjectNode tree;
-    try {
-      tree = parser.readTree(rawBody);
-    } catch (MalformedNotificationException e) {
-      return rejecting(rawBody, kept, sourceAddress, now, Verdict.MALFORMED, e.getMessage());
-    }
     String signature = kept.get(SIGN_HEADER);
     if (signature == null || signature.isBlank()) {
       return rejecting(
           rawBody, kept, sourceAddress, now, Verdict.BAD_SIGNATURE, "no X-QF-SIGN header");
     }
+    if (!NotificationSignature.wellFormed(signature)) {
+      return rejecting(
+          rawBody,
+          kept,
+          sourceAddress,
+          now,
+          Verdict.BAD_SIGNATURE,
+          "X-QF-SIGN is not 32 (MD5) or 64 (SHA-256) hex digits");
+    }
+    Body body = new Body(rawBody);
     Optional<KeyRing.Match> match =
         keys.get()
             .match(
                 rawBody,
-                () -> NotificationParser.legacySigningForm(tree),
+                () ->
+                    body.tree() == null ? null : NotificationParser.legacySigningForm(body.tree()),
                 signature,
-                NotificationParser.routingHint(tree));
+                () ->
+                    body.tree() == null
+                        ? RoutingHint.NONE
+                        : NotificationParser.routingHint(body.tree()));
     if (match.isEmpty()) {
       return rejecting(
           rawBody,
@@ -170,6 +237,11 @@ public final class NotificationIntake implements IngestNotification {
           now,
           Verdict.BAD_SIGNATURE,
           "X-QF-SIGN matches none of the tried notification keys");
+    }
+    ObjectNode tree = body.tree();
+    if (tree == null) {
+      return rejecting(
+          rawBody, kept, sourceAddress, now, Verdict.MALFORMED, body.failure.getMessage());
     }
     if (match.get().form() != KeyRing.Form.RAW_BODY) {
       LOG.log(
@@ -206,6 +278,30 @@ public final class NotificationIntake implements IngestNotification {
     return new Checked(new Verified(entry, n), null);
   }
 
+  /** The body parsed at most once, and only when needed; null tree with the reason if it fails. */
+  private final class Body {
+    private final byte[] raw;
+    private boolean read;
+    private ObjectNode tree;
+    private MalformedNotificationException failure;
+
+    Body(byte[] raw) {
+      this.raw = raw;
+    }
+
+    ObjectNode tree() {
+      if (!read) {
+        read = true;
+        try {
+          tree = parser.readTree(raw);
+        } catch (MalformedNotificationException e) {
+          failure = e;
+        }
+      }
+      return tree;
+    }
+  }
+
   private Checked rejecting(
       byte[] body,
       Map<String, String> headers,
@@ -213,7 +309,11 @@ public final class NotificationIntake implements IngestNotification {
       Instant now,
       Verdict verdict,
       String reason) {
-    return new Checked(null, () -> reject(body, headers, source, now, verdict, reason));
+    Result unstored = new Result(verdict, null, false, reason);
+    if (!samples.admit(source)) {
+      return new Checked(null, null, unstored); // counted by the endpoint, not stored
+    }
+    return new Checked(null, () -> reject(body, headers, source, now, verdict, reason), unstored);
   }
 
   /** Stores (and, inline, applies) one verified notification; returns once it is committed. */
@@ -434,6 +534,10 @@ public final class NotificationIntake implements IngestNotification {
     }
   }
 
+  /**
+   * Stores one rejected request as a sample: at most the first {@value #SAMPLE_BODY_BYTES} bytes of
+   * its body, with the length and SHA-256 of the whole body (in the note too, for admins).
+   */
   private Result reject(
       byte[] body,
       Map<String, String> headers,
@@ -442,10 +546,31 @@ public final class NotificationIntake implements IngestNotification {
       Verdict verdict,
       String reason) {
     String id = "ntf_" + ids.next();
+    String sha256 = sha256Hex(body);
+    byte[] kept = body.length <= SAMPLE_BODY_BYTES ? body : Arrays.copyOf(body, SAMPLE_BODY_BYTES);
+    String note =
+        body.length <= SAMPLE_BODY_BYTES
+            ? reason
+            : reason
+                + " (body "
+                + body.length
+                + " bytes, SHA-256 "
+                + sha256
+                + "; the first "
+                + SAMPLE_BODY_BYTES
+                + " kept)";
     InboxEntry entry =
-        new InboxEntry(id, body, headers, source, now, InboxStatus.REJECTED, null, reason);
-    unitOfWork.run(() -> inbox.storeRejected(entry));
+        new InboxEntry(id, kept, headers, source, now, InboxStatus.REJECTED, null, note);
+    unitOfWork.run(() -> inbox.storeRejectedSample(entry, body.length, sha256));
     return new Result(verdict, id, false, reason);
+  }
+
+  private static String sha256Hex(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** Request headers worth keeping for audit: lower-case names, no credentials, bounded. */

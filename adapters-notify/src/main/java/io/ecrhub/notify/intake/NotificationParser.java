@@ -25,6 +25,20 @@ import java.util.regex.Pattern;
  */
 public final class NotificationParser {
   private static final Pattern SYSSN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /** The longest {@code txamt} text looked at (18 digits of cents, a fraction of zeros, spaces). */
+  static final int MAX_AMOUNT_CHARS = 40;
+
+  /**
+   * A {@code txamt} as QFPay writes it (cents, e.g. {@code 1050}), also as a JSON number's text
+   * ({@code 1050.00}, {@code 1.05E+3}); an exponent of at most two digits.
+   */
+  private static final Pattern AMOUNT_SHAPE =
+      Pattern.compile("[+-]?\\d{1,18}(\\.\\d{0,20})?([eE][+-]?\\d{1,2})?");
+
+  /** Largest scale (either sign) of a JSON number written out in plain digits. */
+  private static final int MAX_PLAIN_SCALE = 40;
+
   private final ObjectMapper mapper =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -147,6 +161,11 @@ public final class NotificationParser {
     if (t == null) {
       return null;
     }
+    // bounded before BigDecimal: a 10,000-digit amount or an absurd exponent is refused at once
+    if (t.length() > MAX_AMOUNT_CHARS || !AMOUNT_SHAPE.matcher(t).matches()) {
+      throw new MalformedNotificationException(
+          "txamt must be a whole number of cents (at most 18 digits)");
+    }
     BigDecimal cents;
     try {
       cents = new BigDecimal(t);
@@ -172,10 +191,24 @@ public final class NotificationParser {
     if (value.isTextual()) {
       fields.put(name, value.textValue());
     } else if (value.isNumber()) {
-      fields.put(name, value.decimalValue().toPlainString());
+      fields.put(name, numberText(value));
     } else {
       fields.put(name, value.toString());
     }
+  }
+
+  /**
+   * A JSON number as text: plain digits when that is short, else as written by {@link
+   * BigDecimal#toString()} ({@code 1E+999999999}; {@code toPlainString} would build a
+   * billion-character string). Jackson bounds a number's length (1,000 characters), not its
+   * exponent.
+   */
+  static String numberText(JsonNode value) {
+    if (value.isIntegralNumber()) {
+      return value.bigIntegerValue().toString();
+    }
+    BigDecimal d = value.decimalValue();
+    return Math.abs((long) d.scale()) <= MAX_PLAIN_SCALE ? d.toPlainString() : d.toString();
   }
 
   /** The text of one top-level scalar field of a parsed body, or null. */

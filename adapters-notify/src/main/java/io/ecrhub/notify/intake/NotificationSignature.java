@@ -79,6 +79,19 @@ public final class NotificationSignature {
         h.getBytes(StandardCharsets.US_ASCII));
   }
 
+  /**
+   * Whether a header can be a signature at all (32 or 64 hex digits, case and surrounding blanks
+   * ignored): checked before any digest or parse, so an unsigned or garbage-signed request costs
+   * nothing more.
+   */
+  public static boolean wellFormed(String header) {
+    if (header == null) {
+      return false;
+    }
+    String h = header.trim().toUpperCase(Locale.ROOT);
+    return (h.length() == 32 || h.length() == 64) && upperHex(h);
+  }
+
   private static boolean upperHex(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

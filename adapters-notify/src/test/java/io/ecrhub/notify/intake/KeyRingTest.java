@@ -1,6 +1,7 @@
 package io.ecrhub.notify.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecrhub.domain.notification.NotificationKey;
 import java.time.Instant;
@@ -24,7 +25,7 @@ class KeyRingTest {
             List.of(
                 entry("other", NotificationKey.of("the_new_notification_key"), Set.of(), 2),
                 entry("good", GOOD, Set.of(), 1)),
-            10,
+            8,
             false);
 
     assertThat(
@@ -37,13 +38,13 @@ class KeyRingTest {
   @Test
   void legacyForm_isRefusedWhenSwitchedOff_withAWrongKey_orBeyondTheTriedKeys() {
     String legacy = NotificationSignatureTest.LEGACY_SIGN;
-    KeyRing off = new KeyRing(List.of(entry("good", GOOD, Set.of(), 1)), 10, false, false);
+    KeyRing off = new KeyRing(List.of(entry("good", GOOD, Set.of(), 1)), 8, false, false);
     assertThat(off.match(BODY, LEGACY_FORM, legacy, RoutingHint.NONE)).isEmpty();
 
     KeyRing wrong =
         new KeyRing(
             List.of(entry("k", NotificationKey.of("the_new_notification_key"), Set.of(), 1)),
-            10,
+            8,
             false);
     assertThat(wrong.match(BODY, LEGACY_FORM, legacy, RoutingHint.NONE)).isEmpty();
 
@@ -61,7 +62,7 @@ class KeyRingTest {
     NotificationKey newKey = NotificationKey.of("the_new_notification_key");
     KeyRing ring =
         new KeyRing(
-            List.of(entry("old", GOOD, Set.of(), 1), entry("new", newKey, Set.of(), 2)), 10, false);
+            List.of(entry("old", GOOD, Set.of(), 1), entry("new", newKey, Set.of(), 2)), 8, false);
 
     assertThat(ring.verify(BODY, SIGN, RoutingHint.NONE)).contains("old");
     assertThat(ring.verify(BODY, NotificationSignature.sign(BODY, newKey), RoutingHint.NONE))
@@ -73,7 +74,7 @@ class KeyRingTest {
     KeyRing ring =
         new KeyRing(
             List.of(entry("new", NotificationKey.of("the_new_notification_key"), Set.of(), 2)),
-            10,
+            8,
             false);
 
     assertThat(ring.verify(BODY, SIGN, RoutingHint.NONE)).isEmpty();
@@ -109,8 +110,59 @@ class KeyRingTest {
   }
 
   @Test
+  void moreThanEightTriesPerNotification_isRefused() {
+    List<KeyRing.Entry> one = List.of(entry("k", GOOD, Set.of(), 1));
+    assertThatThrownBy(() -> new KeyRing(one, 9, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 to 8");
+    assertThatThrownBy(() -> new KeyRing(one, 0, false))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void manyUnroutedKeys_atMostEightAreTried() {
+    List<KeyRing.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      entries.add(entry("k" + i, NotificationKey.of("unrelated-key-" + i), Set.of(), i + 100));
+    }
+    KeyRing ring = new KeyRing(entries, KeyRing.MAX_TRIES, false);
+    assertThat(ring.candidates(RoutingHint.NONE)).hasSize(8);
+  }
+
+  @Test
+  void routingHintIsAskedForOnlyWhenItChangesTheKeysTried() {
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Supplier<RoutingHint> hint =
+        () -> {
+          asked.incrementAndGet();
+          return RoutingHint.of("x--1--2", null, null);
+        };
+    KeyRing few =
+        new KeyRing(
+            List.of(
+                entry("merchant-x", GOOD, Set.of("x"), 1),
+                entry("other", NotificationKey.of("the_new_notification_key"), Set.of(), 2)),
+            8,
+            false);
+    assertThat(few.needsHint()).isFalse();
+    assertThat(few.match(BODY, () -> null, SIGN, hint)).isPresent();
+    assertThat(asked).hasValue(0);
+
+    List<KeyRing.Entry> many = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      many.add(entry("k" + i, NotificationKey.of("unrelated-key-" + i), Set.of(), i + 100));
+    }
+    many.add(entry("merchant-x", GOOD, Set.of("x"), 1));
+    KeyRing routed = new KeyRing(many, 8, false);
+    assertThat(routed.needsHint()).isTrue();
+    assertThat(routed.match(BODY, () -> null, SIGN, hint)).isPresent();
+    assertThat(asked).hasValue(1);
+  }
+
+  @Test
   void missingHeader_verifiesNothing() {
-    KeyRing ring = new KeyRing(List.of(entry("k", GOOD, Set.of(), 1)), 10, false);
+    KeyRing ring = new KeyRing(List.of(entry("k", GOOD, Set.of(), 1)), 8, false);
     assertThat(ring.verify(BODY, null, RoutingHint.NONE)).isEmpty();
     assertThat(ring.verify(BODY, " ", RoutingHint.NONE)).isEmpty();
   }

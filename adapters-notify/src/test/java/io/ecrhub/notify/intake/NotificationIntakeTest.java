@@ -230,8 +230,10 @@ class NotificationIntakeTest {
 
   @Test
   void malformedJson_isMalformed() {
+    // signed: the signature is checked before the body is parsed (ADR 0009)
+    byte[] oops = "{oops".getBytes(StandardCharsets.UTF_8);
     NotificationIntake.Result r =
-        intake.receive("{oops".getBytes(StandardCharsets.UTF_8), headers(SIGN), "a");
+        intake.receive(oops, headers(NotificationSignature.sign(oops, key())), "a");
     assertThat(r.verdict()).isEqualTo(Verdict.MALFORMED);
     assertThat(inbox.rows.get(r.entryId()).note()).contains("not valid JSON");
   }

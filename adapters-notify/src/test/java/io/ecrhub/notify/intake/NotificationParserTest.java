@@ -100,6 +100,48 @@ class NotificationParserTest {
     return parser.parse(json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Numbers whose size is absurd are refused before any BigDecimal work grows with them: as a JSON
+   * number {@code 1e999999999} would otherwise be written out by {@code toPlainString} (a
+   * billion-character string); a 10,000-digit text is refused by its length.
+   */
+  @Test
+  void absurdAmounts_areMalformed_beforeAnyBigDecimalWork() {
+    String p = "{\"notify_type\":\"payment\",\"syssn\":\"S\",\"txamt\":";
+    assertMalformed(p + "1e999999999}", "at most 18 digits");
+    assertMalformed(p + "1E-999999999}", "at most 18 digits");
+    assertMalformed(p + "\"1e999999999\"}", "at most 18 digits");
+    assertMalformed(p + "\"" + "9".repeat(10_000) + "\"}", "at most 18 digits");
+    assertMalformed(p + "\"1" + "0".repeat(10_000) + "\"}", "at most 18 digits");
+    assertMalformed(p + "\"1000000000000000000000\"}", "at most 18 digits");
+    // Jackson itself bounds a number literal to 1,000 characters
+    assertMalformed(p + "9".repeat(10_000) + "}", "not valid JSON");
+  }
+
+  @Test
+  void absurdNumbersInOtherFields_areKeptShort() {
+    QfpayNotification n =
+        parse(
+            "{\"notify_type\":\"payment\",\"syssn\":\"S\",\"txamt\":1050,"
+                + "\"huge\":1e999999999,\"tiny\":1E-999999999,\"plain\":10.50}");
+    assertThat(n.amount().minorUnits()).isEqualTo(1050);
+    assertThat(n.fields())
+        .containsEntry("huge", "1E+999999999")
+        .containsEntry("tiny", "1E-999999999")
+        .containsEntry("plain", "10.5");
+  }
+
+  @Test
+  void amountsAsQfpayAndJsonNumbersWriteThem_areStillTaken() {
+    String p = "{\"notify_type\":\"payment\",\"syssn\":\"S\",\"txamt\":";
+    assertThat(parse(p + "\"1050\"}").amount().minorUnits()).isEqualTo(1050);
+    assertThat(parse(p + "1050}").amount().minorUnits()).isEqualTo(1050);
+    assertThat(parse(p + "1050.00}").amount().minorUnits()).isEqualTo(1050);
+    assertThat(parse(p + "1.05E3}").amount().minorUnits()).isEqualTo(1050);
+    assertThat(parse(p + "\" 999999999999999999 \"}").amount().minorUnits())
+        .isEqualTo(999_999_999_999_999_999L);
+  }
+
   void assertMalformed(String json, String reason) {
     assertThatThrownBy(() -> parse(json))
         .as(json)

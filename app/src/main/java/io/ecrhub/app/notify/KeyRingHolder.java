@@ -4,8 +4,10 @@ import io.ecrhub.app.notify.persistence.SqlNotificationKeys;
 import io.ecrhub.domain.notification.NotificationKey;
 import io.ecrhub.notify.intake.KeyRing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +54,11 @@ public class KeyRingHolder {
       ids.add("config-" + i);
     }
     return ids;
+  }
+
+  /** Loads the keys at start-up, so that the intake never waits for them (a failure is retried). */
+  void load(@Observes StartupEvent start) {
+    refresh();
   }
 
   @Scheduled(

@@ -16,8 +16,11 @@ public interface NotifyConfig {
    */
   Optional<List<String>> keys();
 
-  /** At most this many keys are tried on one notification when its routing data picks none. */
-  @WithDefault("16")
+  /**
+   * At most this many keys are tried on one notification when its routing data picks none: 1 to 8
+   * (the hub refuses to start otherwise), so an unauthenticated request costs at most 8 digests.
+   */
+  @WithDefault("8")
   int maxKeyTries();
 
   /** Also accept a 64-hex {@code X-QF-SIGN} as SHA-256 over the same input (undocumented). */
@@ -71,6 +74,12 @@ public interface NotifyConfig {
   @WithDefault("10000")
   int rejectedCap();
 
+  /** Which rejected requests are stored as samples; the others are only counted (ADR 0009). */
+  RejectedSamples rejectedSamples();
+
+  /** The intake's own threads and connection budget (ADR 0009). */
+  Intake intake();
+
   /** How often parked and unapplied notifications are retried. */
   @WithDefault("60s")
   Duration sweepEvery();
@@ -98,6 +107,41 @@ public interface NotifyConfig {
     /** Notifications waiting for a writer; when full, a notification is stored on its own. */
     @WithDefault("2048")
     int queue();
+  }
+
+  /**
+   * Samples of rejected requests ({@code ecrhub.notify.rejected-samples.*}): bad or missing
+   * signature, malformed. Each is stored with at most the first 2 KiB of its body, its SHA-256 and
+   * length; decided in memory before any database work, per hub instance.
+   */
+  interface RejectedSamples {
+    /** Samples stored per sender address and minute. */
+    @WithDefault("10")
+    int perSource();
+
+    /** Samples stored per minute from all senders together. */
+    @WithDefault("60")
+    int perMinute();
+  }
+
+  /**
+   * The intake's own bounded executor ({@code ecrhub.notify.intake.*}): it stores what the group
+   * commit's writers do not (samples of rejected requests, unknown types, a full group-commit
+   * queue). Its threads plus the group commit's writers are all the database connections the intake
+   * ever holds, so payments keep the rest of the pool.
+   */
+  interface Intake {
+    /** Threads (each holds one database connection while it stores). */
+    @WithDefault("2")
+    int threads();
+
+    /** Tasks waiting for a thread; beyond this a notification is answered 503. */
+    @WithDefault("64")
+    int queue();
+
+    /** The {@code Retry-After} of a 503 {@code INTAKE_BUSY} (QFPay retries on its own schedule). */
+    @WithDefault("10s")
+    Duration retryAfter();
   }
 
   /** Allow-list of QFPay's sender addresses (protocol doc §7.1). */

@@ -19,14 +19,15 @@ import io.ecrhub.notify.delivery.TargetGuard;
 import io.ecrhub.notify.intake.Cidr;
 import io.ecrhub.notify.intake.GroupCommit;
 import io.ecrhub.notify.intake.InboxProcessor;
+import io.ecrhub.notify.intake.KeyRing;
 import io.ecrhub.notify.intake.NotificationIntake;
 import io.ecrhub.notify.intake.NotificationParser;
+import io.ecrhub.notify.intake.RejectSampler;
 import io.ecrhub.notify.intake.SenderAllowList;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.DefaultBean;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
@@ -130,7 +131,15 @@ public class NotifyWiring {
       IdGenerator ids,
       InboxProcessor processor,
       FanOut fanOut,
-      NotifyConfig config) {
+      NotifyConfig config,
+      RejectSampler samples) {
+    if (config.maxKeyTries() < 1 || config.maxKeyTries() > KeyRing.MAX_TRIES) {
+      throw new IllegalStateException(
+          "ecrhub.notify.max-key-tries must be 1 to "
+              + KeyRing.MAX_TRIES
+              + " (each tried key costs a digest of an unauthenticated body), not "
+              + config.maxKeyTries());
+    }
     // Applying inline: store and apply in one transaction (one commit per new notification).
     return new NotificationIntake(
         keys::current,
@@ -141,23 +150,60 @@ public class NotifyWiring {
         ids,
         processor,
         (entry, n, now) -> fanOut.recordNotification(n, entry.rawBody(), now),
-        config.applyInline() && config.storeAndApplyTogether());
+        config.applyInline() && config.storeAndApplyTogether(),
+        samples);
   }
 
-  /** Group commit of the intake; stores what it must store alone on Vert.x worker threads. */
+  @Produces
+  @Singleton
+  RejectSampler rejectSampler(NotifyConfig config, Clock clock) {
+    NotifyConfig.RejectedSamples r = config.rejectedSamples();
+    return new RejectSampler(r.perSource(), r.perMinute(), clock);
+  }
+
+  /**
+   * The intake's own bounded executor (ADR 0009): stores what the group commit's writers do not.
+   * Its threads and the writers are the intake's whole connection budget; a full queue refuses the
+   * task and the notification is answered 503 with {@code Retry-After}.
+   */
+  @Produces
+  @Singleton
+  @Named("notification-intake")
+  ThreadPoolExecutor intakeExecutor(NotifyConfig config, MeterRegistry registry) {
+    NotifyConfig.Intake i = config.intake();
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            i.threads(),
+            i.threads(),
+            1,
+            TimeUnit.MINUTES,
+            new ArrayBlockingQueue<>(i.queue()),
+            r -> {
+              Thread t = new Thread(r, "notification-intake-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+    Gauge.builder("ecrhub.notify.intake.waiting", pool, p -> p.getQueue().size())
+        .description("Intake tasks waiting for the intake's own threads (503 when full)")
+        .register(registry);
+    return pool;
+  }
+
+  void closeIntakeExecutor(@Disposes @Named("notification-intake") ThreadPoolExecutor pool) {
+    pool.shutdown();
+  }
+
+  /** Group commit of the intake; stores what it must store alone on the intake's executor. */
   @Produces
   @Singleton
   GroupCommit groupCommit(
-      NotificationIntake intake, Vertx vertx, NotifyConfig config, MeterRegistry registry) {
+      NotificationIntake intake,
+      @Named("notification-intake") ThreadPoolExecutor workers,
+      NotifyConfig config,
+      MeterRegistry registry) {
     NotifyConfig.GroupCommit g = config.groupCommit();
-    Executor workers =
-        task ->
-            vertx.executeBlocking(
-                () -> {
-                  task.run();
-                  return null;
-                },
-                false);
     DistributionSummary sizes =
         DistributionSummary.builder("ecrhub.notify.group.size")
             .description("Notifications stored per intake transaction (group commit; 1 = alone)")

@@ -53,6 +53,20 @@ final class ItSupport {
         .path("status");
   }
 
+  /**
+   * The hub's Prometheus metrics as text. The one place that knows where they are served: {@code
+   * /q/metrics} on the management interface (ADR 0010).
+   */
+  static String metrics(HubProcess hub) {
+    return given()
+        .baseUri(hub.managementUri())
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
+  }
+
   static void awaitStatus(HubProcess hub, String paymentId, String status, Duration atMost) {
     Awaitility.await()
         .atMost(atMost)

@@ -152,7 +152,7 @@ public final class NotifyIntakeBench {
   static int startBareHandler(Vertx vertx, NotificationKey key) throws Exception {
     NotificationParser parser = new NotificationParser("HKD");
     KeyRing ring =
-        new KeyRing(List.of(new KeyRing.Entry("k", key, Set.of(), Instant.EPOCH)), 16, true);
+        new KeyRing(List.of(new KeyRing.Entry("k", key, Set.of(), Instant.EPOCH)), 8, true);
     HttpServer server =
         vertx
             .createHttpServer()

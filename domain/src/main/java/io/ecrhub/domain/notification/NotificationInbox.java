@@ -47,6 +47,15 @@ public interface NotificationInbox {
   /** Stores a rejected (bad signature) notification for audit; bounded by the implementation. */
   void storeRejected(InboxEntry entry);
 
+  /**
+   * Stores a sample of a rejected request whose body was cut: {@code entry} holds the first bytes
+   * of the body, {@code bodyLength} and {@code bodySha256} (lower-case hex) describe the whole body
+   * as received. Implementations without room for them store the entry as {@link #storeRejected}.
+   */
+  default void storeRejectedSample(InboxEntry entry, int bodyLength, String bodySha256) {
+    storeRejected(entry);
+  }
+
   /** Sets the status and note of a stored entry; no-op for an unknown id. */
   void updateStatus(String entryId, InboxStatus status, String note);
 

@@ -11,10 +11,24 @@ import java.util.regex.Pattern;
  * normalised to the currency's minor-unit scale (HKD: 2). Finer amounts are rejected, not rounded.
  */
 public record Money(Currency currency, BigDecimal amount) implements Comparable<Money> {
+  /** Largest scale (either sign) of an amount taken in; far beyond any currency's. */
+  static final int MAX_SCALE = 32;
+
+  /** Most significant digits of an amount taken in; far beyond any real amount. */
+  static final int MAX_PRECISION = 38;
 
   public Money {
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(amount, "amount");
+    // bounded before any work whose cost grows with the number (stripTrailingZeros, setScale,
+    // toPlainString): 1E+999999999 or a 10,000-digit amount is refused at once
+    ValidationException.require(
+        amount.scale() >= -MAX_SCALE
+            && amount.scale() <= MAX_SCALE
+            && amount.precision() <= MAX_PRECISION,
+        "INVALID_AMOUNT",
+        "amount",
+        "amount is out of range");
     int digits = Math.max(currency.getDefaultFractionDigits(), 0);
     BigDecimal stripped = amount.stripTrailingZeros();
     ValidationException.require(

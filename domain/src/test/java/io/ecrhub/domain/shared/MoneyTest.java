@@ -43,6 +43,39 @@ class MoneyTest {
         .isEqualTo("amount");
   }
 
+  /**
+   * Amounts that arrive as {@link BigDecimal} (a JSON number) can be absurd: refused as
+   * INVALID_AMOUNT before any work that grows with them (stripTrailingZeros, setScale,
+   * toPlainString of 1E-999999999 builds a billion-character string).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1E+999999999", "1E-999999999", "5E+40", "1E-33"})
+  void absurdExponents_areRefusedAsInvalidAmount(String amount) {
+    assertThatThrownBy(() -> Money.of(new BigDecimal(amount), "HKD"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("out of range")
+        .extracting(e -> ((DomainException) e).code())
+        .isEqualTo("INVALID_AMOUNT");
+  }
+
+  @Test
+  void tenThousandDigitAmount_isRefusedAsInvalidAmount() {
+    assertThatThrownBy(() -> Money.of(new BigDecimal("9".repeat(10_000)), "HKD"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("out of range");
+    assertThatThrownBy(() -> Money.of(new BigDecimal("1." + "0".repeat(10_000)), "HKD"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("out of range");
+  }
+
+  @Test
+  void largestRealAmounts_areStillTaken() {
+    assertThat(Money.ofMinor(Long.MAX_VALUE, "JPY").minorUnits()).isEqualTo(Long.MAX_VALUE);
+    assertThat(Money.ofMinor(Long.MAX_VALUE, "HKD").minorUnits()).isEqualTo(Long.MAX_VALUE);
+    assertThat(Money.of(new BigDecimal("1E+20"), "HKD").toPlainString())
+        .isEqualTo("100000000000000000000.00");
+  }
+
   @Test
   void parse_rejectsNull() {
     assertThatThrownBy(() -> Money.of((String) null, "HKD"))

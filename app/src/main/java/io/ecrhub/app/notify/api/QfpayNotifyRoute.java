@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecrhub.app.api.Problem;
 import io.ecrhub.app.notify.KeyRingHolder;
+import io.ecrhub.app.notify.NotifyConfig;
 import io.ecrhub.notify.intake.GroupCommit;
 import io.ecrhub.notify.intake.NotificationIntake;
+import io.ecrhub.notify.intake.NotificationSignature;
 import io.ecrhub.notify.intake.SenderAllowList;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -21,28 +22,36 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.jboss.logging.Logger;
 
 /**
  * QFPay's asynchronous notification endpoint, {@code POST /qfpay/notify} (the path Odoo uses):
  * public, signed with {@code X-QF-SIGN}. Answers {@code 200 SUCCESS} only once the notification is
- * committed; {@code 503} when it could not be stored, so QFPay retries and nothing is lost; {@code
- * 400} malformed, {@code 401} bad or missing signature (stored as rejected), {@code 403} sender not
- * on the allow-list, {@code 405} not a POST, {@code 413} body over 64 KiB, {@code 415} not JSON.
+ * committed; {@code 503} with {@code Retry-After} when it could not be stored or the intake is at
+ * its budget, so QFPay retries and nothing is lost; {@code 400} malformed, {@code 401} bad or
+ * missing signature (a bounded sample stored, the rest only counted: ADR 0009), {@code 403} sender
+ * not on the allow-list, {@code 405} not a POST, {@code 413} body over 64 KiB, {@code 415} not
+ * JSON.
  *
  * <p>A Vert.x route rather than a Quarkus REST resource (ADR 0006): QFPay sends every payment and
  * refund of the merchant here, and the REST pipeline cost about as much CPU per notification as
  * storing it. The body is read on the I/O thread; the checks that need no database (method, content
  * type, size, allow-list, JSON, signature) run there; storing runs on the {@link GroupCommit}'s
- * writer threads (several notifications per transaction under load) or, for a rejected one, on a
- * worker thread. The endpoint is documented in {@code META-INF/openapi.yaml}.
+ * writer threads (several notifications per transaction under load) or, for a rejected sample, on
+ * the intake's own bounded executor; a rejected request that is not sampled is answered on the I/O
+ * thread without any database work. The endpoint is documented in {@code META-INF/openapi.yaml}.
  */
 @ApplicationScoped
 public class QfpayNotifyRoute {
@@ -52,23 +61,30 @@ public class QfpayNotifyRoute {
   private final GroupCommit groupCommit;
   private final KeyRingHolder keys;
   private final SenderAllowList allowList;
-  private final Vertx vertx;
   private final ObjectMapper json;
   private final Map<String, Counter> received = new HashMap<>();
+  private final Counter samplesStored;
+  private final Counter samplesDropped;
+  private final Executor intakeExecutor;
+  private final String retryAfter;
 
   @Inject
   public QfpayNotifyRoute(
       GroupCommit groupCommit,
       KeyRingHolder keys,
       SenderAllowList allowList,
-      Vertx vertx,
+      @Named("notification-intake") ThreadPoolExecutor intakeExecutor,
+      NotifyConfig config,
       ObjectMapper json,
       MeterRegistry registry) {
     this.groupCommit = groupCommit;
     this.keys = keys;
     this.allowList = allowList;
-    this.vertx = vertx;
+    this.intakeExecutor = intakeExecutor;
+    this.retryAfter = Long.toString(Math.max(1, config.intake().retryAfter().toSeconds()));
     this.json = json;
+    samplesStored = rejectedCounter(registry, "stored");
+    samplesDropped = rejectedCounter(registry, "dropped");
     for (String outcome :
         List.of(
             "accepted",
@@ -77,15 +93,25 @@ public class QfpayNotifyRoute {
             "malformed",
             "not_allowed",
             "refused",
-            "unavailable")) {
+            "unavailable",
+            "busy")) {
       received.put(
           outcome,
           Counter.builder("ecrhub.notify.received")
               .description(
-                  "Requests to POST /qfpay/notify by outcome (refused: method, type or size)")
+                  "Requests to POST /qfpay/notify by outcome (refused: method, type or size;"
+                      + " unavailable: not stored; busy: the intake at its budget)")
               .tag("outcome", outcome)
               .register(registry));
     }
+  }
+
+  private static Counter rejectedCounter(MeterRegistry registry, String sample) {
+    return Counter.builder("ecrhub.notify.rejected")
+        .description(
+            "Rejected requests (401/400) by whether a sample was stored or only counted (ADR 0009)")
+        .tag("sample", sample)
+        .register(registry);
   }
 
   void install(@Observes Router router) {
@@ -141,14 +167,20 @@ public class QfpayNotifyRoute {
     }
     Map<String, String> headers = flatten(request.headers());
     CompletionStage<NotificationIntake.Result> stored;
-    if (keys.loaded()) {
+    if (keys.loaded() || !NotificationSignature.wellFormed(request.getHeader("X-QF-SIGN"))) {
+      // (an unsigned request needs no keys: refused without them)
       stored = groupCommit.submit(raw, headers, client);
     } else { // the first notification loads the keys from the database: not on the I/O thread
-      stored =
-          vertx
-              .executeBlocking(() -> groupCommit.submit(raw, headers, client), false)
-              .toCompletionStage()
-              .thenCompose(s -> s);
+      CompletionStage<NotificationIntake.Result> loaded;
+      try {
+        loaded =
+            CompletableFuture.supplyAsync(
+                    () -> groupCommit.submit(raw, headers, client), intakeExecutor)
+                .thenCompose(s -> s);
+      } catch (RejectedExecutionException e) {
+        loaded = CompletableFuture.failedFuture(new GroupCommit.Busy());
+      }
+      stored = loaded;
     }
     stored.whenComplete((result, failure) -> answer(rc, result, failure));
   }
@@ -160,6 +192,15 @@ public class QfpayNotifyRoute {
           failure instanceof CompletionException && failure.getCause() != null
               ? failure.getCause()
               : failure;
+      if (cause instanceof GroupCommit.Busy) {
+        rc.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        problem(
+            rc,
+            503,
+            "INTAKE_BUSY",
+            "the notification intake is at its limit; nothing was stored, send it again later");
+        return;
+      }
       LOG.errorf("Notification not stored, answering 503 so QFPay retries: %s", cause.toString());
       rc.response().putHeader(HttpHeaders.RETRY_AFTER, "60");
       problem(
@@ -176,9 +217,19 @@ public class QfpayNotifyRoute {
             .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8")
             .end("SUCCESS");
       }
-      case BAD_SIGNATURE -> problem(rc, 401, "BAD_SIGNATURE", result.reason());
-      case MALFORMED -> problem(rc, 400, "MALFORMED_NOTIFICATION", result.reason());
+      case BAD_SIGNATURE -> {
+        sampled(result);
+        problem(rc, 401, "BAD_SIGNATURE", result.reason());
+      }
+      case MALFORMED -> {
+        sampled(result);
+        problem(rc, 400, "MALFORMED_NOTIFICATION", result.reason());
+      }
     }
+  }
+
+  private void sampled(NotificationIntake.Result rejected) {
+    (rejected.entryId() != null ? samplesStored : samplesDropped).increment();
   }
 
   /** {@code application/json}, {@code text/json} or a {@code +json} type, any parameters. */
@@ -220,7 +271,7 @@ public class QfpayNotifyRoute {
               case 400 -> "malformed";
               case 401 -> "bad_signature";
               case 403 -> "not_allowed";
-              case 503 -> "unavailable";
+              case 503 -> "INTAKE_BUSY".equals(code) ? "busy" : "unavailable";
               default -> "refused";
             })
         .increment();

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -123,6 +124,21 @@ public class SqlNotificationInbox implements NotificationInbox {
     return new HashSet<>(
         jdbc.query(
             dedupeKeysIn.get(dedupeKeys.size()), rs -> rs.getString(1), dedupeKeys.toArray()));
+  }
+
+  /** A rejected sample with the length and SHA-256 of the whole body it was cut from (V47). */
+  @Override
+  public void storeRejectedSample(InboxEntry e, int bodyLength, String bodySha256) {
+    Object[] row = params(e);
+    Object[] params = Arrays.copyOf(row, row.length + 2);
+    params[row.length] = bodyLength;
+    params[row.length + 1] = clip(bodySha256, 64);
+    jdbc.update(
+        "INSERT INTO notification_inbox ("
+            + COLUMNS
+            + ", updated_at, body_length, body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?)",
+        params);
   }
 
   @Override
