@@ -3,6 +3,7 @@ package io.ecrhub.app.api;
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.events.EventStreams;
 import io.ecrhub.app.payments.PaymentQueries;
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.Caller;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.terminals.TerminalAdmin;
@@ -19,6 +20,8 @@ import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundPayment;
 import io.ecrhub.domain.transaction.StartPayment;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -65,6 +68,7 @@ public class PaymentResource {
   @Inject CallerContext caller;
   @Inject HubConfig config;
 
+  @Authenticated
   @POST
   @Operation(
       summary = "Start a payment on a terminal",
@@ -97,6 +101,7 @@ public class PaymentResource {
         .build();
   }
 
+  @Authenticated
   @GET
   @Operation(summary = "List payments in the key's scope, newest first")
   public PageView<PaymentViews.View> list(
@@ -130,6 +135,7 @@ public class PaymentResource {
         page.items().stream().map(PaymentViews.View::of).toList(), page.nextCursor());
   }
 
+  @Authenticated
   @GET
   @Path("{id}")
   @Operation(summary = "One payment")
@@ -138,6 +144,7 @@ public class PaymentResource {
     return PaymentViews.View.of(visible(id));
   }
 
+  @Authenticated
   @POST
   @Path("{id}/cancel")
   @Operation(
@@ -153,6 +160,7 @@ public class PaymentResource {
     return accepted(null).entity(PaymentViews.View.of(p)).build();
   }
 
+  @RolesAllowed(ApiRoles.ADMIN)
   @POST
   @Path("{id}/reconcile")
   @Operation(
@@ -164,12 +172,12 @@ public class PaymentResource {
   @APIResponse(responseCode = "200", description = "The payment after the query")
   @APIResponse(responseCode = "403", description = "Not an admin")
   public PaymentViews.View reconcile(@PathParam("id") String id) {
-    caller.requireAdmin();
     Payment p = reconciler.reconcileNow(visible(id).id());
     logged(p, "operator forced a terminal query; payment is " + p.status());
     return PaymentViews.View.of(p);
   }
 
+  @Authenticated
   @POST
   @Path("{id}/refunds")
   @Operation(summary = "Refund a payment through its terminal (full when no amount is given)")
@@ -190,6 +198,7 @@ public class PaymentResource {
         .build();
   }
 
+  @Authenticated
   @GET
   @Path("{id}/refunds")
   @Operation(summary = "The refunds of a payment, oldest first")
@@ -198,6 +207,7 @@ public class PaymentResource {
     return queries.refundsOf(p.id()).stream().map(PaymentViews.RefundView::of).toList();
   }
 
+  @Authenticated
   @GET
   @Path("{id}/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)

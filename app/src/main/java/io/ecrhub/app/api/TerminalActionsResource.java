@@ -10,6 +10,7 @@ import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.transaction.Payment;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @CustomDeserialization(StrictJson.class)
 @Tag(name = "Terminals")
 @SecurityRequirement(name = "bearer")
+@Authenticated
 public class TerminalActionsResource {
   private final TerminalAdmin terminals;
   private final PrintOnTerminal print;
