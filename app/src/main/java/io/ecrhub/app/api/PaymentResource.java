@@ -221,7 +221,8 @@ public class PaymentResource {
       @Context Sse sse) {
     Payment p = visible(id);
     Long last = Inputs.lastEventId(lastEventId);
-    streams.streamPayment(p.id(), last == null ? 0 : last, sink, sse);
+    streams.streamPayment(
+        p.id(), p.terminalId(), caller.caller(), last == null ? 0 : last, sink, sse);
   }
 
   private Payment visible(String id) {

@@ -110,7 +110,7 @@ public class TerminalActionsResource {
       @Context SseEventSink sink,
       @Context Sse sse) {
     Terminal t = visible(id);
-    streams.streamTerminal(t.id(), Inputs.lastEventId(lastEventId), sink, sse);
+    streams.streamTerminal(t.id(), caller.caller(), Inputs.lastEventId(lastEventId), sink, sse);
   }
 
   private Terminal visible(String id) {
