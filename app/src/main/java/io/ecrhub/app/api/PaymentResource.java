@@ -214,6 +214,9 @@ public class PaymentResource {
   @Operation(
       summary = "Server-Sent Events of every state change of the payment and its refunds",
       description = "The event id is a sequence number: reconnect with Last-Event-ID to resume.")
+  @APIResponse(
+      responseCode = "429",
+      description = "TOO_MANY_STREAMS: the key holds ecrhub.security.max-streams-per-key already")
   public void events(
       @PathParam("id") String id,
       @HeaderParam("Last-Event-ID") String lastEventId,

@@ -104,6 +104,9 @@ public class TerminalActionsResource {
   @Operation(
       summary = "Server-Sent Events of every payment and refund state change on this terminal",
       description = "Without Last-Event-ID the stream starts now; with it, it resumes after it.")
+  @APIResponse(
+      responseCode = "429",
+      description = "TOO_MANY_STREAMS: the key holds ecrhub.security.max-streams-per-key already")
   public void events(
       @PathParam("id") String id,
       @HeaderParam("Last-Event-ID") String lastEventId,
