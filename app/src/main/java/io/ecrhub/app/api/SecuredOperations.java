@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * unknown or revoked key) and 403 (role or scope), both as problem documents. Added here, once, so
  * that no operation can leave them out.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class SecuredOperations implements OASFilter {
   private static final String PROBLEM = "#/components/schemas/Problem";
 
