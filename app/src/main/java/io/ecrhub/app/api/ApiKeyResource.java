@@ -2,12 +2,14 @@ package io.ecrhub.app.api;
 
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.security.ApiKey;
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.security.ManageApiKeys;
 import io.ecrhub.app.security.Role;
 import io.ecrhub.app.security.Scope;
 import io.ecrhub.domain.shared.Page;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @CustomDeserialization(StrictJson.class)
 @Tag(name = "API keys")
 @SecurityRequirement(name = "bearer")
+@RolesAllowed(ApiRoles.UNSCOPED_ADMIN)
 public class ApiKeyResource {
   private final ManageApiKeys keys;
   private final CallerContext caller;
@@ -103,7 +106,6 @@ public class ApiKeyResource {
   @Operation(summary = "Create an API key (unscoped admin); the key is returned once")
   @APIResponse(responseCode = "201", description = "Created")
   public Response create(Create body, UriInfo uri) {
-    caller.requireUnscopedAdmin();
     Inputs.requireBody(body);
     Scope scope =
         body.scope() == null
@@ -128,7 +130,6 @@ public class ApiKeyResource {
   @Operation(summary = "List API keys (unscoped admin)")
   public PageView<View> list(
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-    caller.requireUnscopedAdmin();
     Page<ApiKey> page = keys.list(Paging.cursor(cursor), Paging.limit(limit, config.api()));
     return new PageView<>(page.items().stream().map(View::of).toList(), page.nextCursor());
   }
@@ -137,7 +138,6 @@ public class ApiKeyResource {
   @Path("{id}")
   @Operation(summary = "One API key (unscoped admin)")
   public View get(@PathParam("id") String id) {
-    caller.requireUnscopedAdmin();
     return View.of(keys.get(id));
   }
 
@@ -146,7 +146,6 @@ public class ApiKeyResource {
   @Operation(summary = "Revoke an API key (unscoped admin); it stops working at once")
   @APIResponse(responseCode = "200", description = "Revoked")
   public View revoke(@PathParam("id") String id) {
-    caller.requireUnscopedAdmin();
     return View.of(keys.revoke(id));
   }
 }

@@ -1,5 +1,6 @@
 package io.ecrhub.app.api;
 
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.terminals.TerminalAdmin;
 import io.ecrhub.domain.certificate.CertificatePin;
@@ -10,6 +11,7 @@ import io.ecrhub.domain.shared.ValidationException;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,6 +45,7 @@ import org.jboss.logging.Logger;
 @CustomDeserialization(StrictJson.class)
 @Tag(name = "Terminals")
 @SecurityRequirement(name = "bearer")
+@RolesAllowed(ApiRoles.ADMIN)
 public class CertificateResource {
   private static final Logger LOG = Logger.getLogger(CertificateResource.class);
 
@@ -208,7 +211,6 @@ public class CertificateResource {
   }
 
   private Terminal visibleToAdmin(String id) {
-    caller.requireAdmin();
     Terminal t = terminals.get(Inputs.terminalInPath(id));
     caller.requireTerminal(t);
     return t;

@@ -4,6 +4,7 @@ import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.events.EventStreams;
 import io.ecrhub.app.idempotency.Idempotency;
 import io.ecrhub.app.payments.PaymentQueries;
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.terminals.TerminalAdmin;
 import io.ecrhub.domain.shared.Money;
@@ -20,6 +21,8 @@ import io.ecrhub.domain.transaction.RefundId;
 import io.ecrhub.domain.transaction.RefundPayment;
 import io.ecrhub.domain.transaction.StartPayment;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -70,6 +73,7 @@ public class PaymentResource {
   @Inject HubConfig config;
   @Inject Idempotency idempotency;
 
+  @Authenticated
   @POST
   @Operation(
       summary = "Start a payment on a terminal",
@@ -102,6 +106,7 @@ public class PaymentResource {
         .build();
   }
 
+  @Authenticated
   @GET
   @Operation(summary = "List payments in the key's scope, newest first")
   public PageView<PaymentViews.View> list(
@@ -135,6 +140,7 @@ public class PaymentResource {
         page.items().stream().map(PaymentViews.View::of).toList(), page.nextCursor());
   }
 
+  @Authenticated
   @GET
   @Path("{id}")
   @Operation(summary = "One payment")
@@ -143,6 +149,7 @@ public class PaymentResource {
     return PaymentViews.View.of(visible(id));
   }
 
+  @Authenticated
   @POST
   @Path("{id}/cancel")
   @Operation(
@@ -174,6 +181,7 @@ public class PaymentResource {
         });
   }
 
+  @RolesAllowed(ApiRoles.ADMIN)
   @POST
   @Path("{id}/reconcile")
   @Operation(
@@ -185,12 +193,12 @@ public class PaymentResource {
   @APIResponse(responseCode = "200", description = "The payment after the query")
   @APIResponse(responseCode = "403", description = "Not an admin")
   public PaymentViews.View reconcile(@PathParam("id") String id) {
-    caller.requireAdmin();
     Payment p = reconciler.reconcileNow(visible(id).id());
     logged(p, "operator forced a terminal query; payment is " + p.status());
     return PaymentViews.View.of(p);
   }
 
+  @Authenticated
   @POST
   @Path("{id}/refunds")
   @Operation(summary = "Refund a payment through its terminal (full when no amount is given)")
@@ -234,6 +242,7 @@ public class PaymentResource {
         .build();
   }
 
+  @Authenticated
   @GET
   @Path("{id}/refunds")
   @Operation(summary = "The refunds of a payment, oldest first")
@@ -242,12 +251,16 @@ public class PaymentResource {
     return queries.refundsOf(p.id()).stream().map(PaymentViews.RefundView::of).toList();
   }
 
+  @Authenticated
   @GET
   @Path("{id}/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(
       summary = "Server-Sent Events of every state change of the payment and its refunds",
       description = "The event id is a sequence number: reconnect with Last-Event-ID to resume.")
+  @APIResponse(
+      responseCode = "429",
+      description = "TOO_MANY_STREAMS: the key holds ecrhub.security.max-streams-per-key already")
   public void events(
       @PathParam("id") String id,
       @HeaderParam("Last-Event-ID") String lastEventId,
@@ -255,7 +268,8 @@ public class PaymentResource {
       @Context Sse sse) {
     Payment p = visible(id);
     Long last = Inputs.lastEventId(lastEventId);
-    streams.streamPayment(p.id(), last == null ? 0 : last, sink, sse);
+    streams.streamPayment(
+        p.id(), p.terminalId(), caller.caller(), last == null ? 0 : last, sink, sse);
   }
 
   private Payment visible(String id) {

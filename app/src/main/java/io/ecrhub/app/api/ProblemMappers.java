@@ -9,15 +9,22 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.ecrhub.app.secrets.SealingException;
 import io.ecrhub.app.security.AccessDeniedException;
+import io.ecrhub.app.security.ApiKeyAuthenticationMechanism;
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.AuthenticationRequiredException;
 import io.ecrhub.domain.shared.DomainException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -42,6 +49,46 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response forbidden(AccessDeniedException e, UriInfo uri) {
     return problem(403, e.code(), null, e.getMessage(), uri);
+  }
+
+  /** Quarkus Security: an endpoint that needs a key was called without one. */
+  @ServerExceptionMapper
+  public Response anonymous(UnauthorizedException e, UriInfo uri) {
+    return unauthenticated(
+        new AuthenticationRequiredException(
+            "UNAUTHENTICATED", "send the API key as: Authorization: Bearer <api-key>"),
+        uri);
+  }
+
+  /** Quarkus Security: the bearer key is not usable (unknown, revoked, not a bearer header). */
+  @ServerExceptionMapper
+  public Response badKey(AuthenticationFailedException e, UriInfo uri) {
+    String code = e.getAttribute(ApiKeyAuthenticationMechanism.CODE);
+    return unauthenticated(
+        new AuthenticationRequiredException(
+            code == null ? "INVALID_API_KEY" : code,
+            code == null || e.getMessage() == null
+                ? "the API key is not recognised or has been revoked"
+                : e.getMessage()),
+        uri);
+  }
+
+  /** Quarkus Security: the key's role does not allow the endpoint ({@code @RolesAllowed}). */
+  @ServerExceptionMapper
+  public Response roleRefused(ForbiddenException e, UriInfo uri, ContainerRequestContext request) {
+    SecurityContext who = request.getSecurityContext();
+    if (who.isUserInRole(ApiRoles.UNSCOPED_ADMIN)) {
+      return problem(403, "ACCESS_DENIED", null, "this operation is not open to API keys", uri);
+    }
+    if (who.isUserInRole(ApiRoles.ADMIN)) {
+      return problem(
+          403,
+          "UNSCOPED_ADMIN_REQUIRED",
+          null,
+          "this operation acts on the whole fleet: it needs an admin API key without a scope",
+          uri);
+    }
+    return problem(403, "ADMIN_REQUIRED", null, "this operation needs an admin API key", uri);
   }
 
   @ServerExceptionMapper

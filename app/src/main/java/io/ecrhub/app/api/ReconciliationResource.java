@@ -5,6 +5,7 @@ import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.ReconcileSchedule;
 import io.ecrhub.domain.transaction.TransactionStatus;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Payments")
 @SecurityRequirement(name = "bearer")
+@Authenticated
 public class ReconciliationResource {
   private final PaymentQueries queries;
   private final CallerContext caller;

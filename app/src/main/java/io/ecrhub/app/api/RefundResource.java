@@ -3,6 +3,7 @@ package io.ecrhub.app.api;
 import io.ecrhub.app.payments.PaymentQueries;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.domain.transaction.Refund;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Payments")
 @SecurityRequirement(name = "bearer")
+@Authenticated
 public class RefundResource {
   private final PaymentQueries queries;
   private final CallerContext caller;

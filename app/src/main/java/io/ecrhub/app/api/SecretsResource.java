@@ -1,7 +1,9 @@
 package io.ecrhub.app.api;
 
 import io.ecrhub.app.secrets.RotateMasterKey;
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
 @SecurityRequirement(name = "bearer")
+@RolesAllowed(ApiRoles.UNSCOPED_ADMIN)
 public class SecretsResource {
   private final RotateMasterKey rotate;
   private final CallerContext caller;
@@ -33,7 +36,6 @@ public class SecretsResource {
   @Path("reseal")
   @Operation(summary = "Re-seal every stored secret under the current master key (unscoped admin)")
   public Resealed reseal() {
-    caller.requireUnscopedAdmin();
     return new Resealed(rotate.resealAll());
   }
 }

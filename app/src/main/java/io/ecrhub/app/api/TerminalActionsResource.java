@@ -11,6 +11,7 @@ import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.transaction.Payment;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @CustomDeserialization(StrictJson.class)
 @Tag(name = "Terminals")
 @SecurityRequirement(name = "bearer")
+@Authenticated
 public class TerminalActionsResource {
   private final TerminalAdmin terminals;
   private final PrintOnTerminal print;
@@ -143,13 +145,16 @@ public class TerminalActionsResource {
   @Operation(
       summary = "Server-Sent Events of every payment and refund state change on this terminal",
       description = "Without Last-Event-ID the stream starts now; with it, it resumes after it.")
+  @APIResponse(
+      responseCode = "429",
+      description = "TOO_MANY_STREAMS: the key holds ecrhub.security.max-streams-per-key already")
   public void events(
       @PathParam("id") String id,
       @HeaderParam("Last-Event-ID") String lastEventId,
       @Context SseEventSink sink,
       @Context Sse sse) {
     Terminal t = visible(id);
-    streams.streamTerminal(t.id(), Inputs.lastEventId(lastEventId), sink, sse);
+    streams.streamTerminal(t.id(), caller.caller(), Inputs.lastEventId(lastEventId), sink, sse);
   }
 
   private Terminal visible(String id) {

@@ -1,12 +1,15 @@
 package io.ecrhub.app.api;
 
 import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.terminals.TerminalAdmin;
 import io.ecrhub.app.terminals.TerminalDirectory;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.terminal.Terminal;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -48,13 +51,13 @@ public class TerminalResource {
     this.config = config;
   }
 
+  @RolesAllowed(ApiRoles.ADMIN)
   @POST
   @Operation(summary = "Register a terminal (admin)")
   @APIResponse(responseCode = "201", description = "Registered; the POS key is never returned")
   @APIResponse(responseCode = "400", description = "Invalid field (problem document names it)")
   @APIResponse(responseCode = "403", description = "Not an admin, or store outside the key's scope")
   public Response create(TerminalViews.Create body, UriInfo uri) {
-    caller.requireAdmin();
     Inputs.requireBody(body);
     if (!caller.caller().scope().unrestricted()) {
       caller.requireStore(body.storeId());
@@ -77,6 +80,7 @@ public class TerminalResource {
         .build();
   }
 
+  @Authenticated
   @GET
   @Operation(summary = "List terminals in the key's scope, ordered by id")
   public PageView<TerminalViews.View> list(
@@ -94,6 +98,7 @@ public class TerminalResource {
         page.items().stream().map(TerminalViews.View::of).toList(), page.nextCursor());
   }
 
+  @Authenticated
   @GET
   @Path("{id}")
   @Operation(summary = "One terminal")
@@ -102,11 +107,11 @@ public class TerminalResource {
     return TerminalViews.View.of(visible(id));
   }
 
+  @RolesAllowed(ApiRoles.ADMIN)
   @PATCH
   @Path("{id}")
   @Operation(summary = "Change a terminal (admin); only the fields given change")
   public TerminalViews.View patch(@PathParam("id") String id, TerminalViews.Change body) {
-    caller.requireAdmin();
     Inputs.requireBody(body);
     Terminal t = visible(id);
     if (body.storeId() != null && !caller.caller().scope().unrestricted()) {
@@ -130,13 +135,13 @@ public class TerminalResource {
                 body.currencies())));
   }
 
+  @RolesAllowed(ApiRoles.ADMIN)
   @DELETE
   @Path("{id}")
   @Operation(summary = "Remove a terminal (admin); refused while a payment on it is not final")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "409", description = "A payment on it is still in flight")
   public Response delete(@PathParam("id") String id) {
-    caller.requireAdmin();
     Terminal t = visible(id);
     admin.remove(t.id());
     return Response.noContent().build();

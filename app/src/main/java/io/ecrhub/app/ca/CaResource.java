@@ -1,5 +1,6 @@
 package io.ecrhub.app.ca;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/ca")
 @Tag(name = "QFPay CA")
+@PermitAll
 public class CaResource {
   private final QfpayCaFile ca;
 

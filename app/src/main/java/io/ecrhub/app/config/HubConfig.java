@@ -104,6 +104,20 @@ public interface HubConfig {
      * <key>}; use it to create real keys, then remove it.
      */
     Optional<String> bootstrapAdminKey();
+
+    /**
+     * Server-Sent Event streams one API key may hold open at once; one more is refused with 429
+     * {@code TOO_MANY_STREAMS}.
+     */
+    @WithDefault("20")
+    int maxStreamsPerKey();
+
+    /**
+     * How often an open event stream re-checks its key (revoked?) and scope (terminal moved out of
+     * it?); a stream that fails the check ends. Revocation on this instance ends them at once.
+     */
+    @WithDefault("5s")
+    Duration streamRecheck();
   }
 
   /** Terminal I/O. */

@@ -2,12 +2,17 @@ package io.ecrhub.app.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.app.security.ApiKeyRevoked;
+import io.ecrhub.app.security.Caller;
+import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.TransactionEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -16,9 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +55,12 @@ import org.jboss.logging.Logger;
  * once-a-second pass therefore re-reads from below the events a stream received within the last
  * {@link #GRACE} (skipping what it already sent), so a late-committing event of another instance is
  * still delivered, and only then moves the stream's floor past them.
+ *
+ * <p>Each stream belongs to the API key that opened it: at most {@code
+ * ecrhub.security.max-streams-per-key} streams per key (one more is refused with 429 {@code
+ * TOO_MANY_STREAMS}), and a stream ends when its key is revoked (at once on this instance) or, at
+ * the next re-check ({@code ecrhub.security.stream-recheck}), when the key is revoked elsewhere or
+ * its scope no longer covers the stream's terminal.
  */
 @ApplicationScoped
 public class EventStreams {
@@ -61,6 +74,13 @@ public class EventStreams {
 
   private final TransactionEventLog log;
   private final ObjectMapper json;
+  private final StreamGuard guard;
+  private final int maxPerKey;
+  private final long recheckNanos;
+
+  /** Open streams per API key id. */
+  private final ConcurrentHashMap<String, Integer> perKey = new ConcurrentHashMap<>();
+
   private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
@@ -70,9 +90,13 @@ public class EventStreams {
   private ScheduledExecutorService worker;
 
   @Inject
-  public EventStreams(TransactionEventLog log, ObjectMapper json) {
+  public EventStreams(
+      TransactionEventLog log, ObjectMapper json, StreamGuard guard, HubConfig config) {
     this.log = log;
     this.json = json;
+    this.guard = guard;
+    this.maxPerKey = config.security().maxStreamsPerKey();
+    this.recheckNanos = config.security().streamRecheck().toNanos();
   }
 
   @PostConstruct
@@ -93,17 +117,48 @@ public class EventStreams {
     subscriptions.forEach(s -> s.sink.close());
   }
 
-  /** Streams a payment's events (its refunds included) after {@code lastEventId} (0: all). */
-  public void streamPayment(PaymentId id, long lastEventId, SseEventSink sink, Sse sse) {
-    add(new Subscription(id, null, lastEventId, sink, sse));
+  /**
+   * Streams a payment's events (its refunds included) after {@code lastEventId} (0: all) to {@code
+   * holder}, while its key may read the payment's {@code terminal}.
+   *
+   * @throws DomainException {@code TOO_MANY_STREAMS} when the key has its maximum open already
+   */
+  public void streamPayment(
+      PaymentId id,
+      TerminalId terminal,
+      Caller holder,
+      long lastEventId,
+      SseEventSink sink,
+      Sse sse) {
+    add(new Subscription(id, null, terminal, holder.keyId(), lastEventId, sink, sse));
   }
 
   /**
-   * Streams a terminal's events after {@code lastEventId}; without one, only events from now on.
+   * Streams a terminal's events after {@code lastEventId} to {@code holder}; without one, only
+   * events from now on.
+   *
+   * @throws DomainException {@code TOO_MANY_STREAMS} when the key has its maximum open already
    */
-  public void streamTerminal(TerminalId id, Long lastEventId, SseEventSink sink, Sse sse) {
+  public void streamTerminal(
+      TerminalId id, Caller holder, Long lastEventId, SseEventSink sink, Sse sse) {
     long from = lastEventId != null ? lastEventId : log.latestId();
-    add(new Subscription(null, id, from, sink, sse));
+    add(new Subscription(null, id, id, holder.keyId(), from, sink, sse));
+  }
+
+  /** A key was revoked here: its streams end now. */
+  void revoked(@Observes ApiKeyRevoked event) {
+    try {
+      worker.execute(
+          () -> {
+            for (Subscription s : subscriptions) {
+              if (s.keyId.equals(event.keyId())) {
+                end(s, "API key revoked");
+              }
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // shutting down: every stream closes anyway
+    }
   }
 
   /**
@@ -132,6 +187,7 @@ public class EventStreams {
   }
 
   private void add(Subscription s) {
+    reserve(s);
     // The first write sends the response head. Done here, on the request's (blocking) thread, so
     // it cannot race with RESTEasy's own head write after the resource method returns, which it
     // would if the stream worker wrote first ("Response head already sent").
@@ -145,7 +201,7 @@ public class EventStreams {
       Thread.currentThread().interrupt();
       close(s);
       return;
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
       LOG.debugf("event stream not opened: %s", e.toString());
       close(s);
       return;
@@ -154,10 +210,84 @@ public class EventStreams {
     worker.execute(() -> deliver(s, log.latestId()));
   }
 
-  /** Every second: events of other instances, and keep-alive comments. */
+  /** Every second: events of other instances, keep-alive comments, and access re-checks. */
   private void poll() {
     deliverAll();
     subscriptions.forEach(this::keepAlive);
+    recheck();
+  }
+
+  /** Refuses a stream beyond the key's maximum (429), before anything is written. */
+  private void reserve(Subscription s) {
+    boolean[] granted = {false};
+    perKey.compute(
+        s.keyId,
+        (k, open) -> {
+          int n = open == null ? 0 : open;
+          if (n >= maxPerKey) {
+            return open;
+          }
+          granted[0] = true;
+          return n + 1;
+        });
+    if (!granted[0]) {
+      throw new DomainException(
+          "TOO_MANY_STREAMS",
+          "this API key has "
+              + maxPerKey
+              + " event streams open already (ecrhub.security.max-streams-per-key); close one"
+              + " first");
+    }
+  }
+
+  /** Forgets a stream (once) and gives its place back to its key. */
+  private void drop(Subscription s) {
+    subscriptions.remove(s);
+    if (s.released.compareAndSet(false, true)) {
+      perKey.computeIfPresent(s.keyId, (k, open) -> open <= 1 ? null : open - 1);
+    }
+  }
+
+  /**
+   * Ends every stream whose key was revoked or whose scope no longer covers its terminal, each
+   * stream at most every {@code ecrhub.security.stream-recheck}; streams closed by their client are
+   * forgotten. The key is read once per pass.
+   */
+  private void recheck() {
+    long now = System.nanoTime();
+    Map<String, Optional<Caller>> keys = new HashMap<>();
+    for (Subscription s : subscriptions) {
+      if (s.sink.isClosed()) {
+        drop(s);
+        continue;
+      }
+      if (now - s.checkedAt < recheckNanos) {
+        continue;
+      }
+      s.checkedAt = now;
+      try {
+        Optional<Caller> holder = keys.computeIfAbsent(s.keyId, guard::current);
+        if (holder.isEmpty()) {
+          end(s, "API key revoked");
+        } else if (!guard.covers(holder.get(), s.scopeTerminal)) {
+          end(s, "the API key's scope no longer covers terminal " + s.scopeTerminal);
+        }
+      } catch (RuntimeException e) {
+        // cannot tell whether the key may still read: end the stream, the client reconnects
+        LOG.warnf("event stream access check failed: %s", e.toString());
+        end(s, "access could not be checked");
+      }
+    }
+  }
+
+  /** Ends a stream with a last comment saying why. */
+  private void end(Subscription s, String why) {
+    try {
+      s.sink.send(s.sse.newEventBuilder().comment("stream ended: " + why).build());
+    } catch (RuntimeException ignored) {
+      // closed already
+    }
+    close(s);
   }
 
   /**
@@ -190,7 +320,7 @@ public class EventStreams {
     long now = System.nanoTime();
     for (Subscription s : subscriptions) {
       if (s.sink.isClosed()) {
-        subscriptions.remove(s);
+        drop(s);
         continue;
       }
       try {
@@ -210,7 +340,7 @@ public class EventStreams {
   /** Sends the subscription's events after its last one; {@code max} was the log's newest id. */
   private void deliver(Subscription s, long max) {
     if (s.sink.isClosed()) {
-      subscriptions.remove(s);
+      drop(s);
       return;
     }
     try {
@@ -284,7 +414,7 @@ public class EventStreams {
   }
 
   private void close(Subscription s) {
-    subscriptions.remove(s);
+    drop(s);
     try {
       s.sink.close();
     } catch (RuntimeException ignored) {
@@ -300,8 +430,19 @@ public class EventStreams {
   private static final class Subscription {
     final PaymentId payment;
     final TerminalId terminal;
+
+    /** The terminal whose scope decides who may read the stream. */
+    final TerminalId scopeTerminal;
+
+    /** The API key that opened the stream. */
+    final String keyId;
+
     final SseEventSink sink;
     final Sse sse;
+    final AtomicBoolean released = new AtomicBoolean();
+
+    /** When the key and scope were last checked (System.nanoTime). Worker thread only. */
+    long checkedAt = System.nanoTime();
 
     /** Events up to here are settled: the stream reads after it. Worker thread only. */
     long floor;
@@ -312,9 +453,18 @@ public class EventStreams {
     volatile long lastWrite = System.nanoTime();
     volatile long checkedUpTo;
 
-    Subscription(PaymentId payment, TerminalId terminal, long floor, SseEventSink sink, Sse sse) {
+    Subscription(
+        PaymentId payment,
+        TerminalId terminal,
+        TerminalId scopeTerminal,
+        String keyId,
+        long floor,
+        SseEventSink sink,
+        Sse sse) {
       this.payment = payment;
       this.terminal = terminal;
+      this.scopeTerminal = scopeTerminal;
+      this.keyId = keyId;
       this.floor = floor;
       this.sink = sink;
       this.sse = sse;

@@ -16,6 +16,7 @@ import java.util.Optional;
 public class Authenticator {
   private static final int MIN_BOOTSTRAP_LENGTH = 24;
   private static final String BEARER = "Bearer ";
+  private static final String BOOTSTRAP_ID = "bootstrap";
 
   private final ApiKeys keys;
   private final Optional<byte[]> bootstrapHash;
@@ -43,18 +44,39 @@ public class Authenticator {
       throw new AuthenticationRequiredException(
           "UNAUTHENTICATED", "the Authorization header must use the Bearer scheme");
     }
-    String key = authorization.substring(BEARER.length()).trim();
-    if (key.isEmpty() || key.length() > 200) {
+    return authenticateKey(authorization.substring(BEARER.length()).trim());
+  }
+
+  /** The caller of a bearer key (the part after {@code Bearer }); 401 when it is not valid. */
+  public Caller authenticateKey(String key) {
+    if (key == null || key.isEmpty() || key.length() > 200) {
       throw invalid();
     }
     String hash = KeyHashing.hash(key);
     if (bootstrapHash.isPresent() && Secret.constantTimeEquals(bytes(hash), bootstrapHash.get())) {
-      return new Caller("bootstrap", "bootstrap admin key", Role.ADMIN, Scope.ALL);
+      return bootstrap();
     }
     return keys.findByHash(hash)
         .filter(k -> !k.revoked())
         .map(k -> new Caller(k.id(), k.name(), k.role(), k.scope()))
         .orElseThrow(Authenticator::invalid);
+  }
+
+  /**
+   * The caller of key {@code keyId} as it stands now (role and scope as stored), or empty when the
+   * key was revoked or removed; for work that outlives its request (event streams).
+   */
+  public Optional<Caller> current(String keyId) {
+    if (BOOTSTRAP_ID.equals(keyId)) {
+      return bootstrapHash.isPresent() ? Optional.of(bootstrap()) : Optional.empty();
+    }
+    return keys.findById(keyId)
+        .filter(k -> !k.revoked())
+        .map(k -> new Caller(k.id(), k.name(), k.role(), k.scope()));
+  }
+
+  private static Caller bootstrap() {
+    return new Caller(BOOTSTRAP_ID, "bootstrap admin key", Role.ADMIN, Scope.ALL);
   }
 
   private static AuthenticationRequiredException invalid() {

@@ -2,22 +2,28 @@ package io.ecrhub.app.security;
 
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalId;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import java.util.function.Function;
 
 /**
- * The authenticated caller of the current request and the checks resources apply: role (403 {@code
- * ADMIN_REQUIRED}) and scope (403 {@code OUT_OF_SCOPE}).
+ * The authenticated caller of the current request (from Quarkus Security's {@link
+ * SecurityIdentity}) and the scope checks resources apply to every id they take (403 {@code
+ * OUT_OF_SCOPE}). Roles are checked before the resource runs, by {@code @RolesAllowed}.
  */
 @RequestScoped
 public class CallerContext {
-  private Caller caller;
+  private final SecurityIdentity identity;
 
-  void set(Caller c) {
-    this.caller = c;
+  @Inject
+  public CallerContext(SecurityIdentity identity) {
+    this.identity = identity;
   }
 
   public Caller caller() {
+    Caller caller =
+        identity.isAnonymous() ? null : identity.getAttribute(ApiKeyIdentityProvider.CALLER);
     if (caller == null) {
       throw new AuthenticationRequiredException(
           "UNAUTHENTICATED", "send the API key as: Authorization: Bearer <api-key>");
@@ -28,15 +34,6 @@ public class CallerContext {
   public void requireAdmin() {
     if (!caller().isAdmin()) {
       throw new AccessDeniedException("ADMIN_REQUIRED", "this operation needs an admin API key");
-    }
-  }
-
-  /** Admin with no scope: needed to manage API keys. */
-  public void requireUnscopedAdmin() {
-    requireAdmin();
-    if (!caller().scope().unrestricted()) {
-      throw new AccessDeniedException(
-          "ADMIN_REQUIRED", "managing API keys needs an admin key without a scope");
     }
   }
 

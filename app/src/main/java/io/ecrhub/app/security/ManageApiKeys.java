@@ -5,6 +5,7 @@ import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.shared.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
@@ -14,12 +15,14 @@ public class ManageApiKeys {
   private final ApiKeys keys;
   private final IdGenerator ids;
   private final Clock clock;
+  private final Event<ApiKeyRevoked> revoked;
 
   @Inject
-  public ManageApiKeys(ApiKeys keys, IdGenerator ids, Clock clock) {
+  public ManageApiKeys(ApiKeys keys, IdGenerator ids, Clock clock, Event<ApiKeyRevoked> revoked) {
     this.keys = keys;
     this.ids = ids;
     this.clock = clock;
+    this.revoked = revoked;
   }
 
   /** A freshly created key with its one-time plaintext. */
@@ -63,6 +66,7 @@ public class ManageApiKeys {
     if (!keys.revoke(id, clock.instant())) {
       throw new NotFoundException("API_KEY_NOT_FOUND", "no API key " + id);
     }
+    revoked.fire(new ApiKeyRevoked(id));
     return get(id);
   }
 }

@@ -93,4 +93,46 @@ class PlatformEndpointsTest {
         .doesNotContain("\tat ")
         .doesNotContain("Exception");
   }
+
+  /** Every /api operation names the bearer key and documents 401 and 403 as problem documents. */
+  @Test
+  void openApi_everyApiOperationDocumentsBearer401And403() {
+    io.restassured.path.json.JsonPath doc =
+        ManagementInterface.given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths =
+        doc.getMap("paths");
+    int checked = 0;
+    for (var path : paths.entrySet()) {
+      for (var op : path.getValue().entrySet()) {
+        String where = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+        String at = "paths.'" + path.getKey() + "'." + op.getKey();
+        if (!path.getKey().startsWith("/api/")) {
+          continue;
+        }
+        checked++;
+        org.assertj.core.api.Assertions.assertThat(doc.getList(at + ".security.bearer"))
+            .as(where + " needs the bearer key")
+            .isNotNull();
+        for (String status : java.util.List.of("401", "403")) {
+          org.assertj.core.api.Assertions.assertThat(
+                  doc.getString(
+                      at
+                          + ".responses.'"
+                          + status
+                          + "'.content.'application/problem+json'.schema.'$ref'"))
+              .as(where + " documents " + status)
+              .isEqualTo("#/components/schemas/Problem");
+        }
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(checked).isGreaterThan(40);
+    org.assertj.core.api.Assertions.assertThat(doc.getMap("paths.'/ca/qfpay-ca3.crt'.get"))
+        .doesNotContainKey("security");
+  }
 }

@@ -44,7 +44,7 @@ class AddressChangeTest {
   private static String[] check(String terminalId) {
     JsonPath run =
         Api.admin()
-            .get("/api/v1/terminals/" + terminalId + "/diagnostics")
+            .post("/api/v1/terminals/" + terminalId + "/diagnostics")
             .then()
             .statusCode(200)
             .extract()

@@ -65,7 +65,7 @@ class DiagnosticsResourceTest {
 
   private static JsonPath diagnose(String id) {
     return Api.admin()
-        .get("/api/v1/terminals/" + id + "/diagnostics")
+        .post("/api/v1/terminals/" + id + "/diagnostics")
         .then()
         .statusCode(200)
         .extract()
@@ -174,7 +174,7 @@ class DiagnosticsResourceTest {
     assertThat(status(run, "tls_handshake")).isEqualTo("SKIPPED");
     assertThat(status(run, "ecr_key")).isEqualTo("SKIPPED");
     Api.admin().get("/api/v1/terminals/" + id).then().body("status", equalTo("UNREACHABLE"));
-    Api.admin().get("/api/v1/terminals/nope/diagnostics").then().statusCode(404);
+    Api.admin().post("/api/v1/terminals/nope/diagnostics").then().statusCode(404);
   }
 
   @Test
@@ -272,5 +272,31 @@ class DiagnosticsResourceTest {
         .then()
         .statusCode(200);
     assertThat(status(diagnose(id), "app_version")).isEqualTo("PASS");
+  }
+
+  /**
+   * Running diagnostics talks to the terminal: admins only (in scope); the results are readable in
+   * scope.
+   */
+  @Test
+  void runningNeedsAnAdminInScope_resultsAreReadableInScope() {
+    String store = Api.unique("s");
+    String id = Api.createTerminal(store);
+    String cashier = Api.createKey("cashier", Map.of("stores", List.of(store)));
+    String otherAdmin = Api.createKey("admin", Map.of("stores", List.of(Api.unique("s"))));
+    String path = "/api/v1/terminals/" + id + "/diagnostics";
+
+    Api.as(cashier).post(path).then().statusCode(403).body("code", equalTo("ADMIN_REQUIRED"));
+    Api.as(otherAdmin).post(path).then().statusCode(403).body("code", equalTo("OUT_OF_SCOPE"));
+    Api.as(cashier).get(path).then().statusCode(org.hamcrest.Matchers.not(200)); // GET never runs
+    Api.as(cashier).get(path + "/history").then().statusCode(200);
+    Api.as(otherAdmin).get(path + "/history").then().statusCode(403);
+    Api.as(otherAdmin)
+        .get("/api/v1/diagnostics")
+        .then()
+        .statusCode(200)
+        .body(
+            "terminalsByVerdict.terminalId",
+            org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
   }
 }

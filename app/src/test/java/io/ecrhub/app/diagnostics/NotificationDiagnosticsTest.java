@@ -102,7 +102,7 @@ class NotificationDiagnosticsTest {
   private static Map<String, String> check(String terminalId) {
     JsonPath run =
         Api.admin()
-            .get("/api/v1/terminals/" + terminalId + "/diagnostics")
+            .post("/api/v1/terminals/" + terminalId + "/diagnostics")
             .then()
             .statusCode(200)
             .extract()

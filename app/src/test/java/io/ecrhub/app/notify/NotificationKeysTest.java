@@ -71,6 +71,39 @@ class NotificationKeysTest {
     Api.as("not-a-key-000000000000000").get("/api/v1/notification-keys").then().statusCode(401);
   }
 
+  /**
+   * A store-scoped admin must not add a notification key (it could then sign notifications that
+   * settle any store's payments), remove one (stopping intake for every store) or read the inbox.
+   */
+  @Test
+  void scopedAdmin_cannotAddOrRemoveKeys_norReadTheInbox() {
+    String scopedAdmin = Api.createKey("admin", Map.of("stores", List.of(unique("s"))));
+    NotificationKey key = NotificationKey.of(unique("scoped-key-"));
+    Api.as(scopedAdmin)
+        .body(Map.of("key", key.reveal()))
+        .post("/api/v1/notification-keys")
+        .then()
+        .statusCode(403)
+        .body("code", org.hamcrest.Matchers.equalTo("UNSCOPED_ADMIN_REQUIRED"));
+    String id = addKey(key, null);
+    Api.as(scopedAdmin).delete("/api/v1/notification-keys/" + id).then().statusCode(403);
+    Api.as(scopedAdmin).get("/api/v1/notification-keys").then().statusCode(403);
+    Api.as(scopedAdmin).get("/api/v1/notifications").then().statusCode(403);
+    Api.as(scopedAdmin)
+        .body(
+            Map.of(
+                "format",
+                "hub-events",
+                "target",
+                "http://127.0.0.1:9/x",
+                "allowPrivateTarget",
+                true))
+        .post("/api/v1/webhooks/subscriptions")
+        .then()
+        .statusCode(403);
+    Api.admin().delete("/api/v1/notification-keys/" + id).then().statusCode(204);
+  }
+
   static String addKey(NotificationKey key, String route) {
     return Api.admin()
         .body(

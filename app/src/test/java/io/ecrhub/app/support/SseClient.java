@@ -96,6 +96,17 @@ public final class SseClient implements AutoCloseable {
     return seen;
   }
 
+  /** Whether the server ended the stream within {@code wait}. */
+  public boolean endsWithin(Duration wait) throws InterruptedException {
+    reader.join(wait.toMillis());
+    return !reader.isAlive();
+  }
+
+  /** Whether the server has ended the stream (now, without waiting). */
+  public boolean ended() {
+    return !reader.isAlive();
+  }
+
   @Override
   public void close() {
     lines.close();

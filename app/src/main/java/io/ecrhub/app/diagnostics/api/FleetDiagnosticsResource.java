@@ -6,6 +6,7 @@ import io.ecrhub.domain.diagnostics.FleetSummary;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.Terminals;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Diagnostics")
 @SecurityRequirement(name = "bearer")
+@Authenticated
 public class FleetDiagnosticsResource {
   private final DiagnosticResults results;
   private final Terminals terminals;

@@ -1,5 +1,6 @@
 package io.ecrhub.app.diagnostics.api;
 
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.domain.diagnostics.DiagnoseTerminal;
 import io.ecrhub.domain.diagnostics.DiagnosticResults;
@@ -8,8 +9,11 @@ import io.ecrhub.domain.shared.ValidationException;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.Terminals;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -50,15 +54,17 @@ public class TerminalDiagnosticsResource {
     this.clock = clock;
   }
 
-  @GET
+  @POST
+  @RolesAllowed(ApiRoles.ADMIN)
   @Operation(
-      summary = "Run every check now (seconds, no money moves); the run is stored",
+      summary = "Run every check now (admin) (seconds, no money moves); the run is stored",
       description = "Each check: pass / warn / fail / skipped, the evidence and the fix.")
   public DiagnosticsViews.ReportView run(@PathParam("id") String id) {
     Terminal t = visible(id);
     return DiagnosticsViews.ReportView.of(diagnose.diagnose(t.id()));
   }
 
+  @Authenticated
   @GET
   @Path("history")
   @Operation(summary = "Stored runs of one terminal, newest first")

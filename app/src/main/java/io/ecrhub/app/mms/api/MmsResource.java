@@ -1,9 +1,11 @@
 package io.ecrhub.app.mms.api;
 
 import io.ecrhub.app.mms.MmsSyncs;
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.domain.merchant.ConfigAudit;
 import io.ecrhub.domain.shared.ValidationException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "MMS configuration")
 @SecurityRequirement(name = "bearer")
+@RolesAllowed(ApiRoles.UNSCOPED_ADMIN)
 public class MmsResource {
   private final MmsSyncs syncs;
   private final ConfigAudit audit;
@@ -59,7 +62,6 @@ public class MmsResource {
       @Parameter(description = "true: hold every change for review, whatever the policy")
           @QueryParam("review")
           boolean review) {
-    caller.requireUnscopedAdmin();
     String label = name == null || name.isBlank() ? "upload" : name.strip();
     if (!label.matches("[A-Za-z0-9 ._()-]{1,100}")) {
       throw new ValidationException(
@@ -79,7 +81,6 @@ public class MmsResource {
   @Path("imports/file")
   @Operation(summary = "Import the POS Key List file configured as ecrhub.mms.import-file")
   public MmsViews.ReportView file() {
-    caller.requireUnscopedAdmin();
     return MmsViews.ReportView.of(syncs.file(actor()));
   }
 
@@ -87,7 +88,6 @@ public class MmsResource {
   @Path("pull")
   @Operation(summary = "Pull the configured device-list API now")
   public MmsViews.ReportView pull() {
-    caller.requireUnscopedAdmin();
     return MmsViews.ReportView.of(syncs.pull(actor()));
   }
 
@@ -95,7 +95,6 @@ public class MmsResource {
   @Path("pull")
   @Operation(summary = "State of the pull source (circuit breaker)")
   public MmsViews.PullView pullState() {
-    caller.requireAdmin();
     return syncs
         .pullHealth()
         .map(
@@ -109,7 +108,6 @@ public class MmsResource {
   @Path("held")
   @Operation(summary = "Syncs held for review, oldest first")
   public List<MmsViews.HeldView> held() {
-    caller.requireAdmin();
     return syncs.pending().stream().map(MmsViews.HeldView::of).toList();
   }
 
@@ -117,7 +115,6 @@ public class MmsResource {
   @Path("held/{id}/approve")
   @Operation(summary = "Apply a held sync (each device re-checked against the registry)")
   public MmsViews.ReportView approve(@PathParam("id") String id) {
-    caller.requireUnscopedAdmin();
     return MmsViews.ReportView.of(syncs.approve(id, actor()));
   }
 
@@ -125,7 +122,6 @@ public class MmsResource {
   @Path("held/{id}/reject")
   @Operation(summary = "Discard a held sync")
   public MmsViews.ReportView reject(@PathParam("id") String id) {
-    caller.requireUnscopedAdmin();
     return MmsViews.ReportView.of(syncs.reject(id, actor()));
   }
 
@@ -134,7 +130,6 @@ public class MmsResource {
   @Operation(summary = "The configuration audit log, newest first")
   public List<MmsViews.AuditView> audit(
       @Parameter(description = "1-500 (default 100)") @QueryParam("limit") Integer limit) {
-    caller.requireAdmin();
     int n = limit == null ? 100 : limit;
     if (n < 1 || n > 500) {
       throw new ValidationException("INVALID_LIMIT", "limit", "limit must be 1-500");

@@ -2,12 +2,14 @@ package io.ecrhub.app.notify.api;
 
 import io.ecrhub.app.api.PageView;
 import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.notify.intake.InboxProcessor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications")
 @SecurityRequirement(name = "bearer")
+@RolesAllowed(ApiRoles.UNSCOPED_ADMIN)
 public class NotificationAdminResource {
   private final SqlNotificationInbox inbox;
   private final InboxProcessor processor;
@@ -53,7 +56,6 @@ public class NotificationAdminResource {
       @QueryParam("to") String to,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
-    caller.requireAdmin();
     SqlNotificationInbox.Filter f =
         new SqlNotificationInbox.Filter(
             NotifyPaging.enumOf(InboxStatus.class, status, "status"),
@@ -73,7 +75,6 @@ public class NotificationAdminResource {
   @Path("/summary")
   @Operation(summary = "How many notifications are in each state (admin)")
   public Map<String, Long> summary() {
-    caller.requireAdmin();
     return QuarkusTransaction.joiningExisting().call(inbox::countByStatus);
   }
 
@@ -81,7 +82,6 @@ public class NotificationAdminResource {
   @Path("/{id}")
   @Operation(summary = "One notification with its raw body and headers (admin)")
   public NotificationViews.Detail get(@PathParam("id") String id) {
-    caller.requireAdmin();
     return QuarkusTransaction.joiningExisting()
         .call(() -> inbox.findById(id))
         .map(NotificationViews.Detail::of)
@@ -93,7 +93,6 @@ public class NotificationAdminResource {
   @Path("/{id}/reapply")
   @Operation(summary = "Apply a stored notification again (idempotent; admin)")
   public NotificationViews.Applied reapply(@PathParam("id") String id) {
-    caller.requireAdmin();
     return NotificationViews.Applied.of(processor.reapply(id));
   }
 }

@@ -3,6 +3,7 @@ package io.ecrhub.app.notify.api;
 import io.ecrhub.app.api.StrictJson;
 import io.ecrhub.app.notify.KeyRingHolder;
 import io.ecrhub.app.notify.persistence.SqlNotificationKeys;
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.domain.notification.NotificationKey;
 import io.ecrhub.domain.shared.DomainException;
@@ -11,6 +12,7 @@ import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.ValidationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @CustomDeserialization(StrictJson.class)
 @Tag(name = "Notifications")
 @SecurityRequirement(name = "bearer")
+@RolesAllowed(ApiRoles.UNSCOPED_ADMIN)
 public class NotificationKeyResource {
   private final SqlNotificationKeys keys;
   private final KeyRingHolder ring;
@@ -65,7 +68,6 @@ public class NotificationKeyResource {
   @GET
   @Operation(summary = "List notification keys (ids and routes only; admin)")
   public List<NotificationViews.Key> list() {
-    caller.requireAdmin();
     List<NotificationViews.Key> out = new ArrayList<>();
     for (String id : ring.configuredKeyIds()) {
       out.add(
@@ -85,7 +87,6 @@ public class NotificationKeyResource {
   @POST
   @Operation(summary = "Add a notification key (admin); the key is sealed and never returned")
   public Response add(NotificationViews.NewKey body, UriInfo uri) {
-    caller.requireAdmin();
     if (body == null) {
       throw new ValidationException("INVALID_BODY", null, "the request body must be a JSON object");
     }
@@ -131,7 +132,6 @@ public class NotificationKeyResource {
   @Path("/{id}")
   @Operation(summary = "Remove a notification key (admin)")
   public Response delete(@PathParam("id") String id) {
-    caller.requireAdmin();
     boolean gone = QuarkusTransaction.joiningExisting().call(() -> keys.delete(id));
     if (!gone) {
       throw new NotFoundException("KEY_NOT_FOUND", "no stored notification key " + id);

@@ -4,6 +4,7 @@ import io.ecrhub.app.api.PageView;
 import io.ecrhub.app.api.StrictJson;
 import io.ecrhub.app.notify.persistence.SqlDeliveryOutbox;
 import io.ecrhub.app.notify.persistence.SqlSubscriptions;
+import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.domain.notification.delivery.DeliveryFormat;
 import io.ecrhub.domain.notification.delivery.DeliveryReplay;
@@ -20,6 +21,7 @@ import io.ecrhub.notify.delivery.StandardWebhookSigner;
 import io.ecrhub.notify.delivery.TargetGuard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -49,6 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @CustomDeserialization(StrictJson.class)
 @Tag(name = "Webhooks")
 @SecurityRequirement(name = "bearer")
+@RolesAllowed(ApiRoles.UNSCOPED_ADMIN)
 public class WebhookAdminResource {
   private final SqlSubscriptions subscriptions;
   private final SqlDeliveryOutbox outbox;
@@ -81,7 +84,6 @@ public class WebhookAdminResource {
   @Path("/subscriptions")
   @Operation(summary = "List subscriptions (admin; secrets never shown)")
   public List<WebhookViews.SubscriptionView> listSubscriptions() {
-    caller.requireAdmin();
     subscriptions.invalidate();
     return QuarkusTransaction.joiningExisting().call(subscriptions::list).stream()
         .map(s -> WebhookViews.SubscriptionView.of(s, null))
@@ -97,7 +99,6 @@ public class WebhookAdminResource {
               + " format hub-events: Standard Webhooks, secret whsec_… or omitted to be generated"
               + " (shown once). Loopback/private targets need allowPrivateTarget=true.")
   public Response subscribe(WebhookViews.NewSubscription body, UriInfo uri) {
-    caller.requireAdmin();
     if (body == null) {
       throw new ValidationException("INVALID_BODY", null, "the request body must be a JSON object");
     }
@@ -142,7 +143,6 @@ public class WebhookAdminResource {
   @Path("/subscriptions/{id}")
   @Operation(summary = "One subscription (admin)")
   public WebhookViews.SubscriptionView getSubscription(@PathParam("id") String id) {
-    caller.requireAdmin();
     return WebhookViews.SubscriptionView.of(subscription(id), null);
   }
 
@@ -151,7 +151,6 @@ public class WebhookAdminResource {
   @Operation(summary = "Change, pause or resume a subscription (admin)")
   public WebhookViews.SubscriptionView update(
       @PathParam("id") String id, WebhookViews.UpdateSubscription body) {
-    caller.requireAdmin();
     if (body == null) {
       throw new ValidationException("INVALID_BODY", null, "the request body must be a JSON object");
     }
@@ -183,7 +182,6 @@ public class WebhookAdminResource {
   @Path("/subscriptions/{id}")
   @Operation(summary = "Remove a subscription; its pending messages are dead-lettered (admin)")
   public Response unsubscribe(@PathParam("id") String id) {
-    caller.requireAdmin();
     if (!QuarkusTransaction.joiningExisting().call(() -> subscriptions.delete(id))) {
       throw new NotFoundException("SUBSCRIPTION_NOT_FOUND", "no subscription " + id);
     }
@@ -198,7 +196,6 @@ public class WebhookAdminResource {
       @QueryParam("subscriptionId") String subscriptionId,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
-    caller.requireAdmin();
     DeliveryStatus st = NotifyPaging.enumOf(DeliveryStatus.class, status, "status");
     Page<OutboxMessage> page =
         QuarkusTransaction.joiningExisting()
@@ -217,7 +214,6 @@ public class WebhookAdminResource {
   @Path("/deliveries/{id}")
   @Operation(summary = "One delivery with its body and every attempt (admin)")
   public WebhookViews.DeliveryDetail delivery(@PathParam("id") String id) {
-    caller.requireAdmin();
     return QuarkusTransaction.joiningExisting()
         .call(
             () ->
@@ -232,7 +228,6 @@ public class WebhookAdminResource {
   @Path("/deliveries/{id}/replay")
   @Operation(summary = "Send a dead-lettered or delivered message again (admin)")
   public WebhookViews.DeliveryView replayOne(@PathParam("id") String id) {
-    caller.requireAdmin();
     return WebhookViews.DeliveryView.of(replay.replay(id));
   }
 
@@ -242,7 +237,6 @@ public class WebhookAdminResource {
       summary = "Replay dead-lettered messages in bulk, optionally of one subscription (admin)")
   public WebhookViews.Replayed replayDeadLetters(
       @QueryParam("subscriptionId") String subscriptionId, @QueryParam("limit") String limit) {
-    caller.requireAdmin();
     int max = limit == null || limit.isBlank() ? 1000 : NotifyPaging.limit(limit);
     return new WebhookViews.Replayed(
         replay.replayDeadLetters(NotifyPaging.blankToNull(subscriptionId), max));

@@ -1,4 +1,4 @@
-// "Run diagnostics" on a terminal: GET /api/v1/terminals/{id}/diagnostics, rendered as
+// "Run diagnostics" on a terminal: POST /api/v1/terminals/{id}/diagnostics (admin), rendered as
 // pass/warn/fail checks. Hubs without the endpoint answer 404: the console says so and moves on.
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
@@ -20,13 +20,7 @@ export function renderDiagnostics(section, t, ctx) {
     replace(result, h('p', { class: 'muted', role: 'status' }, 'Running diagnostics… this can take up to a minute if the terminal does not answer.'));
     try {
       const path = `/api/v1/terminals/${encodeURIComponent(t.id)}/diagnostics`;
-      let report;
-      try {
-        report = await api('GET', path, { signal: ctx.signal });
-      } catch (e) {
-        if (e.status !== 405) throw e;
-        report = await api('POST', path, { signal: ctx.signal });
-      }
+      const report = await api('POST', path, { signal: ctx.signal });
       replace(result, checks(report));
     } catch (e) {
       if (e.name === 'AbortError') return;

@@ -1,0 +1,19 @@
+package io.ecrhub.app.security;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * A test-only endpoint that names no security rule, as a forgetful new endpoint would: {@link
+ * DenyByDefaultTest} shows that nobody may call it.
+ */
+@Path("/api/v1/test-only/unannotated")
+@Produces(MediaType.TEXT_PLAIN)
+public class UnannotatedProbeResource {
+  @GET
+  public String secret() {
+    return "reached";
+  }
+}
