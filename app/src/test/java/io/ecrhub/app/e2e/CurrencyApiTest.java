@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class CurrencyApiTest {
   private final SimulatedTerminal sim = SimulatorResource.terminal(2);
 
+  /** A terminal whose merchant takes USD: its answers name USD, which ADR 0007 checks. */
+  private final SimulatedTerminal usdSim = SimulatorResource.usdTerminal();
+
   private static Map<String, Object> payment(String terminal, String amount, String currency) {
     return Map.of("terminalId", terminal, "amount", amount, "currency", currency, "channel", "wx");
   }
@@ -60,7 +63,7 @@ class CurrencyApiTest {
 
   @Test
   void theTerminalsOwnList_isEditableOverPatch_andAnEmptyListReturnsToTheDefault() {
-    String terminal = registerSimulated(sim, null);
+    String terminal = registerSimulated(usdSim, null);
     admin().get("/api/v1/terminals/" + terminal).then().body("currencies", nullValue());
 
     patchCurrencies(terminal, List.of("usd", "HKD"));
@@ -91,6 +94,29 @@ class CurrencyApiTest {
         .then()
         .statusCode(422)
         .body("code", equalTo("CURRENCY_NOT_SUPPORTED"));
+  }
+
+  /**
+   * An allow-list that says USD on a terminal whose merchant takes HKD does not make the hub record
+   * a USD sale the terminal charged in HKD: the answer's txcurrcd is checked (ADR 0007).
+   */
+  @Test
+  void aWrongAllowList_cannotRecordAnHkdChargeAsUsd_theAnswerIsFlagged() {
+    String terminal = registerSimulated(sim, null);
+    patchCurrencies(terminal, List.of("HKD", "USD"));
+    String usd =
+        admin()
+            .body(payment(terminal, "7.00", "USD"))
+            .post("/api/v1/payments")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    awaitPaymentStatus(usd, "UNKNOWN");
+    admin()
+        .get("/api/v1/payments/" + usd)
+        .then()
+        .body("reviewNote", containsString("txcurrcd 'HKD' is not USD"));
   }
 
   @Test

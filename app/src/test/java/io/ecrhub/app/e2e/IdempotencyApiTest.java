@@ -33,6 +33,9 @@ class IdempotencyApiTest {
   private static TerminalSimulator simulator;
   private static SimulatedTerminal sim;
 
+  /** A terminal whose merchant takes USD: its answers name USD (ADR 0007 binds them). */
+  private static SimulatedTerminal usdSim;
+
   @BeforeAll
   static void startTerminal() {
     simulator =
@@ -41,8 +44,10 @@ class IdempotencyApiTest {
                 .host("127.0.0.1")
                 .ca(SimulatorResource.simulator().ca())
                 .terminal(TerminalConfig.builder(unique("idem-")).build())
+                .terminal(TerminalConfig.builder(unique("idem-usd-")).currency("USD").build())
                 .build());
     sim = simulator.terminal(0);
+    usdSim = simulator.terminal(1);
   }
 
   @AfterAll
@@ -51,7 +56,11 @@ class IdempotencyApiTest {
   }
 
   private static long sent(int funcType) {
-    return sim.exchanges().stream().filter(e -> e.funcType() == funcType).count();
+    return sent(sim, funcType);
+  }
+
+  private static long sent(SimulatedTerminal terminal, int funcType) {
+    return terminal.exchanges().stream().filter(e -> e.funcType() == funcType).count();
   }
 
   private static long printed(PrintJob.Kind kind) {
@@ -119,7 +128,7 @@ class IdempotencyApiTest {
 
   @Test
   void aRefundRefusedBeforeSending_releasesItsKey_soTheRetryRefunds() {
-    String terminal = registerSimulated(sim, null);
+    String terminal = registerSimulated(usdSim, null);
     admin()
         .body(Map.of("currencies", java.util.List.of("HKD", "USD")))
         .patch("/api/v1/terminals/" + terminal)
@@ -142,7 +151,7 @@ class IdempotencyApiTest {
         .then()
         .statusCode(200);
     String key = unique("refund-");
-    long before = sent(1002);
+    long before = sent(usdSim, 1002);
 
     admin()
         .header("Idempotency-Key", key)
@@ -151,7 +160,7 @@ class IdempotencyApiTest {
         .then()
         .statusCode(422)
         .body("code", equalTo("CURRENCY_NOT_SUPPORTED"));
-    assertThat(sent(1002)).isEqualTo(before);
+    assertThat(sent(usdSim, 1002)).isEqualTo(before);
 
     admin()
         .body(Map.of("currencies", java.util.List.of("HKD", "USD")))
@@ -164,7 +173,7 @@ class IdempotencyApiTest {
         .post("/api/v1/payments/" + payment + "/refunds")
         .then()
         .statusCode(202);
-    await().atMost(Duration.ofSeconds(60)).until(() -> sent(1002) == before + 1);
+    await().atMost(Duration.ofSeconds(60)).until(() -> sent(usdSim, 1002) == before + 1);
   }
 
   @Test

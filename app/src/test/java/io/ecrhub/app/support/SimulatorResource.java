@@ -26,6 +26,11 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
     return simulator;
   }
 
+  /** The shared terminal whose merchant takes USD. */
+  public static SimulatedTerminal usdTerminal() {
+    return simulator().terminal("sim-usd");
+  }
+
   public static SimulatedTerminal terminal(int index) {
     return simulator().terminal(index);
   }
@@ -37,6 +42,8 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
       for (int i = 1; i <= 4; i++) {
         b.terminal(TerminalConfig.builder("sim-" + i).build());
       }
+      // index 4: a terminal whose merchant takes USD (its answers say txcurrcd USD)
+      b.terminal(TerminalConfig.builder("sim-usd").currency("USD").build());
       simulator = TerminalSimulator.start(b.build());
     }
     try {
