@@ -137,6 +137,7 @@ public abstract class SubscriptionsContract extends PortContract {
   void delete_removesIt_andSaysWhetherThereWasOne() {
     save(subscription("erp-1", DeliveryFormat.QFPAY, true, T0));
     save(subscription("erp-2", DeliveryFormat.QFPAY, true, T0));
+    assertThat(tx(() -> subscriptions.list())).hasSize(2); // read before: no stale copy after
 
     assertThat(tx(() -> subscriptions.delete("erp-1"))).isTrue();
     assertThat(tx(() -> subscriptions.delete("erp-1"))).isFalse();
