@@ -3,12 +3,9 @@ package io.ecrhub.domain.diagnostics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.testing.InMemoryAddressHistory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AddressHistoryTest {
@@ -16,33 +13,9 @@ class AddressHistoryTest {
   private static final Instant MOVED = Instant.parse("2026-03-01T08:00:00Z");
   private static final TerminalId ID = TerminalId.of("till-a");
 
-  /** Like the SQL adapter: one row per (terminal, ip), ordered by last then first sighting. */
-  static final class MergingHistory implements AddressHistory {
-    final Map<String, AddressSighting> rows = new LinkedHashMap<>();
-
-    @Override
-    public void seen(TerminalId terminalId, String ip, String mac, Instant at) {
-      AddressSighting old = rows.get(ip);
-      rows.put(
-          ip,
-          old == null
-              ? new AddressSighting(ip, mac, at, at)
-              : new AddressSighting(ip, mac == null ? old.mac() : mac, old.firstSeen(), at));
-    }
-
-    @Override
-    public List<AddressSighting> history(TerminalId terminalId) {
-      return rows.values().stream()
-          .sorted(
-              Comparator.comparing(AddressSighting::lastSeen)
-                  .thenComparing(AddressSighting::firstSeen))
-          .toList();
-    }
-  }
-
   @Test
   void moveFromAnAddressNeverSeen_recordsBoth_andTheStabilityCheckWarns() {
-    MergingHistory h = new MergingHistory();
+    InMemoryAddressHistory h = new InMemoryAddressHistory();
 
     h.moved(ID, "10.0.0.10", CREATED, "10.0.0.77", MOVED);
 
@@ -59,7 +32,7 @@ class AddressHistoryTest {
 
   @Test
   void moveFromAnAddressSeenBefore_keepsItsHistory() {
-    MergingHistory h = new MergingHistory();
+    InMemoryAddressHistory h = new InMemoryAddressHistory();
     h.seen(ID, "10.0.0.10", "aa:bb:cc:dd:ee:ff", CREATED.plus(Duration.ofDays(3)));
 
     h.moved(ID, "10.0.0.10", CREATED, "10.0.0.77", MOVED);
@@ -71,14 +44,14 @@ class AddressHistoryTest {
 
   @Test
   void sameAddress_recordsNothing() {
-    MergingHistory h = new MergingHistory();
+    InMemoryAddressHistory h = new InMemoryAddressHistory();
     h.moved(ID, "10.0.0.10", CREATED, "10.0.0.10", MOVED);
     assertThat(h.history(ID)).isEmpty();
   }
 
   @Test
   void movedTheMomentItWasCreated_stillOrdersOldBeforeNew() {
-    MergingHistory h = new MergingHistory();
+    InMemoryAddressHistory h = new InMemoryAddressHistory();
     h.moved(ID, "10.0.0.10", MOVED, "10.0.0.77", MOVED);
     assertThat(h.history(ID))
         .extracting(AddressSighting::ip)

@@ -18,15 +18,14 @@ import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalStatus;
 import io.ecrhub.domain.terminal.Transport;
+import io.ecrhub.domain.testing.InMemoryAddressHistory;
 import io.ecrhub.domain.testing.InMemoryCertificatePins;
+import io.ecrhub.domain.testing.InMemoryDiagnosticResults;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -203,8 +202,8 @@ class DiagnosticsRunnerTest {
     RollbackUnitOfWork uow = new RollbackUnitOfWork(terminals);
     TerminalDriftMonitor monitor =
         new TerminalDriftMonitor(terminals, audit, uow, clock, MerchantFakes.sequentialIds());
-    InMemoryResults results = new InMemoryResults();
-    InMemoryAddresses addresses = new InMemoryAddresses();
+    InMemoryDiagnosticResults results = new InMemoryDiagnosticResults();
+    InMemoryAddressHistory addresses = new InMemoryAddressHistory();
     TerminalDiagnostics d =
         new TerminalDiagnostics(
             terminals,
@@ -240,7 +239,7 @@ class DiagnosticsRunnerTest {
   }
 
   private TerminalDiagnostics answeringTerminal(
-      InMemoryAddresses addresses, NeighbourTable neighbours) {
+      InMemoryAddressHistory addresses, NeighbourTable neighbours) {
     InMemoryTerminals terminals = new InMemoryTerminals();
     terminals.save(MerchantFakes.terminal("till-m", "SN-M", HOST, MerchantFakes.key('m')));
     return diagnostics(
@@ -253,7 +252,7 @@ class DiagnosticsRunnerTest {
 
   private TerminalDiagnostics diagnostics(
       InMemoryTerminals terminals,
-      InMemoryAddresses addresses,
+      InMemoryAddressHistory addresses,
       NeighbourTable neighbours,
       TerminalProbe probe,
       TerminalOutcome answer) {
@@ -272,7 +271,7 @@ class DiagnosticsRunnerTest {
         id -> Optional.empty(),
         addresses,
         neighbours,
-        new InMemoryResults(),
+        new InMemoryDiagnosticResults(),
         monitor,
         runner(probe, answer),
         MerchantFakes.sequentialIds(),
@@ -289,7 +288,7 @@ class DiagnosticsRunnerTest {
             .build());
     diagnostics(
             terminals,
-            new InMemoryAddresses(),
+            new InMemoryAddressHistory(),
             NeighbourTable.NONE,
             ports(9002),
             new TerminalOutcome.NotFound("no such order", "6002"))
@@ -298,7 +297,7 @@ class DiagnosticsRunnerTest {
     DiagnosticReport r =
         diagnostics(
                 terminals,
-                new InMemoryAddresses(),
+                new InMemoryAddressHistory(),
                 NeighbourTable.NONE,
                 ports(9001),
                 new TerminalOutcome.NotFound("no such order", "6002"))
@@ -309,7 +308,7 @@ class DiagnosticsRunnerTest {
 
   @Test
   void answeringTerminal_isRecordedWithTheMacTheHubSees_andTheDhcpFixNamesIt() {
-    InMemoryAddresses addresses = new InMemoryAddresses();
+    InMemoryAddressHistory addresses = new InMemoryAddressHistory();
     addresses.seen(TerminalId.of("till-m"), "10.0.0.7", null, NOW.minus(Duration.ofDays(60)));
     List<String> looked = new ArrayList<>();
     NeighbourTable arp =
@@ -321,7 +320,7 @@ class DiagnosticsRunnerTest {
     DiagnosticReport r = answeringTerminal(addresses, arp).diagnose(TerminalId.of("till-m"));
 
     assertThat(looked).containsExactly(HOST);
-    assertThat(addresses.list.get(addresses.list.size() - 1))
+    assertThat(newest(addresses.history(TerminalId.of("till-m"))))
         .extracting(AddressSighting::ip, AddressSighting::mac)
         .containsExactly(HOST, "aa:bb:cc:dd:ee:0f");
     DiagnosticCheck ip = r.check(CheckId.IP_STABILITY).orElseThrow();
@@ -331,13 +330,13 @@ class DiagnosticsRunnerTest {
 
   @Test
   void terminalTheHubSeesNoMacFor_getsAFixSayingTheMacIsUnknown() {
-    InMemoryAddresses addresses = new InMemoryAddresses();
+    InMemoryAddressHistory addresses = new InMemoryAddressHistory();
     addresses.seen(TerminalId.of("till-m"), "10.0.0.7", null, NOW.minus(Duration.ofDays(60)));
 
     DiagnosticReport r =
         answeringTerminal(addresses, NeighbourTable.NONE).diagnose(TerminalId.of("till-m"));
 
-    assertThat(addresses.list.get(addresses.list.size() - 1).mac()).isNull();
+    assertThat(newest(addresses.history(TerminalId.of("till-m"))).mac()).isNull();
     DiagnosticCheck ip = r.check(CheckId.IP_STABILITY).orElseThrow();
     assertThat(ip.status()).isEqualTo(CheckStatus.WARN);
     assertThat(ip.fix())
@@ -361,46 +360,7 @@ class DiagnosticsRunnerTest {
     assertThat(s.neverDiagnosed()).isEqualTo(1);
   }
 
-  static final class InMemoryResults implements DiagnosticResults {
-    final List<DiagnosticReport> all = new ArrayList<>();
-
-    @Override
-    public void save(DiagnosticReport report) {
-      all.add(report);
-    }
-
-    @Override
-    public Optional<DiagnosticReport> latest(TerminalId id) {
-      return history(id, 1).stream().findFirst();
-    }
-
-    @Override
-    public List<DiagnosticReport> history(TerminalId id, int limit) {
-      List<DiagnosticReport> r =
-          new ArrayList<>(all.stream().filter(x -> id.equals(x.terminalId())).toList());
-      java.util.Collections.reverse(r);
-      return r.subList(0, Math.min(limit, r.size()));
-    }
-
-    @Override
-    public List<DiagnosticReport> latestPerTerminal() {
-      Map<TerminalId, DiagnosticReport> m = new HashMap<>();
-      all.forEach(r -> m.put(r.terminalId(), r));
-      return List.copyOf(m.values());
-    }
-  }
-
-  static final class InMemoryAddresses implements AddressHistory {
-    final List<AddressSighting> list = new ArrayList<>();
-
-    @Override
-    public void seen(TerminalId terminalId, String ip, String mac, Instant at) {
-      list.add(new AddressSighting(ip, mac, at, at));
-    }
-
-    @Override
-    public List<AddressSighting> history(TerminalId terminalId) {
-      return List.copyOf(list);
-    }
+  private static AddressSighting newest(List<AddressSighting> history) {
+    return history.get(history.size() - 1);
   }
 }

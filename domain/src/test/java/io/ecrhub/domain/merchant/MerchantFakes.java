@@ -151,7 +151,7 @@ public final class MerchantFakes {
     }
   }
 
-  /** Held syncs in a list. */
+  /** Held syncs by id; pending ones oldest first. */
   public static final class InMemoryHeldSyncs implements HeldSyncs {
     final Map<String, HeldSync> store = new TreeMap<>();
 
@@ -167,11 +167,14 @@ public final class MerchantFakes {
 
     @Override
     public List<HeldSync> pending() {
-      return store.values().stream().filter(h -> h.status() == HeldSync.Status.PENDING).toList();
+      return store.values().stream()
+          .filter(h -> h.status() == HeldSync.Status.PENDING)
+          .sorted(Comparator.comparing(HeldSync::createdAt))
+          .toList();
     }
   }
 
-  /** The audit log in a list. */
+  /** The audit log in a list; recent entries newest first by time, then by recording. */
   public static final class InMemoryAudit implements ConfigAudit {
     public final List<ConfigAuditEntry> entries = new ArrayList<>();
 
@@ -183,8 +186,11 @@ public final class MerchantFakes {
     @Override
     public List<ConfigAuditEntry> recent(int limit) {
       List<ConfigAuditEntry> r = new ArrayList<>(entries);
-      java.util.Collections.reverse(r);
-      return r.subList(0, Math.min(limit, r.size()));
+      java.util.Collections.reverse(r); // the later recorded first among entries of the same time
+      return r.stream()
+          .sorted(Comparator.comparing(ConfigAuditEntry::at).reversed())
+          .limit(limit)
+          .toList();
     }
 
     public List<ConfigAuditEntry> withAction(AuditAction a) {

@@ -78,17 +78,26 @@ public final class InMemoryDelivery {
       return attempts.stream().filter(a -> a.messageId().equals(messageId)).toList();
     }
 
+    /** Newest first (created, then id, both descending); the cursor is the last item's id. */
     @Override
     public Page<OutboxMessage> list(
         DeliveryStatus status, String subscriptionId, String cursor, int limit) {
-      return new Page<>(
+      Comparator<OutboxMessage> newestFirst =
+          Comparator.comparing(OutboxMessage::createdAt)
+              .thenComparing(OutboxMessage::id)
+              .reversed();
+      OutboxMessage after = cursor == null ? null : get(cursor);
+      List<OutboxMessage> matching =
           rows.values().stream()
               .map(OutboxMessage::restore)
               .filter(m -> status == null || m.status() == status)
               .filter(m -> subscriptionId == null || m.subscriptionId().equals(subscriptionId))
-              .limit(limit)
-              .toList(),
-          null);
+              .filter(m -> after == null || newestFirst.compare(m, after) > 0)
+              .sorted(newestFirst)
+              .toList();
+      List<OutboxMessage> page = matching.subList(0, Math.min(limit, matching.size()));
+      String next = matching.size() > limit ? page.get(limit - 1).id() : null;
+      return new Page<>(page, next);
     }
 
     public OutboxMessage get(String id) {

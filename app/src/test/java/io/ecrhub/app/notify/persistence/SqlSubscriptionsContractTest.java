@@ -1,0 +1,33 @@
+package io.ecrhub.app.notify.persistence;
+
+import io.ecrhub.domain.notification.delivery.Subscriptions;
+import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.testing.SubscriptionsContract;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+
+/**
+ * The domain's {@link Subscriptions} contract against the SQL adapter (H2 or PostgreSQL), secrets
+ * sealed with the test master key.
+ */
+@QuarkusTest
+class SqlSubscriptionsContractTest extends SubscriptionsContract {
+  @Inject SqlSubscriptions adapter;
+  @Inject UnitOfWork uow;
+  @Inject DataSource dataSource;
+
+  @Override
+  protected Subscriptions create() {
+    QuarkusTransaction.requiringNew()
+        .run(() -> new Jdbc(dataSource).update("DELETE FROM webhook_subscription"));
+    adapter.invalidate();
+    return adapter;
+  }
+
+  @Override
+  protected UnitOfWork unitOfWork() {
+    return uow;
+  }
+}

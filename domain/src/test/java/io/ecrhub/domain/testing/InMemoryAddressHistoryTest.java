@@ -1,0 +1,10 @@
+package io.ecrhub.domain.testing;
+
+import io.ecrhub.domain.diagnostics.AddressHistory;
+
+class InMemoryAddressHistoryTest extends AddressHistoryContract {
+  @Override
+  protected AddressHistory create() {
+    return new InMemoryAddressHistory();
+  }
+}
