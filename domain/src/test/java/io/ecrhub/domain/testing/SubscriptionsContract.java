@@ -92,6 +92,25 @@ public abstract class SubscriptionsContract extends PortContract {
   }
 
   @Test
+  void widestEventFilter_fits() {
+    Subscription s =
+        new Subscription(
+            "erp-wide",
+            URI.create("https://erp.example.com/hook"),
+            EventFilters.widest(),
+            DeliveryFormat.HUB_EVENTS,
+            WebhookSecret.of("whsec_c2VjcmV0LXNlY3JldA=="),
+            true,
+            false,
+            "",
+            T0);
+    save(s);
+
+    assertThat(find("erp-wide").events()).isEqualTo(s.events());
+    assertThat(find("erp-wide").events().text()).hasSize(2000);
+  }
+
+  @Test
   void save_ofAKnownId_replacesItsChangeableFields() {
     save(subscription("erp-1", DeliveryFormat.QFPAY, true, T0));
     Subscription changed =

@@ -72,7 +72,7 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
             "UPDATE webhook_subscription SET target_url = ?, events = ?, format = ?,"
                 + " sealed_secret = ?, allow_private = ?, active = ?, description = ? WHERE id = ?",
             s.target().toString(),
-            String.join(",", s.events().patterns()),
+            s.events().text(),
             s.format().wire(),
             sealer.seal(s.secret().reveal(), sealedFor(s.id())),
             s.allowPrivateTarget(),
@@ -86,7 +86,7 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           s.id(),
           s.target().toString(),
-          String.join(",", s.events().patterns()),
+          s.events().text(),
           s.format().wire(),
           sealer.seal(s.secret().reveal(), sealedFor(s.id())),
           s.allowPrivateTarget(),

@@ -14,6 +14,9 @@ import java.util.TreeSet;
  * .updated}), {@code preauth.released} for QFPay preauth releases.
  */
 public record EventFilter(Set<String> patterns) {
+  /** The longest stored form ({@link #text()}): {@code webhook_subscription.events} holds 2000. */
+  public static final int MAX_TEXT = 2000;
+
   private static final String PATTERN = "\\*|[a-z][a-z_]{0,31}\\.(\\*|[a-z][a-z_]{0,31})";
 
   public EventFilter {
@@ -30,6 +33,16 @@ public record EventFilter(Set<String> patterns) {
           "event type '" + p + "' is not of the form payment.succeeded, refund.* or *");
     }
     patterns = Set.copyOf(new TreeSet<>(patterns));
+    ValidationException.require(
+        String.join(",", patterns).length() <= MAX_TEXT,
+        "INVALID_EVENT_FILTER",
+        "events",
+        "events may take at most " + MAX_TEXT + " characters written out; use refund.* or *");
+  }
+
+  /** The stored form: the patterns in order, comma-separated (at most {@link #MAX_TEXT}). */
+  public String text() {
+    return String.join(",", new TreeSet<>(patterns));
   }
 
   public static EventFilter of(String... patterns) {

@@ -71,4 +71,17 @@ class DeliveryModelTest {
     assertThat(s.toString()).doesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").contains("whse");
     assertThat(s.toString()).doesNotContain("9r8GKYqrTwjUPD8");
   }
+
+  @Test
+  void eventFilter_writtenOutLongerThanItsColumn_isRefused() {
+    assertThat(io.ecrhub.domain.testing.EventFilters.widest().text()).hasSize(EventFilter.MAX_TEXT);
+    java.util.List<String> tooWide =
+        io.ecrhub.domain.testing.EventFilters.patternsWrittenAs(EventFilter.MAX_TEXT + 1);
+    assertThat(String.join(",", new java.util.TreeSet<>(tooWide)))
+        .hasSize(EventFilter.MAX_TEXT + 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new EventFilter(java.util.Set.copyOf(tooWide)))
+        .isInstanceOf(io.ecrhub.domain.shared.ValidationException.class)
+        .hasMessageContaining("2000");
+  }
 }
