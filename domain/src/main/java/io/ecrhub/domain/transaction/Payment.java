@@ -109,7 +109,9 @@ public final class Payment {
                 null,
                 0,
                 null,
-                0));
+                0,
+                null,
+                false));
     p.pendingEvents.add(p.event(null, TransactionStatus.PENDING, "created", now));
     return p;
   }
@@ -470,108 +472,6 @@ public final class Payment {
       long version,
       ConfirmedBy confirmedBy,
       boolean confirmationPending) {
-
-    /** The state before assurance was recorded (ADR 0007): nothing vouches, nothing pending. */
-    public Snapshot(
-        PaymentId id,
-        TerminalId terminalId,
-        Money amount,
-        Channel channel,
-        OutTradeNo outTradeNo,
-        String reference,
-        String idempotencyKey,
-        String requestFingerprint,
-        Instant createdAt,
-        TransactionStatus status,
-        Syssn syssn,
-        Money refundedAmount,
-        String cardScheme,
-        String maskedCardNumber,
-        DeclineReason failureReason,
-        String failureCode,
-        String failureMessage,
-        Instant sentAt,
-        Instant updatedAt,
-        String reviewNote,
-        int reconcileAttempts,
-        Instant nextReconcileAt,
-        long version) {
-      this(
-          id,
-          terminalId,
-          amount,
-          channel,
-          outTradeNo,
-          reference,
-          idempotencyKey,
-          requestFingerprint,
-          createdAt,
-          status,
-          syssn,
-          refundedAmount,
-          cardScheme,
-          maskedCardNumber,
-          failureReason,
-          failureCode,
-          failureMessage,
-          sentAt,
-          updatedAt,
-          reviewNote,
-          reconcileAttempts,
-          nextReconcileAt,
-          version,
-          null,
-          false);
-    }
-
-    /** The state before reconciliation scheduling existed: no attempts, nothing scheduled. */
-    public Snapshot(
-        PaymentId id,
-        TerminalId terminalId,
-        Money amount,
-        Channel channel,
-        OutTradeNo outTradeNo,
-        String reference,
-        String idempotencyKey,
-        String requestFingerprint,
-        Instant createdAt,
-        TransactionStatus status,
-        Syssn syssn,
-        Money refundedAmount,
-        String cardScheme,
-        String maskedCardNumber,
-        DeclineReason failureReason,
-        String failureCode,
-        String failureMessage,
-        Instant sentAt,
-        Instant updatedAt,
-        String reviewNote,
-        long version) {
-      this(
-          id,
-          terminalId,
-          amount,
-          channel,
-          outTradeNo,
-          reference,
-          idempotencyKey,
-          requestFingerprint,
-          createdAt,
-          status,
-          syssn,
-          refundedAmount,
-          cardScheme,
-          maskedCardNumber,
-          failureReason,
-          failureCode,
-          failureMessage,
-          sentAt,
-          updatedAt,
-          reviewNote,
-          0,
-          null,
-          version);
-    }
 
     /** The same state with another version (persistence adapters restore saved payments so). */
     public Snapshot withVersion(long newVersion) {

@@ -82,7 +82,9 @@ public final class Refund {
                 null,
                 0,
                 null,
-                0));
+                0,
+                null,
+                false));
     r.pendingEvents.add(r.event(null, TransactionStatus.PENDING, "created", now));
     return r;
   }
@@ -117,8 +119,9 @@ public final class Refund {
                 null,
                 0,
                 null,
-                0));
-    r.confirmedBy = ConfirmedBy.NOTIFICATION;
+                0,
+                ConfirmedBy.NOTIFICATION,
+                false));
     r.pendingEvents.add(
         r.event(null, TransactionStatus.SUCCEEDED, "external refund reported by QFPay", now));
     return r;
@@ -391,84 +394,6 @@ public final class Refund {
       long version,
       ConfirmedBy confirmedBy,
       boolean confirmationPending) {
-
-    /** The state before assurance was recorded (ADR 0007): nothing vouches, nothing pending. */
-    public Snapshot(
-        RefundId id,
-        PaymentId paymentId,
-        TerminalId terminalId,
-        Money amount,
-        boolean external,
-        Instant createdAt,
-        TransactionStatus status,
-        Syssn syssn,
-        DeclineReason failureReason,
-        String failureCode,
-        String failureMessage,
-        Instant sentAt,
-        Instant updatedAt,
-        String reviewNote,
-        int reconcileAttempts,
-        Instant nextReconcileAt,
-        long version) {
-      this(
-          id,
-          paymentId,
-          terminalId,
-          amount,
-          external,
-          createdAt,
-          status,
-          syssn,
-          failureReason,
-          failureCode,
-          failureMessage,
-          sentAt,
-          updatedAt,
-          reviewNote,
-          reconcileAttempts,
-          nextReconcileAt,
-          version,
-          null,
-          false);
-    }
-
-    /** The state before reconciliation scheduling existed: no attempts, nothing scheduled. */
-    public Snapshot(
-        RefundId id,
-        PaymentId paymentId,
-        TerminalId terminalId,
-        Money amount,
-        boolean external,
-        Instant createdAt,
-        TransactionStatus status,
-        Syssn syssn,
-        DeclineReason failureReason,
-        String failureCode,
-        String failureMessage,
-        Instant sentAt,
-        Instant updatedAt,
-        String reviewNote,
-        long version) {
-      this(
-          id,
-          paymentId,
-          terminalId,
-          amount,
-          external,
-          createdAt,
-          status,
-          syssn,
-          failureReason,
-          failureCode,
-          failureMessage,
-          sentAt,
-          updatedAt,
-          reviewNote,
-          0,
-          null,
-          version);
-    }
 
     /** The same state with another version (persistence adapters restore saved refunds so). */
     public Snapshot withVersion(long newVersion) {

@@ -133,36 +133,4 @@ class PaymentTest {
     assertThat(p.snapshot().withVersion(8).version()).isEqualTo(8);
     assertThat(p.snapshot().withVersion(8).withVersion(7)).isEqualTo(p.snapshot());
   }
-
-  @Test
-  void olderSnapshotConstructor_meansNoAttemptsAndNothingScheduled() {
-    Payment.Snapshot s = PaymentFixture.succeeded().snapshot();
-    Payment.Snapshot legacy =
-        new Payment.Snapshot(
-            s.id(),
-            s.terminalId(),
-            s.amount(),
-            s.channel(),
-            s.outTradeNo(),
-            s.reference(),
-            s.idempotencyKey(),
-            s.requestFingerprint(),
-            s.createdAt(),
-            s.status(),
-            s.syssn(),
-            s.refundedAmount(),
-            s.cardScheme(),
-            s.maskedCardNumber(),
-            s.failureReason(),
-            s.failureCode(),
-            s.failureMessage(),
-            s.sentAt(),
-            s.updatedAt(),
-            s.reviewNote(),
-            4);
-
-    assertThat(legacy.reconcileAttempts()).isZero();
-    assertThat(legacy.nextReconcileAt()).isNull();
-    assertThat(legacy.version()).isEqualTo(4);
-  }
 }
