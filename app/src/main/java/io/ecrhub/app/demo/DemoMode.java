@@ -117,7 +117,8 @@ public class DemoMode {
               null,
               null,
               null,
-              true));
+              true,
+              null));
     }
     return admin.register(
         new TerminalAdmin.Registration(

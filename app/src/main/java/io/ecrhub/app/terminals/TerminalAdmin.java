@@ -88,34 +88,6 @@ public class TerminalAdmin {
       String deviceId,
       Boolean enabled,
       List<String> currencies) {
-    /** Without a change of currencies. */
-    public Change(
-        String name,
-        String host,
-        Integer port,
-        String transport,
-        String posKey,
-        Boolean encryption,
-        String model,
-        String storeId,
-        String appVersion,
-        String deviceId,
-        Boolean enabled) {
-      this(
-          name,
-          host,
-          port,
-          transport,
-          posKey,
-          encryption,
-          model,
-          storeId,
-          appVersion,
-          deviceId,
-          enabled,
-          null);
-    }
-
     @Override
     public String toString() {
       return "Change[" + name + " " + transport + " " + host + ":" + port + "]";

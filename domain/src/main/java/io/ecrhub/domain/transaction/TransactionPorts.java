@@ -25,48 +25,6 @@ public record TransactionPorts(
     TerminalHealth.StatusChanges statusChanges,
     NotificationTrail notificationTrail) {
 
-  /** Without a notification trail: "not found" on a terminal never becomes a decline. */
-  public TransactionPorts(
-      Terminals terminals,
-      Payments payments,
-      Refunds refunds,
-      TerminalLeases leases,
-      TerminalChannel channel,
-      UnitOfWork unitOfWork,
-      EventPublisher events,
-      TerminalHealth.StatusChanges statusChanges) {
-    this(
-        terminals,
-        payments,
-        refunds,
-        leases,
-        channel,
-        unitOfWork,
-        events,
-        statusChanges,
-        NotificationTrail.UNAVAILABLE);
-  }
-
-  /** Without a listener for terminal status changes. */
-  public TransactionPorts(
-      Terminals terminals,
-      Payments payments,
-      Refunds refunds,
-      TerminalLeases leases,
-      TerminalChannel channel,
-      UnitOfWork unitOfWork,
-      EventPublisher events) {
-    this(
-        terminals,
-        payments,
-        refunds,
-        leases,
-        channel,
-        unitOfWork,
-        events,
-        TerminalHealth.StatusChanges.NONE);
-  }
-
   public TransactionPorts {
     Objects.requireNonNull(statusChanges, "statusChanges");
     Objects.requireNonNull(notificationTrail, "notificationTrail");

@@ -56,7 +56,9 @@ class StartPaymentUnitOfWorkTest {
             e -> {
               journal.add("publish " + e.type() + " in #" + uow.current());
               events.publish(e);
-            });
+            },
+            io.ecrhub.domain.terminal.TerminalHealth.StatusChanges.NONE,
+            NotificationTrail.UNAVAILABLE);
     service =
         new PaymentService(
             ports,
