@@ -88,5 +88,31 @@ public record CloudAccount(
         throw new IllegalArgumentException("attempts and rate limits must be at least 1");
       }
     }
+
+    /** These limits with another time to wait for one answer. */
+    public Limits withRequestTimeout(Duration d) {
+      return new Limits(
+          connectTimeout,
+          d,
+          queryAttempts,
+          backoffBase,
+          backoffMax,
+          rateLimitPatience,
+          perSecond,
+          perMinute);
+    }
+
+    /** These limits with another patience for rate limits. */
+    public Limits withRateLimitPatience(Duration d) {
+      return new Limits(
+          connectTimeout,
+          requestTimeout,
+          queryAttempts,
+          backoffBase,
+          backoffMax,
+          d,
+          perSecond,
+          perMinute);
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -111,6 +112,35 @@ final class CloudAnswers {
       }
     }
     return pending != null ? pending : records.getLast();
+  }
+
+  /**
+   * What a query came to: {@code onOk} reads a {@code 0000} answer. A query that QFPay refused or
+   * never answered says nothing about the transaction, so it is unknown (or not sent), never
+   * failed; only "no such transaction" and "device not bound" are answers about it.
+   */
+  static CloudOutcome queried(OpenApiTransport.Reply reply, Function<JsonNode, CloudOutcome> onOk) {
+    return switch (reply) {
+      case OpenApiTransport.Reply.NotSent n -> new CloudOutcome.NotSent(n.reason());
+      case OpenApiTransport.Reply.Unknown u -> new CloudOutcome.OutcomeUnknown(u.reason());
+      case OpenApiTransport.Reply.Rejected r ->
+          new CloudOutcome.OutcomeUnknown("QFPay refused the query: HTTP " + r.status());
+      case OpenApiTransport.Reply.Answer a -> {
+        String respcd = text(a.body(), "respcd");
+        String message = text(a.body(), "resperr");
+        if (OK.equals(respcd)) {
+          yield onOk.apply(a.body());
+        }
+        yield RefusalReason.ofRespcd(respcd)
+            .filter(
+                r -> r == RefusalReason.NO_SUCH_TRANSACTION || r == RefusalReason.DEVICE_NOT_BOUND)
+            .<CloudOutcome>map(r -> new CloudOutcome.Refused(r, message, null))
+            .orElseGet(
+                () ->
+                    new CloudOutcome.OutcomeUnknown(
+                        "QFPay refused the query: " + respcd + " " + message));
+      }
+    };
   }
 
   /**

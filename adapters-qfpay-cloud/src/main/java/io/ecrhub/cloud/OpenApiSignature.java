@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The Open API request signature (protocol doc §8.1): the parameters sorted by name, written as
@@ -19,14 +19,7 @@ final class OpenApiSignature {
 
   /** The text that is hashed, without the key: {@code a=1&b=2}. */
   static String canonical(Map<String, String> params) {
-    StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
-      if (!sb.isEmpty()) {
-        sb.append('&');
-      }
-      sb.append(e.getKey()).append('=').append(e.getValue());
-    }
-    return sb.toString();
+    return FormBody.join(params, UnaryOperator.identity());
   }
 
   /** {@code X-QF-SIGN} for these parameters. */

@@ -7,6 +7,7 @@ import io.ecrhub.domain.cloud.CloudQuery;
 import io.ecrhub.domain.cloud.CloudRecord;
 import io.ecrhub.domain.cloud.CloudRefund;
 import io.ecrhub.domain.cloud.RefusalReason;
+import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.transaction.RefundPolicy;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -38,25 +39,10 @@ public final class QfpayCloudLedger implements CloudLedger {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("out_trade_no", q.outTradeNo());
     params.put("syssn", q.syssn());
-    return switch (transport.query(QUERY, params)) {
-      case OpenApiTransport.Reply.Answer a -> queried(a.body(), q);
-      case OpenApiTransport.Reply.NotSent n -> new CloudOutcome.NotSent(n.reason());
-      case OpenApiTransport.Reply.Unknown u -> new CloudOutcome.OutcomeUnknown(u.reason());
-      case OpenApiTransport.Reply.Rejected r ->
-          new CloudOutcome.OutcomeUnknown("QFPay refused the query: HTTP " + r.status());
-    };
+    return CloudAnswers.queried(transport.query(QUERY, params), body -> queried(body, q));
   }
 
   private static CloudOutcome queried(JsonNode body, CloudQuery q) {
-    String respcd = CloudAnswers.text(body, "respcd");
-    if (!CloudAnswers.OK.equals(respcd)) {
-      // the query failed, not the transaction: only "no such transaction" says something about it
-      return RefusalReason.NO_SUCH_TRANSACTION.respcd().equals(respcd)
-          ? new CloudOutcome.Refused(
-              RefusalReason.NO_SUCH_TRANSACTION, CloudAnswers.text(body, "resperr"), null)
-          : new CloudOutcome.OutcomeUnknown(
-              "QFPay refused the query: " + respcd + " " + CloudAnswers.text(body, "resperr"));
-    }
     JsonNode data = body.get("data");
     if (data == null || !data.isArray()) {
       return new CloudOutcome.OutcomeUnknown("QFPay's query answer has no data list");
@@ -120,7 +106,7 @@ public final class QfpayCloudLedger implements CloudLedger {
               r.outTradeNo(),
               CloudRecord.Kind.REFUND,
               body.hasNonNull("txamt")
-                  ? io.ecrhub.domain.shared.Money.ofMinor(
+                  ? Money.ofMinor(
                       CloudAnswers.cents(body, "txamt"), r.amount().currency().getCurrencyCode())
                   : r.amount(),
               respcd,

@@ -7,7 +7,6 @@ import io.ecrhub.domain.cloud.CloudQuery;
 import io.ecrhub.domain.cloud.CloudRecord;
 import io.ecrhub.domain.cloud.EcrCloud;
 import io.ecrhub.domain.cloud.PushOutcome;
-import io.ecrhub.domain.cloud.RefusalReason;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.transaction.Channel;
 import java.io.IOException;
@@ -70,31 +69,10 @@ public final class QfpayEcrCloud implements EcrCloud {
     Map<String, String> p = device(deviceId);
     p.put("syssn", q.syssn());
     p.put("out_trade_no", q.outTradeNo());
-    return switch (transport.query(QUERY, p)) {
-      case OpenApiTransport.Reply.Answer a -> queried(a.body(), q);
-      case OpenApiTransport.Reply.NotSent n -> new CloudOutcome.NotSent(n.reason());
-      case OpenApiTransport.Reply.Unknown u -> new CloudOutcome.OutcomeUnknown(u.reason());
-      case OpenApiTransport.Reply.Rejected r ->
-          new CloudOutcome.OutcomeUnknown("QFPay refused the query: HTTP " + r.status());
-    };
+    return CloudAnswers.queried(transport.query(QUERY, p), body -> queried(body, q));
   }
 
   private static CloudOutcome queried(JsonNode body, CloudQuery q) {
-    String respcd = CloudAnswers.text(body, "respcd");
-    if (!CloudAnswers.OK.equals(respcd)) {
-      return RefusalReason.ofRespcd(respcd)
-          .filter(
-              r -> r == RefusalReason.NO_SUCH_TRANSACTION || r == RefusalReason.DEVICE_NOT_BOUND)
-          .<CloudOutcome>map(
-              r -> new CloudOutcome.Refused(r, CloudAnswers.text(body, "resperr"), null))
-          .orElseGet(
-              () ->
-                  new CloudOutcome.OutcomeUnknown(
-                      "QFPay refused the query: "
-                          + respcd
-                          + " "
-                          + CloudAnswers.text(body, "resperr")));
-    }
     try {
       JsonNode record = body.get("respmsg");
       if (record != null && record.isTextual()) {

@@ -61,7 +61,12 @@ abstract class CloudFixture {
   }
 
   void start() {
-    start(CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, MCHID), FAST);
+    start(FAST);
+  }
+
+  /** Plain HTTP on loopback, the fixture's account, these limits. */
+  void start(CloudAccount.Limits limits) {
+    start(CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, MCHID), limits);
   }
 
   CloudAccount account(SignType signType, String mchid, CloudAccount.Limits limits) {

@@ -44,9 +44,7 @@ class QfpayCloudResilienceTest extends CloudFixture {
 
   @Test
   void aStormLongerThanThePatienceGivesUpAsNotSent() throws Exception {
-    start(
-        CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, MCHID),
-        withPatience(Duration.ofMillis(300)));
+    start(FAST.withRateLimitPatience(Duration.ofMillis(300)));
     standIn.throttleNext(1_000);
 
     assertThat(cloud.ledger().query(CloudQuery.byOutTradeNo("storm-2", TEN_FIFTY)))
@@ -69,9 +67,7 @@ class QfpayCloudResilienceTest extends CloudFixture {
 
   @Test
   void aRefundThatTimesOutIsUnknownNeverResentAndSettledByQuery() throws Exception {
-    start(
-        CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, MCHID),
-        withRequestTimeout(Duration.ofMillis(400)));
+    start(FAST.withRequestTimeout(Duration.ofMillis(400)));
     SimTransaction paid = payOnTerminal("10.50", "wx", "slow-1");
     standIn.delayNextAnswer(Duration.ofMillis(1500));
 
@@ -93,9 +89,7 @@ class QfpayCloudResilienceTest extends CloudFixture {
 
   @Test
   void aQueryThatTimesOutIsAskedAgain() throws Exception {
-    start(
-        CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, MCHID),
-        withRequestTimeout(Duration.ofMillis(400)));
+    start(FAST.withRequestTimeout(Duration.ofMillis(400)));
     payOnTerminal("10.50", "wx", "slow-2");
     standIn.delayNextAnswer(Duration.ofMillis(1500));
 
@@ -209,29 +203,5 @@ class QfpayCloudResilienceTest extends CloudFixture {
             null);
     assertThat(a.toString()).doesNotContain(CLIENT_KEY).doesNotContain("A59A8B454940A2FF39");
     assertThat(a.signType()).isEqualTo(SignType.MD5);
-  }
-
-  private static CloudAccount.Limits withPatience(Duration patience) {
-    return new CloudAccount.Limits(
-        FAST.connectTimeout(),
-        FAST.requestTimeout(),
-        FAST.queryAttempts(),
-        FAST.backoffBase(),
-        FAST.backoffMax(),
-        patience,
-        FAST.perSecond(),
-        FAST.perMinute());
-  }
-
-  private static CloudAccount.Limits withRequestTimeout(Duration timeout) {
-    return new CloudAccount.Limits(
-        FAST.connectTimeout(),
-        timeout,
-        FAST.queryAttempts(),
-        FAST.backoffBase(),
-        FAST.backoffMax(),
-        FAST.rateLimitPatience(),
-        FAST.perSecond(),
-        FAST.perMinute());
   }
 }

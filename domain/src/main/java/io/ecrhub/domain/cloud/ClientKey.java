@@ -2,10 +2,6 @@ package io.ecrhub.domain.cloud;
 
 import io.ecrhub.domain.shared.Secret;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * The Open API {@code client_key} QFPay issues with an app code: it signs every request. {@link
@@ -27,17 +23,6 @@ public final class ClientKey {
   /** The secret text, for the signature and for sealing. Never log the result. */
   public String reveal() {
     return value;
-  }
-
-  /** A short non-secret fingerprint usable in logs: first 8 hex chars of SHA-256. */
-  public String fingerprint() {
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(Arrays.copyOf(d, 4));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
