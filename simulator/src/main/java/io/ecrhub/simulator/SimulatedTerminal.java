@@ -271,6 +271,20 @@ public final class SimulatedTerminal implements AutoCloseable {
         + "]";
   }
 
+  // ---- for the QFPay cloud stand-in (same ledger, same operations) ----
+
+  Ledger ledger() {
+    return ledger;
+  }
+
+  TerminalOperations operations() {
+    return ops;
+  }
+
+  TerminalSettings settings() {
+    return settings;
+  }
+
   String hostForUri() {
     String h = ctx.certificateHost();
     return h.contains(":") ? "[" + h + "]" : h;

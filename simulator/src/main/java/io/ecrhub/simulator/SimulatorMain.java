@@ -101,6 +101,21 @@ public final class SimulatorMain implements Callable<Integer> {
               + " repeat for terminals 2, 3, ...")
   List<String> serialDevices = new ArrayList<>();
 
+  @Option(
+      names = "--cloud-port",
+      description =
+          "Also serve a QFPay cloud stand-in (Open API + ECR cloud) on this port, 0 = any.")
+  Integer cloudPort;
+
+  @Option(names = "--cloud-app-code", description = "App code cloud requests must carry.")
+  String cloudAppCode = "SIMULATORAPPCODE";
+
+  @Option(names = "--cloud-client-key", description = "Client key cloud requests are signed with.")
+  String cloudClientKey;
+
+  @Option(names = "--cloud-mchid", description = "mchid cloud requests must carry (default none).")
+  String cloudMchid;
+
   @Option(names = "--run-for-ms", hidden = true, description = "Stop after this long (tests).")
   long runForMs = -1;
 
@@ -183,6 +198,20 @@ public final class SimulatorMain implements Callable<Integer> {
       out.println(line);
     }
     out.println("CA certificate (trust it in the hub): " + ca.toAbsolutePath());
+    if (cloudPort != null) {
+      String key = cloudClientKey != null ? cloudClientKey : TerminalConfig.randomPosKey();
+      QfpayCloudStandIn cloud =
+          sim.startCloud(
+              new CloudStandInConfig(host, cloudPort, false, cloudAppCode, key, cloudMchid));
+      out.println(
+          "QFPay cloud: "
+              + cloud.baseUri()
+              + "  app code "
+              + cloudAppCode
+              + "  client key "
+              + key
+              + (cloudMchid == null ? "" : "  mchid " + cloudMchid));
+    }
     out.println(
         "Notifications: "
             + (notifyUrl == null || notifyKey == null

@@ -39,6 +39,7 @@ public final class TerminalSimulator implements AutoCloseable {
   private final SimulatorContext ctx;
   private final List<SimulatedTerminal> terminals = new ArrayList<>();
   private final Map<String, SerialTerminalServer> serial = new LinkedHashMap<>();
+  private final List<QfpayCloudStandIn> clouds = new ArrayList<>();
 
   private TerminalSimulator(SimulatorContext ctx) {
     this.ctx = ctx;
@@ -110,6 +111,16 @@ public final class TerminalSimulator implements AutoCloseable {
     return Optional.ofNullable(serial.get(id));
   }
 
+  /**
+   * Starts a QFPay cloud stand-in (Open API and ECR cloud) over these terminals' ledgers: a payment
+   * made on a terminal is visible to its queries; it stops with the simulator.
+   */
+  public synchronized QfpayCloudStandIn startCloud(CloudStandInConfig config) {
+    QfpayCloudStandIn cloud = new QfpayCloudStandIn(ctx, terminals, config);
+    clouds.add(cloud);
+    return cloud;
+  }
+
   /** The CA every terminal's leaf chains to. */
   public SimulatorPki.Ca ca() {
     return ctx.ca();
@@ -135,6 +146,9 @@ public final class TerminalSimulator implements AutoCloseable {
    */
   @Override
   public void close() {
+    synchronized (this) {
+      clouds.forEach(QfpayCloudStandIn::close);
+    }
     for (SerialTerminalServer s : serial.values()) {
       s.close();
     }

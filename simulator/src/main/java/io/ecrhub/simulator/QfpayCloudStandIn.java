@@ -1,0 +1,225 @@
+package io.ecrhub.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.ecrhub.ecr.codec.EcrCodecException;
+import io.ecrhub.ecr.codec.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A stand-in for QFPay's cloud (protocol doc §8 Open API and §11 ECR cloud) over the simulated
+ * terminals' ledgers. Every request's form encoding and signature are checked exactly ({@link
+ * CloudRequestCheck}); a broken one is answered {@code 1108} and journaled. Switches make it answer
+ * HTTP 429, refuse with a chosen code, or answer late. Started by {@link
+ * TerminalSimulator#startCloud}.
+ */
+public final class QfpayCloudStandIn implements AutoCloseable {
+  /** One request as the stand-in saw it and answered it. */
+  public record Request(
+      String path,
+      Map<String, String> params,
+      List<String> violations,
+      int status,
+      String respcd) {}
+
+  private static final int MAX_BODY = 64 * 1024;
+
+  private final CloudStandInConfig config;
+  private final CloudTrades trades;
+  private final EcrCloudPushes pushes;
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4, daemon());
+  private final List<Request> journal = new CopyOnWriteArrayList<>();
+  private final AtomicInteger throttle = new AtomicInteger();
+  private final AtomicReference<String> refuseNext = new AtomicReference<>();
+  private final AtomicReference<Duration> delayNext = new AtomicReference<>();
+
+  QfpayCloudStandIn(
+      SimulatorContext ctx, List<SimulatedTerminal> terminals, CloudStandInConfig config) {
+    this.config = config;
+    this.trades = new CloudTrades(terminals, ctx);
+    this.pushes = new EcrCloudPushes(terminals, ctx);
+    try {
+      InetSocketAddress at = new InetSocketAddress(config.host(), config.port());
+      if (config.https()) {
+        HttpsServer s = HttpsServer.create(at, 64);
+        s.setHttpsConfigurator(new HttpsConfigurator(tls(ctx.ca().issueLeaf(config.host()))));
+        server = s;
+      } else {
+        server = HttpServer.create(at, 64);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the QFPay cloud stand-in", e);
+    }
+    server.createContext("/", this::handle);
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** {@code http(s)://host:port}: the hub's {@code ecrhub.qfpay.cloud.url}. */
+  public URI baseUri() {
+    String h = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return URI.create((config.https() ? "https" : "http") + "://" + h + ":" + port());
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Every request, in arrival order. */
+  public List<Request> requests() {
+    return List.copyOf(journal);
+  }
+
+  /** The requests to {@code path}. */
+  public List<Request> requests(String path) {
+    return journal.stream().filter(r -> r.path().equals(path)).toList();
+  }
+
+  /** Every broken rule of every request (empty: all were signed and encoded exactly). */
+  public List<String> violations() {
+    return journal.stream().flatMap(r -> r.violations().stream()).toList();
+  }
+
+  /** The next {@code n} requests are answered HTTP 429 (QFPay's rate limit). */
+  public void throttleNext(int n) {
+    throttle.set(n);
+  }
+
+  /** The next refund or push is refused with {@code respcd} (e.g. 1265, 1269, 1270, 1136). */
+  public void refuseNext(String respcd) {
+    refuseNext.set(respcd);
+  }
+
+  /** The next request is processed, then answered only after {@code delay}. */
+  public void delayNextAnswer(Duration delay) {
+    delayNext.set(delay);
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      byte[] body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
+      String path = ex.getRequestURI().getPath();
+      if (!ex.getRequestMethod().equals("POST") || body.length > MAX_BODY) {
+        journal.add(new Request(path, Map.of(), List.of("not a POST within 64 KiB"), 400, null));
+        ex.sendResponseHeaders(400, -1);
+        return;
+      }
+      if (throttle.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        journal.add(new Request(path, Map.of(), List.of(), 429, null));
+        ex.sendResponseHeaders(429, -1);
+        return;
+      }
+      CloudRequestCheck.Result checked =
+          CloudRequestCheck.check(
+              config,
+              ex.getRequestHeaders().getFirst("Content-Type"),
+              ex.getRequestHeaders().getFirst("X-QF-APPCODE"),
+              ex.getRequestHeaders().getFirst("X-QF-SIGNTYPE"),
+              ex.getRequestHeaders().getFirst("X-QF-SIGN"),
+              body);
+      Map<String, Object> answer =
+          checked.violations().isEmpty()
+              ? route(path, checked.params())
+              : CloudTrades.answer("1108", "signature error");
+      if (answer == null) {
+        journal.add(new Request(path, checked.params(), checked.violations(), 404, null));
+        ex.sendResponseHeaders(404, -1);
+        return;
+      }
+      Duration delay = delayNext.getAndSet(null);
+      if (delay != null) {
+        sleep(delay);
+      }
+      journal.add(
+          new Request(
+              path, checked.params(), checked.violations(), 200, (String) answer.get("respcd")));
+      byte[] out = Json.write(answer).getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+      ex.sendResponseHeaders(200, out.length);
+      ex.getResponseBody().write(out);
+    } catch (EcrCodecException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private Map<String, Object> route(String path, Map<String, String> p) {
+    if (path.equals("/trade/v1/query")) {
+      Map<String, Object> m = CloudTrades.answer("0000", "");
+      List<Map<String, Object>> data = trades.query(p.get("syssn"), p.get("out_trade_no"));
+      m.put("page", p.getOrDefault("page", "1"));
+      m.put("page_size", p.getOrDefault("page_size", "10"));
+      m.put("data", List.copyOf(data));
+      return m;
+    }
+    if (path.equals("/ecr/v1/query")) {
+      return pushes.query(p);
+    }
+    if (!path.equals("/trade/v1/refund") && !path.startsWith("/ecr/v1/")) {
+      return null;
+    }
+    String refusal = refuseNext.getAndSet(null);
+    if (refusal != null) {
+      return CloudTrades.answer(refusal, "refused on demand (simulator)");
+    }
+    return path.equals("/trade/v1/refund") ? trades.refund(p) : pushes.push(path, p);
+  }
+
+  private static SSLContext tls(SimulatorPki.CertifiedKey leaf) {
+    try {
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      ks.load(null, null);
+      char[] pw = "stand-in".toCharArray();
+      ks.setKeyEntry("leaf", leaf.privateKey(), pw, leaf.chain());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(ks, pw);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(kmf.getKeyManagers(), null, null);
+      return ctx;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot set up the stand-in's TLS", e);
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    return r -> {
+      Thread t = new Thread(r, "sim-cloud");
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Stops answering; requests in progress are cut off. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
