@@ -4,12 +4,9 @@ import io.ecrhub.app.metrics.PaymentStatistics;
 import io.ecrhub.app.payments.PaymentDirectory;
 import io.ecrhub.app.persistence.Repositories.PaymentRepository;
 import io.ecrhub.domain.shared.ConcurrentModificationException;
-import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.transaction.Channel;
-import io.ecrhub.domain.transaction.ConfirmedBy;
-import io.ecrhub.domain.transaction.DeclineReason;
 import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
@@ -37,29 +34,25 @@ import java.util.stream.Collectors;
 @Transactional
 public class PanachePayments implements Payments, PaymentDirectory, PaymentStatistics {
   private final PaymentRepository repo;
+  private final TransactionRows<PaymentEntity, Payment> rows;
 
   @Inject
   PanachePayments(PaymentRepository repo) {
     this.repo = repo;
+    this.rows =
+        new TransactionRows<>(
+            repo, PaymentEntity.class, "payment", PaymentEntity::new, PanachePayments::toDomain);
   }
 
   @Override
   public Payment save(Payment payment) {
     Payment.Snapshot s = payment.snapshot();
+    long version = s.lifecycle().version();
     EntityManager em = repo.getEntityManager();
-    if (s.version() > 0 && !VersionedSaves.managed(em, PaymentEntity.class, s.id().value())) {
+    if (version > 0 && !VersionedSaves.managed(em, PaymentEntity.class, s.id().value())) {
       return updateUnread(em, s);
     }
-    PaymentEntity row =
-        VersionedSaves.save(
-            repo.getEntityManager(),
-            PaymentEntity.class,
-            s.id().value(),
-            s.version(),
-            PaymentEntity::new,
-            e -> copy(s, e),
-            "payment " + s.id());
-    return toDomain(row);
+    return rows.save(s.id().value(), version, e -> copy(s, e));
   }
 
   /**
@@ -68,110 +61,85 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
    * that is no longer at the payment's version is a {@link ConcurrentModificationException}.
    */
   private static Payment updateUnread(EntityManager em, Payment.Snapshot s) {
+    long version = s.lifecycle().version();
     PaymentEntity e = new PaymentEntity();
     e.id = s.id().value();
     copy(s, e);
     Query update =
         em.createQuery(UPDATE_UNREAD)
-            .setParameter("newVersion", s.version() + 1)
+            .setParameter("newVersion", version + 1)
             .setParameter("id", e.id)
-            .setParameter("version", s.version());
-    MUTABLE.forEach((field, value) -> update.setParameter(field, value.apply(e)));
+            .setParameter("version", version);
+    MUTABLE.forEach((path, value) -> update.setParameter(parameter(path), value.apply(e)));
     if (update.executeUpdate() != 1) {
       throw new ConcurrentModificationException("payment " + s.id());
     }
-    e.version = s.version() + 1;
+    e.version = version + 1;
     return toDomain(e);
   }
 
-  /** The columns a payment's life changes (the rest is fixed at creation), by entity field. */
+  /**
+   * The columns a payment's life changes (the rest is fixed at creation), by path from the entity:
+   * its own and the lifecycle's.
+   */
   private static final Map<String, Function<PaymentEntity, Object>> MUTABLE = new LinkedHashMap<>();
 
   static {
-    MUTABLE.put("status", e -> e.status);
-    MUTABLE.put("syssn", e -> e.syssn);
     MUTABLE.put("refundedMinor", e -> e.refundedMinor);
     MUTABLE.put("cardScheme", e -> e.cardScheme);
     MUTABLE.put("maskedCardNumber", e -> e.maskedCardNumber);
-    MUTABLE.put("failureReason", e -> e.failureReason);
-    MUTABLE.put("failureCode", e -> e.failureCode);
-    MUTABLE.put("failureMessage", e -> e.failureMessage);
-    MUTABLE.put("sentAt", e -> e.sentAt);
-    MUTABLE.put("updatedAt", e -> e.updatedAt);
-    MUTABLE.put("reviewNote", e -> e.reviewNote);
-    MUTABLE.put("reconcileAttempts", e -> e.reconcileAttempts);
-    MUTABLE.put("nextReconcileAt", e -> e.nextReconcileAt);
-    MUTABLE.put("confirmedBy", e -> e.confirmedBy);
-    MUTABLE.put("confirmationPending", e -> e.confirmationPending);
+    LifecycleColumns.MUTABLE.forEach(
+        (path, value) -> MUTABLE.put(path, e -> value.apply(e.lifecycle)));
+  }
+
+  /** The query parameter that carries the column at {@code path}: its last name. */
+  private static String parameter(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   private static final String UPDATE_UNREAD =
       "update PaymentEntity p set "
           + MUTABLE.keySet().stream()
-              .map(f -> "p." + f + " = :" + f)
+              .map(f -> "p." + f + " = :" + parameter(f))
               .collect(Collectors.joining(", "))
           + ", p.version = :newVersion where p.id = :id and p.version = :version";
 
   private static void copy(Payment.Snapshot s, PaymentEntity e) {
-    e.terminalId = s.terminalId().value();
-    e.amountMinor = s.amount().minorUnits();
-    e.currency = s.amount().currency().getCurrencyCode();
-    e.channel = s.channel().name();
-    e.outTradeNo = s.outTradeNo().value();
-    e.reference = s.reference();
-    e.idempotencyKey = s.idempotencyKey();
-    e.requestFingerprint = s.requestFingerprint();
-    e.status = s.status().name();
-    e.syssn = s.syssn() == null ? null : s.syssn().value();
+    Payment.Facts f = s.facts();
+    e.copy(f.terminalId(), f.amount(), s.lifecycle());
+    e.channel = f.channel().name();
+    e.outTradeNo = f.outTradeNo().value();
+    e.reference = f.reference();
+    e.idempotencyKey = f.idempotencyKey();
+    e.requestFingerprint = f.requestFingerprint();
     e.refundedMinor = s.refundedAmount() == null ? 0 : s.refundedAmount().minorUnits();
     e.cardScheme = Times.clip(s.cardScheme(), 40);
     e.maskedCardNumber = Times.clip(s.maskedCardNumber(), 40);
-    e.failureReason = s.failureReason() == null ? null : s.failureReason().name();
-    e.failureCode = Times.clip(s.failureCode(), 64);
-    e.failureMessage = Times.clip(s.failureMessage(), 2000);
-    e.sentAt = Times.db(s.sentAt());
-    e.createdAt = Times.db(s.createdAt());
-    e.updatedAt = Times.db(s.updatedAt());
-    e.reviewNote = Times.clip(s.reviewNote(), 2000);
-    e.reconcileAttempts = s.reconcileAttempts();
-    e.nextReconcileAt = Times.db(s.nextReconcileAt());
-    e.confirmedBy = s.confirmedBy() == null ? null : s.confirmedBy().name();
-    e.confirmationPending = s.confirmationPending();
   }
 
   static Payment toDomain(PaymentEntity e) {
-    return Payment.restore(
-        new Payment.Snapshot(
+    var facts =
+        new Payment.Facts(
             new PaymentId(e.id),
             TerminalId.of(e.terminalId),
-            Money.ofMinor(e.amountMinor, e.currency),
+            e.money(e.amountMinor),
             Channel.valueOf(e.channel),
             OutTradeNo.of(e.outTradeNo),
             e.reference,
             e.idempotencyKey,
-            e.requestFingerprint,
-            e.createdAt,
-            TransactionStatus.valueOf(e.status),
-            e.syssn == null ? null : Syssn.of(e.syssn),
-            Money.ofMinor(e.refundedMinor, e.currency),
+            e.requestFingerprint);
+    return Payment.restore(
+        new Payment.Snapshot(
+            facts,
+            e.money(e.refundedMinor),
             e.cardScheme,
             e.maskedCardNumber,
-            e.failureReason == null ? null : DeclineReason.valueOf(e.failureReason),
-            e.failureCode,
-            e.failureMessage,
-            e.sentAt,
-            e.updatedAt,
-            e.reviewNote,
-            e.reconcileAttempts,
-            e.nextReconcileAt,
-            e.version,
-            e.confirmedBy == null ? null : ConfirmedBy.valueOf(e.confirmedBy),
-            e.confirmationPending));
+            e.lifecycleSnapshot()));
   }
 
   @Override
   public Optional<Payment> findById(PaymentId id) {
-    return repo.findByIdOptional(id.value()).map(PanachePayments::toDomain);
+    return rows.byId(id.value());
   }
 
   @Override
@@ -183,7 +151,7 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
 
   @Override
   public Optional<Payment> findBySyssn(Syssn syssn) {
-    return repo.find("syssn", syssn.value()).firstResultOptional().map(PanachePayments::toDomain);
+    return rows.bySyssn(syssn);
   }
 
   @Override
@@ -195,17 +163,7 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
 
   @Override
   public List<Payment> findByStatus(Set<TransactionStatus> statuses, int limit) {
-    if (statuses.isEmpty() || limit <= 0) {
-      return List.of();
-    }
-    List<String> names = statuses.stream().map(Enum::name).toList();
-    return repo
-        .find("status in ?1 order by createdAt, id", names)
-        .range(0, limit - 1)
-        .list()
-        .stream()
-        .map(PanachePayments::toDomain)
-        .toList();
+    return rows.withStatus(statuses, limit);
   }
 
   @Override
@@ -230,50 +188,38 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
       p.put("only", onlyTerminals.stream().map(TerminalId::value).toList());
     }
     if (filter.status() != null) {
-      q.append(" and status = :status");
+      q.append(" and lifecycle.status = :status");
       p.put("status", filter.status().name());
     }
     if (filter.createdFrom() != null) {
-      q.append(" and createdAt >= :from");
+      q.append(" and lifecycle.createdAt >= :from");
       p.put("from", Times.db(filter.createdFrom()));
     }
     if (filter.createdTo() != null) {
-      q.append(" and createdAt < :to");
+      q.append(" and lifecycle.createdAt < :to");
       p.put("to", Times.db(filter.createdTo()));
     }
     if (cursor != null) {
       Cursors.TimeAndId after = Cursors.timeAndIdOf(cursor);
-      q.append(" and (createdAt < :ct or (createdAt = :ct and id < :cid))");
+      q.append(" and (lifecycle.createdAt < :ct or (lifecycle.createdAt = :ct and id < :cid))");
       p.put("ct", after.createdAt());
       p.put("cid", after.id());
     }
     List<PaymentEntity> rows =
-        repo.find(q + " order by createdAt desc, id desc", p).range(0, limit).list();
+        repo.find(q + " order by lifecycle.createdAt desc, id desc", p).range(0, limit).list();
     boolean more = rows.size() > limit;
     List<PaymentEntity> page = more ? rows.subList(0, limit) : rows;
     String next = null;
     if (more) {
       PaymentEntity last = page.get(page.size() - 1);
-      next = Cursors.ofTimeAndId(last.createdAt, last.id);
+      next = Cursors.ofTimeAndId(last.lifecycle.createdAt, last.id);
     }
     return new Page<>(page.stream().map(PanachePayments::toDomain).toList(), next);
   }
 
   @Override
   public List<Payment> findDueForReconciliation(Instant now, int limit) {
-    if (limit <= 0) {
-      return List.of();
-    }
-    return repo
-        .find(
-            "status = 'IN_PROGRESS' or (status = 'UNKNOWN' and nextReconcileAt <= ?1)"
-                + " order by createdAt, id",
-            Times.db(now))
-        .range(0, limit - 1)
-        .list()
-        .stream()
-        .map(PanachePayments::toDomain)
-        .toList();
+    return rows.dueForReconciliation(now, limit);
   }
 
   @Override
@@ -282,7 +228,8 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
     for (Object[] row :
         repo.getEntityManager()
             .createQuery(
-                "select p.status, count(p) from PaymentEntity p group by p.status", Object[].class)
+                "select p.lifecycle.status, count(p) from PaymentEntity p group by p.lifecycle.status",
+                Object[].class)
             .getResultList()) {
       counts.put(TransactionStatus.valueOf((String) row[0]), (Long) row[1]);
     }

@@ -7,7 +7,6 @@ import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,14 +35,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * hub never declares a refund DECLINED from a query.
  */
 public final class Reconciler implements ReconcileInFlight {
-  static final String HUB_RESTARTED = "hub restarted while in flight";
-  static final String GIVEN_UP =
-      "still unknown 24 h after it was sent; check it in the QFPay merchant portal";
+  static final String HUB_RESTARTED = Reconciliation.HUB_RESTARTED;
 
   private static final Verdict NO_TERMINAL =
       new Verdict.Unknown("the terminal is missing or disabled; not queried");
 
   private final Flow flow;
+  private final Reconciliation loop;
+  private final Ledger<PaymentId, Payment> payments;
   private final RefundReconciler refunds;
 
   /** Payments an attempt is working on right now (in this instance), completed when it ends. */
@@ -56,7 +55,9 @@ public final class Reconciler implements ReconcileInFlight {
   public Reconciler(
       TransactionPorts ports, Clock clock, String instanceId, TransactionSettings settings) {
     this.flow = new Flow(ports, clock, instanceId, settings);
-    this.refunds = new RefundReconciler(flow);
+    this.loop = new Reconciliation(flow);
+    this.payments = Ledger.payments(ports);
+    this.refunds = new RefundReconciler(flow, loop);
   }
 
   @Override
@@ -67,16 +68,9 @@ public final class Reconciler implements ReconcileInFlight {
   @Override
   public int reconcileDue() {
     Instant now = flow.now();
-    int settled = 0;
     int batch = flow.settings.reconcileBatchSize();
-    for (Payment p : flow.tx(() -> flow.ports.payments().findDueForReconciliation(now, batch))) {
-      try {
-        settled += reconcile(p.id(), false) ? 1 : 0;
-      } catch (RuntimeException e) {
-        Flow.LOG.log(System.Logger.Level.WARNING, "reconciling payment {0} failed: {1}", p.id(), e);
-      }
-    }
-    return settled + refunds.reconcileDue(now, batch);
+    return loop.settleDue(payments, now, batch, p -> reconcile(p.id(), false))
+        + refunds.reconcileDue(now, batch);
   }
 
   @Override
@@ -114,13 +108,7 @@ public final class Reconciler implements ReconcileInFlight {
   private boolean attempt(PaymentId id, boolean forced) {
     Payment loaded = flow.payment(id);
     Instant now = flow.now();
-    if (loaded.status() == TransactionStatus.IN_PROGRESS) {
-      if (flow.leaseHeldFor(loaded.terminalId(), id.value(), now)) {
-        return false;
-      }
-      flow.change("payment " + id, () -> markUnknownIfStillInProgress(id));
-    } else if (loaded.status() != TransactionStatus.UNKNOWN
-        || (!forced && !loaded.isReconcileDue(now))) {
+    if (!loop.takeUp(payments, id, loaded, forced, now)) {
       return false;
     }
     Payment p = flow.payment(id);
@@ -133,8 +121,11 @@ public final class Reconciler implements ReconcileInFlight {
     }
     Verdict verdict =
         terminal.filter(t -> !t.isDisabled()).map(t -> query(p, t)).orElse(NO_TERMINAL);
-    flow.change("payment " + id, () -> applyQueryVerdict(id, verdict));
-    return flow.payment(id).status().isFinal();
+    return loop.conclude(
+        payments,
+        id,
+        fresh -> PaymentService.unlessReplayed(flow, fresh, verdict),
+        Reconciliation.applying(flow, payments));
   }
 
   private Verdict query(Payment p, Terminal terminal) {
@@ -146,35 +137,6 @@ public final class Reconciler implements ReconcileInFlight {
             flow.shortWait());
     flow.health.record(p.terminalId(), outcome);
     return verdictOfQuery(p, terminal, outcome, flow.now());
-  }
-
-  private List<TransactionEvent> applyQueryVerdict(PaymentId id, Verdict verdict) {
-    Payment fresh = flow.ports.payments().findById(id).orElseThrow();
-    if (fresh.status() != TransactionStatus.UNKNOWN) {
-      return List.of();
-    }
-    Instant at = flow.now();
-    Verdict v = PaymentService.unlessReplayed(flow, fresh, verdict);
-    if (v.definite()) {
-      v.applyTo(fresh, at);
-    } else {
-      if (v instanceof Verdict.Review) {
-        v.applyTo(fresh, at);
-      }
-      scheduleNext(fresh, at);
-    }
-    flow.ports.payments().save(fresh);
-    return fresh.drainEvents();
-  }
-
-  private List<TransactionEvent> markUnknownIfStillInProgress(PaymentId id) {
-    Payment p = flow.ports.payments().findById(id).orElseThrow();
-    if (p.status() != TransactionStatus.IN_PROGRESS) {
-      return List.of();
-    }
-    p.markUnknown(HUB_RESTARTED, flow.now());
-    flow.ports.payments().save(p);
-    return p.drainEvents();
   }
 
   /**
@@ -222,15 +184,5 @@ public final class Reconciler implements ReconcileInFlight {
     }
     return new Verdict.Declined(
         DeclineReason.NOT_FOUND_ON_TERMINAL, f.rawCode(), "the terminal has no record of it");
-  }
-
-  /** Counts the attempt and schedules the next; after 24 h flags the payment once for review. */
-  private static void scheduleNext(Payment p, Instant now) {
-    Instant sent = p.sentAt().orElse(p.createdAt());
-    Optional<Instant> next = ReconcileSchedule.next(p.reconcileAttempts() + 1, sent, now);
-    p.recordReconcileAttempt(next.orElse(null), now);
-    if (next.isEmpty() && !GIVEN_UP.equals(p.reviewNote().orElse(null))) {
-      p.flagForReview(GIVEN_UP, now);
-    }
   }
 }

@@ -7,7 +7,6 @@ import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TransactionReport;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,31 +19,22 @@ final class RefundReconciler {
   private static final Set<String> REFUNDED_FLAGS = Set.of("1", "3", "5");
 
   private final Flow flow;
+  private final Reconciliation loop;
+  private final Ledger<RefundId, Refund> refunds;
 
-  RefundReconciler(Flow flow) {
+  RefundReconciler(Flow flow, Reconciliation loop) {
     this.flow = flow;
+    this.loop = loop;
+    this.refunds = Ledger.refunds(flow.ports);
   }
 
   int reconcileDue(Instant now, int batch) {
-    int settled = 0;
-    for (Refund r : flow.tx(() -> flow.ports.refunds().findDueForReconciliation(now, batch))) {
-      try {
-        settled += reconcile(r.id(), now) ? 1 : 0;
-      } catch (RuntimeException e) {
-        Flow.LOG.log(System.Logger.Level.WARNING, "reconciling refund {0} failed: {1}", r.id(), e);
-      }
-    }
-    return settled;
+    return loop.settleDue(refunds, now, batch, r -> reconcile(r.id(), now));
   }
 
   private boolean reconcile(RefundId id, Instant now) {
-    Refund r = flow.tx(() -> flow.ports.refunds().findById(id)).orElseThrow();
-    if (r.status() == TransactionStatus.IN_PROGRESS) {
-      if (flow.leaseHeldFor(r.terminalId(), id.value(), now)) {
-        return false;
-      }
-      flow.change("refund " + id, () -> markUnknownIfStillInProgress(id));
-    } else if (!r.isReconcileDue(now)) {
+    Refund r = flow.tx(() -> refunds.load(id));
+    if (!loop.takeUp(refunds, id, r, false, now)) {
       return false;
     }
     Payment payment = flow.payment(r.paymentId());
@@ -69,42 +59,27 @@ final class RefundReconciler {
                 && showsThisRefund(payment, r, openRefundsOtherThan(r), a.report());
       }
     }
-    boolean settle = showsRefund;
-    AnswerBinding.Result bound = binding;
-    flow.change(
-        "refund " + id,
-        () -> {
-          Refund fresh = flow.ports.refunds().findById(id).orElseThrow();
-          if (fresh.status() != TransactionStatus.UNKNOWN) {
-            return List.of();
-          }
-          if (settle && bound instanceof AnswerBinding.Bound b) {
-            var verdict =
-                new Verdict.Succeeded(
-                    TransactionReport.EMPTY,
-                    "payment record shows the refund",
-                    b.confirmedBy(),
-                    b.confirmationPending());
-            return RefundStarter.settleRefund(flow, fresh, verdict);
-          }
-          if (bound instanceof AnswerBinding.Mismatch m) {
-            new Verdict.Review(m.note()).applyTo(fresh, flow.now());
-          }
-          scheduleNext(fresh, flow.now());
-          flow.ports.refunds().save(fresh);
-          return fresh.drainEvents();
-        });
-    return flow.tx(() -> flow.ports.refunds().findById(id)).orElseThrow().status().isFinal();
+    Verdict verdict = verdictOf(showsRefund, binding);
+    return loop.conclude(
+        refunds, id, fresh -> verdict, (fresh, v) -> RefundStarter.settleRefund(flow, fresh, v));
   }
 
-  private List<TransactionEvent> markUnknownIfStillInProgress(RefundId id) {
-    Refund r = flow.ports.refunds().findById(id).orElseThrow();
-    if (r.status() != TransactionStatus.IN_PROGRESS) {
-      return List.of();
+  /**
+   * Success only when the payment's record shows the refund through a bound answer; an answer that
+   * does not bind is reviewed; anything else is no answer.
+   */
+  private static Verdict verdictOf(boolean showsRefund, AnswerBinding.Result binding) {
+    if (showsRefund && binding instanceof AnswerBinding.Bound b) {
+      return new Verdict.Succeeded(
+          TransactionReport.EMPTY,
+          "payment record shows the refund",
+          b.confirmedBy(),
+          b.confirmationPending());
     }
-    r.markUnknown(Reconciler.HUB_RESTARTED, flow.now());
-    flow.ports.refunds().save(r);
-    return r.drainEvents();
+    if (binding instanceof AnswerBinding.Mismatch m) {
+      return new Verdict.Review(m.note());
+    }
+    return new Verdict.Unknown("the payment's record does not show the refund");
   }
 
   private boolean openRefundsOtherThan(Refund r) {
@@ -138,14 +113,5 @@ final class RefundReconciler {
   /** The amounts a terminal's amount text may mean: dollars, and cents when it is an integer. */
   static Set<Money> readings(String text, Money like) {
     return AnswerAmounts.readings(text, like);
-  }
-
-  private static void scheduleNext(Refund r, Instant now) {
-    Instant sent = r.sentAt().orElse(r.createdAt());
-    Optional<Instant> next = ReconcileSchedule.next(r.reconcileAttempts() + 1, sent, now);
-    r.recordReconcileAttempt(next.orElse(null), now);
-    if (next.isEmpty() && !Reconciler.GIVEN_UP.equals(r.reviewNote().orElse(null))) {
-      r.flagForReview(Reconciler.GIVEN_UP, now);
-    }
   }
 }

@@ -174,48 +174,21 @@ sealed interface Verdict {
     };
   }
 
-  /** Moves {@code p} as this verdict says. */
-  default void applyTo(Payment p, Instant now) {
+  /** Moves {@code t} (a payment or a refund) as this verdict says. */
+  default void applyTo(Settleable t, Instant now) {
     switch (this) {
       case Succeeded s ->
-          p.succeed(
-              s.syssn(),
-              s.report().cardScheme(),
-              s.report().maskedCardNumber(),
-              s.how(),
-              s.confirmedBy(),
-              s.confirmationPending(),
-              now);
-      case Declined d -> p.decline(d.reason(), d.code(), d.message(), now);
-      case Cancelled c -> p.cancel(c.message() == null ? "6001" : c.message(), now);
-      case Failed f -> p.fail(f.reason(), f.code(), f.message(), now);
-      case Unknown u -> p.markUnknown(u.why(), now);
+          t.succeed(s.syssn(), s.report(), s.how(), s.confirmedBy(), s.confirmationPending(), now);
+      case Declined d -> t.decline(d.reason(), d.code(), d.message(), now);
+      case Cancelled c -> t.cancel(c.message() == null ? "6001" : c.message(), now);
+      case Failed f -> t.fail(f.reason(), f.code(), f.message(), now);
+      case Unknown u -> t.markUnknown(u.why(), now);
       case Review v -> {
-        if (p.status() == TransactionStatus.IN_PROGRESS) {
-          p.markUnknown(v.note(), now);
+        if (t.status() == TransactionStatus.IN_PROGRESS) {
+          t.markUnknown(v.note(), now);
         }
-        if (!v.note().equals(p.reviewNote().orElse(null))) {
-          p.flagForReview(v.note(), now);
-        }
-      }
-    }
-  }
-
-  /** Moves {@code r} as this verdict says. */
-  default void applyTo(Refund r, Instant now) {
-    switch (this) {
-      case Succeeded s ->
-          r.succeed(s.syssn(), s.how(), s.confirmedBy(), s.confirmationPending(), now);
-      case Declined d -> r.decline(d.reason(), d.code(), d.message(), now);
-      case Cancelled c -> r.cancel(c.message() == null ? "6001" : c.message(), now);
-      case Failed f -> r.fail(f.reason(), f.code(), f.message(), now);
-      case Unknown u -> r.markUnknown(u.why(), now);
-      case Review v -> {
-        if (r.status() == TransactionStatus.IN_PROGRESS) {
-          r.markUnknown(v.note(), now);
-        }
-        if (!v.note().equals(r.reviewNote().orElse(null))) {
-          r.flagForReview(v.note(), now);
+        if (!v.note().equals(t.reviewNote().orElse(null))) {
+          t.flagForReview(v.note(), now);
         }
       }
     }

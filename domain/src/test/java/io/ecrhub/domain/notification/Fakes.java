@@ -45,7 +45,7 @@ final class Fakes {
         failNextSaves--;
         throw new ConcurrentModificationException("payment " + s.id());
       }
-      if (current != null && current.version() != s.version()) {
+      if (current != null && current.lifecycle().version() != s.lifecycle().version()) {
         throw new ConcurrentModificationException("payment " + s.id());
       }
       Payment.Snapshot next = bump(s);
@@ -61,7 +61,7 @@ final class Fakes {
     @Override
     public Optional<Payment> findByOutTradeNo(OutTradeNo outTradeNo) {
       return rows.values().stream()
-          .filter(s -> s.outTradeNo().equals(outTradeNo))
+          .filter(s -> s.facts().outTradeNo().equals(outTradeNo))
           .findFirst()
           .map(Payment::restore);
     }
@@ -69,7 +69,7 @@ final class Fakes {
     @Override
     public Optional<Payment> findBySyssn(Syssn syssn) {
       return rows.values().stream()
-          .filter(s -> syssn.equals(s.syssn()))
+          .filter(s -> syssn.equals(s.lifecycle().syssn()))
           .findFirst()
           .map(Payment::restore);
     }
@@ -82,7 +82,7 @@ final class Fakes {
     @Override
     public List<Payment> findByStatus(Set<TransactionStatus> statuses, int limit) {
       return rows.values().stream()
-          .filter(s -> statuses.contains(s.status()))
+          .filter(s -> statuses.contains(s.lifecycle().status()))
           .limit(limit)
           .map(Payment::restore)
           .toList();
@@ -98,7 +98,7 @@ final class Fakes {
     }
 
     private static Payment.Snapshot bump(Payment.Snapshot s) {
-      return s.withVersion(s.version() + 1);
+      return s.withVersion(s.lifecycle().version() + 1);
     }
   }
 
@@ -109,10 +109,10 @@ final class Fakes {
     public synchronized Refund save(Refund refund) {
       Refund.Snapshot s = refund.snapshot();
       Refund.Snapshot current = rows.get(s.id().value());
-      if (current != null && current.version() != s.version()) {
+      if (current != null && current.lifecycle().version() != s.lifecycle().version()) {
         throw new ConcurrentModificationException("refund " + s.id());
       }
-      Refund.Snapshot next = s.withVersion(s.version() + 1);
+      Refund.Snapshot next = s.withVersion(s.lifecycle().version() + 1);
       rows.put(s.id().value(), next);
       return Refund.restore(next);
     }
@@ -125,7 +125,7 @@ final class Fakes {
     @Override
     public Optional<Refund> findBySyssn(Syssn syssn) {
       return rows.values().stream()
-          .filter(s -> syssn.equals(s.syssn()))
+          .filter(s -> syssn.equals(s.lifecycle().syssn()))
           .findFirst()
           .map(Refund::restore);
     }
@@ -134,7 +134,7 @@ final class Fakes {
     public List<Refund> findByPayment(PaymentId paymentId) {
       return rows.values().stream()
           .filter(s -> s.paymentId().equals(paymentId))
-          .sorted(Comparator.comparing(Refund.Snapshot::createdAt))
+          .sorted(Comparator.comparing(s -> s.lifecycle().createdAt()))
           .map(Refund::restore)
           .toList();
     }
@@ -142,7 +142,7 @@ final class Fakes {
     @Override
     public List<Refund> findByStatus(Set<TransactionStatus> statuses, int limit) {
       return rows.values().stream()
-          .filter(s -> statuses.contains(s.status()))
+          .filter(s -> statuses.contains(s.lifecycle().status()))
           .limit(limit)
           .map(Refund::restore)
           .toList();

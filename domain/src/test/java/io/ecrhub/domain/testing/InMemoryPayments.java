@@ -8,10 +8,7 @@ import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.domain.transaction.TransactionStatus;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,93 +17,91 @@ import java.util.Set;
  * out_trade_no / idempotency key.
  */
 public final class InMemoryPayments implements Payments {
-  private static final Comparator<Payment.Snapshot> OLDEST_FIRST =
-      Comparator.comparing(Payment.Snapshot::createdAt).thenComparing(s -> s.id().value());
-
-  private final Map<PaymentId, Payment.Snapshot> byId = new LinkedHashMap<>();
+  private final TransactionStore<Payment.Snapshot, Payment> store =
+      new TransactionStore<>(
+          "payment",
+          Payment::snapshot,
+          Payment::restore,
+          Payment::id,
+          Payment.Snapshot::withVersion);
 
   @Override
-  public synchronized Payment save(Payment payment) {
-    Payment.Snapshot s = payment.snapshot();
-    Payment.Snapshot stored = byId.get(s.id());
-    long storedVersion = stored == null ? 0 : stored.version();
-    if (storedVersion != s.version()) {
-      throw new ConcurrentModificationException("payment " + s.id());
+  public Payment save(Payment payment) {
+    return store.save(payment, InMemoryPayments.this::refuseClash);
+  }
+
+  private void refuseClash(Payment payment) {
+    store
+        .first(other -> !other.id().equals(payment.id()) && clash(other, payment) != null)
+        .ifPresent(
+            other -> {
+              throw new ConcurrentModificationException(
+                  "payment with this " + clash(other, payment));
+            });
+  }
+
+  /** Which unique key {@code a} and {@code b} share, or null. */
+  private static String clash(Payment a, Payment b) {
+    if (a.outTradeNo().equals(b.outTradeNo())) {
+      return "out_trade_no";
     }
-    for (Payment.Snapshot other : byId.values()) {
-      boolean sameNo = other.outTradeNo().equals(s.outTradeNo());
-      boolean sameKey =
-          s.idempotencyKey() != null && s.idempotencyKey().equals(other.idempotencyKey());
-      if (!other.id().equals(s.id()) && (sameNo || sameKey)) {
-        throw new ConcurrentModificationException(
-            "payment with this " + (sameNo ? "out_trade_no" : "idempotency key"));
-      }
-    }
-    Payment.Snapshot next = s.withVersion(s.version() + 1);
-    byId.put(s.id(), next);
-    return Payment.restore(next);
+    boolean sameKey =
+        b.idempotencyKey().isPresent() && b.idempotencyKey().equals(a.idempotencyKey());
+    return sameKey ? "idempotency key" : null;
   }
 
   @Override
-  public synchronized Optional<Payment> findById(PaymentId id) {
-    return Optional.ofNullable(byId.get(id)).map(Payment::restore);
+  public Optional<Payment> findById(PaymentId id) {
+    return store.find(id);
   }
 
   @Override
-  public synchronized Optional<Payment> findByOutTradeNo(OutTradeNo outTradeNo) {
-    return first(s -> s.outTradeNo().equals(outTradeNo));
+  public Optional<Payment> findByOutTradeNo(OutTradeNo outTradeNo) {
+    return store.first(p -> p.outTradeNo().equals(outTradeNo));
   }
 
   @Override
-  public synchronized Optional<Payment> findBySyssn(Syssn syssn) {
-    return first(s -> syssn.equals(s.syssn()));
+  public Optional<Payment> findBySyssn(Syssn syssn) {
+    return store.first(p -> p.syssn().filter(syssn::equals).isPresent());
   }
 
   @Override
-  public synchronized Optional<Payment> findByIdempotencyKey(String idempotencyKey) {
-    return first(s -> idempotencyKey.equals(s.idempotencyKey()));
+  public Optional<Payment> findByIdempotencyKey(String idempotencyKey) {
+    return store.first(p -> p.idempotencyKey().filter(idempotencyKey::equals).isPresent());
   }
 
   @Override
-  public synchronized List<Payment> findByStatus(Set<TransactionStatus> statuses, int limit) {
-    return byId.values().stream()
-        .filter(s -> statuses.contains(s.status()))
-        .sorted(OLDEST_FIRST)
-        .limit(limit)
-        .map(Payment::restore)
-        .toList();
+  public List<Payment> findByStatus(Set<TransactionStatus> statuses, int limit) {
+    return store.withStatus(statuses, limit);
   }
 
   @Override
-  public synchronized Page<Payment> list(Filter filter, String cursor, int limit) {
+  public Page<Payment> list(Filter filter, String cursor, int limit) {
     Filter f = filter == null ? Filter.none() : filter;
     Keyset after = cursor == null ? null : Keyset.parse(cursor);
-    List<Payment.Snapshot> matching =
-        byId.values().stream()
-            .filter(s -> f.terminalId() == null || f.terminalId().equals(s.terminalId()))
-            .filter(s -> f.status() == null || f.status() == s.status())
-            .filter(s -> f.createdFrom() == null || !s.createdAt().isBefore(f.createdFrom()))
-            .filter(s -> f.createdTo() == null || s.createdAt().isBefore(f.createdTo()))
-            .sorted(OLDEST_FIRST.reversed())
-            .filter(s -> after == null || after.isFollowedBy(s.createdAt(), s.id().value()))
+    List<Payment> matching =
+        store
+            .all()
+            .filter(p -> f.terminalId() == null || f.terminalId().equals(p.terminalId()))
+            .filter(p -> f.status() == null || f.status() == p.status())
+            .filter(p -> f.createdFrom() == null || !p.createdAt().isBefore(f.createdFrom()))
+            .filter(p -> f.createdTo() == null || p.createdAt().isBefore(f.createdTo()))
+            .sorted(store.oldestFirst().reversed())
+            .filter(p -> after == null || after.isFollowedBy(p.createdAt(), p.id().value()))
             .limit(limit + 1L)
             .toList();
     boolean more = matching.size() > limit;
-    List<Payment.Snapshot> page = more ? matching.subList(0, limit) : matching;
+    List<Payment> page = more ? matching.subList(0, limit) : matching;
     String next = null;
     if (more) {
-      Payment.Snapshot last = page.get(page.size() - 1);
+      Payment last = page.get(page.size() - 1);
       next = new Keyset(last.createdAt(), last.id().value()).format();
     }
-    return new Page<>(page.stream().map(Payment::restore).toList(), next);
+    return new Page<>(page, next);
   }
 
   /** How many payments are stored. */
-  public synchronized int size() {
-    return byId.size();
-  }
-
-  private Optional<Payment> first(java.util.function.Predicate<Payment.Snapshot> p) {
-    return byId.values().stream().filter(p).sorted(OLDEST_FIRST).findFirst().map(Payment::restore);
+  public int size() {
+    return store.size();
   }
 }

@@ -130,7 +130,7 @@ class PaymentTest {
             .build();
 
     assertThat(Payment.restore(p.snapshot()).snapshot()).isEqualTo(p.snapshot());
-    assertThat(p.snapshot().withVersion(8).version()).isEqualTo(8);
+    assertThat(p.snapshot().withVersion(8).lifecycle().version()).isEqualTo(8);
     assertThat(p.snapshot().withVersion(8).withVersion(7)).isEqualTo(p.snapshot());
   }
 }

@@ -1,0 +1,53 @@
+package io.ecrhub.domain.transaction;
+
+import java.time.Instant;
+
+/**
+ * The persistent state of a {@link TransactionLifecycle}, the part a payment and a refund share.
+ *
+ * @param syssn QFPay's serial number of this transaction, once known
+ * @param failure why it did not succeed, or null
+ * @param confirmedBy what vouches for a success (ADR 0007), or null
+ * @param confirmationPending true while a settlement waits for a signed notification (or the cloud)
+ * @param reconcileAttempts reconciliation queries made so far without a definite answer
+ * @param nextReconcileAt when reconciliation asks next, or null when nothing is scheduled
+ * @param version optimistic-lock version: 0 for a new transaction, incremented by every save
+ */
+public record LifecycleSnapshot(
+    TransactionStatus status,
+    Syssn syssn,
+    Failure failure,
+    Instant sentAt,
+    Instant createdAt,
+    Instant updatedAt,
+    String reviewNote,
+    int reconcileAttempts,
+    Instant nextReconcileAt,
+    long version,
+    ConfirmedBy confirmedBy,
+    boolean confirmationPending) {
+
+  /** A transaction created at {@code now} in {@code status}, never saved. */
+  public static LifecycleSnapshot created(
+      TransactionStatus status, Syssn syssn, ConfirmedBy confirmedBy, Instant now) {
+    return new LifecycleSnapshot(
+        status, syssn, null, null, now, now, null, 0, null, 0, confirmedBy, false);
+  }
+
+  /** The same state with another version (persistence adapters restore saved state so). */
+  public LifecycleSnapshot withVersion(long newVersion) {
+    return new LifecycleSnapshot(
+        status,
+        syssn,
+        failure,
+        sentAt,
+        createdAt,
+        updatedAt,
+        reviewNote,
+        reconcileAttempts,
+        nextReconcileAt,
+        newVersion,
+        confirmedBy,
+        confirmationPending);
+  }
+}
