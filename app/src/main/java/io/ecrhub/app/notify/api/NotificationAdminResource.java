@@ -1,9 +1,9 @@
 package io.ecrhub.app.notify.api;
 
-import io.ecrhub.app.api.PageView;
 import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
+import io.ecrhub.app.web.PageView;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.Page;

@@ -1,10 +1,10 @@
 package io.ecrhub.app.notify.api;
 
-import io.ecrhub.app.api.StrictJson;
 import io.ecrhub.app.notify.KeyRingHolder;
 import io.ecrhub.app.notify.persistence.SqlNotificationKeys;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
+import io.ecrhub.app.web.StrictJson;
 import io.ecrhub.domain.notification.NotificationKey;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;

@@ -1,11 +1,11 @@
 package io.ecrhub.app.notify.api;
 
-import io.ecrhub.app.api.PageView;
-import io.ecrhub.app.api.StrictJson;
 import io.ecrhub.app.notify.persistence.SqlDeliveryOutbox;
 import io.ecrhub.app.notify.persistence.SqlSubscriptions;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
+import io.ecrhub.app.web.PageView;
+import io.ecrhub.app.web.StrictJson;
 import io.ecrhub.domain.notification.delivery.DeliveryFormat;
 import io.ecrhub.domain.notification.delivery.DeliveryReplay;
 import io.ecrhub.domain.notification.delivery.DeliveryStatus;

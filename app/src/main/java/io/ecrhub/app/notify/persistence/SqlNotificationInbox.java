@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecrhub.app.web.Cursors;
 import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.NotificationInbox;
@@ -247,11 +248,11 @@ public class SqlNotificationInbox implements NotificationInbox {
       sql.append(" AND received_at < ?");
       p.add(f.to());
     }
-    Cursor c = Cursor.decode(cursorText);
+    Cursors.TimeAndId c = cursorText == null ? null : Cursors.timeAndIdOf(cursorText);
     if (c != null) {
       sql.append(" AND (received_at < ? OR (received_at = ? AND id < ?))");
-      p.add(c.at());
-      p.add(c.at());
+      p.add(c.createdAt());
+      p.add(c.createdAt());
       p.add(c.id());
     }
     sql.append(" ORDER BY received_at DESC, id DESC LIMIT ?");
@@ -262,7 +263,7 @@ public class SqlNotificationInbox implements NotificationInbox {
     }
     List<InboxEntry> page = rows.subList(0, limit);
     InboxEntry last = page.get(limit - 1);
-    return new Page<>(page, new Cursor(last.receivedAt(), last.id()).encode());
+    return new Page<>(page, Cursors.ofTimeAndId(last.receivedAt(), last.id()));
   }
 
   /** Counts per status (admin overview). */
