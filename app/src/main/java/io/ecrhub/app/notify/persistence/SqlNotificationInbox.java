@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +49,6 @@ public class SqlNotificationInbox implements NotificationInbox {
     this.jdbc = new Jdbc(dataSource);
     this.clock = clock;
   }
-
-  /** Filters for the admin search; null fields are not filtered. */
-  public record Filter(
-      InboxStatus status, String syssn, String tradeRef, Instant from, Instant to) {}
 
   @Override
   public Optional<InboxEntry> storeVerified(InboxEntry e) {
@@ -216,11 +213,6 @@ public class SqlNotificationInbox implements NotificationInbox {
   }
 
   @Override
-  public Page<InboxEntry> list(InboxStatus status, String cursor, int limit) {
-    return search(new Filter(status, null, null, null, null), cursor, limit);
-  }
-
-  /** Newest first, keyset-paginated. */
   public Page<InboxEntry> search(Filter f, String cursorText, int limit) {
     StringBuilder sql =
         new StringBuilder("SELECT " + COLUMNS + " FROM notification_inbox WHERE 1=1");
@@ -266,12 +258,13 @@ public class SqlNotificationInbox implements NotificationInbox {
     return new Page<>(page, Cursors.ofTimeAndId(last.receivedAt(), last.id()));
   }
 
-  /** Counts per status (admin overview). */
-  public Map<String, Long> countByStatus() {
-    Map<String, Long> out = new java.util.TreeMap<>();
+  /** Counts per status (admin overview): one grouped query. */
+  @Override
+  public Map<InboxStatus, Long> countByStatus() {
+    Map<InboxStatus, Long> out = new EnumMap<>(InboxStatus.class);
     jdbc.query(
             "SELECT status, COUNT(*) AS n FROM notification_inbox GROUP BY status",
-            rs -> Map.entry(rs.getString("status"), rs.getLong("n")))
+            rs -> Map.entry(InboxStatus.valueOf(rs.getString("status")), rs.getLong("n")))
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
