@@ -86,8 +86,15 @@ class InMemoryInbox implements NotificationInbox {
   }
 
   @Override
-  public Page<InboxEntry> list(InboxStatus status, String cursor, int limit) {
-    return new Page<>(byStatus(status, limit), null);
+  public Page<InboxEntry> search(Filter filter, String cursor, int limit) {
+    checkUp();
+    return new Page<>(
+        rows.values().stream()
+            .filter(filter::matches)
+            .sorted(Comparator.comparing(InboxEntry::receivedAt).thenComparing(InboxEntry::id))
+            .limit(limit)
+            .toList(),
+        null);
   }
 
   List<InboxEntry> byStatus(InboxStatus status, int limit) {

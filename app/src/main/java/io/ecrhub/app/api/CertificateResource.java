@@ -3,6 +3,8 @@ package io.ecrhub.app.api;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.terminals.TerminalAdmin;
+import io.ecrhub.app.web.Problem;
+import io.ecrhub.app.web.StrictJson;
 import io.ecrhub.domain.certificate.CertificatePin;
 import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.certificate.Fingerprint;

@@ -1,5 +1,6 @@
 package io.ecrhub.app.api;
 
+import io.ecrhub.app.web.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;

@@ -5,6 +5,7 @@ import io.ecrhub.app.idempotency.Idempotency;
 import io.ecrhub.app.payments.PaymentQueries;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.terminals.TerminalAdmin;
+import io.ecrhub.app.web.StrictJson;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.terminal.PrintOnTerminal;
 import io.ecrhub.domain.terminal.Terminal;

@@ -1,5 +1,6 @@
 package io.ecrhub.app.api;
 
+import io.ecrhub.app.web.Problem;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

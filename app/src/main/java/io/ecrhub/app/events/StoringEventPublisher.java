@@ -1,9 +1,9 @@
 package io.ecrhub.app.events;
 
-import io.ecrhub.app.notify.NotifyEventSink;
 import io.ecrhub.domain.shared.DomainEvent;
 import io.ecrhub.domain.shared.EventPublisher;
 import io.ecrhub.domain.transaction.TransactionEvent;
+import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,12 +15,13 @@ import org.jboss.logging.Logger;
 /**
  * Adapter: the domain's {@link EventPublisher}, a transactional outbox. The use cases call it
  * inside the transaction that made the change; in that same transaction each transaction event is
- * appended to the durable {@link TransactionEventLog} (its id becomes the SSE event id) and queued
- * for hub-event webhook subscribers ({@link NotifyEventSink#record}, the webhook outbox). A
- * rollback leaves neither; a crash after the commit loses neither. Only after the commit are live
- * streams handed the stored events (sent from memory), the notification side told (retrying parked
- * notifications), and the event fired as a CDI event for other in-process subscribers. Called
- * without a transaction, it runs in one of its own.
+ * appended to the durable {@link TransactionEventLog} (its id becomes the SSE event id) and handed
+ * to every {@link EventSubscriber#record} (the notification side queues it for hub-event webhook
+ * subscribers there, in the webhook outbox). A rollback leaves neither; a crash after the commit
+ * loses neither. Only after the commit are live streams handed the stored events (sent from
+ * memory), every {@link EventSubscriber#committed} told (the notification side retries parked
+ * notifications), and the event fired as a CDI event for other in-process observers. Called without
+ * a transaction, it runs in one of its own.
  */
 @ApplicationScoped
 public class StoringEventPublisher implements EventPublisher {
@@ -28,7 +29,7 @@ public class StoringEventPublisher implements EventPublisher {
 
   private final TransactionEventLog log;
   private final EventStreams streams;
-  private final NotifyEventSink notify;
+  private final List<EventSubscriber> subscribers;
   private final AfterCommit afterCommit;
   private final Event<DomainEvent> cdi;
 
@@ -36,12 +37,12 @@ public class StoringEventPublisher implements EventPublisher {
   public StoringEventPublisher(
       TransactionEventLog log,
       EventStreams streams,
-      NotifyEventSink notify,
+      @All List<EventSubscriber> subscribers,
       AfterCommit afterCommit,
       Event<DomainEvent> cdi) {
     this.log = log;
     this.streams = streams;
-    this.notify = notify;
+    this.subscribers = List.copyOf(subscribers);
     this.afterCommit = afterCommit;
     this.cdi = cdi;
   }
@@ -78,7 +79,9 @@ public class StoringEventPublisher implements EventPublisher {
                   stored = new StoredEvent(ids[next++], te);
                   LOG.debugf("event %d %s %s", stored.id(), te.type(), te.aggregateId());
                 }
-                notify.record(event);
+                for (EventSubscriber s : subscribers) {
+                  s.record(event);
+                }
                 StoredEvent inLog = stored;
                 afterCommit.run(() -> committed(event, inLog));
               }
@@ -89,7 +92,9 @@ public class StoringEventPublisher implements EventPublisher {
     if (stored != null) {
       streams.committed(stored);
     }
-    notify.committed(event);
+    for (EventSubscriber s : subscribers) {
+      s.committed(event);
+    }
     cdi.fire(event);
   }
 }

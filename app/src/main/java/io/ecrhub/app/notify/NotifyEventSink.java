@@ -1,6 +1,7 @@
 package io.ecrhub.app.notify;
 
 import io.ecrhub.app.events.AfterCommit;
+import io.ecrhub.app.events.EventSubscriber;
 import io.ecrhub.domain.shared.DomainEvent;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Payments;
@@ -29,10 +30,10 @@ import org.jboss.logging.Logger;
  * webhook is queued exactly when the change commits). {@link #committed}, called only after that
  * commit, retries parked notifications that refer to the payment that just appeared or changed, off
  * the caller's thread, so the order in which a notification and its transaction arrive does not
- * matter.
+ * matter. It follows the hub's events as an {@link EventSubscriber}.
  */
 @ApplicationScoped
-public class NotifyEventSink {
+public class NotifyEventSink implements EventSubscriber {
   private static final Logger LOG = Logger.getLogger(NotifyEventSink.class);
   private static final String PARKED_FOR_PAYMENT =
       "SELECT 1 FROM notification_inbox n WHERE n.status = 'PARKED' AND ("
@@ -85,6 +86,7 @@ public class NotifyEventSink {
    * Queues the event for matching hub-event subscribers in the caller's transaction; a failure
    * fails (rolls back) that transaction, so a change is never committed without its webhooks.
    */
+  @Override
   public void record(DomainEvent event) {
     fanOut.recordEvent(event, clock.instant());
   }
@@ -95,6 +97,7 @@ public class NotifyEventSink {
    * that appears (its out_trade_no is new) and one that succeeds (its syssn is new); other changes
    * reveal nothing a notification is matched by, and the periodic sweep covers any race.
    */
+  @Override
   public void committed(DomainEvent event) {
     if (!(event instanceof TransactionEvent t) || t.paymentId() == null || !revealsIds(t)) {
       return;

@@ -5,6 +5,7 @@ import io.ecrhub.app.security.ApiKey;
 import io.ecrhub.app.security.ApiKeys;
 import io.ecrhub.app.security.Role;
 import io.ecrhub.app.security.Scope;
+import io.ecrhub.app.web.Cursors;
 import io.ecrhub.domain.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package io.ecrhub.app.persistence;
 import io.ecrhub.app.metrics.PaymentStatistics;
 import io.ecrhub.app.payments.PaymentDirectory;
 import io.ecrhub.app.persistence.Repositories.PaymentRepository;
+import io.ecrhub.app.web.Cursors;
 import io.ecrhub.domain.shared.ConcurrentModificationException;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.terminal.TerminalId;

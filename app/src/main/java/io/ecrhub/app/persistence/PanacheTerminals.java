@@ -7,6 +7,7 @@ import io.ecrhub.app.secrets.SealedSecretStore;
 import io.ecrhub.app.secrets.SealingException;
 import io.ecrhub.app.security.Scope;
 import io.ecrhub.app.terminals.TerminalDirectory;
+import io.ecrhub.app.web.Cursors;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.shared.SealedFor;
 import io.ecrhub.domain.shared.SecretSealer;

@@ -3,8 +3,10 @@ package io.ecrhub.domain.notification;
 import io.ecrhub.domain.shared.Page;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,11 +86,63 @@ public interface NotificationInbox {
   }
 
   /**
-   * Entries with {@code status} (null: any), newest first (received at descending, then id
-   * descending), keyset-paginated by an opaque cursor (null for the first page; the page's cursor
-   * is null on the last page).
+   * What an admin search asks for; a null field does not filter.
+   *
+   * @param syssn the notification's own syssn (its dedupe key is TYPE:syssn for any type) or the
+   *     transaction it refers to ({@link InboxEntry#syssnRef()})
+   * @param tradeRef the trade it refers to ({@link InboxEntry#tradeRef()})
+   * @param from received at or after
+   * @param to received before
    */
-  Page<InboxEntry> list(InboxStatus status, String cursor, int limit);
+  record Filter(InboxStatus status, String syssn, String tradeRef, Instant from, Instant to) {
+
+    /** Entries with {@code status} (null: any). */
+    public static Filter status(InboxStatus status) {
+      return new Filter(status, null, null, null, null);
+    }
+
+    /** Whether {@code e} is one this filter asks for. */
+    public boolean matches(InboxEntry e) {
+      return (status == null || e.status() == status)
+          && (syssn == null || syssn.equals(e.syssnRef()) || isDedupeKeyOf(e.dedupeKey()))
+          && (tradeRef == null || tradeRef.equals(e.tradeRef()))
+          && (from == null || !e.receivedAt().isBefore(from))
+          && (to == null || e.receivedAt().isBefore(to));
+    }
+
+    private boolean isDedupeKeyOf(String dedupeKey) {
+      for (NotificationType type : NotificationType.values()) {
+        if ((type.name() + ":" + syssn).equals(dedupeKey)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Entries matching {@code filter}, newest first (received at descending, then id descending),
+   * keyset-paginated by an opaque cursor (null for the first page; the page's cursor is null on the
+   * last page).
+   */
+  Page<InboxEntry> search(Filter filter, String cursor, int limit);
+
+  /** {@link #search} by status alone (null: any). */
+  default Page<InboxEntry> list(InboxStatus status, String cursor, int limit) {
+    return search(Filter.status(status), cursor, limit);
+  }
+
+  /** How many entries are stored in each status (statuses without any are left out). */
+  default Map<InboxStatus, Long> countByStatus() {
+    Map<InboxStatus, Long> counts = new EnumMap<>(InboxStatus.class);
+    String cursor = null;
+    do {
+      Page<InboxEntry> page = list(null, cursor, 500);
+      page.items().forEach(e -> counts.merge(e.status(), 1L, Long::sum));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return counts;
+  }
 
   /**
    * Deletes entries received before {@code cutoff} (verified ones keep their dedupe key at least as

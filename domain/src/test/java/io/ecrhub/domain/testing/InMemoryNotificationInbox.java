@@ -86,11 +86,11 @@ public final class InMemoryNotificationInbox implements NotificationInbox, Notif
   }
 
   @Override
-  public synchronized Page<InboxEntry> list(InboxStatus status, String cursor, int limit) {
+  public synchronized Page<InboxEntry> search(Filter filter, String cursor, int limit) {
     Keyset after = cursor == null ? null : Keyset.parse(cursor);
     List<InboxEntry> matching =
         byId.values().stream()
-            .filter(e -> status == null || e.status() == status)
+            .filter(filter::matches)
             .sorted(OLDEST_FIRST.reversed())
             .filter(e -> after == null || after.isFollowedBy(e.receivedAt(), e.id()))
             .limit(limit + 1L)

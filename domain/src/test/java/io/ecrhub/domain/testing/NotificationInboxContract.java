@@ -229,4 +229,67 @@ public abstract class NotificationInboxContract extends PortContract {
     } while (cursor != null && pages < 50);
     return seen;
   }
+
+  @Test
+  void search_filtersBySyssnTradeAndTime_newestFirst() {
+    InboxEntry payment = verified("n-pay", "s-100", T0);
+    InboxEntry refund =
+        new InboxEntry(
+            "n-ref",
+            "{}".getBytes(StandardCharsets.UTF_8),
+            Map.of(),
+            "127.0.0.1",
+            T0.plusSeconds(10),
+            InboxStatus.VERIFIED,
+            "REFUND:s-200",
+            null,
+            null,
+            "trade-1",
+            "s-100");
+    InboxEntry other = verified("n-other", "s-300", T0.plusSeconds(20));
+    String payId = tx(() -> inbox.storeVerified(payment)).orElseThrow().id();
+    String refId = tx(() -> inbox.storeVerified(refund)).orElseThrow().id();
+    String otherId = tx(() -> inbox.storeVerified(other)).orElseThrow().id();
+
+    assertThat(search(new NotificationInbox.Filter(null, "s-100", null, null, null)))
+        .as("its own syssn or the one it refers to")
+        .containsExactly(refId, payId);
+    assertThat(search(new NotificationInbox.Filter(null, "s-200", null, null, null)))
+        .containsExactly(refId);
+    assertThat(search(new NotificationInbox.Filter(null, null, "trade-1", null, null)))
+        .containsExactly(refId);
+    assertThat(
+            search(
+                new NotificationInbox.Filter(
+                    null, null, null, T0.plusSeconds(10), T0.plusSeconds(20))))
+        .as("from inclusive, to exclusive")
+        .containsExactly(refId);
+    assertThat(search(new NotificationInbox.Filter(InboxStatus.VERIFIED, null, null, null, null)))
+        .containsExactly(otherId, refId, payId);
+    assertThat(search(new NotificationInbox.Filter(InboxStatus.PARKED, "s-100", null, null, null)))
+        .isEmpty();
+  }
+
+  @Test
+  void countByStatus_countsEachStoredStatus() {
+    storeWithStatus(verified("n-1", "s-1", T0), InboxStatus.APPLIED);
+    storeWithStatus(verified("n-2", "s-2", T0.plusSeconds(1)), InboxStatus.APPLIED);
+    storeWithStatus(verified("n-3", "s-3", T0.plusSeconds(2)), InboxStatus.PARKED);
+
+    assertThat(tx(() -> inbox.countByStatus()))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(InboxStatus.APPLIED, 2L, InboxStatus.PARKED, 1L));
+  }
+
+  private List<String> search(NotificationInbox.Filter filter) {
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      String after = cursor;
+      Page<InboxEntry> page = tx(() -> inbox.search(filter, after, 2));
+      page.items().forEach(e -> ids.add(e.id()));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return ids;
+  }
 }

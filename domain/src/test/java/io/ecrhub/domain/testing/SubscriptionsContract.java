@@ -26,6 +26,14 @@ public abstract class SubscriptionsContract extends PortContract {
   /** An empty store. */
   protected abstract Subscriptions create();
 
+  /**
+   * A second adapter on the store {@link #create()} returned, as another hub instance would have;
+   * null (the default) when reads always see the store, as in memory.
+   */
+  protected Subscriptions sameStoreElsewhere() {
+    return null;
+  }
+
   @BeforeEach
   void setUpStore() {
     subscriptions = create();
@@ -186,5 +194,25 @@ public abstract class SubscriptionsContract extends PortContract {
 
     assertThat(find("erp-f").events()).isEqualTo(s.events());
     assertThat(find("erp-f").description()).isEmpty();
+  }
+
+  @Test
+  void invalidate_thenReads_seeChangesMadeElsewhere() {
+    save(subscription("a-qfpay", DeliveryFormat.QFPAY, true, T0));
+    assertThat(tx(() -> subscriptions.active(DeliveryFormat.QFPAY))) // read (a copy may be kept)
+        .extracting(Subscription::id)
+        .containsExactly("a-qfpay");
+    Subscriptions elsewhere = sameStoreElsewhere();
+    Subscription added = subscription("b-qfpay", DeliveryFormat.QFPAY, true, T0.plusSeconds(1));
+    tx(() -> (elsewhere == null ? subscriptions : elsewhere).save(added));
+
+    subscriptions.invalidate();
+
+    assertThat(tx(() -> subscriptions.list()))
+        .extracting(Subscription::id)
+        .containsExactlyInAnyOrder("a-qfpay", "b-qfpay");
+    assertThat(tx(() -> subscriptions.active(DeliveryFormat.QFPAY)))
+        .extracting(Subscription::id)
+        .containsExactlyInAnyOrder("a-qfpay", "b-qfpay");
   }
 }

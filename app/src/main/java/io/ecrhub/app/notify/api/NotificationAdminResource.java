@@ -1,10 +1,11 @@
 package io.ecrhub.app.notify.api;
 
-import io.ecrhub.app.api.PageView;
-import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
+import io.ecrhub.app.web.PageView;
+import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
+import io.ecrhub.domain.notification.NotificationInbox;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.notify.intake.InboxProcessor;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,13 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @RolesAllowed(ApiRoles.UNSCOPED_ADMIN)
 public class NotificationAdminResource {
-  private final SqlNotificationInbox inbox;
+  private final NotificationInbox inbox;
   private final InboxProcessor processor;
   private final CallerContext caller;
 
   @Inject
   public NotificationAdminResource(
-      SqlNotificationInbox inbox, InboxProcessor processor, CallerContext caller) {
+      NotificationInbox inbox, InboxProcessor processor, CallerContext caller) {
     this.inbox = inbox;
     this.processor = processor;
     this.caller = caller;
@@ -56,14 +58,14 @@ public class NotificationAdminResource {
       @QueryParam("to") String to,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
-    SqlNotificationInbox.Filter f =
-        new SqlNotificationInbox.Filter(
+    NotificationInbox.Filter f =
+        new NotificationInbox.Filter(
             NotifyPaging.enumOf(InboxStatus.class, status, "status"),
             NotifyPaging.blankToNull(syssn),
             NotifyPaging.blankToNull(outTradeNo),
             NotifyPaging.instant(from, "from"),
             NotifyPaging.instant(to, "to"));
-    Page<io.ecrhub.domain.notification.InboxEntry> page =
+    Page<InboxEntry> page =
         QuarkusTransaction.joiningExisting()
             .call(
                 () -> inbox.search(f, NotifyPaging.blankToNull(cursor), NotifyPaging.limit(limit)));
@@ -75,7 +77,11 @@ public class NotificationAdminResource {
   @Path("/summary")
   @Operation(summary = "How many notifications are in each state (admin)")
   public Map<String, Long> summary() {
-    return QuarkusTransaction.joiningExisting().call(inbox::countByStatus);
+    Map<String, Long> byName = new TreeMap<>();
+    QuarkusTransaction.joiningExisting()
+        .call(inbox::countByStatus)
+        .forEach((status, n) -> byName.put(status.name(), n));
+    return byName;
   }
 
   @GET

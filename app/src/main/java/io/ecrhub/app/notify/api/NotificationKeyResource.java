@@ -1,11 +1,11 @@
 package io.ecrhub.app.notify.api;
 
-import io.ecrhub.app.api.StrictJson;
 import io.ecrhub.app.notify.KeyRingHolder;
-import io.ecrhub.app.notify.persistence.SqlNotificationKeys;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
+import io.ecrhub.app.web.StrictJson;
 import io.ecrhub.domain.notification.NotificationKey;
+import io.ecrhub.domain.notification.NotificationKeys;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
@@ -45,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @RolesAllowed(ApiRoles.UNSCOPED_ADMIN)
 public class NotificationKeyResource {
-  private final SqlNotificationKeys keys;
+  private final NotificationKeys keys;
   private final KeyRingHolder ring;
   private final CallerContext caller;
   private final IdGenerator ids;
@@ -53,7 +53,7 @@ public class NotificationKeyResource {
 
   @Inject
   public NotificationKeyResource(
-      SqlNotificationKeys keys,
+      NotificationKeys keys,
       KeyRingHolder ring,
       CallerContext caller,
       IdGenerator ids,
@@ -118,8 +118,7 @@ public class NotificationKeyResource {
                 throw new DomainException(
                     "KEY_EXISTS", "id", "a notification key " + id + " exists");
               }
-              keys.insert(
-                  new SqlNotificationKeys.StoredKey(id, key, routes, body.description(), now));
+              keys.insert(new NotificationKeys.StoredKey(id, key, routes, body.description(), now));
             });
     ring.reload();
     return Response.created(uri.getAbsolutePathBuilder().path(id).build())

@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify.api;
 
+import io.ecrhub.app.web.Paging;
 import io.ecrhub.domain.shared.ValidationException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,23 +13,11 @@ final class NotifyPaging {
   private NotifyPaging() {}
 
   static int limit(String text) {
-    if (text == null || text.isBlank()) {
-      return DEFAULT;
-    }
-    try {
-      int n = Integer.parseInt(text.trim());
-      if (n >= 1 && n <= MAX) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw new ValidationException(
-        "INVALID_LIMIT", "limit", "limit must be an integer from 1 to " + MAX);
+    return Paging.limit(text, DEFAULT, MAX);
   }
 
   static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
+    return Paging.cursor(s);
   }
 
   static Instant instant(String text, String field) {

@@ -2,9 +2,9 @@ package io.ecrhub.app.notify.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ecrhub.app.api.Problem;
 import io.ecrhub.app.notify.KeyRingHolder;
 import io.ecrhub.app.notify.NotifyConfig;
+import io.ecrhub.app.web.Problem;
 import io.ecrhub.notify.intake.GroupCommit;
 import io.ecrhub.notify.intake.NotificationIntake;
 import io.ecrhub.notify.intake.NotificationSignature;

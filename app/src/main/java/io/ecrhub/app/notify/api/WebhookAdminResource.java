@@ -1,17 +1,17 @@
 package io.ecrhub.app.notify.api;
 
-import io.ecrhub.app.api.PageView;
-import io.ecrhub.app.api.StrictJson;
-import io.ecrhub.app.notify.persistence.SqlDeliveryOutbox;
-import io.ecrhub.app.notify.persistence.SqlSubscriptions;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
+import io.ecrhub.app.web.PageView;
+import io.ecrhub.app.web.StrictJson;
 import io.ecrhub.domain.notification.delivery.DeliveryFormat;
+import io.ecrhub.domain.notification.delivery.DeliveryOutbox;
 import io.ecrhub.domain.notification.delivery.DeliveryReplay;
 import io.ecrhub.domain.notification.delivery.DeliveryStatus;
 import io.ecrhub.domain.notification.delivery.EventFilter;
 import io.ecrhub.domain.notification.delivery.OutboxMessage;
 import io.ecrhub.domain.notification.delivery.Subscription;
+import io.ecrhub.domain.notification.delivery.Subscriptions;
 import io.ecrhub.domain.notification.delivery.WebhookSecret;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
@@ -53,8 +53,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @RolesAllowed(ApiRoles.UNSCOPED_ADMIN)
 public class WebhookAdminResource {
-  private final SqlSubscriptions subscriptions;
-  private final SqlDeliveryOutbox outbox;
+  private final Subscriptions subscriptions;
+  private final DeliveryOutbox outbox;
   private final DeliveryReplay replay;
   private final TargetGuard guard;
   private final CallerContext caller;
@@ -64,8 +64,8 @@ public class WebhookAdminResource {
 
   @Inject
   public WebhookAdminResource(
-      SqlSubscriptions subscriptions,
-      SqlDeliveryOutbox outbox,
+      Subscriptions subscriptions,
+      DeliveryOutbox outbox,
       DeliveryReplay replay,
       TargetGuard guard,
       CallerContext caller,

@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify.persistence;
 
+import io.ecrhub.app.web.Cursors;
 import io.ecrhub.domain.notification.delivery.DeliveryAttempt;
 import io.ecrhub.domain.notification.delivery.DeliveryOutbox;
 import io.ecrhub.domain.notification.delivery.DeliveryStatus;
@@ -145,11 +146,11 @@ public class SqlDeliveryOutbox implements DeliveryOutbox {
       sql.append(" AND subscription_id = ?");
       p.add(subscriptionId);
     }
-    Cursor c = Cursor.decode(cursorText);
+    Cursors.TimeAndId c = cursorText == null ? null : Cursors.timeAndIdOf(cursorText);
     if (c != null) {
       sql.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
-      p.add(c.at());
-      p.add(c.at());
+      p.add(c.createdAt());
+      p.add(c.createdAt());
       p.add(c.id());
     }
     sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
@@ -160,7 +161,7 @@ public class SqlDeliveryOutbox implements DeliveryOutbox {
     }
     List<OutboxMessage> page = rows.subList(0, limit);
     OutboxMessage last = page.get(limit - 1);
-    return new Page<>(page, new Cursor(last.createdAt(), last.id()).encode());
+    return new Page<>(page, Cursors.ofTimeAndId(last.createdAt(), last.id()));
   }
 
   /** Deletes delivered and dead-lettered messages (and their attempts) created before cutoff. */

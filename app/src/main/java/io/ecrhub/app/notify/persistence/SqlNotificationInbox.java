@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecrhub.app.web.Cursors;
 import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.NotificationInbox;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +49,6 @@ public class SqlNotificationInbox implements NotificationInbox {
     this.jdbc = new Jdbc(dataSource);
     this.clock = clock;
   }
-
-  /** Filters for the admin search; null fields are not filtered. */
-  public record Filter(
-      InboxStatus status, String syssn, String tradeRef, Instant from, Instant to) {}
 
   @Override
   public Optional<InboxEntry> storeVerified(InboxEntry e) {
@@ -215,11 +213,6 @@ public class SqlNotificationInbox implements NotificationInbox {
   }
 
   @Override
-  public Page<InboxEntry> list(InboxStatus status, String cursor, int limit) {
-    return search(new Filter(status, null, null, null, null), cursor, limit);
-  }
-
-  /** Newest first, keyset-paginated. */
   public Page<InboxEntry> search(Filter f, String cursorText, int limit) {
     StringBuilder sql =
         new StringBuilder("SELECT " + COLUMNS + " FROM notification_inbox WHERE 1=1");
@@ -247,11 +240,11 @@ public class SqlNotificationInbox implements NotificationInbox {
       sql.append(" AND received_at < ?");
       p.add(f.to());
     }
-    Cursor c = Cursor.decode(cursorText);
+    Cursors.TimeAndId c = cursorText == null ? null : Cursors.timeAndIdOf(cursorText);
     if (c != null) {
       sql.append(" AND (received_at < ? OR (received_at = ? AND id < ?))");
-      p.add(c.at());
-      p.add(c.at());
+      p.add(c.createdAt());
+      p.add(c.createdAt());
       p.add(c.id());
     }
     sql.append(" ORDER BY received_at DESC, id DESC LIMIT ?");
@@ -262,15 +255,16 @@ public class SqlNotificationInbox implements NotificationInbox {
     }
     List<InboxEntry> page = rows.subList(0, limit);
     InboxEntry last = page.get(limit - 1);
-    return new Page<>(page, new Cursor(last.receivedAt(), last.id()).encode());
+    return new Page<>(page, Cursors.ofTimeAndId(last.receivedAt(), last.id()));
   }
 
-  /** Counts per status (admin overview). */
-  public Map<String, Long> countByStatus() {
-    Map<String, Long> out = new java.util.TreeMap<>();
+  /** Counts per status (admin overview): one grouped query. */
+  @Override
+  public Map<InboxStatus, Long> countByStatus() {
+    Map<InboxStatus, Long> out = new EnumMap<>(InboxStatus.class);
     jdbc.query(
             "SELECT status, COUNT(*) AS n FROM notification_inbox GROUP BY status",
-            rs -> Map.entry(rs.getString("status"), rs.getLong("n")))
+            rs -> Map.entry(InboxStatus.valueOf(rs.getString("status")), rs.getLong("n")))
         .forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }

@@ -5,17 +5,16 @@ import io.ecrhub.app.secrets.Resealer;
 import io.ecrhub.app.secrets.SealedSecretStore;
 import io.ecrhub.app.secrets.SealingException;
 import io.ecrhub.domain.notification.NotificationKey;
+import io.ecrhub.domain.notification.NotificationKeys;
 import io.ecrhub.domain.shared.SealedFor;
 import io.ecrhub.domain.shared.SecretSealer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -26,15 +25,11 @@ import org.jboss.logging.Logger;
  * or returned in clear); re-sealed on master-key rotation.
  */
 @ApplicationScoped
-public class SqlNotificationKeys implements SealedSecretStore {
+public class SqlNotificationKeys implements NotificationKeys, SealedSecretStore {
   private static final Logger LOG = Logger.getLogger(SqlNotificationKeys.class);
   private static final Set<String> UNREADABLE_LOGGED = ConcurrentHashMap.newKeySet();
   private final Jdbc jdbc;
   private final SecretSealer sealer;
-
-  /** One stored key, opened. */
-  public record StoredKey(
-      String id, NotificationKey key, Set<String> routes, String description, Instant createdAt) {}
 
   @Inject
   public SqlNotificationKeys(DataSource dataSource, SecretSealer sealer) {
@@ -42,6 +37,7 @@ public class SqlNotificationKeys implements SealedSecretStore {
     this.sealer = sealer;
   }
 
+  @Override
   public void insert(StoredKey k) {
     jdbc.update(
         "INSERT INTO notification_key (id, sealed_key, routes, description, created_at)"
@@ -53,10 +49,12 @@ public class SqlNotificationKeys implements SealedSecretStore {
         k.createdAt());
   }
 
+  @Override
   public boolean exists(String id) {
     return !jdbc.query("SELECT id FROM notification_key WHERE id = ?", rs -> 1, id).isEmpty();
   }
 
+  @Override
   public boolean delete(String id) {
     return jdbc.update("DELETE FROM notification_key WHERE id = ?", id) == 1;
   }
@@ -70,6 +68,7 @@ public class SqlNotificationKeys implements SealedSecretStore {
    * tampered with, or under a master key that is not configured) verifies nothing: it is left out
    * and logged once, by id and reason, never by value.
    */
+  @Override
   public List<StoredKey> all() {
     List<StoredKey> keys =
         jdbc.query(
@@ -95,10 +94,6 @@ public class SqlNotificationKeys implements SealedSecretStore {
                   Jdbc.instant(rs, "created_at"));
             });
     return keys.stream().filter(Objects::nonNull).toList();
-  }
-
-  public Optional<StoredKey> find(String id) {
-    return all().stream().filter(k -> k.id().equals(id)).findFirst();
   }
 
   @Override

@@ -138,6 +138,7 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
   }
 
   /** Drops the cache (tests and admin changes on other instances are seen within seconds). */
+  @Override
   public void invalidate() {
     cached = null;
   }

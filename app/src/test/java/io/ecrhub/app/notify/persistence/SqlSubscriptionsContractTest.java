@@ -1,11 +1,13 @@
 package io.ecrhub.app.notify.persistence;
 
 import io.ecrhub.domain.notification.delivery.Subscriptions;
+import io.ecrhub.domain.shared.SecretSealer;
 import io.ecrhub.domain.shared.UnitOfWork;
 import io.ecrhub.domain.testing.SubscriptionsContract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
@@ -17,6 +19,8 @@ class SqlSubscriptionsContractTest extends SubscriptionsContract {
   @Inject SqlSubscriptions adapter;
   @Inject UnitOfWork uow;
   @Inject DataSource dataSource;
+  @Inject SecretSealer sealer;
+  @Inject Clock clock;
 
   @Override
   protected Subscriptions create() {
@@ -24,6 +28,12 @@ class SqlSubscriptionsContractTest extends SubscriptionsContract {
         .run(() -> new Jdbc(dataSource).update("DELETE FROM webhook_subscription"));
     adapter.invalidate();
     return adapter;
+  }
+
+  /** Another instance's adapter: its own cache, the same table. */
+  @Override
+  protected Subscriptions sameStoreElsewhere() {
+    return new SqlSubscriptions(dataSource, sealer, clock);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.ecrhub.app.api;
+package io.ecrhub.app.web;
 
 import io.ecrhub.domain.shared.ConcurrentModificationException;
 import io.ecrhub.domain.shared.DomainException;

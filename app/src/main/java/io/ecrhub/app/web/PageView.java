@@ -1,4 +1,4 @@
-package io.ecrhub.app.api;
+package io.ecrhub.app.web;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

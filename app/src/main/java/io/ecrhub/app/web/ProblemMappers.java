@@ -1,4 +1,4 @@
-package io.ecrhub.app.api;
+package io.ecrhub.app.web;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -111,13 +111,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response badValue(InvalidFormatException e, UriInfo uri) {
-    String field = JsonErrors.path(e);
-    return problem(
-        400,
-        "INVALID_FIELD_TYPE",
-        field,
-        field + " must be " + JsonErrors.expected(e.getTargetType()),
-        uri);
+    return wrongType(JsonErrors.path(e), e.getTargetType(), uri);
   }
 
   @ServerExceptionMapper
@@ -126,12 +120,12 @@ public class ProblemMappers {
     if (field == null) {
       return problem(400, "INVALID_BODY", null, "the request body must be a JSON object", uri);
     }
+    return wrongType(field, e.getTargetType(), uri);
+  }
+
+  private static Response wrongType(String field, Class<?> expected, UriInfo uri) {
     return problem(
-        400,
-        "INVALID_FIELD_TYPE",
-        field,
-        field + " must be " + JsonErrors.expected(e.getTargetType()),
-        uri);
+        400, "INVALID_FIELD_TYPE", field, field + " must be " + JsonErrors.expected(expected), uri);
   }
 
   @ServerExceptionMapper

@@ -1,4 +1,4 @@
-package io.ecrhub.app.persistence;
+package io.ecrhub.app.web;
 
 import io.ecrhub.domain.shared.ValidationException;
 import java.nio.charset.StandardCharsets;
@@ -7,30 +7,31 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
- * Opaque keyset-pagination cursors: base64url of the sort key of the last row returned. Clients
- * pass them back untouched; anything else is refused with {@code INVALID_CURSOR}.
+ * Opaque keyset-pagination cursors, the one form every listing uses: base64url of the sort key of
+ * the last row returned. Clients pass them back untouched; anything else is refused with {@code
+ * INVALID_CURSOR}.
  */
-final class Cursors {
+public final class Cursors {
   private static final String SEP = "|";
 
   private Cursors() {}
 
   /** Cursor after the row with this id (listings ordered by id). */
-  static String ofId(String id) {
+  public static String ofId(String id) {
     return encode("i" + SEP + id);
   }
 
   /** Cursor after the row with this creation time and id (listings newest first). */
-  static String ofTimeAndId(Instant createdAt, String id) {
+  public static String ofTimeAndId(Instant createdAt, String id) {
     return encode("t" + SEP + createdAt + SEP + id);
   }
 
-  static String idOf(String cursor) {
+  public static String idOf(String cursor) {
     String[] p = decode(cursor, "i", 2);
     return p[1];
   }
 
-  static TimeAndId timeAndIdOf(String cursor) {
+  public static TimeAndId timeAndIdOf(String cursor) {
     String[] p = decode(cursor, "t", 3);
     try {
       return new TimeAndId(Instant.parse(p[1]), p[2]);
@@ -39,7 +40,8 @@ final class Cursors {
     }
   }
 
-  record TimeAndId(Instant createdAt, String id) {}
+  /** The sort key of a newest-first listing: creation time, then id. */
+  public record TimeAndId(Instant createdAt, String id) {}
 
   private static String encode(String raw) {
     return Base64.getUrlEncoder()

@@ -1,4 +1,4 @@
-package io.ecrhub.app.api;
+package io.ecrhub.app.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.ecrhub.app.api;
+package io.ecrhub.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
