@@ -2,7 +2,7 @@ package io.ecrhub.app.notify.api;
 
 import io.ecrhub.app.api.StrictJson;
 import io.ecrhub.app.notify.KeyRingHolder;
-import io.ecrhub.app.notify.persistence.SqlNotificationKeys;
+import io.ecrhub.app.notify.persistence.PanacheNotificationKeys;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.domain.notification.NotificationKey;
@@ -45,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @RolesAllowed(ApiRoles.UNSCOPED_ADMIN)
 public class NotificationKeyResource {
-  private final SqlNotificationKeys keys;
+  private final PanacheNotificationKeys keys;
   private final KeyRingHolder ring;
   private final CallerContext caller;
   private final IdGenerator ids;
@@ -53,7 +53,7 @@ public class NotificationKeyResource {
 
   @Inject
   public NotificationKeyResource(
-      SqlNotificationKeys keys,
+      PanacheNotificationKeys keys,
       KeyRingHolder ring,
       CallerContext caller,
       IdGenerator ids,
@@ -119,7 +119,7 @@ public class NotificationKeyResource {
                     "KEY_EXISTS", "id", "a notification key " + id + " exists");
               }
               keys.insert(
-                  new SqlNotificationKeys.StoredKey(id, key, routes, body.description(), now));
+                  new PanacheNotificationKeys.StoredKey(id, key, routes, body.description(), now));
             });
     ring.reload();
     return Response.created(uri.getAbsolutePathBuilder().path(id).build())

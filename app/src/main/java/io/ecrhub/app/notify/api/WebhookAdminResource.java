@@ -2,8 +2,8 @@ package io.ecrhub.app.notify.api;
 
 import io.ecrhub.app.api.PageView;
 import io.ecrhub.app.api.StrictJson;
-import io.ecrhub.app.notify.persistence.SqlDeliveryOutbox;
-import io.ecrhub.app.notify.persistence.SqlSubscriptions;
+import io.ecrhub.app.notify.persistence.PanacheDeliveryOutbox;
+import io.ecrhub.app.notify.persistence.PanacheSubscriptions;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.domain.notification.delivery.DeliveryFormat;
@@ -53,8 +53,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 @RolesAllowed(ApiRoles.UNSCOPED_ADMIN)
 public class WebhookAdminResource {
-  private final SqlSubscriptions subscriptions;
-  private final SqlDeliveryOutbox outbox;
+  private final PanacheSubscriptions subscriptions;
+  private final PanacheDeliveryOutbox outbox;
   private final DeliveryReplay replay;
   private final TargetGuard guard;
   private final CallerContext caller;
@@ -64,8 +64,8 @@ public class WebhookAdminResource {
 
   @Inject
   public WebhookAdminResource(
-      SqlSubscriptions subscriptions,
-      SqlDeliveryOutbox outbox,
+      PanacheSubscriptions subscriptions,
+      PanacheDeliveryOutbox outbox,
       DeliveryReplay replay,
       TargetGuard guard,
       CallerContext caller,

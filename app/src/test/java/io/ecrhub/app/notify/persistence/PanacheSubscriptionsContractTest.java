@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify.persistence;
 
+import io.ecrhub.app.persistence.jdbc.Jdbc;
 import io.ecrhub.domain.notification.delivery.Subscriptions;
 import io.ecrhub.domain.shared.UnitOfWork;
 import io.ecrhub.domain.testing.SubscriptionsContract;
@@ -13,8 +14,8 @@ import javax.sql.DataSource;
  * sealed with the test master key.
  */
 @QuarkusTest
-class SqlSubscriptionsContractTest extends SubscriptionsContract {
-  @Inject SqlSubscriptions adapter;
+class PanacheSubscriptionsContractTest extends SubscriptionsContract {
+  @Inject PanacheSubscriptions adapter;
   @Inject UnitOfWork uow;
   @Inject DataSource dataSource;
 
