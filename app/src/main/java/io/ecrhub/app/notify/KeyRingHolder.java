@@ -1,9 +1,8 @@
 package io.ecrhub.app.notify;
 
-import io.ecrhub.app.notify.persistence.SqlNotificationKeys;
+import io.ecrhub.app.notify.persistence.PanacheNotificationKeys;
 import io.ecrhub.domain.notification.NotificationKey;
 import io.ecrhub.notify.intake.KeyRing;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +23,11 @@ import org.jboss.logging.Logger;
 public class KeyRingHolder {
   private static final Logger LOG = Logger.getLogger(KeyRingHolder.class);
   private final NotifyConfig config;
-  private final SqlNotificationKeys stored;
+  private final PanacheNotificationKeys stored;
   private volatile KeyRing ring;
 
   @Inject
-  public KeyRingHolder(NotifyConfig config, SqlNotificationKeys stored) {
+  public KeyRingHolder(NotifyConfig config, PanacheNotificationKeys stored) {
     this.config = config;
     this.stored = stored;
   }
@@ -85,8 +84,8 @@ public class KeyRingHolder {
             new KeyRing.Entry("config-" + (i + 1), NotificationKey.of(k), Set.of(), Instant.EPOCH));
       }
     }
-    QuarkusTransaction.joiningExisting()
-        .call(() -> stored.all())
+    stored
+        .all()
         .forEach(k -> entries.add(new KeyRing.Entry(k.id(), k.key(), k.routes(), k.createdAt())));
     KeyRing fresh =
         new KeyRing(entries, config.maxKeyTries(), config.allowSha256(), config.legacySignature());

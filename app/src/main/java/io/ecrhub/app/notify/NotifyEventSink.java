@@ -2,26 +2,23 @@ package io.ecrhub.app.notify;
 
 import io.ecrhub.app.events.AfterCommit;
 import io.ecrhub.app.events.EventSubscriber;
+import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
+import io.ecrhub.app.persistence.PaymentLookups;
 import io.ecrhub.domain.shared.DomainEvent;
 import io.ecrhub.domain.transaction.PaymentId;
-import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.TransactionEvent;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import io.ecrhub.notify.delivery.FanOut;
 import io.ecrhub.notify.intake.InboxProcessor;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,16 +32,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class NotifyEventSink implements EventSubscriber {
   private static final Logger LOG = Logger.getLogger(NotifyEventSink.class);
-  private static final String PARKED_FOR_PAYMENT =
-      "SELECT 1 FROM notification_inbox n WHERE n.status = 'PARKED' AND ("
-          + " n.trade_ref IN (SELECT p.out_trade_no FROM payment p WHERE p.id = ?)"
-          + " OR n.syssn_ref IN (SELECT p.syssn FROM payment p WHERE p.id = ?)) LIMIT 1";
   private final FanOut fanOut;
   private final InboxProcessor processor;
-  private final Payments payments;
+  private final PaymentLookups payments;
+  private final SqlNotificationInbox inbox;
   private final Clock clock;
   private final AfterCommit afterCommit;
-  private final DataSource dataSource;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -57,29 +50,26 @@ public class NotifyEventSink implements EventSubscriber {
   public NotifyEventSink(
       FanOut fanOut,
       InboxProcessor processor,
-      Payments payments,
+      PaymentLookups payments,
+      SqlNotificationInbox inbox,
       Clock clock,
-      AfterCommit afterCommit,
-      DataSource dataSource) {
+      AfterCommit afterCommit) {
     this.fanOut = fanOut;
     this.processor = processor;
     this.payments = payments;
+    this.inbox = inbox;
     this.clock = clock;
     this.afterCommit = afterCommit;
-    this.dataSource = dataSource;
   }
 
   /**
    * As an {@link io.ecrhub.domain.shared.EventPublisher} on its own (when the hub provides none):
    * records the event in the current transaction (or a new one) and does the rest after commit.
    */
+  @Transactional
   public void accept(DomainEvent event) {
-    QuarkusTransaction.joiningExisting()
-        .run(
-            () -> {
-              record(event);
-              afterCommit.run(() -> committed(event));
-            });
+    record(event);
+    afterCommit.run(() -> committed(event));
   }
 
   /**
@@ -115,16 +105,9 @@ public class NotifyEventSink implements EventSubscriber {
 
   private void retryParkedFor(TransactionEvent t) {
     try {
-      if (!anyParkedFor(t.paymentId())) {
-        return;
-      }
-      payments
-          .findById(new PaymentId(t.paymentId()))
-          .ifPresent(
-              p ->
-                  processor.retryParkedFor(
-                      p.outTradeNo().value(), p.syssn().map(s -> s.value()).orElse(null)));
-    } catch (SQLException | RuntimeException e) {
+      parkedFor(new PaymentId(t.paymentId()))
+          .ifPresent(ids -> processor.retryParkedFor(ids.outTradeNo(), ids.syssn()));
+    } catch (RuntimeException e) {
       LOG.warnf(
           "Parked notifications for %s not retried now (%s); the sweep will",
           t.paymentId(), e.getMessage());
@@ -132,25 +115,15 @@ public class NotifyEventSink implements EventSubscriber {
   }
 
   /**
-   * Whether a parked notification refers to the payment's out_trade_no or syssn: one indexed query,
-   * no transaction. Nearly always false (QFPay notifies only after the terminal was paid, which is
-   * after the payment was recorded), so the full retry runs only when it can match something.
+   * The payment's identifiers if a parked notification refers to its out_trade_no or syssn: two
+   * indexed look-ups (the payment by id, the inbox by reference), in the caller's transaction if
+   * any. Nearly always empty (QFPay notifies only after the terminal was paid, which is after the
+   * payment was recorded), so the full retry runs only when it can match something.
    */
-  private boolean anyParkedFor(String paymentId) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      return anyParkedFor(c, paymentId);
-    }
-  }
-
-  /** {@link #anyParkedFor(String)} on the given connection (tests run it inside a rollback). */
-  static boolean anyParkedFor(Connection c, String paymentId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(PARKED_FOR_PAYMENT)) {
-      ps.setString(1, paymentId);
-      ps.setString(2, paymentId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+  Optional<PaymentLookups.Identifiers> parkedFor(PaymentId paymentId) {
+    return payments
+        .identifiers(paymentId)
+        .filter(ids -> inbox.anyParkedFor(ids.outTradeNo(), ids.syssn()));
   }
 
   @PreDestroy

@@ -1,10 +1,9 @@
 package io.ecrhub.app.notify;
 
-import io.ecrhub.app.notify.persistence.SqlDeliveryOutbox;
+import io.ecrhub.app.notify.persistence.PanacheDeliveryOutbox;
 import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
 import io.ecrhub.domain.notification.delivery.DeliveryWorker;
 import io.ecrhub.notify.intake.InboxProcessor;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +23,7 @@ public class NotifyJobs {
   private final DeliveryWorker worker;
   private final InboxProcessor processor;
   private final SqlNotificationInbox inbox;
-  private final SqlDeliveryOutbox outbox;
+  private final PanacheDeliveryOutbox outbox;
   private final NotifyConfig config;
   private final Clock clock;
 
@@ -33,7 +32,7 @@ public class NotifyJobs {
       DeliveryWorker worker,
       InboxProcessor processor,
       SqlNotificationInbox inbox,
-      SqlDeliveryOutbox outbox,
+      PanacheDeliveryOutbox outbox,
       NotifyConfig config,
       Clock clock) {
     this.worker = worker;
@@ -76,11 +75,10 @@ public class NotifyJobs {
     Duration retention =
         config.retention().compareTo(MIN_RETENTION) < 0 ? MIN_RETENTION : config.retention();
     Instant cutoff = clock.instant().minus(retention);
-    int inboxRows = QuarkusTransaction.requiringNew().call(() -> inbox.purgeReceivedBefore(cutoff));
-    int rejected =
-        QuarkusTransaction.requiringNew().call(() -> inbox.capRejected(config.rejectedCap()));
-    int deliveries =
-        QuarkusTransaction.requiringNew().call(() -> outbox.purgeFinishedBefore(cutoff));
+    // each purge commits on its own (@Transactional on the stores; no transaction runs here)
+    int inboxRows = inbox.purgeReceivedBefore(cutoff);
+    int rejected = inbox.capRejected(config.rejectedCap());
+    int deliveries = outbox.purgeFinishedBefore(cutoff);
     if (inboxRows + rejected + deliveries > 0) {
       LOG.infof(
           "Purged %d notification(s) older than %s, %d rejected over the cap, %d finished deliveries",

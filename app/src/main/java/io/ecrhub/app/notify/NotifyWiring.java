@@ -1,9 +1,9 @@
 package io.ecrhub.app.notify;
 
-import io.ecrhub.app.notify.persistence.SqlDeliveryOutbox;
+import io.ecrhub.app.notify.persistence.PanacheDeliveryOutbox;
+import io.ecrhub.app.notify.persistence.PanacheSubscriptions;
 import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
-import io.ecrhub.app.notify.persistence.SqlPaymentMatcher;
-import io.ecrhub.app.notify.persistence.SqlSubscriptions;
+import io.ecrhub.app.persistence.PaymentLookups;
 import io.ecrhub.domain.notification.NotificationApplier;
 import io.ecrhub.domain.notification.delivery.BackoffSchedule;
 import io.ecrhub.domain.notification.delivery.DeliveryReplay;
@@ -73,7 +73,7 @@ public class NotifyWiring {
       EventPublisher events,
       Clock clock,
       IdGenerator ids,
-      SqlPaymentMatcher matcher) {
+      PaymentLookups matcher) {
     return new NotificationApplier(payments, refunds, unitOfWork, events, clock, ids, matcher);
   }
 
@@ -116,7 +116,7 @@ public class NotifyWiring {
 
   @Produces
   @Singleton
-  FanOut fanOut(SqlSubscriptions subscriptions, SqlDeliveryOutbox outbox, IdGenerator ids) {
+  FanOut fanOut(PanacheSubscriptions subscriptions, PanacheDeliveryOutbox outbox, IdGenerator ids) {
     return new FanOut(subscriptions, outbox, ids);
   }
 
@@ -281,8 +281,8 @@ public class NotifyWiring {
   @Produces
   @Singleton
   DeliveryWorker worker(
-      SqlDeliveryOutbox outbox,
-      SqlSubscriptions subscriptions,
+      PanacheDeliveryOutbox outbox,
+      PanacheSubscriptions subscriptions,
       HttpWebhookSender sender,
       UnitOfWork unitOfWork,
       Clock clock,
@@ -306,7 +306,7 @@ public class NotifyWiring {
 
   @Produces
   @Singleton
-  DeliveryReplay replay(SqlDeliveryOutbox outbox, UnitOfWork unitOfWork, Clock clock) {
+  DeliveryReplay replay(PanacheDeliveryOutbox outbox, UnitOfWork unitOfWork, Clock clock) {
     return new DeliveryReplay(outbox, unitOfWork, clock);
   }
 }

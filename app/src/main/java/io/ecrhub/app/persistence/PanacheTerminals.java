@@ -49,11 +49,13 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
 
   private final TerminalRepository repo;
   private final SecretSealer sealer;
+  private final BatchReseal reseal;
 
   @Inject
-  PanacheTerminals(TerminalRepository repo, SecretSealer sealer) {
+  PanacheTerminals(TerminalRepository repo, SecretSealer sealer, BatchReseal reseal) {
     this.repo = repo;
     this.sealer = sealer;
+    this.reseal = reseal;
   }
 
   @Override
@@ -200,7 +202,7 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
   @Override
   @Transactional(Transactional.TxType.NEVER)
   public int resealAll(Resealer resealer) {
-    return BatchReseal.run(
+    return reseal.run(
         name(),
         from ->
             repo.find("id > ?1 order by id", from).range(0, BatchReseal.BATCH - 1).list().stream()

@@ -26,4 +26,16 @@ final class Repositories {
   @ApplicationScoped
   static class TransactionEventRepository
       implements PanacheRepositoryBase<TransactionEventEntity, Long> {}
+
+  @ApplicationScoped
+  static class TerminalLeaseRepository
+      implements PanacheRepositoryBase<TerminalLeaseEntity, String> {}
+
+  @ApplicationScoped
+  static class IdempotentRequestRepository
+      implements PanacheRepositoryBase<IdempotentRequestEntity, IdempotentRequestEntity.Key> {}
+
+  @ApplicationScoped
+  static class SecretFormatRepository
+      implements PanacheRepositoryBase<SecretFormatEntity, String> {}
 }

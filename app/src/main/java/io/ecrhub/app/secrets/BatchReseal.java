@@ -1,6 +1,8 @@
 package io.ecrhub.app.secrets;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -12,35 +14,45 @@ import org.jboss.logging.Logger;
  * transaction and resumes cleanly where it stopped. A row whose value does not open is logged (row
  * id and reason, never the value) and left as it is; the others are still re-sealed.
  */
-public final class BatchReseal {
+@ApplicationScoped
+public class BatchReseal {
   private static final Logger LOG = Logger.getLogger(BatchReseal.class);
 
   /** Rows per batch (and per transaction). */
   public static final int BATCH = 100;
 
-  private BatchReseal() {}
-
   /**
+   * Runs outside any transaction; each read of ids and each batch commits on its own ({@link
+   * #idsAfter}, {@link #batch}).
+   *
    * @param store the store's name, for the log
    * @param idsAfter the next at most {@link #BATCH} ids after the given one ("" first), in order
    * @param resealRow re-seals one row by id inside the batch's transaction; true when it changed it
    * @return how many rows were re-sealed
    */
-  public static int run(
+  @Transactional(TxType.NOT_SUPPORTED)
+  public int run(
       String store, Function<String, List<String>> idsAfter, Predicate<String> resealRow) {
     int count = 0;
     String after = "";
     while (true) {
-      String from = after;
-      List<String> ids = QuarkusTransaction.requiringNew().call(() -> idsAfter.apply(from));
+      List<String> ids = idsAfter(idsAfter, after);
       if (ids.isEmpty()) {
         return count;
       }
-      count +=
-          QuarkusTransaction.requiringNew()
-              .call(() -> (int) ids.stream().filter(id -> safely(store, id, resealRow)).count());
+      count += batch(store, ids, resealRow);
       after = ids.get(ids.size() - 1);
     }
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  List<String> idsAfter(Function<String, List<String>> idsAfter, String from) {
+    return idsAfter.apply(from);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  int batch(String store, List<String> ids, Predicate<String> resealRow) {
+    return (int) ids.stream().filter(id -> safely(store, id, resealRow)).count();
   }
 
   /** Runs one row's re-seal; a value that does not open is reported and skipped. */

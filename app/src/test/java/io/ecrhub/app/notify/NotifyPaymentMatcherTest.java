@@ -5,7 +5,7 @@ import static io.ecrhub.app.notify.NotifyFixtures.syssn;
 import static io.ecrhub.app.notify.NotifyFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ecrhub.app.notify.persistence.SqlPaymentMatcher;
+import io.ecrhub.app.persistence.PaymentLookups;
 import io.ecrhub.domain.notification.PaymentMatcher;
 import io.ecrhub.domain.shared.EventPublisher;
 import io.ecrhub.domain.shared.UnitOfWork;
@@ -22,12 +22,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SQL payment matcher (one query for out_trade_no and syssn) finds what one look-up per
+ * The payment look-ups' matcher (one query for out_trade_no and syssn) finds what one look-up per
  * identifier through {@link Payments} finds, on the real database.
  */
 @QuarkusTest
 class NotifyPaymentMatcherTest {
-  @Inject SqlPaymentMatcher matcher;
+  @Inject PaymentLookups matcher;
   @Inject Payments payments;
   @Inject UnitOfWork uow;
   @Inject EventPublisher events;

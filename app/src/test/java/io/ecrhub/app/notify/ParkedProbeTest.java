@@ -3,6 +3,8 @@ package io.ecrhub.app.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecrhub.app.support.Api;
+import io.ecrhub.domain.transaction.PaymentId;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -11,24 +13,26 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * The cheap check the hub makes after a payment appears or succeeds, before it retries parked
  * notifications: is any parked notification about this payment's out_trade_no or syssn? Rows are
- * written and checked in one transaction that is rolled back, so the periodic sweep never sees them
- * (it would apply them and make the check pass or fail for the wrong reason).
+ * written and checked in one JTA transaction that is rolled back, so the periodic sweep never sees
+ * them (it would apply them and make the check pass or fail for the wrong reason).
  */
 @QuarkusTest
 class ParkedProbeTest {
   @Inject DataSource dataSource;
+  @Inject NotifyEventSink sink;
 
   @Test
   void findsParkedNotificationsByTradeRefOrSyssn_andNothingElse() throws SQLException {
     String run = Api.unique("");
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+    QuarkusTransaction.begin();
+    try (Connection c = dataSource.getConnection()) { // this transaction's connection
       try {
         payment(c, "pay_a" + run, "EHa" + run, null);
         payment(c, "pay_b" + run, "EHb" + run, "SYb" + run);
@@ -39,15 +43,20 @@ class ParkedProbeTest {
         inbox(c, "ntf_c" + run, "APPLIED", "EHc" + run, "SYc" + run);
         inbox(c, "ntf_x" + run, "PARKED", "EHx" + run, "SYx" + run);
 
-        assertThat(NotifyEventSink.anyParkedFor(c, "pay_a" + run)).as("by out_trade_no").isTrue();
-        assertThat(NotifyEventSink.anyParkedFor(c, "pay_b" + run)).as("by syssn").isTrue();
-        assertThat(NotifyEventSink.anyParkedFor(c, "pay_c" + run)).as("already applied").isFalse();
-        assertThat(NotifyEventSink.anyParkedFor(c, "pay_d" + run)).as("nothing about it").isFalse();
-        assertThat(NotifyEventSink.anyParkedFor(c, "pay_none" + run)).as("no payment").isFalse();
+        assertThat(parked("pay_a" + run)).as("by out_trade_no").contains("EHa" + run);
+        assertThat(parked("pay_b" + run)).as("by syssn").contains("EHb" + run);
+        assertThat(parked("pay_c" + run)).as("already applied").isEmpty();
+        assertThat(parked("pay_d" + run)).as("nothing about it").isEmpty();
+        assertThat(parked("pay_none" + run)).as("no payment").isEmpty();
       } finally {
-        c.rollback();
+        QuarkusTransaction.rollback();
       }
     }
+  }
+
+  /** The out_trade_no of the payment if a parked notification refers to it. */
+  private Optional<String> parked(String paymentId) {
+    return sink.parkedFor(new PaymentId(paymentId)).map(ids -> ids.outTradeNo());
   }
 
   private static void payment(Connection c, String id, String outTradeNo, String syssn)

@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.ecrhub.app.notify.KeyRingHolder;
-import io.ecrhub.app.notify.persistence.SqlNotificationKeys;
-import io.ecrhub.app.notify.persistence.SqlSubscriptions;
+import io.ecrhub.app.notify.persistence.PanacheNotificationKeys;
+import io.ecrhub.app.notify.persistence.PanacheSubscriptions;
 import io.ecrhub.app.support.Api;
 import io.ecrhub.domain.notification.NotificationKey;
 import io.ecrhub.domain.notification.delivery.DeliveryFormat;
@@ -46,11 +46,11 @@ class SealedRowBindingTest {
 
   @Inject DataSource dataSource;
   @Inject Terminals terminals;
-  @Inject SqlNotificationKeys notificationKeys;
+  @Inject PanacheNotificationKeys notificationKeys;
   @Inject KeyRingHolder keyRing;
   @Inject RotateMasterKey rotate;
   @Inject SealFormat format;
-  @Inject SqlSubscriptions subscriptions;
+  @Inject PanacheSubscriptions subscriptions;
 
   @ConfigProperty(name = "ecrhub.secrets.master-key")
   String masterKey;
@@ -111,14 +111,14 @@ class SealedRowBindingTest {
     NotificationKey keyB = NotificationKey.of(Api.unique("key-b-"));
     String a = addNotificationKey(keyA);
     String b = addNotificationKey(keyB);
-    List<String> log = capture("io.ecrhub.app.notify.persistence.SqlNotificationKeys");
+    List<String> log = capture("io.ecrhub.app.notify.persistence.PanacheNotificationKeys");
     try {
       String sealedA = column("notification_key", "sealed_key", a);
       update("notification_key", "sealed_key", b, sealedA);
 
-      List<SqlNotificationKeys.StoredKey> stored = notificationKeys.all();
+      List<PanacheNotificationKeys.StoredKey> stored = notificationKeys.all();
       assertThat(stored)
-          .extracting(SqlNotificationKeys.StoredKey::id)
+          .extracting(PanacheNotificationKeys.StoredKey::id)
           .contains(a)
           .doesNotContain(b);
       assertThat(stored)

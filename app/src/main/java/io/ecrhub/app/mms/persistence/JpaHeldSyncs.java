@@ -43,12 +43,14 @@ public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
   private final EntityManager em;
   private final SecretSealer sealer;
   private final ObjectMapper json;
+  private final BatchReseal reseal;
 
   @Inject
-  JpaHeldSyncs(EntityManager em, SecretSealer sealer, ObjectMapper json) {
+  JpaHeldSyncs(EntityManager em, SecretSealer sealer, ObjectMapper json, BatchReseal reseal) {
     this.em = em;
     this.sealer = sealer;
     this.json = json;
+    this.reseal = reseal;
   }
 
   record Incoming(
@@ -126,7 +128,7 @@ public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
   @Override
   @Transactional(Transactional.TxType.NEVER)
   public int resealAll(Resealer resealer) {
-    return BatchReseal.run(
+    return reseal.run(
         name(),
         from ->
             em.createQuery(

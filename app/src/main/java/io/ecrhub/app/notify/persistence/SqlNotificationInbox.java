@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecrhub.app.persistence.jdbc.Jdbc;
 import io.ecrhub.app.web.Cursors;
 import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
@@ -11,6 +12,7 @@ import io.ecrhub.domain.notification.NotificationInbox;
 import io.ecrhub.domain.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -212,6 +214,20 @@ public class SqlNotificationInbox implements NotificationInbox {
         limit);
   }
 
+  /**
+   * Whether a parked notification refers to this trade reference or QFPay transaction: one indexed
+   * query, answered without reading the rows.
+   */
+  public boolean anyParkedFor(String tradeRef, String syssnRef) {
+    return !jdbc.query(
+            "SELECT 1 FROM notification_inbox WHERE status = 'PARKED'"
+                + " AND (trade_ref = ? OR syssn_ref = ?) LIMIT 1",
+            rs -> Boolean.TRUE,
+            tradeRef,
+            syssnRef)
+        .isEmpty();
+  }
+
   @Override
   public Page<InboxEntry> search(Filter f, String cursorText, int limit) {
     StringBuilder sql =
@@ -270,11 +286,13 @@ public class SqlNotificationInbox implements NotificationInbox {
   }
 
   @Override
+  @Transactional
   public int purgeReceivedBefore(Instant cutoff) {
     return jdbc.update("DELETE FROM notification_inbox WHERE received_at < ?", cutoff);
   }
 
   /** Keeps only the newest {@code cap} rejected notifications. */
+  @Transactional
   public int capRejected(int cap) {
     List<Instant> boundary =
         jdbc.query(

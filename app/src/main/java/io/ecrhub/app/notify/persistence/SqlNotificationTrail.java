@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify.persistence;
 
+import io.ecrhub.app.persistence.jdbc.Jdbc;
 import io.ecrhub.domain.transaction.NotificationTrail;
 import io.ecrhub.domain.transaction.OutTradeNo;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,6 +2,7 @@ package io.ecrhub.app.notify.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.app.persistence.jdbc.Jdbc;
 import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.NotificationInbox;

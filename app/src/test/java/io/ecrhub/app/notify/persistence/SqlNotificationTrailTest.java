@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify.persistence;
 
+import io.ecrhub.app.persistence.jdbc.Jdbc;
 import io.ecrhub.domain.notification.NotificationInbox;
 import io.ecrhub.domain.shared.UnitOfWork;
 import io.ecrhub.domain.testing.NotificationTrailContract;

@@ -1,7 +1,8 @@
 package io.ecrhub.app.diagnostics.persistence;
 
+import io.ecrhub.app.notify.persistence.PanacheNotificationKeys;
 import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
-import io.ecrhub.app.notify.persistence.SqlNotificationKeys;
+import io.ecrhub.app.persistence.PaymentLookups;
 import io.ecrhub.domain.diagnostics.NotificationHealth;
 import io.ecrhub.domain.notification.NotificationInbox;
 import io.ecrhub.domain.notification.NotificationKey;
@@ -16,21 +17,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The domain's {@link NotificationHealth} contract against the SQL adapter over the notification
- * inbox, the stored notification keys and the payments (H2 or PostgreSQL).
+ * The domain's {@link NotificationHealth} contract against the adapter over the notification inbox,
+ * the stored notification keys and the payment look-ups (H2 or PostgreSQL).
  */
 @QuarkusTest
-class SqlNotificationHealthContractTest extends NotificationHealthContract {
+class StoredNotificationHealthContractTest extends NotificationHealthContract {
   @Inject Payments payments;
   @Inject SqlNotificationInbox inbox;
-  @Inject SqlNotificationKeys keys;
+  @Inject PanacheNotificationKeys keys;
   @Inject UnitOfWork uow;
   @Inject EntityManager em;
-  @Inject DataSource dataSource;
+  @Inject PaymentLookups lookups;
 
   @Override
   protected Payments payments() {
@@ -56,8 +56,9 @@ class SqlNotificationHealthContractTest extends NotificationHealthContract {
 
   @Override
   protected NotificationHealth health(boolean keyInConfiguration, String publicUrl) {
-    return new SqlNotificationHealth(
-        dataSource,
+    return new StoredNotificationHealth(
+        keys,
+        lookups,
         keyInConfiguration ? Optional.of(List.of("my_qfpay_notification_key")) : Optional.empty(),
         () -> Optional.ofNullable(publicUrl));
   }
@@ -68,7 +69,7 @@ class SqlNotificationHealthContractTest extends NotificationHealthContract {
         .run(
             () ->
                 keys.insert(
-                    new SqlNotificationKeys.StoredKey(
+                    new PanacheNotificationKeys.StoredKey(
                         "contract-key",
                         NotificationKey.of("stored_notification_key"),
                         Set.of(),

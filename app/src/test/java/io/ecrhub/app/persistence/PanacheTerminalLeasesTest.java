@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class SqlTerminalLeasesTest {
+class PanacheTerminalLeasesTest {
   private static final Duration TTL = Duration.ofSeconds(30);
 
   @Inject TerminalLeases leases;

@@ -1,4 +1,4 @@
-package io.ecrhub.app.notify.persistence;
+package io.ecrhub.app.persistence.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,18 +14,20 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Small JDBC helper for the notification tables: plain SQL that runs on H2 (PostgreSQL mode) and
- * PostgreSQL, on connections that join the current JTA transaction.
+ * Small JDBC helper for the hand-written SQL of the notification intake's hot path (ADR 0006, ADR
+ * 0013): the notification inbox and the payment look-ups the intake makes for every notification.
+ * Plain SQL that runs on H2 (PostgreSQL mode) and PostgreSQL, on connections that join the current
+ * JTA transaction. Every other store is a Panache repository.
  */
-final class Jdbc {
+public final class Jdbc {
   private final DataSource dataSource;
 
-  Jdbc(DataSource dataSource) {
+  public Jdbc(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
   /** {@code n} comma-separated placeholders, for an {@code IN (…)} list. */
-  static String marks(int n) {
+  public static String marks(int n) {
     return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
@@ -33,16 +35,16 @@ final class Jdbc {
    * Statement texts that differ only in how many rows or list entries they carry, built once per
    * size (up to 256; larger ones are built each time).
    */
-  static final class StatementsBySize {
+  public static final class StatementsBySize {
     private final java.util.function.IntFunction<String> build;
     private final java.util.concurrent.atomic.AtomicReferenceArray<String> built =
         new java.util.concurrent.atomic.AtomicReferenceArray<>(257);
 
-    StatementsBySize(java.util.function.IntFunction<String> build) {
+    public StatementsBySize(java.util.function.IntFunction<String> build) {
       this.build = build;
     }
 
-    String get(int size) {
+    public String get(int size) {
       if (size >= built.length()) {
         return build.apply(size);
       }
@@ -57,11 +59,11 @@ final class Jdbc {
 
   /** Maps one row. */
   @FunctionalInterface
-  interface Row<T> {
+  public interface Row<T> {
     T map(ResultSet rs) throws SQLException;
   }
 
-  int update(String sql, Object... params) {
+  public int update(String sql, Object... params) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
@@ -71,7 +73,7 @@ final class Jdbc {
     }
   }
 
-  <T> List<T> query(String sql, Row<T> row, Object... params) {
+  public <T> List<T> query(String sql, Row<T> row, Object... params) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
@@ -105,7 +107,7 @@ final class Jdbc {
     return t.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
     Object v = rs.getObject(column);
     if (v == null) {
       return null;
@@ -119,13 +121,8 @@ final class Jdbc {
     return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
-  static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-    int v = rs.getInt(column);
-    return rs.wasNull() ? null : v;
-  }
-
   /** A database error, without the values involved. */
-  static final class PersistenceFailure extends RuntimeException {
+  public static final class PersistenceFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     PersistenceFailure(String sql, SQLException cause) {
@@ -138,7 +135,7 @@ final class Jdbc {
     }
 
     /** SQLState class 23: integrity constraint violation (e.g. a unique key). */
-    boolean isConstraintViolation() {
+    public boolean isConstraintViolation() {
       return getCause() instanceof SQLException s
           && s.getSQLState() != null
           && s.getSQLState().startsWith("23");

@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify.persistence;
 
+import io.ecrhub.app.persistence.jdbc.Jdbc;
 import io.ecrhub.domain.notification.delivery.Subscriptions;
 import io.ecrhub.domain.shared.SecretSealer;
 import io.ecrhub.domain.shared.UnitOfWork;
@@ -15,12 +16,14 @@ import javax.sql.DataSource;
  * sealed with the test master key.
  */
 @QuarkusTest
-class SqlSubscriptionsContractTest extends SubscriptionsContract {
-  @Inject SqlSubscriptions adapter;
+class PanacheSubscriptionsContractTest extends SubscriptionsContract {
+  @Inject PanacheSubscriptions adapter;
   @Inject UnitOfWork uow;
   @Inject DataSource dataSource;
   @Inject SecretSealer sealer;
   @Inject Clock clock;
+  @Inject NotifyRepositories.SubscriptionRepository repo;
+  @Inject SealedColumnReseal reseal;
 
   @Override
   protected Subscriptions create() {
@@ -33,7 +36,7 @@ class SqlSubscriptionsContractTest extends SubscriptionsContract {
   /** Another instance's adapter: its own cache, the same table. */
   @Override
   protected Subscriptions sameStoreElsewhere() {
-    return new SqlSubscriptions(dataSource, sealer, clock);
+    return new PanacheSubscriptions(repo, sealer, reseal, clock);
   }
 
   @Override

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The Idempotency-Key store on the real database: one claim wins, a done key stays. */
 @QuarkusTest
-class SqlIdempotentRequestsTest {
-  @Inject SqlIdempotentRequests requests;
+class PanacheIdempotentRequestsTest {
+  @Inject PanacheIdempotentRequests requests;
 
   private final Instant at = Instant.parse("2026-12-06T10:00:00Z");
 

@@ -7,9 +7,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-/** The domain's {@link TerminalLeases} contract against the SQL adapter. */
+/** The domain's {@link TerminalLeases} contract against the Panache adapter. */
 @QuarkusTest
-class SqlTerminalLeasesContractTest extends TerminalLeasesContract {
+class PanacheTerminalLeasesContractTest extends TerminalLeasesContract {
   @Inject TerminalLeases adapter;
   @Inject UnitOfWork uow;
   @Inject EntityManager em;

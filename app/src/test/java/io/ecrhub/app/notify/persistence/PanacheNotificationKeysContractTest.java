@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify.persistence;
 
+import io.ecrhub.app.persistence.jdbc.Jdbc;
 import io.ecrhub.domain.notification.NotificationKeys;
 import io.ecrhub.domain.shared.UnitOfWork;
 import io.ecrhub.domain.testing.NotificationKeysContract;
@@ -9,12 +10,12 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 /**
- * The domain's {@link NotificationKeys} contract against the SQL adapter (H2 or PostgreSQL), keys
- * sealed with the test master key.
+ * The domain's {@link NotificationKeys} contract against the Panache adapter (H2 or PostgreSQL),
+ * keys sealed with the test master key.
  */
 @QuarkusTest
-class SqlNotificationKeysContractTest extends NotificationKeysContract {
-  @Inject SqlNotificationKeys adapter;
+class PanacheNotificationKeysContractTest extends NotificationKeysContract {
+  @Inject PanacheNotificationKeys adapter;
   @Inject UnitOfWork uow;
   @Inject DataSource dataSource;
 

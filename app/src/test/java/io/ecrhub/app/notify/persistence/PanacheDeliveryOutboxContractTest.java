@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify.persistence;
 
+import io.ecrhub.app.persistence.jdbc.Jdbc;
 import io.ecrhub.domain.notification.delivery.DeliveryOutbox;
 import io.ecrhub.domain.shared.UnitOfWork;
 import io.ecrhub.domain.testing.DeliveryOutboxContract;
@@ -10,8 +11,8 @@ import javax.sql.DataSource;
 
 /** The domain's {@link DeliveryOutbox} contract against the SQL adapter (H2 or PostgreSQL). */
 @QuarkusTest
-class SqlDeliveryOutboxContractTest extends DeliveryOutboxContract {
-  @Inject SqlDeliveryOutbox adapter;
+class PanacheDeliveryOutboxContractTest extends DeliveryOutboxContract {
+  @Inject PanacheDeliveryOutbox adapter;
   @Inject UnitOfWork uow;
   @Inject DataSource dataSource;
 

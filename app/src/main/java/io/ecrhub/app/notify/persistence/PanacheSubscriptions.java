@@ -1,6 +1,7 @@
 package io.ecrhub.app.notify.persistence;
 
-import io.ecrhub.app.secrets.BatchReseal;
+import io.ecrhub.app.notify.persistence.NotifyRepositories.SubscriptionRepository;
+import io.ecrhub.app.persistence.Times;
 import io.ecrhub.app.secrets.Resealer;
 import io.ecrhub.app.secrets.SealedSecretStore;
 import io.ecrhub.app.secrets.SealingException;
@@ -10,13 +11,13 @@ import io.ecrhub.domain.notification.delivery.Subscription;
 import io.ecrhub.domain.notification.delivery.Subscriptions;
 import io.ecrhub.domain.notification.delivery.WebhookSecret;
 import io.ecrhub.domain.shared.SealedFor;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.ecrhub.domain.shared.SecretSealer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,13 +36,18 @@ import org.jboss.logging.Logger;
  * every change made through this instance.
  */
 @ApplicationScoped
-public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
-  private static final Logger LOG = Logger.getLogger(SqlSubscriptions.class);
+@Transactional
+public class PanacheSubscriptions implements Subscriptions, SealedSecretStore {
+  private static final Logger LOG = Logger.getLogger(PanacheSubscriptions.class);
   private static final Set<String> UNREADABLE_LOGGED = ConcurrentHashMap.newKeySet();
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration CACHE = Duration.ofSeconds(5);
-  private final Jdbc jdbc;
-  private final io.ecrhub.domain.shared.SecretSealer sealer;
+  private static final SealedColumnReseal.Column SEALED =
+      new SealedColumnReseal.Column(
+          "SubscriptionEntity", "sealedSecret", PanacheSubscriptions::sealedFor);
+  private final SubscriptionRepository repo;
+  private final SecretSealer sealer;
+  private final SealedColumnReseal reseal;
   private final Clock clock;
   private volatile Cached cached;
 
@@ -58,51 +63,41 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
   }
 
   @Inject
-  public SqlSubscriptions(
-      DataSource dataSource, io.ecrhub.domain.shared.SecretSealer sealer, Clock clock) {
-    this.jdbc = new Jdbc(dataSource);
+  PanacheSubscriptions(
+      SubscriptionRepository repo, SecretSealer sealer, SealedColumnReseal reseal, Clock clock) {
+    this.repo = repo;
     this.sealer = sealer;
+    this.reseal = reseal;
     this.clock = clock;
   }
 
   @Override
   public Subscription save(Subscription s) {
-    int updated =
-        jdbc.update(
-            "UPDATE webhook_subscription SET target_url = ?, events = ?, format = ?,"
-                + " sealed_secret = ?, allow_private = ?, active = ?, description = ? WHERE id = ?",
-            s.target().toString(),
-            s.events().text(),
-            s.format().wire(),
-            sealer.seal(s.secret().reveal(), sealedFor(s.id())),
-            s.allowPrivateTarget(),
-            s.active(),
-            s.description(),
-            s.id());
-    if (updated == 0) {
-      jdbc.update(
-          "INSERT INTO webhook_subscription (id, target_url, events, format, sealed_secret,"
-              + " allow_private, active, description, created_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          s.id(),
-          s.target().toString(),
-          s.events().text(),
-          s.format().wire(),
-          sealer.seal(s.secret().reveal(), sealedFor(s.id())),
-          s.allowPrivateTarget(),
-          s.active(),
-          s.description(),
-          s.createdAt());
+    SubscriptionEntity row = repo.findById(s.id());
+    boolean fresh = row == null;
+    if (fresh) {
+      row = new SubscriptionEntity();
+      row.id = s.id();
+      row.createdAt = Times.db(s.createdAt());
     }
+    row.targetUrl = s.target().toString();
+    row.events = s.events().text();
+    row.format = s.format().wire();
+    row.sealedSecret = sealer.seal(s.secret().reveal(), sealedFor(s.id()));
+    row.allowPrivate = s.allowPrivateTarget();
+    row.active = s.active();
+    row.description = s.description();
+    if (fresh) {
+      repo.persist(row);
+    }
+    repo.flush(); // a value that does not fit fails here, in the caller's save
     cached = null;
     return s;
   }
 
   @Override
   public Optional<Subscription> findById(String id) {
-    List<Subscription> rows =
-        jdbc.query("SELECT * FROM webhook_subscription WHERE id = ?", this::row, id);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    return repo.findByIdOptional(id).map(this::toDomain);
   }
 
   @Override
@@ -123,8 +118,7 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
       return c;
     }
     List<Subscription> all =
-        List.copyOf(
-            jdbc.query("SELECT * FROM webhook_subscription ORDER BY created_at, id", this::row));
+        repo.find("order by createdAt, id").stream().map(this::toDomain).toList();
     Cached fresh = Cached.of(all, now.plus(CACHE));
     cached = fresh;
     return fresh;
@@ -132,7 +126,7 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
 
   @Override
   public boolean delete(String id) {
-    boolean gone = jdbc.update("DELETE FROM webhook_subscription WHERE id = ?", id) == 1;
+    boolean gone = repo.deleteById(id);
     cached = null;
     return gone;
   }
@@ -152,16 +146,14 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
    * under a master key that is not configured) is read as inactive, so nothing is signed with it,
    * and logged once by id and reason.
    */
-  private Subscription row(ResultSet rs) throws SQLException {
-    String id = rs.getString("id");
-    String sealed = rs.getString("sealed_secret");
+  private Subscription toDomain(SubscriptionEntity row) {
     WebhookSecret secret;
-    boolean active = rs.getBoolean("active");
+    boolean active = row.active;
     try {
-      secret = WebhookSecret.of(sealer.open(sealed, sealedFor(id)));
+      secret = WebhookSecret.of(sealer.open(row.sealedSecret, sealedFor(row.id)));
     } catch (SealingException e) {
-      if (UNREADABLE_LOGGED.add(id + "|" + sealed)) {
-        LOG.warnf("webhook subscription %s is read as inactive: %s", id, e.getMessage());
+      if (UNREADABLE_LOGGED.add(row.id + "|" + row.sealedSecret)) {
+        LOG.warnf("webhook subscription %s is read as inactive: %s", row.id, e.getMessage());
       }
       byte[] standIn = new byte[32]; // matches nothing; the subscription is inactive
       RANDOM.nextBytes(standIn);
@@ -169,15 +161,15 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
       active = false;
     }
     return new Subscription(
-        id,
-        URI.create(rs.getString("target_url")),
-        new EventFilter(Set.of(rs.getString("events").split(","))),
-        DeliveryFormat.fromWire(rs.getString("format")),
+        row.id,
+        URI.create(row.targetUrl),
+        new EventFilter(Set.of(row.events.split(","))),
+        DeliveryFormat.fromWire(row.format),
         secret,
-        rs.getBoolean("allow_private"),
+        row.allowPrivate,
         active,
-        rs.getString("description"),
-        Jdbc.instant(rs, "created_at"));
+        row.description,
+        row.createdAt);
   }
 
   @Override
@@ -185,39 +177,12 @@ public class SqlSubscriptions implements Subscriptions, SealedSecretStore {
     return "webhook subscription secrets";
   }
 
+  /** Each row is re-sealed in its own transaction ({@link SealedColumnReseal}). */
   @Override
+  @Transactional(TxType.NOT_SUPPORTED)
   public int resealAll(Resealer resealer) {
-    List<String[]> rows =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    jdbc.query(
-                        "SELECT id, sealed_secret FROM webhook_subscription",
-                        rs -> new String[] {rs.getString("id"), rs.getString("sealed_secret")}));
-    int n = 0;
-    for (String[] row : rows) {
-      if (BatchReseal.safely(name(), row[0], id -> reseal(resealer, row))) {
-        n++;
-      }
-    }
+    int n = reseal.resealAll(name(), SEALED, resealer);
     cached = null;
     return n;
-  }
-
-  private boolean reseal(Resealer resealer, String[] row) {
-    if (!resealer.needsReseal(row[1])) {
-      return false;
-    }
-    String fresh = resealer.reseal(row[1], sealedFor(row[0]));
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                jdbc.update(
-                    "UPDATE webhook_subscription SET sealed_secret = ?"
-                        + " WHERE id = ? AND sealed_secret = ?",
-                    fresh,
-                    row[0],
-                    row[1]));
-    return true;
   }
 }
