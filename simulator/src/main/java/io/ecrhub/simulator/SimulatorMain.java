@@ -120,6 +120,7 @@ public final class SimulatorMain implements Callable<Integer> {
   long runForMs = -1;
 
   public static void main(String[] args) {
+    io.ecrhub.ecr.cli.CommandLineJvm.prepare();
     int code = new CommandLine(new SimulatorMain()).execute(args);
     if (code != 0) {
       System.exit(code);

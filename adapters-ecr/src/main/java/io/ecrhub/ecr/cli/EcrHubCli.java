@@ -30,6 +30,7 @@ public final class EcrHubCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    CommandLineJvm.prepare();
     System.exit(
         run(
             defaultEnvironment(),

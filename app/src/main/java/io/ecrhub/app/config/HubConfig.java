@@ -15,14 +15,13 @@ import java.util.Optional;
 public interface HubConfig {
 
   /**
-   * Demo mode: start simulated terminals inside the hub, register them, and print the admin key and
-   * the curl lines that take a payment. Also generates a master key file when none is configured.
+   * Demo mode: only the demo build ({@code demo/}, ADR 0016) has it, and sets it; there it starts
+   * simulated terminals inside the hub, registers them, prints the admin key and the curl lines
+   * that take a payment, and generates a master key file when none is configured. The production
+   * build refuses to start with it.
    */
   @WithDefault("false")
   boolean demo();
-
-  /** Demo mode details. */
-  Demo demoMode();
 
   /**
    * This instance's name in terminal leases and logs (no ':'); defaults to the host name plus the
@@ -213,20 +212,5 @@ public interface HubConfig {
      */
     @WithDefault("23:00")
     String cardCutoff();
-  }
-
-  /** Demo mode ({@code ecrhub.demo=true}). */
-  interface Demo {
-    /** How many simulated terminals to start. */
-    @WithDefault("2")
-    int terminals();
-
-    /** How long a simulated payment waits "for the card" before it is approved. */
-    @WithDefault("3s")
-    Duration cardWait();
-
-    /** Where the simulator's CA is kept, so terminal pins survive restarts. */
-    @WithDefault("data/demo-pki")
-    Path pkiDir();
   }
 }

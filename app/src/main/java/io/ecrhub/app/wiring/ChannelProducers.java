@@ -1,7 +1,6 @@
 package io.ecrhub.app.wiring;
 
 import io.ecrhub.app.config.HubConfig;
-import io.ecrhub.app.demo.DemoSimulator;
 import io.ecrhub.app.metrics.MeteredTerminalChannel;
 import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.certificate.TrustAnchors;
@@ -15,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Named;
@@ -27,8 +27,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Wires the terminal channel: Netty over HTTPS/HTTP/TCP, trusting QFPay's CA (fingerprint-checked)
- * plus the operator's CA files (and the demo simulator's CA in demo mode), timed by {@link
- * MeteredTerminalChannel}.
+ * plus the operator's CA files (and those of any {@link ExtraCaFiles} bean: the demo build's
+ * simulator CA), timed by {@link MeteredTerminalChannel}.
  */
 public class ChannelProducers {
 
@@ -36,10 +36,10 @@ public class ChannelProducers {
   @Produces
   @Singleton
   @Startup
-  TrustAnchors anchors(HubConfig config, DemoSimulator demo) {
+  TrustAnchors anchors(HubConfig config, Instance<ExtraCaFiles> extra) {
     List<Path> files = new ArrayList<>(config.ecr().trust().extraCaFiles().orElse(List.of()));
     files.addAll(config.terminal().extraCaFiles().orElse(List.of()));
-    demo.caFile().ifPresent(files::add);
+    extra.forEach(e -> files.addAll(e.caFiles()));
     try {
       return new QfpayTrustAnchors(files);
     } catch (TrustAnchorException e) {

@@ -100,7 +100,7 @@ final class Browser implements AutoCloseable {
         throw new IllegalStateException(
             p
                 + " is missing: the console's browser tests need Debian's Chromium and its driver."
-                + " Install them with .ci/extra-setup (apt-get install -y chromium chromium-driver)");
+                + " ./test.sh installs them (apt-get install -y chromium chromium-driver)");
       }
     }
   }

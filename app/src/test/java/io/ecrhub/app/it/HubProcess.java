@@ -72,6 +72,18 @@ final class HubProcess implements AutoCloseable {
     String text() {
       return String.join("\n", output);
     }
+
+    /**
+     * Asserts a refused start: a non-zero exit, the reason, no migration and no stack trace;
+     * returns the output's assertion for more.
+     */
+    org.assertj.core.api.AbstractStringAssert<?> assertRefused(String reason) {
+      org.assertj.core.api.Assertions.assertThat(exitCode).as("exit status").isNotZero();
+      return org.assertj.core.api.Assertions.assertThat(text())
+          .contains(reason)
+          .doesNotContain("Migrating schema")
+          .doesNotContain("\tat ");
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.ecrhub.app.demo;
+package io.ecrhub.demo;
 
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.security.ApiKey;
@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DemoMode {
   private final HubConfig config;
+  private final DemoConfig demo;
   private final DemoSimulator simulator;
   private final TerminalAdmin admin;
   private final Terminals terminals;
@@ -45,6 +46,7 @@ public class DemoMode {
   @Inject
   public DemoMode(
       HubConfig config,
+      DemoConfig demo,
       DemoSimulator simulator,
       TerminalAdmin admin,
       Terminals terminals,
@@ -55,6 +57,7 @@ public class DemoMode {
           String managementHost,
       @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000") int managementPort) {
     this.config = config;
+    this.demo = demo;
     this.simulator = simulator;
     this.admin = admin;
     this.terminals = terminals;
@@ -140,7 +143,7 @@ public class DemoMode {
     StringBuilder sb = new StringBuilder();
     sb.append("\n================ ECR Hub demo ================\n");
     sb.append("Simulated terminals (card is 'presented' after ")
-        .append(config.demoMode().cardWait().toSeconds())
+        .append(demo.cardWait().toSeconds())
         .append(" s):\n");
     for (Terminal r : registered) {
       sb.append("  ")

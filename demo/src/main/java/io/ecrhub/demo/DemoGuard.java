@@ -1,4 +1,4 @@
-package io.ecrhub.app.demo;
+package io.ecrhub.demo;
 
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.domain.terminal.Terminal;

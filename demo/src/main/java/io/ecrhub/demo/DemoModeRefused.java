@@ -1,4 +1,4 @@
-package io.ecrhub.app.demo;
+package io.ecrhub.demo;
 
 import io.quarkus.runtime.configuration.ConfigurationException;
 

@@ -1,6 +1,7 @@
-package io.ecrhub.app.demo;
+package io.ecrhub.demo;
 
 import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.app.wiring.ExtraCaFiles;
 import io.ecrhub.simulator.SimulatorConfig;
 import io.ecrhub.simulator.SimulatorPki;
 import io.ecrhub.simulator.TerminalConfig;
@@ -21,17 +22,19 @@ import java.util.Optional;
 /**
  * Demo mode only: simulated QFPay terminals inside the hub, on 127.0.0.1 over HTTPS with their own
  * CA (kept under {@code ecrhub.demo-mode.pki-dir}, its private key owner read/write only), which
- * the terminal channel then trusts.
+ * the terminal channel then trusts (this bean is an {@link ExtraCaFiles}).
  */
 @ApplicationScoped
-public class DemoSimulator {
+public class DemoSimulator implements ExtraCaFiles {
   private final HubConfig config;
+  private final DemoConfig demo;
   private TerminalSimulator simulator;
   private Path caFile;
 
   @Inject
-  public DemoSimulator(HubConfig config) {
+  public DemoSimulator(HubConfig config, DemoConfig demo) {
     this.config = config;
+    this.demo = demo;
   }
 
   public boolean enabled() {
@@ -54,8 +57,12 @@ public class DemoSimulator {
     return simulator().map(s -> caFile);
   }
 
+  @Override
+  public List<Path> caFiles() {
+    return caFile().stream().toList();
+  }
+
   private void start() {
-    HubConfig.Demo demo = config.demoMode();
     SimulatorConfig.Builder b = SimulatorConfig.builder().host("127.0.0.1").ca(ca(demo.pkiDir()));
     for (int i = 1; i <= demo.terminals(); i++) {
       b.terminal(TerminalConfig.builder("demo-" + i).cardWait(demo.cardWait()).build());
