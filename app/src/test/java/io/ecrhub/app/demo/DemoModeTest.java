@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.security.ManageApiKeys;
-import io.ecrhub.app.security.Scope;
+import io.ecrhub.domain.access.Scope;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -112,7 +112,7 @@ class DemoModeTest {
   @Test
   void aDemoStart_revokesTheAdminKeysOfEarlierStarts() {
     ManageApiKeys.Created earlier =
-        keys.create(DemoMode.DEMO_KEY_NAME, io.ecrhub.app.security.Role.ADMIN, Scope.ALL);
+        keys.create(DemoMode.DEMO_KEY_NAME, io.ecrhub.domain.access.Role.ADMIN, Scope.ALL);
     as(earlier.plaintext()).get("/api/v1/terminals").then().statusCode(200);
 
     assertThat(demoMode.revokeEarlierDemoKeys()).isGreaterThanOrEqualTo(1);

@@ -2,6 +2,10 @@ package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Channel;
+import io.ecrhub.domain.terminal.DeclineReason;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
 import java.time.Instant;
 import java.util.ArrayList;

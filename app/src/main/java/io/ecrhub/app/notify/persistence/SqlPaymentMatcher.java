@@ -1,11 +1,11 @@
 package io.ecrhub.app.notify.persistence;
 
 import io.ecrhub.domain.notification.PaymentMatcher;
-import io.ecrhub.domain.transaction.OutTradeNo;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Payments;
-import io.ecrhub.domain.transaction.Syssn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
