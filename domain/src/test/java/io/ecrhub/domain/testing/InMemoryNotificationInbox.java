@@ -48,6 +48,11 @@ public final class InMemoryNotificationInbox implements NotificationInbox, Notif
   }
 
   @Override
+  public synchronized Optional<InboxEntry> findByDedupeKey(String dedupeKey) {
+    return byId.values().stream().filter(e -> dedupeKey.equals(e.dedupeKey())).findFirst();
+  }
+
+  @Override
   public synchronized void storeRejected(InboxEntry entry) {
     byId.put(entry.id(), entry);
     rejected.addLast(entry.id());
