@@ -2,8 +2,6 @@ package io.ecrhub.notify.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecrhub.domain.notification.AcceptNotification;
-import io.ecrhub.domain.notification.ApplyNotification;
-import io.ecrhub.domain.notification.ApplyResult;
 import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.IngestNotification;
@@ -120,23 +118,12 @@ public final class NotificationIntake implements IngestNotification, AcceptNotif
     this.parser = Objects.requireNonNull(parser);
     this.clock = Objects.requireNonNull(clock);
     this.ids = Objects.requireNonNull(ids);
-    Objects.requireNonNull(processor);
     this.acceptance =
         new NotificationAcceptance(
             inbox,
             unitOfWork,
             ids,
-            new ApplyNotification() {
-              @Override
-              public ApplyResult apply(QfpayNotification n) {
-                return processor.applyUnrecorded(n);
-              }
-
-              @Override
-              public List<ApplyResult> applyAll(List<QfpayNotification> notifications) {
-                return processor.applyAllUnrecorded(notifications);
-              }
-            },
+            processor.unrecorded(),
             processor::applyQuietly,
             onStored,
             storeAndApplyTogether);
@@ -297,7 +284,11 @@ public final class NotificationIntake implements IngestNotification, AcceptNotif
     if (!samples.admit(source)) {
       return new Checked(null, null, unstored); // counted by the endpoint, not stored
     }
-    return new Checked(null, () -> reject(body, headers, source, now, verdict, reason), unstored);
+    // the sample keeps the body's first bytes with the whole body's length and SHA-256
+    return new Checked(
+        null,
+        () -> acceptance.storeRejectedSample(body, headers, source, now, verdict, reason),
+        unstored);
   }
 
   /** Stores (and, inline, applies) one verified notification; returns once it is committed. */
@@ -365,17 +356,6 @@ public final class NotificationIntake implements IngestNotification, AcceptNotif
 
   private static String clip(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
-  }
-
-  /** Stores one rejected request as a sample (its first bytes, with the whole's SHA-256). */
-  private Result reject(
-      byte[] body,
-      Map<String, String> headers,
-      String source,
-      Instant now,
-      Verdict verdict,
-      String reason) {
-    return acceptance.storeRejectedSample(body, headers, source, now, verdict, reason);
   }
 
   /** Request headers worth keeping for audit: lower-case names, no credentials, bounded. */

@@ -82,7 +82,10 @@ class ColumnFitTest {
           "io.ecrhub.domain.notification.NotificationType",
           "io.ecrhub.domain.merchant.SyncReport$Result",
           // configuration only (ecrhub.mms.always-review)
-          "io.ecrhub.domain.merchant.ReviewRule");
+          "io.ecrhub.domain.merchant.ReviewRule",
+          // options of one MMS sync run, never persisted
+          "io.ecrhub.domain.merchant.MerchantConfigSyncs$Coverage",
+          "io.ecrhub.domain.merchant.MerchantConfigSyncs$Review");
 
   private static List<String> names(Class<? extends Enum<?>> type) {
     return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
@@ -183,7 +186,8 @@ class ColumnFitTest {
           AuditAction.class,
           ChangeKind.class,
           CheckStatus.class,
-          ConfirmedBy.class);
+          ConfirmedBy.class,
+          Role.class);
 
   @Test
   void everyValueTheDomainProduces_fitsItsColumn() throws SQLException {
