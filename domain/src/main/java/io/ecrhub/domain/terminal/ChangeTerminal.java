@@ -28,7 +28,7 @@ public interface ChangeTerminal {
       Optional<String> deviceId,
       Boolean enabled,
       Optional<Currencies> currencies) {
-    @SuppressWarnings("OptionalAssignedToNull") // null: unchanged; empty: cleared
+    // for the Optional components null means unchanged, empty means cleared
     public Command {
       if (deviceId != null && deviceId.isPresent()) {
         deviceId = Optional.ofNullable(RegisterTerminal.DeviceIds.normalised(deviceId.get()));
