@@ -8,7 +8,7 @@ import io.ecrhub.domain.cloud.CloudRecord;
 import io.ecrhub.domain.cloud.EcrCloud;
 import io.ecrhub.domain.cloud.PushOutcome;
 import io.ecrhub.domain.shared.Money;
-import io.ecrhub.domain.transaction.Channel;
+import io.ecrhub.domain.terminal.Channel;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.ecrhub.domain.cloud.CloudQuery;
 import io.ecrhub.domain.cloud.PushOutcome;
 import io.ecrhub.domain.cloud.RefusalReason;
 import io.ecrhub.domain.shared.Money;
-import io.ecrhub.domain.transaction.Channel;
+import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.simulator.SimTransaction;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

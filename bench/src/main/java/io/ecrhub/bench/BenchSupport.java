@@ -1,14 +1,14 @@
 package io.ecrhub.bench;
 
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Channel;
+import io.ecrhub.domain.terminal.OutTradeNo;
 import io.ecrhub.domain.terminal.PosKey;
 import io.ecrhub.domain.terminal.TcpFraming;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalEndpoint;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.Transport;
-import io.ecrhub.domain.transaction.Channel;
-import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.ecr.channel.ChannelSettings;
 import io.ecrhub.ecr.tls.QfpayTrustAnchors;
 import java.io.IOException;

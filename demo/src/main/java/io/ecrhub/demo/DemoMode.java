@@ -1,13 +1,13 @@
 package io.ecrhub.demo;
 
 import io.ecrhub.app.config.HubConfig;
-import io.ecrhub.app.security.ApiKey;
 import io.ecrhub.app.security.ManageApiKeys;
-import io.ecrhub.app.security.Role;
-import io.ecrhub.app.security.Scope;
 import io.ecrhub.app.terminals.TerminalAdmin;
-import io.ecrhub.domain.certificate.CertificatePins;
+import io.ecrhub.domain.access.ApiKey;
+import io.ecrhub.domain.access.Role;
+import io.ecrhub.domain.access.Scope;
 import io.ecrhub.domain.shared.Page;
+import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.Terminals;
 import io.ecrhub.simulator.SimulatedTerminal;

@@ -1,7 +1,7 @@
 package io.ecrhub.simulator;
 
 import io.ecrhub.domain.shared.Money;
-import io.ecrhub.domain.transaction.Channel;
+import io.ecrhub.domain.terminal.Channel;
 import java.time.Instant;
 
 /**

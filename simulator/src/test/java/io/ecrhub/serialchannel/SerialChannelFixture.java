@@ -3,6 +3,8 @@ package io.ecrhub.serialchannel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Channel;
+import io.ecrhub.domain.terminal.OutTradeNo;
 import io.ecrhub.domain.terminal.PosKey;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalEndpoint;
@@ -11,8 +13,6 @@ import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.domain.testing.InMemoryCertificatePins;
 import io.ecrhub.domain.testing.TerminalFixture;
-import io.ecrhub.domain.transaction.Channel;
-import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.ecr.channel.ChannelSettings;
 import io.ecrhub.ecr.channel.NettyTerminalChannel;
 import io.ecrhub.ecr.codec.EcrCodec;

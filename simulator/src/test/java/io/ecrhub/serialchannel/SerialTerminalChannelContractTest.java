@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Channel;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TransactionReport;
-import io.ecrhub.domain.transaction.Channel;
-import io.ecrhub.domain.transaction.OutTradeNo;
-import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.simulator.Exchange;
 import io.ecrhub.simulator.Fault;
 import io.ecrhub.simulator.PrintJob;

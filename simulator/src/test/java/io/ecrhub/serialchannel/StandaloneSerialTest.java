@@ -3,8 +3,8 @@ package io.ecrhub.serialchannel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.domain.terminal.TerminalOutcome;
-import io.ecrhub.domain.transaction.Channel;
 import io.ecrhub.simulator.Exchange;
 import io.ecrhub.simulator.SimulatedTerminal;
 import io.ecrhub.simulator.SimulatorMain;

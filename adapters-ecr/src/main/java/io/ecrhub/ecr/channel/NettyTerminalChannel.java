@@ -1,7 +1,7 @@
 package io.ecrhub.ecr.channel;
 
-import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.certificate.TrustAnchors;
+import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.TerminalChannel;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalEndpoint;

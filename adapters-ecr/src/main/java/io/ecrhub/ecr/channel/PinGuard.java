@@ -1,8 +1,8 @@
 package io.ecrhub.ecr.channel;
 
-import io.ecrhub.domain.certificate.CertificatePin;
-import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.certificate.LeafCertificate;
+import io.ecrhub.domain.terminal.CertificatePin;
+import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome.NotSent;
 import io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause;

@@ -1,10 +1,10 @@
 package io.ecrhub.ecr.cli;
 
-import io.ecrhub.domain.certificate.CertificatePin;
-import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.certificate.Fingerprint;
 import io.ecrhub.domain.certificate.LeafCertificate;
 import io.ecrhub.domain.diagnostics.TerminalProbe;
+import io.ecrhub.domain.terminal.CertificatePin;
+import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.TerminalChannel;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.ecr.channel.ChannelSettings;

@@ -1,8 +1,8 @@
 package io.ecrhub.ecr.codec;
 
+import io.ecrhub.domain.terminal.DeclineReason;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TransactionReport;
-import io.ecrhub.domain.transaction.DeclineReason;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,10 @@
 package io.ecrhub.ecr.channel;
 
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Channel;
+import io.ecrhub.domain.terminal.OutTradeNo;
 import io.ecrhub.domain.terminal.PosKey;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TcpFraming;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalEndpoint;
@@ -9,9 +12,6 @@ import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.domain.testing.InMemoryCertificatePins;
-import io.ecrhub.domain.transaction.Channel;
-import io.ecrhub.domain.transaction.OutTradeNo;
-import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.ecr.tls.QfpayTrustAnchors;
 import io.ecrhub.ecr.tls.TestPki;
 import java.io.IOException;

@@ -3,13 +3,13 @@ package io.ecrhub.ecr.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecrhub.domain.terminal.PosKey;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TcpFraming;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalEndpoint;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause;
 import io.ecrhub.domain.terminal.Transport;
-import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.ecr.codec.EcrFunction;
 import io.ecrhub.ecr.codec.EcrResponse;
 import java.net.InetAddress;

@@ -2,9 +2,9 @@ package io.ecrhub.ecr.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.domain.terminal.DeclineReason;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TransactionReport;
-import io.ecrhub.domain.transaction.DeclineReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

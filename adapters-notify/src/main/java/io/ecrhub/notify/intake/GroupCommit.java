@@ -1,8 +1,8 @@
 package io.ecrhub.notify.intake;
 
+import io.ecrhub.domain.notification.AcceptNotification.Result;
+import io.ecrhub.domain.notification.AcceptNotification.Verified;
 import io.ecrhub.notify.intake.NotificationIntake.Checked;
-import io.ecrhub.notify.intake.NotificationIntake.Result;
-import io.ecrhub.notify.intake.NotificationIntake.Verified;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;

@@ -53,20 +53,12 @@ public final class InboxProcessor {
   }
 
   /**
-   * Applies a notification on the caller's thread, inside the caller's transaction when one is
-   * running, without recording the result on an inbox entry (the caller stores the entry with it);
-   * failures propagate (so that transaction rolls back).
+   * The applier for notifications applied on the caller's thread, inside the caller's transaction,
+   * without recording the result on an inbox entry (the caller stores the entry with it); failures
+   * propagate (so that transaction rolls back).
    */
-  public ApplyResult applyUnrecorded(QfpayNotification notification) {
-    return applier.apply(notification);
-  }
-
-  /**
-   * Applies a group of notifications in order inside the caller's transaction, without recording
-   * the results on inbox entries (the caller stores the entries with them); a failure propagates.
-   */
-  public List<ApplyResult> applyAllUnrecorded(List<QfpayNotification> notifications) {
-    return applier.applyAll(notifications);
+  public ApplyNotification unrecorded() {
+    return applier;
   }
 
   private void applyLogged(InboxEntry entry, QfpayNotification notification) {

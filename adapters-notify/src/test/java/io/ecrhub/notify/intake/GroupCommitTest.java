@@ -3,6 +3,7 @@ package io.ecrhub.notify.intake;
 import static io.ecrhub.notify.intake.NotificationIntakeTest.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.domain.notification.AcceptNotification.Result;
 import io.ecrhub.domain.notification.ApplyNotification;
 import io.ecrhub.domain.notification.ApplyResult;
 import io.ecrhub.domain.notification.InboxEntry;
@@ -10,7 +11,6 @@ import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.IngestNotification.Verdict;
 import io.ecrhub.domain.notification.QfpayNotification;
 import io.ecrhub.domain.shared.UnitOfWork;
-import io.ecrhub.notify.intake.NotificationIntake.Result;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
 package io.ecrhub.app.api;
 
 import io.ecrhub.app.config.HubConfig;
-import io.ecrhub.app.security.ApiKey;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.security.ManageApiKeys;
-import io.ecrhub.app.security.Role;
-import io.ecrhub.app.security.Scope;
 import io.ecrhub.app.web.PageView;
 import io.ecrhub.app.web.Paging;
 import io.ecrhub.app.web.StrictJson;
+import io.ecrhub.domain.access.ApiKey;
+import io.ecrhub.domain.access.Role;
+import io.ecrhub.domain.access.Scope;
 import io.ecrhub.domain.shared.Page;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import jakarta.annotation.security.RolesAllowed;

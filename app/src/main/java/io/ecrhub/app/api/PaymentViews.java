@@ -1,10 +1,10 @@
 package io.ecrhub.app.api;
 
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Refund;
-import io.ecrhub.domain.transaction.Syssn;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,16 +1,16 @@
 package io.ecrhub.app.diagnostics;
 
-import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.certificate.TrustAnchors;
-import io.ecrhub.domain.diagnostics.AddressHistory;
 import io.ecrhub.domain.diagnostics.DiagnoseTerminal;
 import io.ecrhub.domain.diagnostics.DiagnosticResults;
 import io.ecrhub.domain.diagnostics.DiagnosticsRunner;
 import io.ecrhub.domain.diagnostics.NotificationHealth;
 import io.ecrhub.domain.diagnostics.TerminalDiagnostics;
 import io.ecrhub.domain.merchant.MmsDeviceSettings;
-import io.ecrhub.domain.merchant.RecordTerminalSignal;
 import io.ecrhub.domain.shared.IdGenerator;
+import io.ecrhub.domain.terminal.AddressHistory;
+import io.ecrhub.domain.terminal.CertificatePins;
+import io.ecrhub.domain.terminal.RecordTerminalSignal;
 import io.ecrhub.domain.terminal.TerminalChannel;
 import io.ecrhub.domain.terminal.Terminals;
 import io.ecrhub.ecr.channel.ChannelSettings;

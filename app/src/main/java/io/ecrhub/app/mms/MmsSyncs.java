@@ -1,24 +1,23 @@
 package io.ecrhub.app.mms;
 
 import io.ecrhub.app.config.HubConfig;
-import io.ecrhub.domain.diagnostics.AddressHistory;
-import io.ecrhub.domain.merchant.ChangeKind;
 import io.ecrhub.domain.merchant.ConfigAudit;
 import io.ecrhub.domain.merchant.ConfigSourceException;
 import io.ecrhub.domain.merchant.HeldSync;
 import io.ecrhub.domain.merchant.HeldSyncs;
 import io.ecrhub.domain.merchant.MerchantConfigSource;
-import io.ecrhub.domain.merchant.MerchantConfigSync;
+import io.ecrhub.domain.merchant.MerchantConfigSyncs;
+import io.ecrhub.domain.merchant.MerchantConfigSyncs.Coverage;
+import io.ecrhub.domain.merchant.MerchantConfigSyncs.Review;
 import io.ecrhub.domain.merchant.MmsDeviceSettings;
 import io.ecrhub.domain.merchant.SyncPolicy;
 import io.ecrhub.domain.merchant.SyncReport;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.UnitOfWork;
-import io.ecrhub.domain.terminal.Terminal;
-import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.terminal.AddressHistory;
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.Terminals;
-import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.mms.CsvMerchantConfigSource;
 import io.ecrhub.mms.HttpMerchantConfigSource;
 import io.ecrhub.mms.HttpSourceConfig;
@@ -32,29 +31,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The MMS sync as the hub runs it: sources built from uploads, the configured file and the
- * configured pull API (one instance, so its circuit breaker lives across runs), and the use case
- * with the configured policy.
+ * configured pull API (one instance, so its circuit breaker lives across runs), each handed to the
+ * domain's use case ({@link MerchantConfigSyncs}) with the configured policy.
  */
 @ApplicationScoped
 public class MmsSyncs {
-  private final Terminals terminals;
-  private final HeldSyncs held;
-  private final MmsDeviceSettings settings;
-  private final ConfigAudit audit;
-  private final UnitOfWork uow;
-  private final Clock clock;
-  private final IdGenerator ids;
   private final MmsConfig config;
   private final ImportOptions options;
   private final HttpMerchantConfigSource pull;
-  private final AddressHistory addresses;
+  private final MerchantConfigSyncs syncs;
 
   @Inject
   public MmsSyncs(
@@ -67,21 +56,19 @@ public class MmsSyncs {
       IdGenerator ids,
       MmsConfig config,
       HubConfig hub,
-      AddressHistory addresses) {
-    this.addresses = addresses;
-    this.terminals = terminals;
-    this.held = held;
-    this.settings = settings;
-    this.audit = audit;
-    this.uow = uow;
-    this.clock = clock;
-    this.ids = ids;
+      AddressHistory addresses,
+      TerminalHealth health) {
     this.config = config;
     this.options =
         hub.terminal().allowPublishedDefaultKey()
             ? ImportOptions.defaults().allowingPublishedDefaultKey()
             : ImportOptions.defaults();
     this.pull = config.pull().url().map(u -> pullSource(u, config.pull(), clock)).orElse(null);
+    SyncPolicy policy =
+        config.autoApply() ? SyncPolicy.automatic(config.alwaysReview()) : SyncPolicy.review();
+    this.syncs =
+        new MerchantConfigSyncs(
+            terminals, held, settings, audit, uow, clock, ids, health, addresses, policy);
   }
 
   /**
@@ -90,26 +77,6 @@ public class MmsSyncs {
    */
   void checkAtStart(@Observes StartupEvent ev) {
     // the constructor validated ecrhub.mms.pull.*; nothing else to do
-  }
-
-  private MerchantConfigSync useCase(boolean detectRemovals) {
-    return useCase(detectRemovals, false);
-  }
-
-  private MerchantConfigSync useCase(boolean detectRemovals, boolean forceReview) {
-    SyncPolicy policy =
-        config.autoApply() && !forceReview
-            ? SyncPolicy.automatic(config.alwaysReview())
-            : SyncPolicy.review();
-    return new MerchantConfigSync(
-        terminals,
-        held,
-        settings,
-        audit,
-        uow,
-        clock,
-        ids,
-        policy.withDetectRemovals(detectRemovals));
   }
 
   /**
@@ -122,7 +89,12 @@ public class MmsSyncs {
         "json".equals(format)
             ? JsonMerchantConfigSource.upload(label, body, options)
             : CsvMerchantConfigSource.upload(label, body, options);
-    return trackingMoves(() -> useCase(!partial, review).sync(src, actor));
+    return syncs.sync(
+        new MerchantConfigSyncs.Run(
+            src,
+            partial ? Coverage.PARTIAL : Coverage.FULL,
+            review ? Review.ALL : Review.AS_CONFIGURED,
+            actor));
   }
 
   /** Syncs the configured file. */
@@ -139,13 +111,14 @@ public class MmsSyncs {
         file.toString().toLowerCase(Locale.ROOT).endsWith(".json")
             ? JsonMerchantConfigSource.file(file, options)
             : CsvMerchantConfigSource.file(file, options);
-    return trackingMoves(() -> useCase(true).sync(src, actor));
+    return syncs.sync(new MerchantConfigSyncs.Run(src, Coverage.FULL, Review.AS_CONFIGURED, actor));
   }
 
   /** Pulls the configured API now. */
   public SyncReport pull(String actor) {
     HttpMerchantConfigSource source = pullSource();
-    return trackingMoves(() -> useCase(!config.pull().partial()).sync(source, actor));
+    Coverage coverage = config.pull().partial() ? Coverage.PARTIAL : Coverage.FULL;
+    return syncs.sync(new MerchantConfigSyncs.Run(source, coverage, Review.AS_CONFIGURED, actor));
   }
 
   public boolean pullConfigured() {
@@ -157,40 +130,15 @@ public class MmsSyncs {
   }
 
   public SyncReport approve(String id, String actor) {
-    return trackingMoves(() -> useCase(true).approve(id, actor));
+    return syncs.approve(id, actor);
   }
 
   public SyncReport reject(String id, String actor) {
-    return useCase(true).reject(id, actor);
-  }
-
-  /**
-   * Runs a sync and records each applied IP change in the address history, so the IP-stability
-   * check warns after an MMS import moved a terminal (and suggests a DHCP reservation).
-   */
-  private SyncReport trackingMoves(Supplier<SyncReport> sync) {
-    Map<TerminalId, String> before =
-        terminals.all().stream().collect(Collectors.toMap(Terminal::id, Terminal::host));
-    SyncReport report = sync.get();
-    for (SyncReport.DeviceResult d : report.devices()) {
-      if (d.result() != SyncReport.Result.APPLIED
-          || !d.changes().contains(ChangeKind.IP_CHANGED)
-          || d.terminalId() == null) {
-        continue;
-      }
-      terminals
-          .findById(d.terminalId())
-          .filter(t -> t.transport() != Transport.SERIAL)
-          .ifPresent(
-              t ->
-                  addresses.moved(
-                      t.id(), before.get(t.id()), t.createdAt(), t.host(), clock.instant()));
-    }
-    return report;
+    return syncs.reject(id, actor);
   }
 
   public List<HeldSync> pending() {
-    return held.pending();
+    return syncs.pending();
   }
 
   private HttpMerchantConfigSource pullSource() {

@@ -1,6 +1,6 @@
 package io.ecrhub.app.payments;
 
-import io.ecrhub.app.security.Scope;
+import io.ecrhub.domain.access.Scope;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.shared.UnitOfWork;

@@ -1,11 +1,11 @@
 package io.ecrhub.app.persistence;
 
 import io.ecrhub.app.persistence.Repositories.ApiKeyRepository;
-import io.ecrhub.app.security.ApiKey;
-import io.ecrhub.app.security.ApiKeys;
-import io.ecrhub.app.security.Role;
-import io.ecrhub.app.security.Scope;
 import io.ecrhub.app.web.Cursors;
+import io.ecrhub.domain.access.ApiKey;
+import io.ecrhub.domain.access.ApiKeys;
+import io.ecrhub.domain.access.Role;
+import io.ecrhub.domain.access.Scope;
 import io.ecrhub.domain.shared.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.ecrhub.app.persistence;
 
 import io.ecrhub.app.persistence.Repositories.CertificatePinRepository;
-import io.ecrhub.domain.certificate.CertificatePin;
-import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.certificate.Fingerprint;
 import io.ecrhub.domain.certificate.LeafCertificate;
+import io.ecrhub.domain.terminal.CertificatePin;
+import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.TerminalId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,12 +2,12 @@ package io.ecrhub.app.persistence;
 
 import io.ecrhub.app.persistence.jdbc.Jdbc;
 import io.ecrhub.domain.notification.PaymentMatcher;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
-import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Payments;
-import io.ecrhub.domain.transaction.Syssn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package io.ecrhub.app.persistence;
 
-import io.ecrhub.domain.transaction.Syssn;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import java.time.Instant;

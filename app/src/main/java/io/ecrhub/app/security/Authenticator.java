@@ -1,6 +1,10 @@
 package io.ecrhub.app.security;
 
 import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.domain.access.ApiKeys;
+import io.ecrhub.domain.access.KeyHashing;
+import io.ecrhub.domain.access.Role;
+import io.ecrhub.domain.access.Scope;
 import io.ecrhub.domain.shared.Secret;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.ecrhub.app.terminals;
 
-import io.ecrhub.app.security.Scope;
+import io.ecrhub.domain.access.Scope;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.terminal.Terminal;
 

@@ -2,8 +2,8 @@ package io.ecrhub.app.wiring;
 
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.metrics.MeteredTerminalChannel;
-import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.certificate.TrustAnchors;
+import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.TerminalChannel;
 import io.ecrhub.ecr.channel.ChannelSettings;
 import io.ecrhub.ecr.channel.NettyTerminalChannel;

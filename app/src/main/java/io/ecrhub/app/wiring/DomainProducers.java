@@ -2,18 +2,25 @@ package io.ecrhub.app.wiring;
 
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.domain.merchant.ConfigAudit;
-import io.ecrhub.domain.merchant.TerminalDriftMonitor;
+import io.ecrhub.domain.merchant.DriftAudit;
 import io.ecrhub.domain.shared.EventPublisher;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.AddressHistory;
+import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.Currencies;
+import io.ecrhub.domain.terminal.RecordTerminalSignal;
 import io.ecrhub.domain.terminal.TerminalChannel;
+import io.ecrhub.domain.terminal.TerminalDriftMonitor;
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.TerminalLeases;
 import io.ecrhub.domain.terminal.TerminalOperations;
+import io.ecrhub.domain.terminal.TerminalRegistry;
 import io.ecrhub.domain.terminal.Terminals;
 import io.ecrhub.domain.transaction.NotificationTrail;
 import io.ecrhub.domain.transaction.PaymentService;
 import io.ecrhub.domain.transaction.Payments;
+import io.ecrhub.domain.transaction.PaymentsInFlight;
 import io.ecrhub.domain.transaction.Reconciler;
 import io.ecrhub.domain.transaction.Refunds;
 import io.ecrhub.domain.transaction.TransactionPorts;
@@ -31,8 +38,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Wires the domain's use cases (payments, refunds, cancel, reconciliation, prints) to the
- * persistence adapters, the terminal channel, the clock and the configuration.
+ * Wires the domain's use cases (payments, refunds, cancel, reconciliation, prints, the terminal
+ * registry, the one terminal status writer) to the persistence adapters, the terminal channel, the
+ * clock and the configuration.
  */
 public class DomainProducers {
 
@@ -78,6 +86,24 @@ public class DomainProducers {
     shutdown(pool);
   }
 
+  /**
+   * The one terminal status writer, given to every path that sees a status (payments, refunds,
+   * prints, diagnostics, MMS syncs): drift any of them reveals is audited the same way.
+   */
+  @Produces
+  @Singleton
+  TerminalHealth terminalHealth(
+      Terminals terminals, UnitOfWork unitOfWork, Clock clock, ConfigAudit audit, IdGenerator ids) {
+    return new TerminalHealth(terminals, unitOfWork, clock, new DriftAudit(audit, ids));
+  }
+
+  /** Live signals (diagnostics, TLS probes) become terminal statuses with their fix. */
+  @Produces
+  @Singleton
+  RecordTerminalSignal driftMonitor(TerminalHealth health) {
+    return new TerminalDriftMonitor(health);
+  }
+
   @Produces
   @Singleton
   TransactionPorts ports(
@@ -88,10 +114,8 @@ public class DomainProducers {
       TerminalChannel channel,
       UnitOfWork unitOfWork,
       EventPublisher events,
-      ConfigAudit audit,
-      IdGenerator ids,
+      TerminalHealth health,
       NotificationTrail notificationTrail) {
-    // Drift a payment, refund or query reveals is audited like drift found by diagnostics or MMS.
     return new TransactionPorts(
         terminals,
         payments,
@@ -100,7 +124,7 @@ public class DomainProducers {
         channel,
         unitOfWork,
         events,
-        TerminalDriftMonitor.auditDrift(audit, ids),
+        health,
         notificationTrail);
   }
 
@@ -134,6 +158,7 @@ public class DomainProducers {
       TerminalChannel channel,
       UnitOfWork unitOfWork,
       Clock clock,
+      TerminalHealth health,
       HubConfig config) {
     return new TerminalOperations(
         terminals,
@@ -141,8 +166,26 @@ public class DomainProducers {
         channel,
         unitOfWork,
         clock,
+        health,
         config.terminal().connectTimeout(),
         config.terminal().readTimeout());
+  }
+
+  /**
+   * Registers, changes and removes terminals (RegisterTerminal, ChangeTerminal, RemoveTerminal).
+   */
+  @Produces
+  @Singleton
+  TerminalRegistry terminalRegistry(
+      Terminals terminals,
+      CertificatePins pins,
+      AddressHistory addresses,
+      Payments payments,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
+    return new TerminalRegistry(
+        terminals, pins, addresses, new PaymentsInFlight(payments), unitOfWork, ids, clock);
   }
 
   static ExecutorService daemonPool(String name, int threads) {

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.support.Api;
-import io.ecrhub.domain.diagnostics.AddressHistory;
 import io.ecrhub.domain.merchant.ChangeKind;
 import io.ecrhub.domain.merchant.ConfigAudit;
 import io.ecrhub.domain.merchant.ConfigSourceException;
@@ -17,6 +16,8 @@ import io.ecrhub.domain.merchant.ReviewRule;
 import io.ecrhub.domain.merchant.SyncReport;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.AddressHistory;
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.Terminals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.SmallRyeConfig;
@@ -51,6 +52,7 @@ class MmsAutoApplyConfigTest {
   @Inject IdGenerator ids;
   @Inject HubConfig hub;
   @Inject AddressHistory addresses;
+  @Inject TerminalHealth health;
 
   /** The {@code ecrhub.mms.*} mapping read from these properties (defaults for the rest). */
   private static MmsConfig mmsConfig(Map<String, String> properties) {
@@ -64,7 +66,8 @@ class MmsAutoApplyConfigTest {
   }
 
   private MmsSyncs syncs(MmsConfig config) {
-    return new MmsSyncs(terminals, held, settings, audit, uow, clock, ids, config, hub, addresses);
+    return new MmsSyncs(
+        terminals, held, settings, audit, uow, clock, ids, config, hub, addresses, health);
   }
 
   private static String id(String deviceId) {

@@ -3,8 +3,8 @@ package io.ecrhub.app.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecrhub.app.idempotency.Idempotency;
-import io.ecrhub.app.security.Role;
 import io.ecrhub.app.support.Api;
+import io.ecrhub.domain.access.Role;
 import io.ecrhub.domain.diagnostics.CheckStatus;
 import io.ecrhub.domain.merchant.AuditAction;
 import io.ecrhub.domain.merchant.ChangeKind;
@@ -13,22 +13,22 @@ import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.delivery.DeliveryFormat;
 import io.ecrhub.domain.notification.delivery.DeliveryStatus;
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.domain.terminal.Currencies;
+import io.ecrhub.domain.terminal.DeclineReason;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TcpFraming;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalModel;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalStatus;
 import io.ecrhub.domain.terminal.Transport;
-import io.ecrhub.domain.transaction.Channel;
 import io.ecrhub.domain.transaction.ConfirmedBy;
-import io.ecrhub.domain.transaction.DeclineReason;
-import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundId;
-import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -82,7 +82,10 @@ class ColumnFitTest {
           "io.ecrhub.domain.notification.NotificationType",
           "io.ecrhub.domain.merchant.SyncReport$Result",
           // configuration only (ecrhub.mms.always-review)
-          "io.ecrhub.domain.merchant.ReviewRule");
+          "io.ecrhub.domain.merchant.ReviewRule",
+          // options of one MMS sync run, never persisted
+          "io.ecrhub.domain.merchant.MerchantConfigSyncs$Coverage",
+          "io.ecrhub.domain.merchant.MerchantConfigSyncs$Review");
 
   private static List<String> names(Class<? extends Enum<?>> type) {
     return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
@@ -183,7 +186,8 @@ class ColumnFitTest {
           AuditAction.class,
           ChangeKind.class,
           CheckStatus.class,
-          ConfirmedBy.class);
+          ConfirmedBy.class,
+          Role.class);
 
   @Test
   void everyValueTheDomainProduces_fitsItsColumn() throws SQLException {

@@ -3,9 +3,9 @@ package io.ecrhub.app.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecrhub.app.support.Api;
-import io.ecrhub.domain.certificate.CertificatePin;
 import io.ecrhub.domain.certificate.Fingerprint;
 import io.ecrhub.domain.certificate.LeafCertificate;
+import io.ecrhub.domain.terminal.CertificatePin;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

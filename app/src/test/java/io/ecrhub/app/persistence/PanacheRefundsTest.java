@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecrhub.app.support.Api;
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundId;
-import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.ecrhub.domain.diagnostics;
 
+import io.ecrhub.domain.terminal.AddressSighting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;

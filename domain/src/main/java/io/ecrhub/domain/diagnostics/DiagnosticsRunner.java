@@ -1,12 +1,13 @@
 package io.ecrhub.domain.diagnostics;
 
+import io.ecrhub.domain.terminal.AddressSighting;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalChannel;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalEndpoint;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.Transport;
-import io.ecrhub.domain.transaction.Syssn;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.ecrhub.domain.diagnostics;
 
+import io.ecrhub.domain.terminal.AddressSighting;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import java.util.List;
 

@@ -1,13 +1,14 @@
 package io.ecrhub.domain.diagnostics;
 
-import io.ecrhub.domain.certificate.CertificatePin;
-import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.certificate.Fingerprint;
 import io.ecrhub.domain.merchant.MmsDeviceSetting;
 import io.ecrhub.domain.merchant.MmsDeviceSettings;
-import io.ecrhub.domain.merchant.RecordTerminalSignal;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
+import io.ecrhub.domain.terminal.AddressHistory;
+import io.ecrhub.domain.terminal.CertificatePin;
+import io.ecrhub.domain.terminal.CertificatePins;
+import io.ecrhub.domain.terminal.RecordTerminalSignal;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.TerminalId;

@@ -5,6 +5,7 @@ import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.ValidationException;
 import io.ecrhub.domain.terminal.AppVersion;
 import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalStatus;
 import io.ecrhub.domain.terminal.Terminals;
@@ -14,26 +15,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Applies one device's change to the registry, re-checked against the terminal as it is now. Runs
  * inside the caller's unit of work: it either saves the whole device or throws.
  */
 final class ChangeApplier {
-  private static final Set<TerminalStatus> DRIFT_STATUSES =
-      EnumSet.of(
-          TerminalStatus.KEY_MISMATCH,
-          TerminalStatus.HTTPS_MISMATCH,
-          TerminalStatus.CERTIFICATE_UNTRUSTED,
-          TerminalStatus.UNREACHABLE);
-
   private final Terminals terminals;
   private final IdGenerator ids;
+  private final TerminalHealth health;
 
-  ChangeApplier(Terminals terminals, IdGenerator ids) {
+  ChangeApplier(Terminals terminals, IdGenerator ids, TerminalHealth health) {
     this.terminals = terminals;
     this.ids = ids;
+    this.health = health;
   }
 
   /** The change actually applied; empty when the registry already matches. */
@@ -134,12 +129,7 @@ final class ChangeApplier {
     if (c.has(ChangeKind.ENCRYPTION_TOGGLED)) {
       t.setEncryption(row.encryption());
     }
-    if (DRIFT_STATUSES.contains(t.status())) {
-      t.observe(
-          TerminalStatus.NEW,
-          "configuration re-synced from MMS; checked again on the next contact",
-          now);
-    }
+    health.configurationResynced(t, now);
     t.touch(now);
     terminals.save(t);
   }

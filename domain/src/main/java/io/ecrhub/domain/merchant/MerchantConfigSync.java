@@ -4,6 +4,7 @@ import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.Terminals;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,7 @@ public final class MerchantConfigSync implements SyncMerchantConfig {
       UnitOfWork uow,
       Clock clock,
       IdGenerator ids,
+      TerminalHealth health,
       SyncPolicy policy) {
     this.terminals = terminals;
     this.heldSyncs = heldSyncs;
@@ -44,7 +46,7 @@ public final class MerchantConfigSync implements SyncMerchantConfig {
     this.clock = clock;
     this.ids = ids;
     this.policy = policy;
-    this.applier = new ChangeApplier(terminals, ids);
+    this.applier = new ChangeApplier(terminals, ids, health);
   }
 
   @Override

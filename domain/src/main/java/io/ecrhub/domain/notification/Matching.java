@@ -2,8 +2,8 @@ package io.ecrhub.domain.notification;
 
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.Money;
-import io.ecrhub.domain.transaction.OutTradeNo;
-import io.ecrhub.domain.transaction.Syssn;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import java.util.Optional;
 
 /** Helpers shared by the payment and refund rules: tolerant identifiers and amount checks. */

@@ -1,9 +1,9 @@
 package io.ecrhub.domain.notification;
 
-import io.ecrhub.domain.transaction.OutTradeNo;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Payments;
-import io.ecrhub.domain.transaction.Syssn;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,11 +2,11 @@ package io.ecrhub.domain.notification;
 
 import io.ecrhub.domain.notification.NotificationApplier.Outcome;
 import io.ecrhub.domain.shared.DomainEvent;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.ConfirmedBy;
-import io.ecrhub.domain.transaction.OutTradeNo;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Payments;
-import io.ecrhub.domain.transaction.Syssn;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.ecrhub.domain.terminal;
 
-import io.ecrhub.domain.transaction.Syssn;
-
 /** Use case: print a receipt (3001) or the transaction summary (3002) on a terminal. */
 public interface PrintOnTerminal {
   TerminalOutcome printReceipt(TerminalId terminalId, Syssn syssn);

@@ -2,7 +2,6 @@ package io.ecrhub.domain.terminal;
 
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.ValidationException;
-import io.ecrhub.domain.transaction.Channel;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,9 +2,6 @@ package io.ecrhub.domain.terminal;
 
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.shared.ValidationException;
-import io.ecrhub.domain.transaction.Channel;
-import io.ecrhub.domain.transaction.OutTradeNo;
-import io.ecrhub.domain.transaction.Syssn;
 import java.time.Duration;
 import java.util.Objects;
 

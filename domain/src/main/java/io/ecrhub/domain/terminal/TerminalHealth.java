@@ -4,8 +4,10 @@ import io.ecrhub.domain.shared.ConcurrentModificationException;
 import io.ecrhub.domain.shared.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,7 +27,8 @@ import java.util.function.Function;
  *
  * <p>Best effort: a failure to record never fails the transaction that produced the signal. Each
  * status change is reported once to the {@link StatusChanges} listener (the drift audit), inside
- * the same unit of work as the write.
+ * the same unit of work as the write. A configuration re-synced from MMS resets a drift status here
+ * too ({@link #configurationResynced}), so no path writes a status past this class.
  */
 public final class TerminalHealth {
   private static final System.Logger LOG = System.getLogger(TerminalHealth.class.getName());
@@ -33,21 +36,36 @@ public final class TerminalHealth {
   private static final String RESTART =
       " Then restart or re-login the Haojin app so it picks up the MMS settings.";
 
+  /** The statuses a re-synced configuration may have cured. */
+  private static final Set<TerminalStatus> RESYNC_CLEARS =
+      EnumSet.of(
+          TerminalStatus.KEY_MISMATCH,
+          TerminalStatus.HTTPS_MISMATCH,
+          TerminalStatus.CERTIFICATE_UNTRUSTED,
+          TerminalStatus.UNREACHABLE);
+
+  private static final Observation RESYNCED =
+      new Observation(
+          TerminalStatus.NEW,
+          "configuration re-synced from MMS; checked again on the next contact",
+          "");
+
   private final Terminals terminals;
   private final UnitOfWork unitOfWork;
   private final Clock clock;
   private final StatusChanges changes;
 
-  public TerminalHealth(Terminals terminals, UnitOfWork unitOfWork, Clock clock) {
-    this(terminals, unitOfWork, clock, StatusChanges.NONE);
-  }
-
-  /** With a listener told of each status change (e.g. to audit drift). */
+  /**
+   * The application builds one, with its drift audit as {@code changes}, and gives it to every path
+   * that sees a terminal's status: payments and refunds, prints, diagnostics, MMS syncs.
+   *
+   * @param changes told of each status change, whichever path made it
+   */
   public TerminalHealth(
       Terminals terminals, UnitOfWork unitOfWork, Clock clock, StatusChanges changes) {
-    this.terminals = terminals;
-    this.unitOfWork = unitOfWork;
-    this.clock = clock;
+    this.terminals = Objects.requireNonNull(terminals, "terminals");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.changes = Objects.requireNonNull(changes, "changes");
   }
 
@@ -193,6 +211,22 @@ public final class TerminalHealth {
       }
     }
     return seen;
+  }
+
+  /**
+   * A configuration change from MMS (key, toggles, address) clears a drift status the old
+   * configuration explained: the terminal shows {@link TerminalStatus#NEW} until its next contact.
+   * Runs in the caller's unit of work on the terminal it is changing; the caller saves it. The
+   * listener hears of the change as of any other.
+   */
+  public void configurationResynced(Terminal t, Instant now) {
+    if (!RESYNC_CLEARS.contains(t.status())) {
+      return;
+    }
+    TerminalStatus before = t.status();
+    if (t.observe(RESYNCED.status(), RESYNCED.detail(), now)) {
+      changes.changed(t, before, RESYNCED, now);
+    }
   }
 
   private static Observation keyMismatch(boolean encryption, String code) {

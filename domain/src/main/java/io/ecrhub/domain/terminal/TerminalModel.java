@@ -1,7 +1,5 @@
 package io.ecrhub.domain.terminal;
 
-import io.ecrhub.domain.transaction.Channel;
-
 /** The hardware model. Landi A8/A8S take every channel; the PAX A920 takes QR channels only. */
 public enum TerminalModel {
   LANDI_A8("Landi A8", true),

@@ -3,7 +3,6 @@ package io.ecrhub.domain.terminal;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.UnitOfWork;
-import io.ecrhub.domain.transaction.Syssn;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,6 +23,7 @@ public final class TerminalOperations implements PrintOnTerminal {
   private final TerminalHealth health;
 
   /**
+   * @param health the application's one status writer (with its drift audit)
    * @param connectTimeout connect (and TLS handshake) budget per request
    * @param readTimeout budget for the terminal's answer to a print request
    */
@@ -33,6 +33,7 @@ public final class TerminalOperations implements PrintOnTerminal {
       TerminalChannel channel,
       UnitOfWork unitOfWork,
       Clock clock,
+      TerminalHealth health,
       Duration connectTimeout,
       Duration readTimeout) {
     this.terminals = Objects.requireNonNull(terminals);
@@ -42,7 +43,7 @@ public final class TerminalOperations implements PrintOnTerminal {
     this.clock = Objects.requireNonNull(clock);
     this.connectTimeout = Objects.requireNonNull(connectTimeout);
     this.readTimeout = Objects.requireNonNull(readTimeout);
-    this.health = new TerminalHealth(terminals, unitOfWork, clock);
+    this.health = Objects.requireNonNull(health);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.ecrhub.domain.terminal;
 
 import io.ecrhub.domain.certificate.LeafCertificate;
-import io.ecrhub.domain.transaction.DeclineReason;
 
 /**
  * What became of one request to a terminal. The distinction that matters most: {@link NotSent}

@@ -1,6 +1,7 @@
 package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TransactionReport;
 import io.ecrhub.domain.terminal.Transport;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.terminal.DeclineReason;
+
 /**
  * Why a transaction did not (or not yet) succeed: the domain's reason, the raw vendor code kept for
  * support, and a message. Any part may be absent; an UNKNOWN transaction keeps only why it is

@@ -37,8 +37,7 @@ final class Flow {
       throw new IllegalArgumentException("instanceId must be non-blank and contain no ':'");
     }
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.health =
-        new TerminalHealth(ports.terminals(), ports.unitOfWork(), clock, ports.statusChanges());
+    this.health = ports.health();
   }
 
   Instant now() {

@@ -1,5 +1,7 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.terminal.OutTradeNo;
+
 /**
  * Port: whether QFPay has told the hub anything about a payment, through a signed notification the
  * inbox holds (its own payment notification, or a refund notification naming it as

@@ -2,6 +2,9 @@ package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Channel;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TransactionReport;
 import java.time.Instant;

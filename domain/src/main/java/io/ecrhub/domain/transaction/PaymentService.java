@@ -3,6 +3,7 @@ package io.ecrhub.domain.transaction;
 import io.ecrhub.domain.shared.ConcurrentModificationException;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;
+import io.ecrhub.domain.terminal.OutTradeNo;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalCalls;
 import io.ecrhub.domain.terminal.TerminalCommand;

@@ -1,6 +1,8 @@
 package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.shared.Page;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
 import java.time.Instant;
 import java.util.Comparator;

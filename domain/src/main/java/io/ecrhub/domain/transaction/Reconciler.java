@@ -1,6 +1,7 @@
 package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.terminal.AppVersion;
+import io.ecrhub.domain.terminal.DeclineReason;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalCalls;
 import io.ecrhub.domain.terminal.TerminalCommand;

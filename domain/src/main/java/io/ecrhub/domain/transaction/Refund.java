@@ -2,6 +2,7 @@ package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
 import java.time.Instant;
 import java.util.Objects;

@@ -3,6 +3,7 @@ package io.ecrhub.domain.transaction;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalCalls;
 import io.ecrhub.domain.terminal.TerminalCommand;

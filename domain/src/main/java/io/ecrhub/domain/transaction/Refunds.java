@@ -1,5 +1,6 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.terminal.Syssn;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;

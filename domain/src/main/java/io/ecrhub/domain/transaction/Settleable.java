@@ -1,5 +1,7 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.terminal.DeclineReason;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TransactionReport;
 import java.time.Instant;

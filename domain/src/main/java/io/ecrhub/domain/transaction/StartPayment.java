@@ -2,6 +2,7 @@ package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.shared.ValidationException;
+import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.domain.terminal.TerminalId;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.terminal.DeclineReason;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -9,10 +9,11 @@ import io.ecrhub.domain.terminal.Terminals;
 import java.util.Objects;
 
 /**
- * The ports the transaction use cases drive, wired once by the application. {@code statusChanges}
- * hears of every terminal status change a payment, refund or query reveals (the application audits
- * drift with it, as for diagnostics and MMS). {@code notificationTrail} tells reconciliation
- * whether QFPay notified anything about a payment the terminal says it does not know.
+ * The ports the transaction use cases drive, wired once by the application. {@code health} is the
+ * application's one terminal status writer: every status change a payment, refund or query reveals
+ * goes through it and its drift audit, as for prints, diagnostics and MMS. {@code
+ * notificationTrail} tells reconciliation whether QFPay notified anything about a payment the
+ * terminal says it does not know.
  */
 public record TransactionPorts(
     Terminals terminals,
@@ -22,11 +23,11 @@ public record TransactionPorts(
     TerminalChannel channel,
     UnitOfWork unitOfWork,
     EventPublisher events,
-    TerminalHealth.StatusChanges statusChanges,
+    TerminalHealth health,
     NotificationTrail notificationTrail) {
 
   public TransactionPorts {
-    Objects.requireNonNull(statusChanges, "statusChanges");
+    Objects.requireNonNull(health, "health");
     Objects.requireNonNull(notificationTrail, "notificationTrail");
     Objects.requireNonNull(terminals, "terminals");
     Objects.requireNonNull(payments, "payments");

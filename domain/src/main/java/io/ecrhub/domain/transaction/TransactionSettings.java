@@ -1,5 +1,6 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.domain.terminal.Currencies;
 import java.time.Duration;
 import java.time.LocalTime;

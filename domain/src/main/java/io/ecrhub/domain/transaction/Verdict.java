@@ -1,6 +1,8 @@
 package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.shared.ValidationException;
+import io.ecrhub.domain.terminal.DeclineReason;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TransactionReport;
 import io.ecrhub.domain.terminal.Transport;

@@ -2,6 +2,7 @@ package io.ecrhub.domain.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.domain.terminal.AddressSighting;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.testing.InMemoryAddressHistory;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import static io.ecrhub.domain.diagnostics.DiagnosticsFixtures.httpsTarget;
 import static io.ecrhub.domain.diagnostics.DiagnosticsFixtures.leaf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.domain.terminal.AddressSighting;
 import io.ecrhub.domain.terminal.PosKey;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.Transport;

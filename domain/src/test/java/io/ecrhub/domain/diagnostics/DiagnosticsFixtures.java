@@ -3,6 +3,7 @@ package io.ecrhub.domain.diagnostics;
 import io.ecrhub.domain.certificate.Fingerprint;
 import io.ecrhub.domain.certificate.QfpayCa;
 import io.ecrhub.domain.merchant.MerchantFakes;
+import io.ecrhub.domain.terminal.AddressSighting;
 import io.ecrhub.domain.terminal.AppVersion;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;

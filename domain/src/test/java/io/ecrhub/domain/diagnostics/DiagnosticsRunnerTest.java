@@ -6,14 +6,17 @@ import static io.ecrhub.domain.diagnostics.DiagnosticsFixtures.httpsTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecrhub.domain.merchant.AuditAction;
+import io.ecrhub.domain.merchant.DriftAudit;
 import io.ecrhub.domain.merchant.MerchantFakes;
 import io.ecrhub.domain.merchant.MerchantFakes.InMemoryAudit;
 import io.ecrhub.domain.merchant.MerchantFakes.InMemoryMmsSettings;
 import io.ecrhub.domain.merchant.MerchantFakes.InMemoryTerminals;
 import io.ecrhub.domain.merchant.MerchantFakes.RollbackUnitOfWork;
 import io.ecrhub.domain.merchant.MmsDeviceSetting;
-import io.ecrhub.domain.merchant.TerminalDriftMonitor;
+import io.ecrhub.domain.terminal.AddressSighting;
 import io.ecrhub.domain.terminal.TerminalCommand;
+import io.ecrhub.domain.terminal.TerminalDriftMonitor;
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalStatus;
@@ -201,7 +204,9 @@ class DiagnosticsRunnerTest {
     InMemoryAudit audit = new InMemoryAudit();
     RollbackUnitOfWork uow = new RollbackUnitOfWork(terminals);
     TerminalDriftMonitor monitor =
-        new TerminalDriftMonitor(terminals, audit, uow, clock, MerchantFakes.sequentialIds());
+        new TerminalDriftMonitor(
+            new TerminalHealth(
+                terminals, uow, clock, new DriftAudit(audit, MerchantFakes.sequentialIds())));
     InMemoryDiagnosticResults results = new InMemoryDiagnosticResults();
     InMemoryAddressHistory addresses = new InMemoryAddressHistory();
     TerminalDiagnostics d =
@@ -259,11 +264,11 @@ class DiagnosticsRunnerTest {
     InMemoryAudit audit = new InMemoryAudit();
     TerminalDriftMonitor monitor =
         new TerminalDriftMonitor(
-            terminals,
-            audit,
-            new RollbackUnitOfWork(terminals),
-            clock,
-            MerchantFakes.sequentialIds());
+            new TerminalHealth(
+                terminals,
+                new RollbackUnitOfWork(terminals),
+                clock,
+                new DriftAudit(audit, MerchantFakes.sequentialIds())));
     return new TerminalDiagnostics(
         terminals,
         new InMemoryMmsSettings(),

@@ -15,6 +15,7 @@ import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.terminal.AppVersion;
 import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.TerminalStatus;
 import io.ecrhub.domain.terminal.Transport;
 import java.time.Clock;
@@ -46,7 +47,16 @@ class MerchantConfigSyncTest {
 
   private MerchantConfigSync sync(SyncPolicy policy) {
     return new MerchantConfigSync(
-        terminals, held, mms, audit, uow, clock, MerchantFakes.sequentialIds(), policy);
+        terminals,
+        held,
+        mms,
+        audit,
+        uow,
+        clock,
+        MerchantFakes.sequentialIds(),
+        new TerminalHealth(
+            terminals, uow, clock, new DriftAudit(audit, MerchantFakes.sequentialIds())),
+        policy);
   }
 
   private static MerchantConfigSource source(List<DeviceConfig> rows, List<RowError> errors) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ecrhub.domain.merchant.MerchantFakes.InMemoryAudit;
 import io.ecrhub.domain.merchant.MerchantFakes.InMemoryTerminals;
 import io.ecrhub.domain.merchant.MerchantFakes.RollbackUnitOfWork;
+import io.ecrhub.domain.terminal.TerminalDriftMonitor;
 import io.ecrhub.domain.terminal.TerminalHealth;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
@@ -18,13 +19,13 @@ import org.junit.jupiter.api.Test;
 class TerminalDriftMonitorTest {
   private final InMemoryTerminals terminals = new InMemoryTerminals();
   private final InMemoryAudit audit = new InMemoryAudit();
-  private final TerminalDriftMonitor monitor =
-      new TerminalDriftMonitor(
+  private final TerminalHealth health =
+      new TerminalHealth(
           terminals,
-          audit,
           new RollbackUnitOfWork(terminals),
           Clock.fixed(MerchantFakes.T0, ZoneOffset.UTC),
-          MerchantFakes.sequentialIds());
+          new DriftAudit(audit, MerchantFakes.sequentialIds()));
+  private final TerminalDriftMonitor monitor = new TerminalDriftMonitor(health);
   private final TerminalId id = TerminalId.of("till-a");
 
   @Test
@@ -66,7 +67,8 @@ class TerminalDriftMonitorTest {
         new TerminalHealth(
             terminals,
             new RollbackUnitOfWork(terminals),
-            Clock.fixed(MerchantFakes.T0, ZoneOffset.UTC));
+            Clock.fixed(MerchantFakes.T0, ZoneOffset.UTC),
+            TerminalHealth.StatusChanges.NONE);
 
     paymentPath.record(TerminalId.of("till-a"), o);
     monitor.outcome(TerminalId.of("till-b"), o);
@@ -84,12 +86,7 @@ class TerminalDriftMonitorTest {
   void driftSeenFirstByAPayment_isAuditedOnce_andNotAgainByDiagnostics() {
     terminals.save(terminal("till-a", "SN-A", "10.0.0.10", key('a')));
     TerminalOutcome o = new TerminalOutcome.KeyMismatch("5001", "decrypt failed");
-    TerminalHealth paymentPath =
-        new TerminalHealth(
-            terminals,
-            new RollbackUnitOfWork(terminals),
-            Clock.fixed(MerchantFakes.T0, ZoneOffset.UTC),
-            TerminalDriftMonitor.auditDrift(audit, MerchantFakes.sequentialIds()));
+    TerminalHealth paymentPath = health; // the one instance the application wires
 
     paymentPath.record(id, o);
     monitor.outcome(id, o);

@@ -2,12 +2,12 @@ package io.ecrhub.domain.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.domain.terminal.TerminalHealth.StatusChanges;
 import io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause;
 import io.ecrhub.domain.testing.DirectUnitOfWork;
 import io.ecrhub.domain.testing.InMemoryTerminals;
 import io.ecrhub.domain.testing.MutableClock;
 import io.ecrhub.domain.testing.TerminalFixture;
-import io.ecrhub.domain.transaction.DeclineReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +19,7 @@ class TerminalHealthTest {
   private final InMemoryTerminals terminals = new InMemoryTerminals();
   private final MutableClock clock = MutableClock.atDefaultStart();
   private final TerminalHealth health =
-      new TerminalHealth(terminals, new DirectUnitOfWork(), clock);
+      new TerminalHealth(terminals, new DirectUnitOfWork(), clock, StatusChanges.NONE);
 
   private static Optional<TerminalStatus> statusFor(TerminalOutcome o) {
     return TerminalHealth.interpret(Transport.HTTPS, true, o)
@@ -46,7 +46,7 @@ class TerminalHealthTest {
   @Test
   void recordAsRead_anAnswerThatSaysWhatTheTerminalShowed_touchesNothing() {
     DirectUnitOfWork uow = new DirectUnitOfWork();
-    TerminalHealth counted = new TerminalHealth(terminals, uow, clock);
+    TerminalHealth counted = new TerminalHealth(terminals, uow, clock, StatusChanges.NONE);
     Terminal online = terminals.save(TerminalFixture.builder().build());
     counted.record(online.id(), new TerminalOutcome.Approved(null));
     Terminal asRead = terminals.findById(online.id()).orElseThrow();

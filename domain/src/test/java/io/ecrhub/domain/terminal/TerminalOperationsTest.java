@@ -11,7 +11,6 @@ import io.ecrhub.domain.testing.InMemoryTerminals;
 import io.ecrhub.domain.testing.MutableClock;
 import io.ecrhub.domain.testing.ScriptedTerminalChannel;
 import io.ecrhub.domain.testing.TerminalFixture;
-import io.ecrhub.domain.transaction.Syssn;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +26,8 @@ class TerminalOperationsTest {
           channel,
           new DirectUnitOfWork(),
           clock,
+          new TerminalHealth(
+              terminals, new DirectUnitOfWork(), clock, TerminalHealth.StatusChanges.NONE),
           Duration.ofSeconds(5),
           Duration.ofSeconds(15));
 

@@ -7,7 +7,6 @@ import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.ValidationException;
 import io.ecrhub.domain.testing.MutableClock;
 import io.ecrhub.domain.testing.TerminalFixture;
-import io.ecrhub.domain.transaction.Channel;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

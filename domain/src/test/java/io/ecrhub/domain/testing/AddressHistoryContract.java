@@ -2,8 +2,8 @@ package io.ecrhub.domain.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ecrhub.domain.diagnostics.AddressHistory;
-import io.ecrhub.domain.diagnostics.AddressSighting;
+import io.ecrhub.domain.terminal.AddressHistory;
+import io.ecrhub.domain.terminal.AddressSighting;
 import io.ecrhub.domain.terminal.TerminalId;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

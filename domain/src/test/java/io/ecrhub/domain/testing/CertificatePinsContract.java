@@ -2,10 +2,10 @@ package io.ecrhub.domain.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ecrhub.domain.certificate.CertificatePin;
-import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.certificate.Fingerprint;
 import io.ecrhub.domain.certificate.LeafCertificate;
+import io.ecrhub.domain.terminal.CertificatePin;
+import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.TerminalId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.ecrhub.domain.testing;
 
-import io.ecrhub.domain.diagnostics.AddressHistory;
-import io.ecrhub.domain.diagnostics.AddressSighting;
+import io.ecrhub.domain.terminal.AddressHistory;
+import io.ecrhub.domain.terminal.AddressSighting;
 import io.ecrhub.domain.terminal.TerminalId;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.ecrhub.domain.testing;
 
-import io.ecrhub.domain.diagnostics.AddressHistory;
+import io.ecrhub.domain.terminal.AddressHistory;
 
 class InMemoryAddressHistoryTest extends AddressHistoryContract {
   @Override

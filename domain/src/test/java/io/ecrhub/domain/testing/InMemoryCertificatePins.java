@@ -1,9 +1,9 @@
 package io.ecrhub.domain.testing;
 
-import io.ecrhub.domain.certificate.CertificatePin;
-import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.certificate.Fingerprint;
 import io.ecrhub.domain.certificate.LeafCertificate;
+import io.ecrhub.domain.terminal.CertificatePin;
+import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.TerminalId;
 import java.time.Instant;
 import java.util.HashMap;

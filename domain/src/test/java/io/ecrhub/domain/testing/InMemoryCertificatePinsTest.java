@@ -1,6 +1,6 @@
 package io.ecrhub.domain.testing;
 
-import io.ecrhub.domain.certificate.CertificatePins;
+import io.ecrhub.domain.terminal.CertificatePins;
 
 class InMemoryCertificatePinsTest extends CertificatePinsContract {
   @Override

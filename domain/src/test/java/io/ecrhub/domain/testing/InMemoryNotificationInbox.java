@@ -4,8 +4,8 @@ import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.NotificationInbox;
 import io.ecrhub.domain.shared.Page;
+import io.ecrhub.domain.terminal.OutTradeNo;
 import io.ecrhub.domain.transaction.NotificationTrail;
-import io.ecrhub.domain.transaction.OutTradeNo;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -45,6 +45,11 @@ public final class InMemoryNotificationInbox implements NotificationInbox, Notif
     }
     byId.put(entry.id(), entry);
     return Optional.of(entry);
+  }
+
+  @Override
+  public synchronized Optional<InboxEntry> findByDedupeKey(String dedupeKey) {
+    return byId.values().stream().filter(e -> dedupeKey.equals(e.dedupeKey())).findFirst();
   }
 
   @Override

@@ -2,11 +2,11 @@ package io.ecrhub.domain.testing;
 
 import io.ecrhub.domain.shared.ConcurrentModificationException;
 import io.ecrhub.domain.shared.Page;
-import io.ecrhub.domain.transaction.OutTradeNo;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Payments;
-import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package io.ecrhub.domain.testing;
 
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundId;
 import io.ecrhub.domain.transaction.Refunds;
-import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import java.util.List;
 import java.util.Optional;

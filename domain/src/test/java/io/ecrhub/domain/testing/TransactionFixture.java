@@ -1,10 +1,10 @@
 package io.ecrhub.domain.testing;
 
+import io.ecrhub.domain.terminal.DeclineReason;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.ConfirmedBy;
-import io.ecrhub.domain.transaction.DeclineReason;
 import io.ecrhub.domain.transaction.Failure;
 import io.ecrhub.domain.transaction.LifecycleSnapshot;
-import io.ecrhub.domain.transaction.Syssn;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import java.time.Instant;
 

@@ -2,6 +2,7 @@ package io.ecrhub.domain.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TransactionReport;
 import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.domain.testing.PaymentFixture;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ecrhub.domain.notification.InboxEntry;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.terminal.AppVersion;
+import io.ecrhub.domain.terminal.Channel;
+import io.ecrhub.domain.terminal.DeclineReason;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalCommand.Pay;
 import io.ecrhub.domain.terminal.TerminalCommand.Query;

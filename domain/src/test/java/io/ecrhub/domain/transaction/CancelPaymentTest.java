@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.NotFoundException;
+import io.ecrhub.domain.terminal.Channel;
+import io.ecrhub.domain.terminal.DeclineReason;
 import io.ecrhub.domain.terminal.TerminalCommand.CancelRequest;
 import io.ecrhub.domain.terminal.TerminalCommand.Pay;
 import io.ecrhub.domain.terminal.TerminalOutcome;

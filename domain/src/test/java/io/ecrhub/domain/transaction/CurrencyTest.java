@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.shared.ValidationException;
+import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.domain.terminal.Currencies;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalCommand;

@@ -2,6 +2,7 @@ package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.shared.DomainEvent;
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalLeases;
@@ -65,7 +66,8 @@ final class Harness {
               publishedInsideTransaction.add(uow.inside());
               events.publish(e);
             },
-            io.ecrhub.domain.terminal.TerminalHealth.StatusChanges.NONE,
+            new io.ecrhub.domain.terminal.TerminalHealth(
+                terminals, uow, clock, io.ecrhub.domain.terminal.TerminalHealth.StatusChanges.NONE),
             inbox);
     service =
         new PaymentService(ports, clock, new SequenceIds(""), INSTANCE, settings, Runnable::run);

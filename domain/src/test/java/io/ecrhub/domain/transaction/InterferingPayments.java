@@ -1,6 +1,8 @@
 package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.shared.Page;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.testing.InMemoryPayments;
 import java.util.List;
 import java.util.Optional;

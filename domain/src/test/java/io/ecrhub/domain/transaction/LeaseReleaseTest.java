@@ -3,6 +3,7 @@ package io.ecrhub.domain.transaction;
 import static io.ecrhub.domain.transaction.Harness.pay;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalStatus;

@@ -3,6 +3,10 @@ package io.ecrhub.domain.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ecrhub.domain.terminal.Channel;
+import io.ecrhub.domain.terminal.DeclineReason;
+import io.ecrhub.domain.terminal.OutTradeNo;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.testing.MutableClock;
 import io.ecrhub.domain.testing.PaymentFixture;
 import java.time.Instant;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecrhub.domain.shared.NotFoundException;
+import io.ecrhub.domain.terminal.Channel;
+import io.ecrhub.domain.terminal.DeclineReason;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalCommand.Pay;
 import io.ecrhub.domain.terminal.TerminalCommand.Query;
 import io.ecrhub.domain.terminal.TerminalOutcome;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.Money;
+import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.domain.testing.PaymentFixture;
 import java.time.Duration;
 import java.time.Instant;

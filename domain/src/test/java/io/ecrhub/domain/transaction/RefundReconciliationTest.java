@@ -3,6 +3,8 @@ package io.ecrhub.domain.transaction;
 import static io.ecrhub.domain.transaction.Harness.hkd;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.domain.terminal.Channel;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalCommand.Query;
 import io.ecrhub.domain.terminal.TerminalOutcome;

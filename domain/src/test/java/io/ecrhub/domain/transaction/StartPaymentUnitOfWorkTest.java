@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.domain.terminal.TerminalCommand.Pay;
 import io.ecrhub.domain.terminal.TerminalLeases;
 import io.ecrhub.domain.terminal.TerminalOutcome;
@@ -57,7 +58,8 @@ class StartPaymentUnitOfWorkTest {
               journal.add("publish " + e.type() + " in #" + uow.current());
               events.publish(e);
             },
-            io.ecrhub.domain.terminal.TerminalHealth.StatusChanges.NONE,
+            new io.ecrhub.domain.terminal.TerminalHealth(
+                terminals, uow, clock, io.ecrhub.domain.terminal.TerminalHealth.StatusChanges.NONE),
             NotificationTrail.UNAVAILABLE);
     service =
         new PaymentService(

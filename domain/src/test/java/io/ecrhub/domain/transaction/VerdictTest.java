@@ -2,6 +2,8 @@ package io.ecrhub.domain.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.domain.terminal.DeclineReason;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause;
 import io.ecrhub.domain.terminal.TransactionReport;

@@ -1,7 +1,7 @@
 package io.ecrhub.app.diagnostics.persistence;
 
-import io.ecrhub.domain.diagnostics.AddressHistory;
-import io.ecrhub.domain.diagnostics.AddressSighting;
+import io.ecrhub.domain.terminal.AddressHistory;
+import io.ecrhub.domain.terminal.AddressSighting;
 import io.ecrhub.domain.terminal.TerminalId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

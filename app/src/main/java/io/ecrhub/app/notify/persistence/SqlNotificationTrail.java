@@ -1,8 +1,8 @@
 package io.ecrhub.app.notify.persistence;
 
 import io.ecrhub.app.persistence.jdbc.Jdbc;
+import io.ecrhub.domain.terminal.OutTradeNo;
 import io.ecrhub.domain.transaction.NotificationTrail;
-import io.ecrhub.domain.transaction.OutTradeNo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;

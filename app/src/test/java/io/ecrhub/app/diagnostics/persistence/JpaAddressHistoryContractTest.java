@@ -1,7 +1,7 @@
 package io.ecrhub.app.diagnostics.persistence;
 
-import io.ecrhub.domain.diagnostics.AddressHistory;
 import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.AddressHistory;
 import io.ecrhub.domain.testing.AddressHistoryContract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

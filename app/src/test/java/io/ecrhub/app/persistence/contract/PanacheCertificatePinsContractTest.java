@@ -1,7 +1,7 @@
 package io.ecrhub.app.persistence.contract;
 
-import io.ecrhub.domain.certificate.CertificatePins;
 import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.testing.CertificatePinsContract;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
-package io.ecrhub.domain.certificate;
+package io.ecrhub.domain.terminal;
 
-import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.certificate.Fingerprint;
+import io.ecrhub.domain.certificate.LeafCertificate;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,7 +1,5 @@
-package io.ecrhub.domain.merchant;
+package io.ecrhub.domain.terminal;
 
-import io.ecrhub.domain.terminal.TerminalId;
-import io.ecrhub.domain.terminal.TerminalOutcome;
 import java.util.Optional;
 
 /**

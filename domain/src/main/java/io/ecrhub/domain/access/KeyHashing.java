@@ -1,4 +1,4 @@
-package io.ecrhub.app.security;
+package io.ecrhub.domain.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

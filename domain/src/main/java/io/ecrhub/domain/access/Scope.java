@@ -1,4 +1,4 @@
-package io.ecrhub.app.security;
+package io.ecrhub.domain.access;
 
 import io.ecrhub.domain.shared.ValidationException;
 import io.ecrhub.domain.terminal.Terminal;

@@ -1,4 +1,4 @@
-package io.ecrhub.domain.transaction;
+package io.ecrhub.domain.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,13 +52,5 @@ class IdentifiersTest {
   @Test
   void syssn_refusesMoreThan64Characters() {
     assertThatThrownBy(() -> Syssn.of("1".repeat(65))).isInstanceOf(ValidationException.class);
-  }
-
-  @Test
-  void paymentAndRefundIds_areLowercaseTokens() {
-    assertThat(new PaymentId("pay_abc123").value()).isEqualTo("pay_abc123");
-    assertThat(new RefundId("ref_abc123").value()).isEqualTo("ref_abc123");
-    assertThatThrownBy(() -> new PaymentId("PAY-1")).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> new RefundId("ref 1")).isInstanceOf(ValidationException.class);
   }
 }

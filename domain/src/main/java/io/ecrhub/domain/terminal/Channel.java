@@ -1,4 +1,4 @@
-package io.ecrhub.domain.transaction;
+package io.ecrhub.domain.terminal;
 
 import io.ecrhub.domain.shared.ValidationException;
 

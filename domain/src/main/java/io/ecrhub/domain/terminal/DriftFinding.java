@@ -1,7 +1,5 @@
-package io.ecrhub.domain.merchant;
+package io.ecrhub.domain.terminal;
 
-import io.ecrhub.domain.terminal.TerminalHealth;
-import io.ecrhub.domain.terminal.TerminalStatus;
 import java.util.Objects;
 
 /**

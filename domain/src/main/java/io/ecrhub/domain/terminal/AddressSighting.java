@@ -1,4 +1,4 @@
-package io.ecrhub.domain.diagnostics;
+package io.ecrhub.domain.terminal;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.ecrhub.domain.transaction;
+package io.ecrhub.domain.terminal;
 
 /**
  * The hub's own reason for an unsuccessful end, kept apart from QFPay's wire codes (the raw code is

@@ -1,6 +1,5 @@
-package io.ecrhub.domain.diagnostics;
+package io.ecrhub.domain.terminal;
 
-import io.ecrhub.domain.terminal.TerminalId;
 import java.time.Instant;
 import java.util.List;
 

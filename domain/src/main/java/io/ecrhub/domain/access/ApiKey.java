@@ -1,4 +1,4 @@
-package io.ecrhub.app.security;
+package io.ecrhub.domain.access;
 
 import java.time.Instant;
 import java.util.Objects;

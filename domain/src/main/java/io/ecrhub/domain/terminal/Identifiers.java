@@ -1,4 +1,4 @@
-package io.ecrhub.domain.transaction;
+package io.ecrhub.domain.terminal;
 
 /** The characters the terminal protocol carries unescaped in an identifier. */
 final class Identifiers {

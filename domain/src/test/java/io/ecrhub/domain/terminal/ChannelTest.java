@@ -1,4 +1,4 @@
-package io.ecrhub.domain.transaction;
+package io.ecrhub.domain.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
