@@ -57,7 +57,7 @@ class OpenApiDocumentTest {
 
   @Test
   void everyOperation_hasAUniqueIdATypedAnswerAndProblemsOnErrors() {
-    JsonPath doc = json();
+    JsonPath doc = ManagementInterface.openApi();
     Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
     Set<String> ids = new HashSet<>();
     List<String> faults = new ArrayList<>();
@@ -110,7 +110,7 @@ class OpenApiDocumentTest {
 
   @Test
   void eventStreams_areTextEventStreamsOfTransactionEvents() {
-    JsonPath doc = json();
+    JsonPath doc = ManagementInterface.openApi();
     for (String path : List.of("/api/v1/payments/{id}/events", "/api/v1/terminals/{id}/events")) {
       assertThat(
               doc.getString(
@@ -126,7 +126,7 @@ class OpenApiDocumentTest {
 
   @Test
   void problemCode_isTheCatalogue_andSchemaNamesAreClean() {
-    JsonPath doc = json();
+    JsonPath doc = ManagementInterface.openApi();
     assertThat(doc.getList("components.schemas.Problem.properties.code.enum", String.class))
         .containsExactlyElementsOf(Arrays.stream(ProblemCode.values()).map(Enum::name).toList());
     Map<String, Object> schemas = doc.getMap("components.schemas");
@@ -139,15 +139,5 @@ class OpenApiDocumentTest {
                     .doesNotMatch(".*\\d$")
                     .isNotIn("Detail", "Key", "Summary", "View", "ReportView"))
         .contains("PaymentPage", "TerminalPage", "ApiKeyPage");
-  }
-
-  private static JsonPath json() {
-    return ManagementInterface.given()
-        .queryParam("format", "json")
-        .get("/q/openapi")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
   }
 }
