@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -106,8 +107,13 @@ public class ApiKeyResource {
       @Schema(description = "The API key; shown once, store it now") String key) {}
 
   @POST
-  @Operation(summary = "Create an API key (unscoped admin); the key is returned once")
-  @APIResponse(responseCode = "201", description = "Created")
+  @Operation(
+      operationId = "createApiKey",
+      summary = "Create an API key (unscoped admin); the key is returned once")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; the key is shown once",
+      content = @Content(schema = @Schema(implementation = Created.class)))
   public Response create(Create body, UriInfo uri) {
     Inputs.requireBody(body);
     Scope scope =
@@ -130,7 +136,7 @@ public class ApiKeyResource {
   }
 
   @GET
-  @Operation(summary = "List API keys (unscoped admin)")
+  @Operation(operationId = "listApiKeys", summary = "List API keys (unscoped admin)")
   public PageView<View> list(
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
     Page<ApiKey> page = keys.list(Paging.cursor(cursor), Paging.limit(limit, config.api()));
@@ -139,14 +145,16 @@ public class ApiKeyResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One API key (unscoped admin)")
+  @Operation(operationId = "getApiKey", summary = "One API key (unscoped admin)")
   public View get(@PathParam("id") String id) {
     return View.of(keys.get(id));
   }
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Revoke an API key (unscoped admin); it stops working at once")
+  @Operation(
+      operationId = "revokeApiKey",
+      summary = "Revoke an API key (unscoped admin); it stops working at once")
   @APIResponse(responseCode = "200", description = "Revoked")
   public View revoke(@PathParam("id") String id) {
     return View.of(keys.revoke(id));

@@ -132,7 +132,9 @@ public class CertificateResource {
           String fingerprint) {}
 
   @GET
-  @Operation(summary = "The terminal's pinned TLS certificate and a changed one awaiting approval")
+  @Operation(
+      operationId = "getTerminalCertificate",
+      summary = "The terminal's pinned TLS certificate and a changed one awaiting approval")
   @APIResponse(
       responseCode = "200",
       description = "The pin (both parts null if the hub never reached the terminal over HTTPS)",
@@ -147,6 +149,7 @@ public class CertificateResource {
   @POST
   @Path("approve")
   @Operation(
+      operationId = "approveTerminalCertificate",
       summary = "Approve the pending (changed) TLS certificate of the terminal",
       description =
           "Verify the terminal first (an IP change or an app reinstall regenerates its"

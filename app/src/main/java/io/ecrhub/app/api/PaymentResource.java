@@ -44,6 +44,8 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -79,11 +81,15 @@ public class PaymentResource {
   @Authenticated
   @POST
   @Operation(
+      operationId = "createPayment",
       summary = "Start a payment on a terminal",
       description =
           "Answers 202 once the payment is recorded and sent; follow it with GET or the events"
               + " stream. The same Idempotency-Key with the same body returns the same payment.")
-  @APIResponse(responseCode = "202", description = "Accepted: the terminal is asking for payment")
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted: the terminal is asking for payment",
+      content = @Content(schema = @Schema(implementation = PaymentViews.View.class)))
   @APIResponse(responseCode = "409", description = "TERMINAL_BUSY or IDEMPOTENCY_CONFLICT")
   @APIResponse(responseCode = "422", description = "e.g. CHANNEL_NOT_SUPPORTED on a PAX A920")
   public Response create(
@@ -111,7 +117,9 @@ public class PaymentResource {
 
   @Authenticated
   @GET
-  @Operation(summary = "List payments in the key's scope, newest first")
+  @Operation(
+      operationId = "listPayments",
+      summary = "List payments in the key's scope, newest first")
   public PageView<PaymentViews.View> list(
       @QueryParam("terminalId") String terminalId,
       @Parameter(
@@ -146,7 +154,11 @@ public class PaymentResource {
   @Authenticated
   @GET
   @Path("{id}")
-  @Operation(summary = "One payment")
+  @Operation(operationId = "getPayment", summary = "One payment")
+  @APIResponse(
+      responseCode = "200",
+      description = "The payment",
+      content = @Content(schema = @Schema(implementation = PaymentViews.View.class)))
   @APIResponse(responseCode = "404", description = "No such payment")
   public PaymentViews.View get(@PathParam("id") String id) {
     return PaymentViews.View.of(visible(id));
@@ -156,11 +168,15 @@ public class PaymentResource {
   @POST
   @Path("{id}/cancel")
   @Operation(
+      operationId = "cancelPayment",
       summary = "Cancel a payment",
       description =
           "Sends the terminal a cancel request (5001); the payment ends CANCELLED, or in whatever"
               + " state the terminal really reached.")
-  @APIResponse(responseCode = "202", description = "The terminal took the cancel request")
+  @APIResponse(
+      responseCode = "202",
+      description = "The terminal took the cancel request",
+      content = @Content(schema = @Schema(implementation = PaymentViews.View.class)))
   @APIResponse(
       responseCode = "409",
       description =
@@ -188,6 +204,7 @@ public class PaymentResource {
   @POST
   @Path("{id}/reconcile")
   @Operation(
+      operationId = "reconcilePayment",
       summary = "Query the terminal now for a payment whose outcome is not known (admin)",
       description =
           "For an UNKNOWN payment (or one left IN_PROGRESS by a crash) the hub asks the terminal"
@@ -204,8 +221,13 @@ public class PaymentResource {
   @Authenticated
   @POST
   @Path("{id}/refunds")
-  @Operation(summary = "Refund a payment through its terminal (full when no amount is given)")
-  @APIResponse(responseCode = "202", description = "The refund was sent to the terminal")
+  @Operation(
+      operationId = "createRefund",
+      summary = "Refund a payment through its terminal (full when no amount is given)")
+  @APIResponse(
+      responseCode = "202",
+      description = "The refund was sent to the terminal",
+      content = @Content(schema = @Schema(implementation = PaymentViews.RefundView.class)))
   @APIResponse(
       responseCode = "422",
       description = "A refund the terminal cannot do (code and explanation in the problem)")
@@ -248,7 +270,7 @@ public class PaymentResource {
   @Authenticated
   @GET
   @Path("{id}/refunds")
-  @Operation(summary = "The refunds of a payment, oldest first")
+  @Operation(operationId = "listRefunds", summary = "The refunds of a payment, oldest first")
   public List<PaymentViews.RefundView> refunds(@PathParam("id") String id) {
     Payment p = visible(id);
     return queries.refundsOf(p.id()).stream().map(PaymentViews.RefundView::of).toList();
@@ -259,8 +281,16 @@ public class PaymentResource {
   @Path("{id}/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(
+      operationId = "streamPaymentEvents",
       summary = "Server-Sent Events of every state change of the payment and its refunds",
       description = "The event id is a sequence number: reconnect with Last-Event-ID to resume.")
+  @APIResponse(
+      responseCode = "200",
+      description = TransactionEventView.STREAM,
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(implementation = TransactionEventView.class)))
   @APIResponse(
       responseCode = "429",
       description = "TOO_MANY_STREAMS: the key holds ecrhub.security.max-streams-per-key already")

@@ -81,6 +81,7 @@ public class ReconciliationResource {
 
   @GET
   @Operation(
+      operationId = "getPaymentReconciliation",
       summary = "How the hub is settling a payment whose outcome is not known",
       description =
           "Attempts so far and the time of the next automatic terminal query. Any caller who may"

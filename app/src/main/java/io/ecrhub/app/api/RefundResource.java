@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,7 +35,11 @@ public class RefundResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One refund")
+  @Operation(operationId = "getRefund", summary = "One refund")
+  @APIResponse(
+      responseCode = "200",
+      description = "The refund",
+      content = @Content(schema = @Schema(implementation = PaymentViews.RefundView.class)))
   @APIResponse(responseCode = "404", description = "No such refund")
   public PaymentViews.RefundView get(@PathParam("id") String id) {
     Refund r = queries.refund(Inputs.refundInPath(id));

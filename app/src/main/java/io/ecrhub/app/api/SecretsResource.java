@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,11 +31,14 @@ public class SecretsResource {
   }
 
   /** How many secrets were re-sealed. */
+  @Schema(name = "SecretsResealed")
   public record Resealed(int resealed) {}
 
   @POST
   @Path("reseal")
-  @Operation(summary = "Re-seal every stored secret under the current master key (unscoped admin)")
+  @Operation(
+      operationId = "resealSecrets",
+      summary = "Re-seal every stored secret under the current master key (unscoped admin)")
   public Resealed reseal() {
     return new Resealed(rotate.resealAll());
   }

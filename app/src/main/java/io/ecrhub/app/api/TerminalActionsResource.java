@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,7 +73,9 @@ public class TerminalActionsResource {
 
   @POST
   @Path("receipts")
-  @Operation(summary = "Print the receipt of a payment made on this terminal (3001)")
+  @Operation(
+      operationId = "printReceipt",
+      summary = "Print the receipt of a payment made on this terminal (3001)")
   @APIResponse(responseCode = "200", description = "The terminal accepted the print request")
   @APIResponse(
       responseCode = "409",
@@ -109,7 +112,9 @@ public class TerminalActionsResource {
 
   @POST
   @Path("summary")
-  @Operation(summary = "Print the transaction summary on this terminal (3002)")
+  @Operation(
+      operationId = "printSummary",
+      summary = "Print the transaction summary on this terminal (3002)")
   @APIResponse(responseCode = "200", description = "The terminal accepted the print request")
   @APIResponse(
       responseCode = "409",
@@ -144,8 +149,16 @@ public class TerminalActionsResource {
   @Path("events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(
+      operationId = "streamTerminalEvents",
       summary = "Server-Sent Events of every payment and refund state change on this terminal",
       description = "Without Last-Event-ID the stream starts now; with it, it resumes after it.")
+  @APIResponse(
+      responseCode = "200",
+      description = TransactionEventView.STREAM,
+      content =
+          @Content(
+              mediaType = MediaType.SERVER_SENT_EVENTS,
+              schema = @Schema(implementation = TransactionEventView.class)))
   @APIResponse(
       responseCode = "429",
       description = "TOO_MANY_STREAMS: the key holds ecrhub.security.max-streams-per-key already")

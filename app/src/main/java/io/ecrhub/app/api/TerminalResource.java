@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -56,8 +58,11 @@ public class TerminalResource {
 
   @RolesAllowed(ApiRoles.ADMIN)
   @POST
-  @Operation(summary = "Register a terminal (admin)")
-  @APIResponse(responseCode = "201", description = "Registered; the POS key is never returned")
+  @Operation(operationId = "createTerminal", summary = "Register a terminal (admin)")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered; the POS key is never returned",
+      content = @Content(schema = @Schema(implementation = TerminalViews.View.class)))
   @APIResponse(responseCode = "400", description = "Invalid field (problem document names it)")
   @APIResponse(responseCode = "403", description = "Not an admin, or store outside the key's scope")
   public Response create(TerminalViews.Create body, UriInfo uri) {
@@ -85,7 +90,9 @@ public class TerminalResource {
 
   @Authenticated
   @GET
-  @Operation(summary = "List terminals in the key's scope, ordered by id")
+  @Operation(
+      operationId = "listTerminals",
+      summary = "List terminals in the key's scope, ordered by id")
   public PageView<TerminalViews.View> list(
       @QueryParam("storeId") String storeId,
       @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
@@ -104,7 +111,11 @@ public class TerminalResource {
   @Authenticated
   @GET
   @Path("{id}")
-  @Operation(summary = "One terminal")
+  @Operation(operationId = "getTerminal", summary = "One terminal")
+  @APIResponse(
+      responseCode = "200",
+      description = "The terminal",
+      content = @Content(schema = @Schema(implementation = TerminalViews.View.class)))
   @APIResponse(responseCode = "404", description = "No such terminal")
   public TerminalViews.View get(@PathParam("id") String id) {
     return TerminalViews.View.of(visible(id));
@@ -113,7 +124,9 @@ public class TerminalResource {
   @RolesAllowed(ApiRoles.ADMIN)
   @PATCH
   @Path("{id}")
-  @Operation(summary = "Change a terminal (admin); only the fields given change")
+  @Operation(
+      operationId = "updateTerminal",
+      summary = "Change a terminal (admin); only the fields given change")
   public TerminalViews.View patch(@PathParam("id") String id, TerminalViews.Change body) {
     Inputs.requireBody(body);
     Terminal t = visible(id);
@@ -141,7 +154,9 @@ public class TerminalResource {
   @RolesAllowed(ApiRoles.ADMIN)
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Remove a terminal (admin); refused while a payment on it is not final")
+  @Operation(
+      operationId = "deleteTerminal",
+      summary = "Remove a terminal (admin); refused while a payment on it is not final")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "409", description = "A payment on it is still in flight")
   public Response delete(@PathParam("id") String id) {

@@ -7,6 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -28,7 +32,14 @@ public class CaResource {
   @GET
   @Path("qfpay-ca3.crt")
   @Produces("application/x-pem-file")
-  @Operation(summary = "QFPay's ECR CA (CN=QFECR) as PEM")
+  @Operation(operationId = "getCaCertificatePem", summary = "QFPay's ECR CA (CN=QFECR) as PEM")
+  @APIResponse(
+      responseCode = "200",
+      description = "The certificate, as a download",
+      content =
+          @Content(
+              mediaType = "application/x-pem-file",
+              schema = @Schema(type = SchemaType.STRING)))
   public Response pem() {
     return download(ca.pem(), "qfpay-ca3.crt");
   }
@@ -36,14 +47,23 @@ public class CaResource {
   @GET
   @Path("qfpay-ca3.der")
   @Produces("application/pkix-cert")
-  @Operation(summary = "QFPay's ECR CA (CN=QFECR) as DER")
+  @Operation(operationId = "getCaCertificateDer", summary = "QFPay's ECR CA (CN=QFECR) as DER")
+  @APIResponse(
+      responseCode = "200",
+      description = "The certificate, as a download",
+      content =
+          @Content(
+              mediaType = "application/pkix-cert",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   public Response der() {
     return download(ca.der(), "qfpay-ca3.der");
   }
 
   @GET
   @Produces("text/html;charset=utf-8")
-  @Operation(summary = "Fingerprints and install steps for Android and Windows")
+  @Operation(
+      operationId = "getCaPage",
+      summary = "Fingerprints and install steps for Android and Windows")
   public String page() {
     return CaPage.render(ca);
   }

@@ -58,14 +58,7 @@ class PlatformEndpointsTest {
    */
   @Test
   void openApi_documentsTheNotificationRoute_andItsProblemSchemaResolves() {
-    io.restassured.path.json.JsonPath doc =
-        ManagementInterface.given()
-            .queryParam("format", "json")
-            .get("/q/openapi")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    io.restassured.path.json.JsonPath doc = ManagementInterface.openApi();
 
     java.util.Map<String, Object> responses = doc.getMap("paths.'/qfpay/notify'.post.responses");
     org.assertj.core.api.Assertions.assertThat(responses).containsKeys("200", "401", "503");
@@ -97,14 +90,7 @@ class PlatformEndpointsTest {
   /** Every /api operation names the bearer key and documents 401 and 403 as problem documents. */
   @Test
   void openApi_everyApiOperationDocumentsBearer401And403() {
-    io.restassured.path.json.JsonPath doc =
-        ManagementInterface.given()
-            .queryParam("format", "json")
-            .get("/q/openapi")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    io.restassured.path.json.JsonPath doc = ManagementInterface.openApi();
     java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths =
         doc.getMap("paths");
     int checked = 0;

@@ -28,4 +28,15 @@ public final class ManagementInterface {
   public static String metrics() {
     return given().get("/q/metrics").then().statusCode(200).extract().asString();
   }
+
+  /** The OpenAPI document of {@code /q/openapi}, as JSON. */
+  public static io.restassured.path.json.JsonPath openApi() {
+    return given()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
 }

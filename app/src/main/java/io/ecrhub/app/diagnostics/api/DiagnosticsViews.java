@@ -7,17 +7,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** JSON views of diagnostics runs and the fleet summary. */
 final class DiagnosticsViews {
   private DiagnosticsViews() {}
 
+  @Schema(name = "DiagnosticCheck")
   record CheckView(String id, String title, String status, String evidence, String fix) {
     static CheckView of(DiagnosticCheck c) {
       return new CheckView(c.id().key(), c.id().title(), c.status().name(), c.evidence(), c.fix());
     }
   }
 
+  @Schema(name = "DiagnosticsReport")
   record ReportView(
       String id,
       String terminalId,
@@ -36,8 +39,10 @@ final class DiagnosticsViews {
     }
   }
 
+  @Schema(name = "TerminalVerdict")
   record VerdictView(String terminalId, String overall, Instant at, List<String> failing) {}
 
+  @Schema(name = "FleetDiagnostics")
   record FleetView(
       Instant at,
       int terminals,

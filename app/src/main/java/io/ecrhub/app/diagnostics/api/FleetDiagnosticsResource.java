@@ -40,7 +40,9 @@ public class FleetDiagnosticsResource {
   }
 
   @GET
-  @Operation(summary = "Latest verdict per terminal, counts, and the checks failing most")
+  @Operation(
+      operationId = "getFleetDiagnostics",
+      summary = "Latest verdict per terminal, counts, and the checks failing most")
   public DiagnosticsViews.FleetView fleet() {
     List<TerminalId> visible =
         terminals.all().stream().filter(caller::covers).map(Terminal::id).toList();

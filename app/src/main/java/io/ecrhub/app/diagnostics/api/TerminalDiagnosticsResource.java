@@ -57,6 +57,7 @@ public class TerminalDiagnosticsResource {
   @POST
   @RolesAllowed(ApiRoles.ADMIN)
   @Operation(
+      operationId = "runTerminalDiagnostics",
       summary = "Run every check now (admin) (seconds, no money moves); the run is stored",
       description = "Each check: pass / warn / fail / skipped, the evidence and the fix.")
   public DiagnosticsViews.ReportView run(@PathParam("id") String id) {
@@ -67,7 +68,9 @@ public class TerminalDiagnosticsResource {
   @Authenticated
   @GET
   @Path("history")
-  @Operation(summary = "Stored runs of one terminal, newest first")
+  @Operation(
+      operationId = "listTerminalDiagnostics",
+      summary = "Stored runs of one terminal, newest first")
   public List<DiagnosticsViews.ReportView> history(
       @PathParam("id") String id, @QueryParam("limit") Integer limit) {
     Terminal t = visible(id);

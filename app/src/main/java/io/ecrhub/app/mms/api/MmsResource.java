@@ -48,6 +48,7 @@ public class MmsResource {
   @Path("imports")
   @Consumes({"text/csv", "application/json", "text/plain", "application/octet-stream"})
   @Operation(
+      operationId = "importMmsConfig",
       summary = "Import an MMS POS Key List (CSV or JSON); bad rows are reported, good rows apply")
   public MmsViews.ReportView upload(
       byte[] body,
@@ -79,21 +80,25 @@ public class MmsResource {
 
   @POST
   @Path("imports/file")
-  @Operation(summary = "Import the POS Key List file configured as ecrhub.mms.import-file")
+  @Operation(
+      operationId = "importMmsConfigFile",
+      summary = "Import the POS Key List file configured as ecrhub.mms.import-file")
   public MmsViews.ReportView file() {
     return MmsViews.ReportView.of(syncs.file(actor()));
   }
 
   @POST
   @Path("pull")
-  @Operation(summary = "Pull the configured device-list API now")
+  @Operation(operationId = "pullMmsConfig", summary = "Pull the configured device-list API now")
   public MmsViews.ReportView pull() {
     return MmsViews.ReportView.of(syncs.pull(actor()));
   }
 
   @GET
   @Path("pull")
-  @Operation(summary = "State of the pull source (circuit breaker)")
+  @Operation(
+      operationId = "getMmsPullState",
+      summary = "State of the pull source (circuit breaker)")
   public MmsViews.PullView pullState() {
     return syncs
         .pullHealth()
@@ -106,28 +111,30 @@ public class MmsResource {
 
   @GET
   @Path("held")
-  @Operation(summary = "Syncs held for review, oldest first")
+  @Operation(operationId = "listHeldMmsSyncs", summary = "Syncs held for review, oldest first")
   public List<MmsViews.HeldView> held() {
     return syncs.pending().stream().map(MmsViews.HeldView::of).toList();
   }
 
   @POST
   @Path("held/{id}/approve")
-  @Operation(summary = "Apply a held sync (each device re-checked against the registry)")
+  @Operation(
+      operationId = "approveHeldMmsSync",
+      summary = "Apply a held sync (each device re-checked against the registry)")
   public MmsViews.ReportView approve(@PathParam("id") String id) {
     return MmsViews.ReportView.of(syncs.approve(id, actor()));
   }
 
   @POST
   @Path("held/{id}/reject")
-  @Operation(summary = "Discard a held sync")
+  @Operation(operationId = "rejectHeldMmsSync", summary = "Discard a held sync")
   public MmsViews.ReportView reject(@PathParam("id") String id) {
     return MmsViews.ReportView.of(syncs.reject(id, actor()));
   }
 
   @GET
   @Path("audit")
-  @Operation(summary = "The configuration audit log, newest first")
+  @Operation(operationId = "listMmsAudit", summary = "The configuration audit log, newest first")
   public List<MmsViews.AuditView> audit(
       @Parameter(description = "1-500 (default 100)") @QueryParam("limit") Integer limit) {
     int n = limit == null ? 100 : limit;

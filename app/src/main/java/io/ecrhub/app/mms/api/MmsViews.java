@@ -8,17 +8,20 @@ import io.ecrhub.domain.merchant.RowError;
 import io.ecrhub.domain.merchant.SyncReport;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** JSON views of MMS syncs; never a POS key. */
 final class MmsViews {
   private MmsViews() {}
 
+  @Schema(name = "MmsRowError")
   record RowErrorView(int row, String field, String reason, String deviceId) {
     static RowErrorView of(RowError e) {
       return new RowErrorView(e.row(), e.field(), e.reason(), e.deviceId());
     }
   }
 
+  @Schema(name = "MmsDevice")
   record DeviceView(
       String deviceId,
       String terminalId,
@@ -27,6 +30,7 @@ final class MmsViews {
       String result,
       String reason) {}
 
+  @Schema(name = "MmsImportReport")
   record ReportView(
       String syncId,
       String source,
@@ -65,6 +69,7 @@ final class MmsViews {
     }
   }
 
+  @Schema(name = "MmsChange")
   record ChangeView(String deviceId, String terminalId, List<String> changes, List<String> notes) {
     static ChangeView of(DeviceChange c) {
       return new ChangeView(
@@ -75,6 +80,7 @@ final class MmsViews {
     }
   }
 
+  @Schema(name = "MmsHeldSync")
   record HeldView(
       String id,
       String source,
@@ -93,6 +99,7 @@ final class MmsViews {
     }
   }
 
+  @Schema(name = "MmsAuditEntry")
   record AuditView(
       String id,
       Instant at,
@@ -119,6 +126,7 @@ final class MmsViews {
     }
   }
 
+  @Schema(name = "MmsPullState")
   record PullView(
       boolean configured,
       String state,

@@ -46,6 +46,7 @@ public class NotificationAdminResource {
 
   @GET
   @Operation(
+      operationId = "listNotifications",
       summary = "List or search received notifications, newest first (admin)",
       description =
           "status: verified, applied, parked, review, rejected, ignored; syssn matches the"
@@ -75,7 +76,9 @@ public class NotificationAdminResource {
 
   @GET
   @Path("/summary")
-  @Operation(summary = "How many notifications are in each state (admin)")
+  @Operation(
+      operationId = "getNotificationSummary",
+      summary = "How many notifications are in each state (admin)")
   public Map<String, Long> summary() {
     Map<String, Long> byName = new TreeMap<>();
     QuarkusTransaction.joiningExisting()
@@ -86,7 +89,9 @@ public class NotificationAdminResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One notification with its raw body and headers (admin)")
+  @Operation(
+      operationId = "getNotification",
+      summary = "One notification with its raw body and headers (admin)")
   public NotificationViews.Detail get(@PathParam("id") String id) {
     return QuarkusTransaction.joiningExisting()
         .call(() -> inbox.findById(id))
@@ -97,7 +102,9 @@ public class NotificationAdminResource {
 
   @POST
   @Path("/{id}/reapply")
-  @Operation(summary = "Apply a stored notification again (idempotent; admin)")
+  @Operation(
+      operationId = "reapplyNotification",
+      summary = "Apply a stored notification again (idempotent; admin)")
   public NotificationViews.Applied reapply(@PathParam("id") String id) {
     return NotificationViews.Applied.of(processor.reapply(id));
   }

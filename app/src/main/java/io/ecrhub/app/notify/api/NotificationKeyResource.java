@@ -66,7 +66,9 @@ public class NotificationKeyResource {
   }
 
   @GET
-  @Operation(summary = "List notification keys (ids and routes only; admin)")
+  @Operation(
+      operationId = "listNotificationKeys",
+      summary = "List notification keys (ids and routes only; admin)")
   public List<NotificationViews.Key> list() {
     List<NotificationViews.Key> out = new ArrayList<>();
     for (String id : ring.configuredKeyIds()) {
@@ -85,7 +87,9 @@ public class NotificationKeyResource {
   }
 
   @POST
-  @Operation(summary = "Add a notification key (admin); the key is sealed and never returned")
+  @Operation(
+      operationId = "addNotificationKey",
+      summary = "Add a notification key (admin); the key is sealed and never returned")
   public Response add(NotificationViews.NewKey body, UriInfo uri) {
     if (body == null) {
       throw new ValidationException("INVALID_BODY", null, "the request body must be a JSON object");
@@ -129,7 +133,7 @@ public class NotificationKeyResource {
 
   @DELETE
   @Path("/{id}")
-  @Operation(summary = "Remove a notification key (admin)")
+  @Operation(operationId = "deleteNotificationKey", summary = "Remove a notification key (admin)")
   public Response delete(@PathParam("id") String id) {
     boolean gone = QuarkusTransaction.joiningExisting().call(() -> keys.delete(id));
     if (!gone) {

@@ -8,12 +8,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** JSON views of the notification admin API (never a key). */
 final class NotificationViews {
   private NotificationViews() {}
 
   /** One notification in a listing. */
+  @Schema(name = "NotificationSummary")
   record Summary(
       String id,
       Instant receivedAt,
@@ -48,6 +50,7 @@ final class NotificationViews {
   }
 
   /** One notification with its raw body (as text, and base64 for exact bytes) and headers. */
+  @Schema(name = "NotificationDetail")
   record Detail(
       Summary summary, String rawBody, String rawBodyBase64, Map<String, String> headers) {
     static Detail of(InboxEntry e) {
@@ -61,6 +64,7 @@ final class NotificationViews {
   }
 
   /** What a re-apply did. */
+  @Schema(name = "NotificationApplied")
   record Applied(String status, String transactionId, String note) {
     static Applied of(ApplyResult r) {
       String id =
@@ -76,9 +80,11 @@ final class NotificationViews {
   }
 
   /** A notification key as listed: never the key itself. */
+  @Schema(name = "NotificationKey")
   record Key(
       String id, List<String> routes, String description, Instant createdAt, String source) {}
 
   /** Request to add a notification key. */
+  @Schema(name = "CreatedNotificationKey")
   record NewKey(String id, String key, Set<String> routes, String description) {}
 }

@@ -82,7 +82,9 @@ public class WebhookAdminResource {
 
   @GET
   @Path("/subscriptions")
-  @Operation(summary = "List subscriptions (admin; secrets never shown)")
+  @Operation(
+      operationId = "listWebhookSubscriptions",
+      summary = "List subscriptions (admin; secrets never shown)")
   public List<WebhookViews.SubscriptionView> listSubscriptions() {
     subscriptions.invalidate();
     return QuarkusTransaction.joiningExisting().call(subscriptions::list).stream()
@@ -93,6 +95,7 @@ public class WebhookAdminResource {
   @POST
   @Path("/subscriptions")
   @Operation(
+      operationId = "createWebhookSubscription",
       summary = "Subscribe a URL (admin)",
       description =
           "format qfpay: the QFPay body re-signed with secret (the consumer's notification key);"
@@ -141,14 +144,16 @@ public class WebhookAdminResource {
 
   @GET
   @Path("/subscriptions/{id}")
-  @Operation(summary = "One subscription (admin)")
+  @Operation(operationId = "getWebhookSubscription", summary = "One subscription (admin)")
   public WebhookViews.SubscriptionView getSubscription(@PathParam("id") String id) {
     return WebhookViews.SubscriptionView.of(subscription(id), null);
   }
 
   @PATCH
   @Path("/subscriptions/{id}")
-  @Operation(summary = "Change, pause or resume a subscription (admin)")
+  @Operation(
+      operationId = "updateWebhookSubscription",
+      summary = "Change, pause or resume a subscription (admin)")
   public WebhookViews.SubscriptionView update(
       @PathParam("id") String id, WebhookViews.UpdateSubscription body) {
     if (body == null) {
@@ -180,7 +185,9 @@ public class WebhookAdminResource {
 
   @DELETE
   @Path("/subscriptions/{id}")
-  @Operation(summary = "Remove a subscription; its pending messages are dead-lettered (admin)")
+  @Operation(
+      operationId = "deleteWebhookSubscription",
+      summary = "Remove a subscription; its pending messages are dead-lettered (admin)")
   public Response unsubscribe(@PathParam("id") String id) {
     if (!QuarkusTransaction.joiningExisting().call(() -> subscriptions.delete(id))) {
       throw new NotFoundException("SUBSCRIPTION_NOT_FOUND", "no subscription " + id);
@@ -190,7 +197,9 @@ public class WebhookAdminResource {
 
   @GET
   @Path("/deliveries")
-  @Operation(summary = "The delivery log, newest first (admin)")
+  @Operation(
+      operationId = "listWebhookDeliveries",
+      summary = "The delivery log, newest first (admin)")
   public PageView<WebhookViews.DeliveryView> deliveries(
       @QueryParam("status") String status,
       @QueryParam("subscriptionId") String subscriptionId,
@@ -212,7 +221,9 @@ public class WebhookAdminResource {
 
   @GET
   @Path("/deliveries/{id}")
-  @Operation(summary = "One delivery with its body and every attempt (admin)")
+  @Operation(
+      operationId = "getWebhookDelivery",
+      summary = "One delivery with its body and every attempt (admin)")
   public WebhookViews.DeliveryDetail delivery(@PathParam("id") String id) {
     return QuarkusTransaction.joiningExisting()
         .call(
@@ -226,7 +237,9 @@ public class WebhookAdminResource {
 
   @POST
   @Path("/deliveries/{id}/replay")
-  @Operation(summary = "Send a dead-lettered or delivered message again (admin)")
+  @Operation(
+      operationId = "replayWebhookDelivery",
+      summary = "Send a dead-lettered or delivered message again (admin)")
   public WebhookViews.DeliveryView replayOne(@PathParam("id") String id) {
     return WebhookViews.DeliveryView.of(replay.replay(id));
   }
@@ -234,6 +247,7 @@ public class WebhookAdminResource {
   @POST
   @Path("/deliveries/replay")
   @Operation(
+      operationId = "replayDeadWebhookDeliveries",
       summary = "Replay dead-lettered messages in bulk, optionally of one subscription (admin)")
   public WebhookViews.Replayed replayDeadLetters(
       @QueryParam("subscriptionId") String subscriptionId, @QueryParam("limit") String limit) {

@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** JSON views of the webhook admin API (a secret appears only once, when the hub generated it). */
 final class WebhookViews {
   private WebhookViews() {}
 
+  @Schema(name = "WebhookSubscriptionRequest")
   record NewSubscription(
       String target,
       Set<String> events,
@@ -22,6 +24,7 @@ final class WebhookViews {
       Boolean active,
       String description) {}
 
+  @Schema(name = "WebhookSubscriptionChange")
   record UpdateSubscription(
       String target,
       Set<String> events,
@@ -30,6 +33,7 @@ final class WebhookViews {
       Boolean active,
       String description) {}
 
+  @Schema(name = "WebhookSubscription")
   record SubscriptionView(
       String id,
       String target,
@@ -54,6 +58,7 @@ final class WebhookViews {
     }
   }
 
+  @Schema(name = "WebhookDelivery")
   record DeliveryView(
       String id,
       String subscriptionId,
@@ -80,6 +85,7 @@ final class WebhookViews {
     }
   }
 
+  @Schema(name = "WebhookAttempt")
   record AttemptView(
       int attemptNo,
       Instant startedAt,
@@ -100,6 +106,7 @@ final class WebhookViews {
     }
   }
 
+  @Schema(name = "WebhookDeliveryDetail")
   record DeliveryDetail(DeliveryView delivery, String body, List<AttemptView> attempts) {
     static DeliveryDetail of(OutboxMessage m, List<DeliveryAttempt> attempts) {
       return new DeliveryDetail(
@@ -109,5 +116,6 @@ final class WebhookViews {
     }
   }
 
+  @Schema(name = "WebhookReplayed")
   record Replayed(int replayed) {}
 }
