@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ecrhub.simulator.SimTransaction;
 import io.ecrhub.simulator.SimulatedTerminal;
+import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,18 +47,16 @@ class FailoverIT {
     shared.close();
   }
 
+  /** The id of what a 202 answer accepted. */
+  private static String accepted(Response r) {
+    return r.then().statusCode(202).extract().path("id");
+  }
+
   @Test
   void hubKilledDuringTheCardWait_otherHubSettlesItWithin30s_sentOnce() {
     String terminal = register(hubA, sim);
     Instant sent = Instant.now();
-    String id =
-        api(hubA)
-            .body(payment(terminal, "12.30"))
-            .post("/api/v1/payments")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
+    String id = accepted(api(hubA).body(payment(terminal, "12.30")).post("/api/v1/payments"));
     await().atMost(Duration.ofSeconds(10)).until(() -> sim.inFlight().isPresent());
     await().pollDelay(Duration.between(Instant.now(), sent.plusSeconds(2)).abs()).until(() -> true);
     hubA.kill();
@@ -81,23 +80,14 @@ class FailoverIT {
     String terminal = register(hubA, sim);
     sim.setCardWait(Duration.ZERO);
     String paymentId =
-        api(hubA)
-            .body(payment(terminal, "45.60"))
-            .post("/api/v1/payments")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
+        accepted(api(hubA).body(payment(terminal, "45.60")).post("/api/v1/payments"));
     awaitStatus(hubA, paymentId, "SUCCEEDED", Duration.ofSeconds(30));
     sim.setRefundWait(Duration.ofSeconds(10));
     String refundId =
-        api(hubA)
-            .body(Map.of("amount", "45.60"))
-            .post("/api/v1/payments/" + paymentId + "/refunds")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
+        accepted(
+            api(hubA)
+                .body(Map.of("amount", "45.60"))
+                .post("/api/v1/payments/" + paymentId + "/refunds"));
     await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
     hubA.kill();
     Instant killed = Instant.now();

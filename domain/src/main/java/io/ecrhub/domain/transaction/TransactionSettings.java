@@ -58,27 +58,7 @@ public record TransactionSettings(
     }
   }
 
-  /** With the default lease time to live ({@link #DEFAULT_LEASE_TTL}). */
-  public TransactionSettings(
-      Duration paymentTimeout,
-      Duration connectTimeout,
-      Duration responseMargin,
-      Duration queryTimeout,
-      int reconcileBatchSize,
-      LocalTime cardRefundCutoff,
-      Currencies currencies) {
-    this(
-        paymentTimeout,
-        connectTimeout,
-        responseMargin,
-        queryTimeout,
-        reconcileBatchSize,
-        cardRefundCutoff,
-        currencies,
-        DEFAULT_LEASE_TTL);
-  }
-
-  /** With the hub-wide default currency list HKD. */
+  /** With the hub-wide default currency list HKD and the default lease time to live. */
   public TransactionSettings(
       Duration paymentTimeout,
       Duration connectTimeout,
@@ -93,7 +73,8 @@ public record TransactionSettings(
         queryTimeout,
         reconcileBatchSize,
         cardRefundCutoff,
-        Currencies.HKD);
+        Currencies.HKD,
+        DEFAULT_LEASE_TTL);
   }
 
   /** The same settings with another hub-wide default list of accepted currencies. */
