@@ -1,6 +1,7 @@
 package io.ecrhub.app.api;
 
 import io.ecrhub.app.web.Problem;
+import io.ecrhub.app.web.RetryAfter;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +24,9 @@ final class TerminalOutcomes {
         yield Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
       }
       case TerminalOutcome.Busy b ->
-          problem(409, "TERMINAL_BUSY", "the terminal is busy: " + b.detail(), path);
+          RetryAfter.ifBusy(
+              "TERMINAL_BUSY",
+              problem(409, "TERMINAL_BUSY", "the terminal is busy: " + b.detail(), path));
       case TerminalOutcome.NotSent n ->
           problem(
               503,

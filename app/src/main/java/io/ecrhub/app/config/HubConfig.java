@@ -135,10 +135,20 @@ public interface HubConfig {
 
     /**
      * Added to the payment timeout before a trade or refund's answer counts as lost (UNKNOWN), and
-     * again to the terminal lease, which so outlives the request (connect + timeout + 2 x margin).
+     * again to the time after which the terminal cannot be working on it (connect + timeout + 2 x
+     * margin; the lease is renewed no longer than that).
      */
     @WithDefault("30s")
     Duration paymentReadMargin();
+
+    /**
+     * How long a terminal lease lives unless its holder renews it (at least 3 s). The instance
+     * driving a payment or refund renews it every third of this while the exchange runs, so a hub
+     * instance that dies frees its terminals within this time and another instance reconciles what
+     * it left in flight (ADR 0019).
+     */
+    @WithDefault("15s")
+    Duration leaseTtl();
 
     /** Event-loop threads of the terminal channel. */
     @WithDefault("2")

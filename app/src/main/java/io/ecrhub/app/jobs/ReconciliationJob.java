@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * <p>At start-up, before the first run (and before the HTTP server accepts a payment), it releases
  * every terminal lease still recorded for this instance id: a restarted instance cannot hold any,
  * so the payments it had in flight when it stopped are reconciled by the first run instead of after
- * the lease expiry (minutes).
+ * the lease expiry (15 s by default, ADR 0019).
  */
 @ApplicationScoped
 public class ReconciliationJob {

@@ -1,5 +1,6 @@
 package io.ecrhub.app.metrics;
 
+import io.ecrhub.app.cluster.ClusterRunner;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,18 +15,23 @@ import org.jboss.logging.Logger;
 /**
  * Gauges of what the database holds: {@code ecrhub_payments{status}} (payments by status) and
  * {@code ecrhub_payments_unknown} (payments whose outcome is not known yet), refreshed every 15 s.
+ * Only the instance that runs the cluster-wide jobs counts ({@link ClusterRunner}, ADR 0019); the
+ * others report 0, so a sum (or max) across instances gives the count.
  */
 @ApplicationScoped
 public class TransactionGauges {
   private static final Logger LOG = Logger.getLogger(TransactionGauges.class);
 
   private final PaymentStatistics statistics;
+  private final ClusterRunner runner;
   private final Map<TransactionStatus, AtomicLong> byStatus =
       new EnumMap<>(TransactionStatus.class);
 
   @Inject
-  public TransactionGauges(PaymentStatistics statistics, MeterRegistry registry) {
+  public TransactionGauges(
+      PaymentStatistics statistics, ClusterRunner runner, MeterRegistry registry) {
     this.statistics = statistics;
+    this.runner = runner;
     for (TransactionStatus s : TransactionStatus.values()) {
       AtomicLong value = new AtomicLong();
       byStatus.put(s, value);
@@ -48,6 +54,10 @@ public class TransactionGauges {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void refresh() {
     try {
+      if (!runner.leads()) {
+        byStatus.values().forEach(v -> v.set(0));
+        return;
+      }
       Map<TransactionStatus, Long> counts = statistics.countByStatus();
       byStatus.forEach((s, v) -> v.set(counts.getOrDefault(s, 0L)));
     } catch (RuntimeException e) {

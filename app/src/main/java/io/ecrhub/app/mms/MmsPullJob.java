@@ -1,5 +1,6 @@
 package io.ecrhub.app.mms;
 
+import io.ecrhub.app.cluster.ClusterRunner;
 import io.ecrhub.domain.merchant.ConfigSourceException;
 import io.ecrhub.domain.merchant.SyncReport;
 import io.quarkus.scheduler.Scheduled;
@@ -9,15 +10,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Pulls the configured device-list API on schedule; failures are audited and logged, not thrown.
+ * Only the instance that runs the cluster-wide jobs pulls ({@link ClusterRunner}, ADR 0019), so
+ * several instances never hold the same sync twice.
  */
 @ApplicationScoped
 public class MmsPullJob {
   private static final Logger LOG = Logger.getLogger(MmsPullJob.class);
   private final MmsSyncs syncs;
+  private final ClusterRunner runner;
 
   @Inject
-  public MmsPullJob(MmsSyncs syncs) {
+  public MmsPullJob(MmsSyncs syncs, ClusterRunner runner) {
     this.syncs = syncs;
+    this.runner = runner;
   }
 
   @Scheduled(
@@ -26,7 +31,7 @@ public class MmsPullJob {
       delayed = "${ecrhub.mms.pull.delay:30s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void pull() {
-    if (!syncs.pullConfigured()) {
+    if (!syncs.pullConfigured() || !runner.leads()) {
       return;
     }
     try {

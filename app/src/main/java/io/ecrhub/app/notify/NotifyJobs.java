@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify;
 
+import io.ecrhub.app.cluster.ClusterRunner;
 import io.ecrhub.app.notify.persistence.PanacheDeliveryOutbox;
 import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
 import io.ecrhub.domain.notification.delivery.DeliveryWorker;
@@ -26,6 +27,7 @@ public class NotifyJobs {
   private final PanacheDeliveryOutbox outbox;
   private final NotifyConfig config;
   private final Clock clock;
+  private final ClusterRunner runner;
 
   @Inject
   public NotifyJobs(
@@ -34,13 +36,15 @@ public class NotifyJobs {
       SqlNotificationInbox inbox,
       PanacheDeliveryOutbox outbox,
       NotifyConfig config,
-      Clock clock) {
+      Clock clock,
+      ClusterRunner runner) {
     this.worker = worker;
     this.processor = processor;
     this.inbox = inbox;
     this.outbox = outbox;
     this.config = config;
     this.clock = clock;
+    this.runner = runner;
   }
 
   @Scheduled(
@@ -72,6 +76,9 @@ public class NotifyJobs {
 
   @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void purge() {
+    if (!runner.leads()) {
+      return; // another instance runs the cluster-wide jobs (ADR 0019)
+    }
     Duration retention =
         config.retention().compareTo(MIN_RETENTION) < 0 ? MIN_RETENTION : config.retention();
     Instant cutoff = clock.instant().minus(retention);

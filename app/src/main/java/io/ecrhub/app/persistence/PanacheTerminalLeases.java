@@ -59,6 +59,17 @@ public class PanacheTerminalLeases implements TerminalLeases {
   }
 
   @Override
+  public boolean renew(TerminalId terminalId, String holder, Duration ttl, Instant now) {
+    return repo.update(
+            "expiresAt = ?1 where terminalId = ?2 and holder = ?3 and expiresAt > ?4",
+            Times.db(now.plus(ttl)),
+            terminalId.value(),
+            holder,
+            Times.db(now))
+        == 1;
+  }
+
+  @Override
   public void release(TerminalId terminalId, String holder) {
     repo.delete("terminalId = ?1 and holder = ?2", terminalId.value(), holder);
   }

@@ -36,7 +36,8 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response domain(DomainException e, UriInfo uri) {
-    return problem(StatusTable.statusOf(e), e.code(), e.field(), e.getMessage(), uri);
+    return RetryAfter.ifBusy(
+        e.code(), problem(StatusTable.statusOf(e), e.code(), e.field(), e.getMessage(), uri));
   }
 
   @ServerExceptionMapper

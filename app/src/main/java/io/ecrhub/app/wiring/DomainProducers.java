@@ -55,7 +55,8 @@ public class DomainProducers {
             t.readTimeout(),
             config.reconciliation().batchSize(),
             cardCutoff(config.refunds().cardCutoff()))
-        .withCurrencies(Currencies.of(t.currencies()));
+        .withCurrencies(Currencies.of(t.currencies()))
+        .withLeaseTtl(t.leaseTtl());
   }
 
   /** {@code ecrhub.refunds.card-cutoff}: a time of day (HH:mm) or {@code none}. */

@@ -116,6 +116,7 @@ class PaymentFlowTest {
         .post("/api/v1/payments")
         .then()
         .statusCode(409)
+        .header("Retry-After", equalTo("5"))
         .body("code", equalTo("TERMINAL_BUSY"));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> sim.inFlight().isPresent());
@@ -403,6 +404,7 @@ class PaymentFlowTest {
         .post("/api/v1/terminals/" + terminal + "/summary")
         .then()
         .statusCode(409)
+        .header("Retry-After", equalTo("5"))
         .body("code", equalTo("TERMINAL_BUSY"));
     await().atMost(Duration.ofSeconds(30)).until(() -> sim.inFlight().isPresent());
     sim.presentCard();

@@ -91,8 +91,7 @@ class CrashRecoveryIT {
 
   /**
    * The same hub (same instance id) comes back: it releases the lease it held before the crash at
-   * start-up and reconciles at once. The lease here lasts over 20 minutes (10 min read margin), far
-   * beyond the 150 s ceiling, so settling at all proves the hub did not wait for its expiry.
+   * start-up (expired or not: leases live 15 s unless renewed, ADR 0019) and reconciles at once.
    */
   @Test
   void cardPresentedWhileTheHubWasDown_paymentEndsSucceededAfterRestart() throws Exception {

@@ -8,22 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecrhub.simulator.SimTransaction;
 import io.ecrhub.simulator.SimulatedTerminal;
-import io.ecrhub.simulator.SimulatorConfig;
-import io.ecrhub.simulator.TerminalConfig;
-import io.ecrhub.simulator.TerminalSimulator;
 import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,36 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoInstancesIT {
   @TempDir Path work;
-  private TerminalSimulator simulator;
+  private SharedDatabase shared;
   private SimulatedTerminal sim;
-  private Server h2;
   private final List<HubProcess> hubs = new ArrayList<>();
   private ExecutorService pool;
 
   @BeforeEach
   void start() throws Exception {
-    simulator =
-        TerminalSimulator.start(
-            SimulatorConfig.builder()
-                .host("127.0.0.1")
-                .terminal(
-                    TerminalConfig.builder("shared-1").cardWait(Duration.ofMillis(800)).build())
-                .build());
-    sim = simulator.terminal(0);
-    Path ca = simulator.writeCaPem(work.resolve("simulator-ca.pem"));
-    String h2Url = null;
-    if (!HubProcess.onPostgres()) {
-      h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
-      h2Url =
-          "jdbc:h2:tcp://127.0.0.1:"
-              + h2.getPort()
-              + "/mem:twohubs;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-              + "DEFAULT_NULL_ORDERING=HIGH";
-    }
-    Map<String, String> env = HubProcess.database(h2Url);
-    env.put("ECRHUB_ECR_TRUST_EXTRA_CA_FILES", ca.toString());
-    hubs.add(HubProcess.start("hub-a", work, env));
-    hubs.add(HubProcess.start("hub-b", work, env));
+    shared = new SharedDatabase(work, "twohubs", "shared-1", Duration.ofMillis(800));
+    sim = shared.simulator.terminal(0);
+    hubs.add(HubProcess.start("hub-a", work, shared.env()));
+    hubs.add(HubProcess.start("hub-b", work, shared.env()));
     pool = Executors.newFixedThreadPool(8);
   }
 
@@ -73,10 +49,7 @@ class TwoInstancesIT {
   void stop() {
     pool.shutdownNow();
     hubs.forEach(HubProcess::close);
-    simulator.close();
-    if (h2 != null) {
-      h2.stop();
-    }
+    shared.close();
   }
 
   @Test

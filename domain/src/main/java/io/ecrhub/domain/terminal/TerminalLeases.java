@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * Port: per-terminal single flight that holds across hub instances sharing one database. A lease
- * expires after its time to live so a crashed instance does not wedge a terminal: a lease whose
- * {@code expiresAt} is not after {@code now} counts as free. Taking a lease must be atomic across
- * instances (exactly one of two racing holders wins).
+ * expires after a short time to live unless its holder renews it ({@link #renew}), so a crashed
+ * instance frees its terminals within seconds: a lease whose {@code expiresAt} is not after {@code
+ * now} counts as free (ADR 0019). Taking a lease must be atomic across instances (exactly one of
+ * two racing holders wins).
  */
 public interface TerminalLeases {
   /**
@@ -18,6 +19,16 @@ public interface TerminalLeases {
    * @return true when {@code holder} now holds the lease until {@code now + ttl}
    */
   boolean tryAcquire(TerminalId terminalId, String holder, Duration ttl, Instant now);
+
+  /**
+   * Heartbeat: moves the expiry of a lease {@code holder} still holds to {@code now + ttl}. Unlike
+   * {@link #tryAcquire} it never takes a lease back: a lease that has expired (another instance may
+   * already be reconciling its transaction) or is held by someone else stays as it is.
+   *
+   * @return true when {@code holder} held the lease, unexpired at {@code now}, and now holds it
+   *     until {@code now + ttl}; false when the holder has lost it
+   */
+  boolean renew(TerminalId terminalId, String holder, Duration ttl, Instant now);
 
   /**
    * Releases the lease if {@code holder} holds it; no-op otherwise. Takes part in the caller's unit

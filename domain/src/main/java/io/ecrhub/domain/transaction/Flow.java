@@ -28,6 +28,7 @@ final class Flow {
   final String instanceId;
   final TransactionSettings settings;
   final TerminalHealth health;
+  final LeaseHeartbeat heartbeat;
 
   Flow(TransactionPorts ports, Clock clock, String instanceId, TransactionSettings settings) {
     this.ports = Objects.requireNonNull(ports, "ports");
@@ -38,6 +39,7 @@ final class Flow {
     }
     this.settings = Objects.requireNonNull(settings, "settings");
     this.health = ports.health();
+    this.heartbeat = new LeaseHeartbeat(this);
   }
 
   Instant now() {
@@ -67,8 +69,31 @@ final class Flow {
         .isPresent();
   }
 
+  /** Takes the terminal's lease for {@code holder} and keeps it alive on the heartbeat. */
   boolean acquire(TerminalId terminalId, String holder) {
-    return tx(() -> ports.leases().tryAcquire(terminalId, holder, settings.leaseTtl(), now()));
+    Instant now = now();
+    if (!tx(() -> ports.leases().tryAcquire(terminalId, holder, settings.leaseTtl(), now))) {
+      return false;
+    }
+    heartbeat.hold(terminalId, holder, now);
+    return true;
+  }
+
+  /**
+   * The verdict to record for an exchange's answer: as it is while this instance still holds the
+   * lease; once the lease is lost (not renewed in time: another instance may be reconciling the
+   * transaction, or using the terminal), only an answer that settles the transaction by itself
+   * (bound to the request, ADR 0007), anything else leaves it UNKNOWN for reconciliation (never
+   * FAILED after it was sent).
+   */
+  Verdict underLease(boolean held, Verdict verdict) {
+    if (held || verdict.definite() || verdict instanceof Verdict.Review) {
+      return verdict;
+    }
+    return new Verdict.Unknown(
+        "the terminal lease lapsed during the exchange ("
+            + verdict.target()
+            + " not recorded); reconciliation settles it");
   }
 
   /**
@@ -83,11 +108,22 @@ final class Flow {
     return work.get();
   }
 
+  /** Whether this instance still holds {@code holder}'s lease now, as far as it knows. */
+  boolean stillHolds(String holder) {
+    return heartbeat.stillHeld(holder, now());
+  }
+
+  /** Stops renewing {@code holder}'s lease: its exchange is over. */
+  void stopRenewing(String holder) {
+    heartbeat.drop(holder);
+  }
+
   /**
    * Releases a lease in its own unit of work; never throws (an unreleased lease expires on its
    * own). The safety net after a failed outcome; idempotent after {@link #releasingLease}.
    */
   void release(TerminalId terminalId, String holder) {
+    heartbeat.drop(holder);
     try {
       ports.unitOfWork().run(() -> ports.leases().release(terminalId, holder));
     } catch (RuntimeException e) {

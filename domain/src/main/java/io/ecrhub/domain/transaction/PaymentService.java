@@ -10,6 +10,7 @@ import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * new unit of work that also releases the lease. No database transaction spans terminal I/O. A
  * payment is sent at most once: nothing here ever re-sends it.
  */
-public final class PaymentService implements StartPayment, CancelPayment, RefundPayment {
+public final class PaymentService
+    implements StartPayment, CancelPayment, RefundPayment, RenewLeases {
   private final Flow flow;
   private final IdGenerator ids;
   private final Executor outcomeExecutor;
@@ -86,6 +88,7 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     }
     Terminal terminal = started.terminal();
     Payment saved = started.payment();
+    flow.heartbeat.hold(terminal.id(), holder, saved.sentAt().orElse(saved.createdAt()));
     var pay =
         new TerminalCommand.Pay(
             saved.amount(),
@@ -194,10 +197,14 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
     PaymentId id = asSent.id();
     TerminalId terminalId = terminal.id();
     TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
+    // Once the lease is lost another instance may have moved the payment on: re-read it, and
+    // record only an answer that settles it by itself.
+    boolean held = flow.stillHolds(holder);
     try {
       Verdict verdict =
-          Verdict.ofTradeAnswer(outcome, Payment.restore(asSent), terminal.transport());
-      AtomicReference<Payment.Snapshot> unread = new AtomicReference<>(asSent);
+          flow.underLease(
+              held, Verdict.ofTradeAnswer(outcome, Payment.restore(asSent), terminal.transport()));
+      AtomicReference<Payment.Snapshot> unread = new AtomicReference<>(held ? asSent : null);
       flow.change(
           "payment " + id,
           () ->
@@ -212,6 +219,8 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
       // The unit of work that records the answer also frees the terminal; only when it failed
       // does the lease need a unit of work of its own.
       flow.release(terminalId, holder);
+    } finally {
+      flow.stopRenewing(holder);
     }
     flow.health.record(terminal, outcome);
   }
@@ -334,5 +343,15 @@ public final class PaymentService implements StartPayment, CancelPayment, Refund
   @Override
   public Refund refund(RefundPayment.Command command) {
     return refunds.refund(command);
+  }
+
+  @Override
+  public int renewHeld() {
+    return flow.heartbeat.renewHeld();
+  }
+
+  @Override
+  public Duration renewEvery() {
+    return flow.settings.leaseRenewEvery();
   }
 }

@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * pending status (1143/1145/1298) is not an answer; any other status settles DECLINED; an answer
  * that does not bind to the payment (ADR 0007) settles nothing and flags it. "No such transaction"
  * settles DECLINED (NOT_FOUND_ON_TERMINAL) only once the terminal can no longer be waiting for the
- * card ({@code sentAt + leaseTtl}), its app answers queries by out_trade_no (4.32.5+) and no signed
- * notification names the payment; otherwise it is not an answer (flagged for review).
+ * card ({@code sentAt + exchangeBound}), its app answers queries by out_trade_no (4.32.5+) and no
+ * signed notification names the payment; otherwise it is not an answer (flagged for review).
  *
  * <p>Limitation for refunds: the terminal cannot be queried for a refund by our reference, so the
  * original payment is queried by its syssn, and the refund is settled SUCCEEDED only when that
@@ -165,7 +165,7 @@ public final class Reconciler implements ReconcileInFlight {
 
   private Verdict notFound(Payment p, Terminal terminal, TerminalOutcome.NotFound f, Instant now) {
     Instant sent = p.sentAt().orElse(p.createdAt());
-    if (!now.isAfter(sent.plus(flow.settings.leaseTtl()))) {
+    if (!now.isAfter(sent.plus(flow.settings.exchangeBound()))) {
       return new Verdict.Unknown("not found yet; the terminal may still be waiting for the card");
     }
     Optional<AppVersion> version = terminal.appVersion();

@@ -123,9 +123,12 @@ final class RefundStarter {
       Throwable error) {
     RefundId id = asSent.id();
     TerminalId terminalId = terminal.id();
+    boolean held = flow.stillHolds(holder);
     try {
       TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
-      Verdict verdict = Verdict.ofRefundAnswer(outcome, asSent, paymentSyssn, terminal.transport());
+      Verdict verdict =
+          flow.underLease(
+              held, Verdict.ofRefundAnswer(outcome, asSent, paymentSyssn, terminal.transport()));
       flow.change(
           "refund " + id, () -> flow.releasingLease(terminalId, holder, () -> apply(id, verdict)));
       flow.health.record(terminal, outcome);

@@ -13,7 +13,7 @@ import java.util.Objects;
  *     or the customer (QFPay default 120 s; PayMe is capped at 120 s)
  * @param connectTimeout connect and TLS handshake budget per request
  * @param responseMargin added to the payment timeout for the answer to a trade or refund, and again
- *     to the terminal lease so it outlives the request
+ *     to the {@link #exchangeBound()} after which the terminal cannot be working on a request
  * @param queryTimeout answer budget for short requests (query, cancel request)
  * @param reconcileBatchSize how many payments (and, separately, refunds) one reconciliation pass
  *     looks at
@@ -21,6 +21,9 @@ import java.util.Objects;
  *     ({@link RefundPolicy#CARD_CUTOFF} by default), or null for none besides the calendar day
  * @param currencies the currencies a terminal's merchant takes when the terminal has no list of its
  *     own (HKD by default)
+ * @param leaseTtl how long a terminal lease lives unless its holder renews it ({@link
+ *     #DEFAULT_LEASE_TTL} by default): the holder renews it every {@link #leaseRenewEvery()} while
+ *     the exchange runs, so an instance that dies frees its terminals within this time (ADR 0019)
  */
 public record TransactionSettings(
     Duration paymentTimeout,
@@ -29,9 +32,16 @@ public record TransactionSettings(
     Duration queryTimeout,
     int reconcileBatchSize,
     LocalTime cardRefundCutoff,
-    Currencies currencies) {
+    Currencies currencies,
+    Duration leaseTtl) {
 
   private static final Duration PAYME_MAX = Duration.ofSeconds(120);
+
+  /** The default {@link #leaseTtl()}: 15 s. */
+  public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(15);
+
+  /** The shortest {@link #leaseTtl()} (renewals every second). */
+  public static final Duration MIN_LEASE_TTL = Duration.ofSeconds(3);
 
   public TransactionSettings {
     positive(paymentTimeout, "paymentTimeout");
@@ -42,9 +52,13 @@ public record TransactionSettings(
       throw new IllegalArgumentException("reconcileBatchSize must be at least 1");
     }
     Objects.requireNonNull(currencies, "currencies");
+    Objects.requireNonNull(leaseTtl, "leaseTtl");
+    if (leaseTtl.compareTo(MIN_LEASE_TTL) < 0) {
+      throw new IllegalArgumentException("leaseTtl must be at least " + MIN_LEASE_TTL);
+    }
   }
 
-  /** With the hub-wide default currency list HKD. */
+  /** With the hub-wide default currency list HKD and the default lease time to live. */
   public TransactionSettings(
       Duration paymentTimeout,
       Duration connectTimeout,
@@ -59,7 +73,8 @@ public record TransactionSettings(
         queryTimeout,
         reconcileBatchSize,
         cardRefundCutoff,
-        Currencies.HKD);
+        Currencies.HKD,
+        DEFAULT_LEASE_TTL);
   }
 
   /** The same settings with another hub-wide default list of accepted currencies. */
@@ -71,7 +86,21 @@ public record TransactionSettings(
         queryTimeout,
         reconcileBatchSize,
         cardRefundCutoff,
-        hubDefault);
+        hubDefault,
+        leaseTtl);
+  }
+
+  /** The same settings with another lease time to live. */
+  public TransactionSettings withLeaseTtl(Duration ttl) {
+    return new TransactionSettings(
+        paymentTimeout,
+        connectTimeout,
+        responseMargin,
+        queryTimeout,
+        reconcileBatchSize,
+        cardRefundCutoff,
+        currencies,
+        ttl);
   }
 
   /** Settings with the standard card refund cut-off ({@link RefundPolicy#CARD_CUTOFF}). */
@@ -113,11 +142,20 @@ public record TransactionSettings(
   }
 
   /**
-   * How long a trade or refund holds its terminal: connect, the business read timeout and the
-   * margin again. After {@code sentAt} plus this, the terminal is no longer working on the request.
+   * The longest a trade or refund can keep its terminal busy: connect, the business read timeout
+   * and the margin again. After {@code sentAt} plus this, the terminal is no longer working on the
+   * request (and its holder stops renewing the lease).
    */
-  public Duration leaseTtl() {
+  public Duration exchangeBound() {
     return connectTimeout.plus(businessReadTimeout()).plus(responseMargin);
+  }
+
+  /**
+   * How often the holder renews its leases: a third of {@link #leaseTtl()}, so two renewals in a
+   * row may fail (a slow database) before the lease runs out.
+   */
+  public Duration leaseRenewEvery() {
+    return leaseTtl.dividedBy(3);
   }
 
   /** How long a use case waits for a short request (query, cancel request) before giving up. */

@@ -24,6 +24,17 @@ public final class InMemoryTerminalLeases implements TerminalLeases {
   }
 
   @Override
+  public synchronized boolean renew(
+      TerminalId terminalId, String holder, Duration ttl, Instant now) {
+    Lease current = leases.get(terminalId);
+    if (current == null || !current.expiresAt().isAfter(now) || !current.holder().equals(holder)) {
+      return false;
+    }
+    leases.put(terminalId, new Lease(terminalId, holder, now.plus(ttl)));
+    return true;
+  }
+
+  @Override
   public synchronized void release(TerminalId terminalId, String holder) {
     Lease current = leases.get(terminalId);
     if (current != null && current.holder().equals(holder)) {

@@ -160,6 +160,51 @@ public abstract class TerminalLeasesContract extends PortContract {
   }
 
   @Test
+  void renew_byTheHolderBeforeExpiry_movesTheExpiry() {
+    acquire(TILL_1, "hub-a:pay_1", T0);
+    Instant later = T0.plus(TTL).minusSeconds(1);
+
+    assertThat(renew(TILL_1, "hub-a:pay_1", later)).isTrue();
+
+    assertThat(current(TILL_1, later.plus(TTL).minusSeconds(1)).expiresAt())
+        .isEqualTo(later.plus(TTL));
+    assertThat(acquire(TILL_1, "hub-b:pay_2", T0.plus(TTL).plusSeconds(1))).isFalse();
+  }
+
+  @Test
+  void renew_afterExpiry_isRefusedEvenIfNobodyTookTheLease() {
+    acquire(TILL_1, "hub-a:pay_1", T0);
+    Instant expired = T0.plus(TTL);
+
+    assertThat(renew(TILL_1, "hub-a:pay_1", expired)).isFalse();
+
+    assertThat(current(TILL_1, expired)).isNull();
+    assertThat(acquire(TILL_1, "hub-b:pay_2", expired)).isTrue();
+  }
+
+  @Test
+  void renew_byAnotherHolder_orAfterRelease_isRefused() {
+    acquire(TILL_1, "hub-a:pay_1", T0);
+
+    assertThat(renew(TILL_1, "hub-b:pay_2", T0.plusSeconds(1))).isFalse();
+    assertThat(current(TILL_1, T0.plusSeconds(1)).expiresAt()).isEqualTo(T0.plus(TTL));
+
+    txRun(() -> leases.release(TILL_1, "hub-a:pay_1"));
+    assertThat(renew(TILL_1, "hub-a:pay_1", T0.plusSeconds(2))).isFalse();
+    assertThat(current(TILL_1, T0.plusSeconds(2))).isNull();
+  }
+
+  @Test
+  void renew_aLeaseTakenOverAfterExpiry_isRefused() {
+    acquire(TILL_1, "hub-a:pay_1", T0);
+    Instant later = T0.plus(TTL).plusSeconds(1);
+    acquire(TILL_1, "hub-b:pay_2", later);
+
+    assertThat(renew(TILL_1, "hub-a:pay_1", later.plusSeconds(1))).isFalse();
+    assertThat(current(TILL_1, later.plusSeconds(1)).holder()).isEqualTo("hub-b:pay_2");
+  }
+
+  @Test
   void current_freeTerminal_isEmpty() {
     assertThat(current(TILL_1, T0)).isNull();
   }
@@ -191,6 +236,10 @@ public abstract class TerminalLeasesContract extends PortContract {
 
   private boolean acquire(TerminalId id, String holder, Instant now) {
     return tx(() -> leases.tryAcquire(id, holder, TTL, now));
+  }
+
+  private boolean renew(TerminalId id, String holder, Instant now) {
+    return tx(() -> leases.renew(id, holder, TTL, now));
   }
 
   private TerminalLeases.Lease current(TerminalId id, Instant now) {

@@ -214,7 +214,7 @@ class BoundAnswersTest {
   private Payment notFoundAfterTheWindow() {
     Payment p = lostAnswer();
     h.channel.replyAlways(Query.class, new TerminalOutcome.NotFound("no such order", "6002"));
-    h.clock.set(p.sentAt().orElseThrow().plus(h.settings.leaseTtl()).plusSeconds(1));
+    h.clock.set(p.sentAt().orElseThrow().plus(h.settings.exchangeBound()).plusSeconds(1));
     h.reconciler.reconcileNow(p.id());
     return h.payment(p.id());
   }
@@ -274,7 +274,7 @@ class BoundAnswersTest {
             p.outTradeNo().value(),
             "S9"));
     h.channel.replyAlways(Query.class, new TerminalOutcome.NotFound("no such order", "6002"));
-    h.clock.advance(h.settings.leaseTtl().plus(Duration.ofSeconds(1)));
+    h.clock.advance(h.settings.exchangeBound().plus(Duration.ofSeconds(1)));
     h.reconciler.reconcileNow(p.id());
     Payment after = h.payment(p.id());
     assertThat(after.status()).isEqualTo(TransactionStatus.UNKNOWN);

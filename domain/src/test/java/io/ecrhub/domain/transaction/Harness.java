@@ -37,6 +37,10 @@ final class Harness {
   final Payments payments;
   final InMemoryRefunds refunds = new InMemoryRefunds();
   final InMemoryTerminalLeases leases = new InMemoryTerminalLeases();
+
+  /** While true, renewing a lease fails as on a database outage. */
+  volatile boolean leaseStoreDown;
+
   final ScriptedTerminalChannel channel = new ScriptedTerminalChannel();
   final DirectUnitOfWork uow = new DirectUnitOfWork();
   final RecordingEventPublisher events = new RecordingEventPublisher();
@@ -45,6 +49,7 @@ final class Harness {
   final TransactionSettings settings = TransactionSettings.defaults();
   final PaymentService service;
   final Reconciler reconciler;
+  final TransactionPorts ports;
 
   Harness() {
     this(new InMemoryPayments());
@@ -54,12 +59,12 @@ final class Harness {
     this.payments = payments;
     channel.watch(uow);
     terminals.save(TerminalFixture.terminal());
-    TransactionPorts ports =
+    ports =
         new TransactionPorts(
             terminals,
             payments,
             refunds,
-            leases,
+            new FlakyLeases(),
             channel,
             uow,
             e -> {
@@ -72,6 +77,54 @@ final class Harness {
     service =
         new PaymentService(ports, clock, new SequenceIds(""), INSTANCE, settings, Runnable::run);
     reconciler = new Reconciler(ports, clock, INSTANCE, settings);
+  }
+
+  /** Moves the clock by {@code d} in heartbeat steps, renewing the held leases at each. */
+  void advanceRenewing(java.time.Duration d) {
+    java.time.Instant end = clock.instant().plus(d);
+    while (clock.instant().isBefore(end)) {
+      java.time.Duration step = java.time.Duration.between(clock.instant(), end);
+      clock.advance(step.compareTo(service.renewEvery()) < 0 ? step : service.renewEvery());
+      service.renewHeld();
+    }
+  }
+
+  /** Another hub instance on the same stores. */
+  Reconciler reconcilerOf(String instanceId) {
+    return new Reconciler(ports, clock, instanceId, settings);
+  }
+
+  /** The in-memory leases, whose renewals fail while {@link #leaseStoreDown}. */
+  private final class FlakyLeases implements TerminalLeases {
+    @Override
+    public boolean tryAcquire(
+        TerminalId terminalId, String holder, java.time.Duration ttl, java.time.Instant now) {
+      return leases.tryAcquire(terminalId, holder, ttl, now);
+    }
+
+    @Override
+    public boolean renew(
+        TerminalId terminalId, String holder, java.time.Duration ttl, java.time.Instant now) {
+      if (leaseStoreDown) {
+        throw new IllegalStateException("database unreachable");
+      }
+      return leases.renew(terminalId, holder, ttl, now);
+    }
+
+    @Override
+    public void release(TerminalId terminalId, String holder) {
+      leases.release(terminalId, holder);
+    }
+
+    @Override
+    public int releaseAllHeldBy(String instanceId) {
+      return leases.releaseAllHeldBy(instanceId);
+    }
+
+    @Override
+    public Optional<Lease> current(TerminalId terminalId, java.time.Instant now) {
+      return leases.current(terminalId, now);
+    }
   }
 
   static StartPayment.Command pay(String amount, Channel channel) {

@@ -41,7 +41,7 @@ class ReconcilerTest {
     h.leases.tryAcquire(
         io.ecrhub.domain.terminal.TerminalId.of("till-9"),
         "hub-b:pay_other",
-        h.settings.leaseTtl(),
+        h.settings.exchangeBound(),
         h.clock.instant());
     h.clock.advance(Duration.ofSeconds(10));
     h.channel.reply(Query.class, found(p, "0000"));
@@ -55,7 +55,8 @@ class ReconcilerTest {
     assertThat(h.eventTypes(p.id().value())).endsWith("payment.unknown", "payment.succeeded");
     assertThat(h.channel.count(Pay.class)).isEqualTo(1);
     assertThat(h.lease(io.ecrhub.domain.terminal.TerminalId.of("till-9"))).isPresent();
-    assertThat(h.clock.instant()).isBefore(p.sentAt().orElseThrow().plus(h.settings.leaseTtl()));
+    assertThat(h.clock.instant())
+        .isBefore(p.sentAt().orElseThrow().plus(h.settings.exchangeBound()));
   }
 
   @Test
@@ -148,7 +149,7 @@ class ReconcilerTest {
     h.reconciler.reconcileDue();
     assertThat(h.payment(p.id()).status()).isEqualTo(TransactionStatus.UNKNOWN);
 
-    h.clock.set(p.sentAt().orElseThrow().plus(h.settings.leaseTtl()));
+    h.clock.set(p.sentAt().orElseThrow().plus(h.settings.exchangeBound()));
     h.reconciler.reconcileNow(p.id());
     assertThat(h.payment(p.id()).status())
         .as("exactly at the end of the window it may still be finishing")
@@ -213,7 +214,7 @@ class ReconcilerTest {
   @Test
   void inProgressWhileItsLeaseIsHeld_isLeftAlone() {
     Payment p = h.service.start(pay("10.50", Channel.WX));
-    h.clock.advance(Duration.ofSeconds(30));
+    h.advanceRenewing(Duration.ofSeconds(30));
 
     h.reconciler.reconcileDue();
 

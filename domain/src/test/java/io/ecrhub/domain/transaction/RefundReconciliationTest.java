@@ -156,7 +156,7 @@ class RefundReconciliationTest {
   void refundStillInFlight_isLeftAlone() {
     Payment p = paid("10.50");
     Refund r = h.service.refund(new RefundPayment.Command(p.id(), hkd("4.00")));
-    h.clock.advance(Duration.ofSeconds(30));
+    h.advanceRenewing(Duration.ofSeconds(30));
 
     h.reconciler.reconcileDue();
 

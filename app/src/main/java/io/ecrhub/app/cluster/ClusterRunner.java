@@ -1,0 +1,110 @@
+package io.ecrhub.app.cluster;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Elects the one hub instance that runs the cluster-wide jobs (MMS pull, the gauges that count
+ * rows, purges; ADR 0019). On PostgreSQL the runner is the instance that holds a session-level
+ * advisory lock on a connection of its own: the others try again on each run, and the lock frees
+ * the moment the runner's session ends (stopped, crashed, or cut off), so another instance takes
+ * over at its next run. On any other database (H2: a single instance by construction) every
+ * instance is the runner.
+ *
+ * <p>The runner keeps one pooled connection for as long as it leads.
+ */
+@ApplicationScoped
+public class ClusterRunner {
+  /** The advisory lock key: "ECRH" "JOBS" as two ASCII words. */
+  static final long LOCK_KEY = 0x4543_5248_4A4F_4253L;
+
+  private static final Logger LOG = Logger.getLogger(ClusterRunner.class);
+
+  private final DataSource dataSource;
+  private Connection held;
+  private Boolean postgres;
+
+  @Inject
+  public ClusterRunner(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Whether this instance runs the cluster-wide jobs now: true on a database without advisory
+   * locks, else when it holds (or has just taken) the runner's lock. False when the database cannot
+   * be reached (nothing would run anyway).
+   */
+  public synchronized boolean leads() {
+    try {
+      if (held != null) {
+        if (held.isValid(2)) {
+          return true;
+        }
+        LOG.warn("lost the connection that held the cluster job lock; electing again");
+        closeHeld();
+      }
+      if (postgres == null) {
+        try (Connection c = dataSource.getConnection()) {
+          postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        }
+      }
+      if (!postgres) {
+        return true;
+      }
+      Connection c = dataSource.getConnection();
+      try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+        if (!c.getAutoCommit()) {
+          c.setAutoCommit(true);
+        }
+        s.setLong(1, LOCK_KEY);
+        try (ResultSet r = s.executeQuery()) {
+          if (r.next() && r.getBoolean(1)) {
+            held = c;
+            LOG.info("this instance now runs the cluster-wide jobs");
+            return true;
+          }
+        }
+      }
+      c.close();
+      return false;
+    } catch (SQLException | RuntimeException e) {
+      LOG.warnf("could not elect the cluster job runner: %s", e.toString());
+      return false;
+    }
+  }
+
+  /** Gives up the runner's lock (another instance takes over at its next run). */
+  public synchronized void resign() {
+    if (held == null) {
+      return;
+    }
+    try (PreparedStatement s = held.prepareStatement("select pg_advisory_unlock(?)")) {
+      s.setLong(1, LOCK_KEY);
+      s.execute();
+    } catch (SQLException e) {
+      LOG.debugf("could not unlock the cluster job lock (the session end frees it): %s", e);
+    }
+    closeHeld();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    resign();
+  }
+
+  private void closeHeld() {
+    try {
+      held.close();
+    } catch (SQLException e) {
+      LOG.debugf("closing the cluster job connection: %s", e);
+    }
+    held = null;
+  }
+}
