@@ -8,6 +8,7 @@ import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalLeases;
 import io.ecrhub.domain.terminal.TransactionReport;
 import io.ecrhub.domain.testing.DirectUnitOfWork;
+import io.ecrhub.domain.testing.InMemoryCloudLedger;
 import io.ecrhub.domain.testing.InMemoryNotificationInbox;
 import io.ecrhub.domain.testing.InMemoryPayments;
 import io.ecrhub.domain.testing.InMemoryRefunds;
@@ -46,6 +47,12 @@ final class Harness {
   final PaymentService service;
   final Reconciler reconciler;
 
+  /** QFPay's cloud as {@link #withCloud} sees it (ADR 0015). */
+  final InMemoryCloudLedger cloud = new InMemoryCloudLedger();
+
+  /** The reconciler with a cloud account configured. */
+  final Reconciler withCloud;
+
   Harness() {
     this(new InMemoryPayments());
   }
@@ -72,6 +79,7 @@ final class Harness {
     service =
         new PaymentService(ports, clock, new SequenceIds(""), INSTANCE, settings, Runnable::run);
     reconciler = new Reconciler(ports, clock, INSTANCE, settings);
+    withCloud = new Reconciler(ports, clock, INSTANCE, settings, Optional.of(cloud));
   }
 
   static StartPayment.Command pay(String amount, Channel channel) {
