@@ -85,7 +85,10 @@ class ColumnFitTest {
           "io.ecrhub.domain.merchant.ReviewRule",
           // options of one MMS sync run, never persisted
           "io.ecrhub.domain.merchant.MerchantConfigSyncs$Coverage",
-          "io.ecrhub.domain.merchant.MerchantConfigSyncs$Review");
+          "io.ecrhub.domain.merchant.MerchantConfigSyncs$Review",
+          // QFPay cloud answers (adapters-qfpay-cloud), read and acted on, never persisted by name
+          "io.ecrhub.domain.cloud.CloudRecord$Kind",
+          "io.ecrhub.domain.cloud.RefusalReason");
 
   private static List<String> names(Class<? extends Enum<?>> type) {
     return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
