@@ -95,9 +95,11 @@ public final class Reconciler implements ReconcileInFlight {
   public int reconcileDue() {
     Instant now = flow.now();
     int batch = flow.settings.reconcileBatchSize();
-    return loop.settleDue(payments, now, batch, p -> reconcile(p.id(), false))
-        + refunds.reconcileDue(now, batch)
-        + confirmations.confirmDue(now, batch);
+    int settled =
+        loop.settleDue(payments, now, batch, p -> reconcile(p.id(), false))
+            + refunds.reconcileDue(now, batch);
+    confirmations.confirmDue(now, batch); // confirms settled payments: settles none
+    return settled;
   }
 
   @Override
