@@ -31,32 +31,28 @@ final class CloudConfirmation {
 
   private final Flow flow;
   private final CloudSource cloud;
+  private final Reconciliation loop;
+
+  /** Payments, due when their settlement awaits confirmation. */
   private final Ledger<PaymentId, Payment> payments;
 
-  CloudConfirmation(Flow flow, CloudSource cloud) {
+  CloudConfirmation(Flow flow, CloudSource cloud, Reconciliation loop) {
     this.flow = flow;
     this.cloud = cloud;
-    this.payments = Ledger.payments(flow.ports);
+    this.loop = loop;
+    Ledger<PaymentId, Payment> all = Ledger.payments(flow.ports);
+    this.payments =
+        new Ledger<>(
+            all.kind(),
+            all.finder(),
+            all.saver(),
+            (now, limit) ->
+                flow.ports.payments().findAwaitingConfirmation(now, now.minus(WINDOW), limit));
   }
 
   /** Asks the cloud about each due settlement; how many were confirmed. */
   int confirmDue(Instant now, int batch) {
-    if (!cloud.configured()) {
-      return 0;
-    }
-    List<Payment> due =
-        flow.tx(
-            () -> flow.ports.payments().findAwaitingConfirmation(now, now.minus(WINDOW), batch));
-    int confirmed = 0;
-    for (Payment p : due) {
-      try {
-        confirmed += confirm(p) ? 1 : 0;
-      } catch (RuntimeException e) {
-        Flow.LOG.log(
-            System.Logger.Level.WARNING, "confirming {0} failed: {1}", p.lifecycle().label(), e);
-      }
-    }
-    return confirmed;
+    return cloud.configured() ? loop.settleDue(payments, now, batch, this::confirm) : 0;
   }
 
   private boolean confirm(Payment p) {

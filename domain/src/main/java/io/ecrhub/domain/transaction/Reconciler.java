@@ -83,7 +83,7 @@ public final class Reconciler implements ReconcileInFlight {
     this.loop = new Reconciliation(flow, source);
     this.payments = Ledger.payments(ports);
     this.refunds = new RefundReconciler(flow, loop);
-    this.confirmations = new CloudConfirmation(flow, source);
+    this.confirmations = new CloudConfirmation(flow, source, loop);
   }
 
   @Override

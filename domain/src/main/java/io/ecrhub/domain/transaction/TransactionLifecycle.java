@@ -223,7 +223,6 @@ public final class TransactionLifecycle {
     return confirmationPending;
   }
 
-  /** UNKNOWN and its next reconciliation attempt is due at {@code now}. */
   /** Which sources reconciliation asked last and what each said (see {@link ReconcileSources}). */
   public Optional<String> reconcileSources() {
     return Optional.ofNullable(reconcileSources);
@@ -234,6 +233,7 @@ public final class TransactionLifecycle {
     this.reconcileSources = sources;
   }
 
+  /** UNKNOWN and its next reconciliation attempt is due at {@code now}. */
   public boolean isReconcileDue(Instant now) {
     return status == TransactionStatus.UNKNOWN
         && nextReconcileAt != null
