@@ -4,6 +4,7 @@ import io.ecrhub.app.payments.PaymentQueries;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.ReconcileSchedule;
+import io.ecrhub.domain.transaction.ReconcileSources;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,7 +63,12 @@ public class ReconciliationResource {
                   "True when the 24 h of automatic queries are over and an operator must settle"
                       + " the payment")
           boolean givenUp,
-      @Schema(description = "When the request went to the terminal") Instant sentAt) {
+      @Schema(description = "When the request went to the terminal") Instant sentAt,
+      @Schema(
+              description =
+                  "Which sources the latest reconciliation attempt (or cloud confirmation) asked"
+                      + " (terminal, cloud) and what each said")
+          List<ReconcileSources.Said> sources) {
 
     static View of(Payment p, Instant now) {
       boolean open =
@@ -75,7 +82,8 @@ public class ReconciliationResource {
           p.reconcileAttempts(),
           open ? p.nextReconcileAt().orElse(null) : null,
           givenUp,
-          p.sentAt().orElse(null));
+          p.sentAt().orElse(null),
+          ReconcileSources.parse(p.lifecycle().reconcileSources().orElse(null)));
     }
   }
 

@@ -5,6 +5,7 @@ import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.Failure;
 import io.ecrhub.domain.transaction.LifecycleSnapshot;
+import io.ecrhub.domain.transaction.ReconcileSources;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -62,6 +63,10 @@ class LifecycleColumns {
   @Column(name = "confirmation_pending")
   boolean confirmationPending;
 
+  /** What reconciliation's sources said last (V48), or null. */
+  @Column(name = "reconcile_sources", length = ReconcileSources.MAX_LENGTH)
+  String reconcileSources;
+
   /**
    * The columns a transaction's life changes (all but {@code created_at}), by path from the row
    * (for JPQL updates).
@@ -81,6 +86,7 @@ class LifecycleColumns {
     MUTABLE.put("lifecycle.nextReconcileAt", c -> c.nextReconcileAt);
     MUTABLE.put("lifecycle.confirmedBy", c -> c.confirmedBy);
     MUTABLE.put("lifecycle.confirmationPending", c -> c.confirmationPending);
+    MUTABLE.put("lifecycle.reconcileSources", c -> c.reconcileSources);
   }
 
   /** Writes {@code s} into these columns (instants at the databases' precision, text clipped). */
@@ -99,6 +105,7 @@ class LifecycleColumns {
     nextReconcileAt = Times.db(s.nextReconcileAt());
     confirmedBy = s.confirmedBy() == null ? null : s.confirmedBy().name();
     confirmationPending = s.confirmationPending();
+    reconcileSources = Times.clip(s.reconcileSources(), ReconcileSources.MAX_LENGTH);
   }
 
   /** The lifecycle these columns hold, at the row's {@code version}. */
@@ -118,6 +125,7 @@ class LifecycleColumns {
         nextReconcileAt,
         version,
         confirmedBy == null ? null : ConfirmedBy.valueOf(confirmedBy),
-        confirmationPending);
+        confirmationPending,
+        reconcileSources);
   }
 }

@@ -168,6 +168,11 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
   }
 
   @Override
+  public List<Payment> findAwaitingConfirmation(Instant now, Instant settledSince, int limit) {
+    return rows.awaitingConfirmation(now, settledSince, limit);
+  }
+
+  @Override
   public Page<Payment> list(Filter filter, String cursor, int limit) {
     return list(filter, null, cursor, limit);
   }

@@ -81,6 +81,29 @@ final class TransactionRows<E extends TransactionRow, T> {
         Times.db(now));
   }
 
+  /**
+   * The oldest {@code limit} SUCCEEDED ones waiting for confirmation, changed since {@code since},
+   * whose next confirmation attempt is due at {@code now}.
+   */
+  List<T> awaitingConfirmation(Instant now, Instant since, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return repo
+        .find(
+            "lifecycle.status = 'SUCCEEDED' and lifecycle.confirmationPending = true"
+                + " and lifecycle.updatedAt >= ?1"
+                + " and (lifecycle.nextReconcileAt is null or lifecycle.nextReconcileAt <= ?2)"
+                + " order by lifecycle.createdAt, id",
+            Times.db(since),
+            Times.db(now))
+        .range(0, limit - 1)
+        .list()
+        .stream()
+        .map(toDomain)
+        .toList();
+  }
+
   private List<T> oldest(String where, int limit, Object parameter) {
     return repo
         .find(where + " order by lifecycle.createdAt, id", parameter)

@@ -1,5 +1,6 @@
 package io.ecrhub.app.wiring;
 
+import io.ecrhub.app.cloud.QfpayCloudAccounts;
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.domain.merchant.ConfigAudit;
 import io.ecrhub.domain.merchant.DriftAudit;
@@ -142,12 +143,19 @@ public class DomainProducers {
     return new PaymentService(ports, clock, ids, instance.value(), settings, outcomes);
   }
 
-  /** Settles UNKNOWN and interrupted transactions (ReconcileInFlight). */
+  /**
+   * Settles UNKNOWN and interrupted transactions (ReconcileInFlight), with QFPay's cloud as the
+   * third source when an account is configured (ADR 0015).
+   */
   @Produces
   @Singleton
   Reconciler reconciler(
-      TransactionPorts ports, Clock clock, InstanceId instance, TransactionSettings settings) {
-    return new Reconciler(ports, clock, instance.value(), settings);
+      TransactionPorts ports,
+      Clock clock,
+      InstanceId instance,
+      TransactionSettings settings,
+      QfpayCloudAccounts cloud) {
+    return new Reconciler(ports, clock, instance.value(), settings, cloud.ledger());
   }
 
   /** Prints receipts and summaries (PrintOnTerminal). */

@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ecrhub.domain.cloud.CloudOutcome;
 import io.ecrhub.domain.cloud.CloudQuery;
 import io.ecrhub.domain.shared.Money;
-import io.ecrhub.ecr.codec.EcrCodec;
 import io.ecrhub.simulator.CloudStandInConfig;
 import io.ecrhub.simulator.QfpayCloudStandIn;
 import io.ecrhub.simulator.SimulatedTerminal;
-import io.ecrhub.simulator.SimulatorConfig;
-import io.ecrhub.simulator.TerminalConfig;
 import io.ecrhub.simulator.TerminalSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The default account from configuration reaches QFPay's cloud (the simulator's stand-in). */
@@ -35,12 +30,7 @@ class QfpayDefaultAccountTest {
     public Map<String, String> getConfigOverrides() {
       synchronized (QfpayDefaultAccountTest.class) {
         if (sim == null) {
-          sim =
-              TerminalSimulator.start(
-                  SimulatorConfig.builder()
-                      .host("127.0.0.1")
-                      .terminal(TerminalConfig.builder("cloud-1").build())
-                      .build());
+          sim = CloudTestSupport.simulator("cloud-1");
           standIn =
               sim.startCloud(CloudStandInConfig.loopback("HUBAPPCODE01", CLIENT_KEY, "MCH0001"));
         }
@@ -60,20 +50,7 @@ class QfpayDefaultAccountTest {
   void aPaymentOnTheTerminalIsSettledThroughTheConfiguredAccount() throws Exception {
     SimulatedTerminal t = sim.terminal("cloud-1");
     String outTradeNo = "hub-cloud-" + System.nanoTime();
-    String body =
-        EcrCodec.encodeRequest(
-            Map.of(
-                "func_type",
-                1001,
-                "amt",
-                new BigDecimal("7.25"),
-                "channel",
-                "wx",
-                "out_trade_no",
-                outTradeNo),
-            t.posKey(),
-            t.encryption());
-    t.handleRequest("lan", body).get(10, TimeUnit.SECONDS).orElseThrow();
+    CloudTestSupport.sell(t, outTradeNo, "7.25");
 
     CloudOutcome o =
         accounts

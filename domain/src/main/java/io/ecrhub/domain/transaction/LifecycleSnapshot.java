@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param reconcileAttempts reconciliation queries made so far without a definite answer
  * @param nextReconcileAt when reconciliation asks next, or null when nothing is scheduled
  * @param version optimistic-lock version: 0 for a new transaction, incremented by every save
+ * @param reconcileSources which sources reconciliation asked last and what each said, one {@code
+ *     source: answer} per line (see {@link ReconcileSources}), or null
  */
 public record LifecycleSnapshot(
     TransactionStatus status,
@@ -26,13 +28,14 @@ public record LifecycleSnapshot(
     Instant nextReconcileAt,
     long version,
     ConfirmedBy confirmedBy,
-    boolean confirmationPending) {
+    boolean confirmationPending,
+    String reconcileSources) {
 
   /** A transaction created at {@code now} in {@code status}, never saved. */
   public static LifecycleSnapshot created(
       TransactionStatus status, Syssn syssn, ConfirmedBy confirmedBy, Instant now) {
     return new LifecycleSnapshot(
-        status, syssn, null, null, now, now, null, 0, null, 0, confirmedBy, false);
+        status, syssn, null, null, now, now, null, 0, null, 0, confirmedBy, false, null);
   }
 
   /** The same state with another version (persistence adapters restore saved state so). */
@@ -49,6 +52,7 @@ public record LifecycleSnapshot(
         nextReconcileAt,
         newVersion,
         confirmedBy,
-        confirmationPending);
+        confirmationPending,
+        reconcileSources);
   }
 }

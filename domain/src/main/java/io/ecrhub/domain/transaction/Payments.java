@@ -61,6 +61,22 @@ public interface Payments {
   }
 
   /**
+   * Payments settled SUCCEEDED on an answer that waits for confirmation (ADR 0007), last changed at
+   * or after {@code settledSince}, whose next cloud confirmation is due ({@code nextReconcileAt}
+   * null or at most {@code now}), oldest first. The default filters {@link #findByStatus}; database
+   * adapters should override it with a query.
+   */
+  default List<Payment> findAwaitingConfirmation(Instant now, Instant settledSince, int limit) {
+    return findByStatus(EnumSet.of(TransactionStatus.SUCCEEDED), Integer.MAX_VALUE).stream()
+        .filter(Payment::confirmationPending)
+        .filter(p -> !p.updatedAt().isBefore(settledSince))
+        .filter(p -> p.nextReconcileAt().map(n -> !n.isAfter(now)).orElse(true))
+        .sorted(Comparator.comparing(Payment::createdAt).thenComparing(p -> p.id().value()))
+        .limit(limit)
+        .toList();
+  }
+
+  /**
    * Filters for {@link #list}; null fields are not filtered. {@code createdFrom} is inclusive,
    * {@code createdTo} exclusive.
    */

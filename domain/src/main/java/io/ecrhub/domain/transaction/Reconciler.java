@@ -1,13 +1,19 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.cloud.CloudLedger;
+import io.ecrhub.domain.cloud.CloudQuery;
+import io.ecrhub.domain.cloud.CloudRecord;
 import io.ecrhub.domain.terminal.AppVersion;
 import io.ecrhub.domain.terminal.DeclineReason;
+import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalCalls;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,13 +44,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Reconciler implements ReconcileInFlight {
   static final String HUB_RESTARTED = Reconciliation.HUB_RESTARTED;
 
-  private static final Verdict NO_TERMINAL =
-      new Verdict.Unknown("the terminal is missing or disabled; not queried");
+  private static final Reconciliation.Asked NO_TERMINAL =
+      new Reconciliation.Asked(
+          new Verdict.Unknown("the terminal is missing or disabled; not queried"),
+          "not asked: the terminal is missing or disabled",
+          true);
 
   private final Flow flow;
   private final Reconciliation loop;
   private final Ledger<PaymentId, Payment> payments;
   private final RefundReconciler refunds;
+  private final CloudConfirmation confirmations;
 
   /** Payments an attempt is working on right now (in this instance), completed when it ends. */
   private final ConcurrentHashMap<PaymentId, CompletableFuture<Void>> running =
@@ -55,10 +65,25 @@ public final class Reconciler implements ReconcileInFlight {
    */
   public Reconciler(
       TransactionPorts ports, Clock clock, String instanceId, TransactionSettings settings) {
+    this(ports, clock, instanceId, settings, Optional.empty());
+  }
+
+  /**
+   * @param cloud QFPay's cloud when an account is configured: the third source (ADR 0015), asked
+   *     when the terminal cannot answer, and the confirmation of plain-transport settlements
+   */
+  public Reconciler(
+      TransactionPorts ports,
+      Clock clock,
+      String instanceId,
+      TransactionSettings settings,
+      Optional<CloudLedger> cloud) {
     this.flow = new Flow(ports, clock, instanceId, settings);
-    this.loop = new Reconciliation(flow);
+    CloudSource source = new CloudSource(cloud);
+    this.loop = new Reconciliation(flow, source);
     this.payments = Ledger.payments(ports);
     this.refunds = new RefundReconciler(flow, loop);
+    this.confirmations = new CloudConfirmation(flow, source, loop);
   }
 
   @Override
@@ -70,8 +95,11 @@ public final class Reconciler implements ReconcileInFlight {
   public int reconcileDue() {
     Instant now = flow.now();
     int batch = flow.settings.reconcileBatchSize();
-    return loop.settleDue(payments, now, batch, p -> reconcile(p.id(), false))
-        + refunds.reconcileDue(now, batch);
+    int settled =
+        loop.settleDue(payments, now, batch, p -> reconcile(p.id(), false))
+            + refunds.reconcileDue(now, batch);
+    confirmations.confirmDue(now, batch); // confirms settled payments: settles none
+    return settled;
   }
 
   @Override
@@ -120,16 +148,28 @@ public final class Reconciler implements ReconcileInFlight {
     if (terminal.isPresent() && flow.leaseHeldByOther(p.terminalId(), id.value(), now)) {
       return false;
     }
-    Verdict verdict =
+    Reconciliation.Asked asked =
         terminal.filter(t -> !t.isDisabled()).map(t -> query(p, t)).orElse(NO_TERMINAL);
+    List<ReconcileSources.Said> said = new ArrayList<>();
+    Verdict verdict =
+        loop.consult(
+            asked,
+            new CloudQuery(
+                p.outTradeNo().value(),
+                p.syssn().map(Syssn::value).orElse(null),
+                p.amount().currency(),
+                p.amount()),
+            CloudRecord.Kind.PAYMENT,
+            said);
     return loop.conclude(
         payments,
         id,
+        said,
         fresh -> PaymentService.unlessReplayed(flow, fresh, verdict),
         Reconciliation.applying(flow, payments));
   }
 
-  private Verdict query(Payment p, Terminal terminal) {
+  private Reconciliation.Asked query(Payment p, Terminal terminal) {
     TerminalOutcome outcome =
         TerminalCalls.sendAndWait(
             flow.ports.channel(),
@@ -137,7 +177,34 @@ public final class Reconciler implements ReconcileInFlight {
             TerminalCommand.Query.byOutTradeNo(p.outTradeNo()),
             flow.shortWait());
     flow.health.record(p.terminalId(), outcome);
-    return verdictOfQuery(p, terminal, outcome, flow.now());
+    Verdict v = verdictOfQuery(p, terminal, outcome, flow.now());
+    boolean cannotAnswer =
+        outcome instanceof TerminalOutcome.NotSent
+            || (outcome instanceof TerminalOutcome.NotFound && !answersByOutTradeNo(terminal));
+    return new Reconciliation.Asked(v, said(outcome, v), cannotAnswer);
+  }
+
+  /** A short account of a terminal's answer to a query, for the reconciliation view. */
+  static String said(TerminalOutcome outcome, Verdict v) {
+    String what =
+        switch (outcome) {
+          case TerminalOutcome.NotSent n -> "not reached (" + n.cause() + ")";
+          case TerminalOutcome.NotFound f -> "no such transaction";
+          case TerminalOutcome.Approved a -> "answered (" + a.report().statusCode() + ")";
+          case TerminalOutcome.OutcomeUnknown u -> "no answer";
+          default -> outcome.getClass().getSimpleName();
+        };
+    String why =
+        switch (v) {
+          case Verdict.Unknown u -> u.why();
+          case Verdict.Review r -> "review: " + r.note();
+          default -> v.target().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    return what + " — " + why;
+  }
+
+  private static boolean answersByOutTradeNo(Terminal terminal) {
+    return terminal.appVersion().filter(v -> v.compareTo(OUT_TRADE_NO_QUERY) >= 0).isPresent();
   }
 
   /**

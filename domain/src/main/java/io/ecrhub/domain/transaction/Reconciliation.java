@@ -1,5 +1,7 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.cloud.CloudQuery;
+import io.ecrhub.domain.cloud.CloudRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +22,43 @@ final class Reconciliation {
       "still unknown 24 h after it was sent; check it in the QFPay merchant portal";
 
   private final Flow flow;
+  private final CloudSource cloud;
 
-  Reconciliation(Flow flow) {
+  Reconciliation(Flow flow, CloudSource cloud) {
     this.flow = flow;
+    this.cloud = cloud;
+  }
+
+  /**
+   * What the terminal said on this attempt.
+   *
+   * @param cannotAnswer the terminal cannot settle it: the query was not sent, there is no usable
+   *     terminal, or its app is too old to answer "not found" by out_trade_no (ADR 0007)
+   */
+  record Asked(Verdict verdict, String said, boolean cannotAnswer) {}
+
+  /**
+   * The verdict of one attempt, from the sources in ADR 0015's order: the terminal's answer; when
+   * the terminal cannot answer and a cloud account is configured, QFPay's cloud, asked with {@code
+   * query} (null: the transaction has no reference the cloud knows), whose definite answer or
+   * review wins. What each source said is appended to {@code said}.
+   */
+  Verdict consult(
+      Asked terminal, CloudQuery query, CloudRecord.Kind kind, List<ReconcileSources.Said> said) {
+    said.add(new ReconcileSources.Said("terminal", terminal.said()));
+    if (!terminal.cannotAnswer() || terminal.verdict().definite() || !cloud.configured()) {
+      return terminal.verdict();
+    }
+    if (query == null) {
+      said.add(
+          new ReconcileSources.Said(
+              CloudSource.NAME, "not asked: no reference QFPay knows (no syssn yet)"));
+      return terminal.verdict();
+    }
+    CloudSource.Answer answer = cloud.ask(query, kind);
+    said.add(new ReconcileSources.Said(CloudSource.NAME, answer.said()));
+    Verdict v = answer.verdict();
+    return v.definite() || v instanceof Verdict.Review ? v : terminal.verdict();
   }
 
   /** Makes one attempt on each due transaction; how many are settled afterwards. */
@@ -65,6 +101,7 @@ final class Reconciliation {
   <I, T extends Settleable> boolean conclude(
       Ledger<I, T> ledger,
       I id,
+      List<ReconcileSources.Said> said,
       Function<T, Verdict> verdictFor,
       BiFunction<T, Verdict, List<TransactionEvent>> settle) {
     flow.change(
@@ -73,6 +110,9 @@ final class Reconciliation {
           T fresh = ledger.load(id);
           if (fresh.status() != TransactionStatus.UNKNOWN) {
             return List.of();
+          }
+          if (!said.isEmpty()) {
+            fresh.lifecycle().recordSources(ReconcileSources.format(said));
           }
           Verdict v = verdictFor.apply(fresh);
           if (v.definite()) {

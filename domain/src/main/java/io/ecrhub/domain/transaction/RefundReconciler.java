@@ -1,5 +1,7 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.cloud.CloudQuery;
+import io.ecrhub.domain.cloud.CloudRecord;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalCalls;
@@ -7,6 +9,8 @@ import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TransactionReport;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,7 +48,11 @@ final class RefundReconciler {
     }
     boolean showsRefund = false;
     AnswerBinding.Result binding = null;
-    if (terminal.isPresent() && !terminal.get().isDisabled() && payment.syssn().isPresent()) {
+    String terminalSaid = "not asked: the terminal is missing or disabled";
+    boolean cannotAnswer = true;
+    if (terminal.isPresent() && !terminal.get().isDisabled() && payment.syssn().isEmpty()) {
+      terminalSaid = "not asked: the payment has no syssn to query by";
+    } else if (terminal.isPresent() && !terminal.get().isDisabled()) {
       TerminalOutcome outcome =
           TerminalCalls.sendAndWait(
               flow.ports.channel(),
@@ -52,16 +60,28 @@ final class RefundReconciler {
               TerminalCommand.Query.bySyssn(payment.syssn().get()),
               flow.shortWait());
       flow.health.record(r.terminalId(), outcome);
+      cannotAnswer = outcome instanceof TerminalOutcome.NotSent;
       if (outcome instanceof TerminalOutcome.Approved a) {
         binding = AnswerBinding.ofPaymentQuery(a.report(), payment, terminal.get().transport());
         showsRefund =
             binding instanceof AnswerBinding.Bound
                 && showsThisRefund(payment, r, openRefundsOtherThan(r), a.report());
       }
+      terminalSaid = Reconciler.said(outcome, verdictOf(showsRefund, binding));
     }
-    Verdict verdict = verdictOf(showsRefund, binding);
+    List<ReconcileSources.Said> said = new ArrayList<>();
+    Verdict verdict =
+        loop.consult(
+            new Reconciliation.Asked(verdictOf(showsRefund, binding), terminalSaid, cannotAnswer),
+            r.syssn().map(s -> CloudQuery.bySyssn(s.value(), r.amount())).orElse(null),
+            CloudRecord.Kind.REFUND,
+            said);
     return loop.conclude(
-        refunds, id, fresh -> verdict, (fresh, v) -> RefundStarter.settleRefund(flow, fresh, v));
+        refunds,
+        id,
+        said,
+        fresh -> verdict,
+        (fresh, v) -> RefundStarter.settleRefund(flow, fresh, v));
   }
 
   /**

@@ -34,6 +34,7 @@ public final class TransactionLifecycle {
   private final long version;
   private ConfirmedBy confirmedBy;
   private boolean confirmationPending;
+  private String reconcileSources;
   private final List<TransactionEvent> pendingEvents = new ArrayList<>();
 
   /**
@@ -59,6 +60,7 @@ public final class TransactionLifecycle {
     this.version = s.version();
     this.confirmedBy = s.confirmedBy();
     this.confirmationPending = s.confirmationPending();
+    this.reconcileSources = s.reconcileSources();
   }
 
   /** Raises the creation event (from nothing to the current status). */
@@ -221,6 +223,16 @@ public final class TransactionLifecycle {
     return confirmationPending;
   }
 
+  /** Which sources reconciliation asked last and what each said (see {@link ReconcileSources}). */
+  public Optional<String> reconcileSources() {
+    return Optional.ofNullable(reconcileSources);
+  }
+
+  /** Records what the sources said on the latest reconciliation attempt. */
+  void recordSources(String sources) {
+    this.reconcileSources = sources;
+  }
+
   /** UNKNOWN and its next reconciliation attempt is due at {@code now}. */
   public boolean isReconcileDue(Instant now) {
     return status == TransactionStatus.UNKNOWN
@@ -241,6 +253,7 @@ public final class TransactionLifecycle {
         nextReconcileAt,
         version,
         confirmedBy,
-        confirmationPending);
+        confirmationPending,
+        reconcileSources);
   }
 }

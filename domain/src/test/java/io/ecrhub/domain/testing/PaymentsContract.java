@@ -86,6 +86,7 @@ public abstract class PaymentsContract extends PortContract {
             .updatedAt(Instant.parse("2026-03-02T02:00:09Z"))
             .reviewNote("amount differs")
             .reconcile(3, Instant.parse("2026-03-02T02:01:00Z"))
+            .reconcileSources("terminal: not reached (CONNECT_FAILED)\ncloud: pending (1143)")
             .build();
 
     Payment saved = save(p);
@@ -411,6 +412,50 @@ public abstract class PaymentsContract extends PortContract {
     assertThat(tx(() -> payments.findDueForReconciliation(now, 1)))
         .extracting(p -> p.id().value())
         .containsExactly("pay_due");
+  }
+
+  @Test
+  void findAwaitingConfirmation_returnsRecentPendingSettlementsDueOldestFirst() {
+    Instant now = T0.plus(Duration.ofHours(2));
+    Instant since = now.minus(Duration.ofHours(1));
+    save(pendingSettled("pay_due", T0.plusSeconds(2), now.minusSeconds(60)).build());
+    save(
+        pendingSettled("pay_due_again", T0.plusSeconds(1), now.minusSeconds(60))
+            .reconcile(0, now)
+            .build());
+    save(
+        pendingSettled("pay_later", T0, now.minusSeconds(60))
+            .reconcile(0, now.plusSeconds(1))
+            .build());
+    save(pendingSettled("pay_old", T0, since.minusSeconds(1)).build());
+    save(
+        pendingSettled("pay_confirmed", T0, now.minusSeconds(60))
+            .confirmed(ConfirmedBy.CLOUD, false)
+            .build());
+    save(
+        PaymentFixture.builder()
+            .id("pay_unknown")
+            .createdAt(T0)
+            .updatedAt(now)
+            .status(TransactionStatus.UNKNOWN)
+            .confirmed(ConfirmedBy.TERMINAL_PLAIN, true)
+            .build());
+
+    assertThat(tx(() -> payments.findAwaitingConfirmation(now, since, 10)))
+        .extracting(p -> p.id().value())
+        .containsExactly("pay_due_again", "pay_due");
+    assertThat(tx(() -> payments.findAwaitingConfirmation(now, since, 1)))
+        .extracting(p -> p.id().value())
+        .containsExactly("pay_due_again");
+  }
+
+  private static PaymentFixture pendingSettled(String id, Instant createdAt, Instant updatedAt) {
+    return PaymentFixture.builder()
+        .id(id)
+        .createdAt(createdAt)
+        .updatedAt(updatedAt)
+        .status(TransactionStatus.SUCCEEDED)
+        .confirmed(ConfirmedBy.TERMINAL_PLAIN, true);
   }
 
   /** A payment with the given id, creation time and status, otherwise defaults. */

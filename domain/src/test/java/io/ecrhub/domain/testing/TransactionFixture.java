@@ -28,6 +28,7 @@ public abstract class TransactionFixture<F extends TransactionFixture<F>> {
   private long version;
   private ConfirmedBy confirmedBy;
   private boolean confirmationPending;
+  private String reconcileSources;
 
   TransactionFixture() {}
 
@@ -84,6 +85,12 @@ public abstract class TransactionFixture<F extends TransactionFixture<F>> {
     return self();
   }
 
+  /** What reconciliation's sources said last (see {@code ReconcileSources}). */
+  public F reconcileSources(String v) {
+    this.reconcileSources = v;
+    return self();
+  }
+
   public F version(long v) {
     this.version = v;
     return self();
@@ -112,6 +119,7 @@ public abstract class TransactionFixture<F extends TransactionFixture<F>> {
         nextReconcileAt,
         version,
         confirmedBy,
-        confirmationPending);
+        confirmationPending,
+        reconcileSources);
   }
 }

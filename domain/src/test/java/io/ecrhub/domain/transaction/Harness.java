@@ -8,6 +8,7 @@ import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalLeases;
 import io.ecrhub.domain.terminal.TransactionReport;
 import io.ecrhub.domain.testing.DirectUnitOfWork;
+import io.ecrhub.domain.testing.InMemoryCloudLedger;
 import io.ecrhub.domain.testing.InMemoryNotificationInbox;
 import io.ecrhub.domain.testing.InMemoryPayments;
 import io.ecrhub.domain.testing.InMemoryRefunds;
@@ -51,6 +52,12 @@ final class Harness {
   final Reconciler reconciler;
   final TransactionPorts ports;
 
+  /** QFPay's cloud as {@link #withCloud} sees it (ADR 0015). */
+  final InMemoryCloudLedger cloud = new InMemoryCloudLedger();
+
+  /** The reconciler with a cloud account configured. */
+  final Reconciler withCloud;
+
   Harness() {
     this(new InMemoryPayments());
   }
@@ -77,6 +84,7 @@ final class Harness {
     service =
         new PaymentService(ports, clock, new SequenceIds(""), INSTANCE, settings, Runnable::run);
     reconciler = new Reconciler(ports, clock, INSTANCE, settings);
+    withCloud = new Reconciler(ports, clock, INSTANCE, settings, Optional.of(cloud));
   }
 
   /** Moves the clock by {@code d} in heartbeat steps, renewing the held leases at each. */
