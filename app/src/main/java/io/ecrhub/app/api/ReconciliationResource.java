@@ -68,7 +68,7 @@ public class ReconciliationResource {
               description =
                   "Which sources the latest reconciliation attempt (or cloud confirmation) asked"
                       + " (terminal, cloud) and what each said")
-          List<ReconcileSources.Said> sources) {
+          List<SourceAnswer> sources) {
 
     static View of(Payment p, Instant now) {
       boolean open =
@@ -83,9 +83,17 @@ public class ReconciliationResource {
           open ? p.nextReconcileAt().orElse(null) : null,
           givenUp,
           p.sentAt().orElse(null),
-          ReconcileSources.parse(p.lifecycle().reconcileSources().orElse(null)));
+          ReconcileSources.parse(p.lifecycle().reconcileSources().orElse(null)).stream()
+              .map(s -> new SourceAnswer(s.source(), s.answer()))
+              .toList());
     }
   }
+
+  /** One source the hub asked about the payment, and what it said. */
+  @Schema(name = "ReconciliationSource")
+  public record SourceAnswer(
+      @Schema(description = "terminal or cloud") String source,
+      @Schema(description = "What it said, in words") String answer) {}
 
   @GET
   @Operation(

@@ -1,8 +1,8 @@
 package io.ecrhub.domain.cloud;
 
-import io.ecrhub.domain.transaction.RefundPolicy;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
@@ -50,10 +50,17 @@ public enum RefusalReason {
     return Optional.empty();
   }
 
+  /**
+   * QFPay's business day runs on Hong Kong time (the same zone as the hub's same-day refund rule,
+   * {@code transaction.RefundPolicy}; not imported from there so the cloud port stays below the
+   * transaction package).
+   */
+  private static final ZoneId QFPAY_DAY = ZoneId.of("Asia/Hong_Kong");
+
   /** The next 00:30 Hong Kong time after {@code refusedAt}: when refunds are taken again. */
   public static Instant windowReopensAfter(Instant refusedAt) {
-    ZonedDateTime at = refusedAt.atZone(RefundPolicy.HONG_KONG);
-    ZonedDateTime today = at.toLocalDate().atTime(WINDOW_REOPENS).atZone(RefundPolicy.HONG_KONG);
+    ZonedDateTime at = refusedAt.atZone(QFPAY_DAY);
+    ZonedDateTime today = at.toLocalDate().atTime(WINDOW_REOPENS).atZone(QFPAY_DAY);
     return (at.isBefore(today) ? today : today.plusDays(1)).toInstant();
   }
 }
