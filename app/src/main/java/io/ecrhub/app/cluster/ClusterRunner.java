@@ -60,21 +60,26 @@ public class ClusterRunner {
         return true;
       }
       Connection c = dataSource.getConnection();
+      boolean taken = false;
       try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(?)")) {
         if (!c.getAutoCommit()) {
           c.setAutoCommit(true);
         }
         s.setLong(1, LOCK_KEY);
         try (ResultSet r = s.executeQuery()) {
-          if (r.next() && r.getBoolean(1)) {
-            held = c;
-            LOG.info("this instance now runs the cluster-wide jobs");
-            return true;
-          }
+          taken = r.next() && r.getBoolean(1);
+        }
+      } finally {
+        if (!taken) {
+          c.close(); // back to the pool, also when the query failed (never leak a pooled
+          // connection)
         }
       }
-      c.close();
-      return false;
+      if (taken) {
+        held = c;
+        LOG.info("this instance now runs the cluster-wide jobs");
+      }
+      return taken;
     } catch (SQLException | RuntimeException e) {
       LOG.warnf("could not elect the cluster job runner: %s", e.toString());
       return false;
