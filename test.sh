@@ -37,7 +37,12 @@ ensure_tools() {
   command -v socat >/dev/null || missing+=(socat)
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
   if [[ ${#missing[@]} -gt 0 ]]; then apt_install "${missing[@]}"; fi
+  # the web till's TypeScript example is type-checked and run by WebTillExampleTest
+  (cd examples/web-till && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+    || die "npm ci in examples/web-till failed (the npm registry must be reachable once)"
 }
 
 pg_answers() {
