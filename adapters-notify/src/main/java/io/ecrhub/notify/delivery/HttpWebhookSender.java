@@ -189,7 +189,7 @@ public final class HttpWebhookSender implements WebhookSender {
         headers.put(StandardWebhookSigner.TIMESTAMP, Long.toString(ts));
         headers.put(
             StandardWebhookSigner.SIGNATURE,
-            StandardWebhookSigner.sign(m.id(), ts, body, s.secret()));
+            StandardWebhookSigner.signAll(m.id(), ts, body, s.signingSecrets(now)));
       }
     }
     headers.put("Content-Length", Integer.toString(body.length));

@@ -6,12 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks signing: {@code webhook-signature = v1,base64(HMAC-SHA256(key, id + "." +
- * timestamp + "." + body))} where the key is the base64 part of a {@code whsec_…} secret.
+ * timestamp + "." + body))} where the key is the base64 part of a {@code whsec_…} secret; during a
+ * secret rotation's overlap one such signature per secret, separated by spaces.
  */
 public final class StandardWebhookSigner {
   public static final String ID = "webhook-id";
@@ -34,6 +37,20 @@ public final class StandardWebhookSigner {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
+  }
+
+  /**
+   * The {@code webhook-signature} header value under several secrets (during a rotation's overlap):
+   * one {@code v1,…} signature per secret, separated by spaces, as Standard Webhooks allows.
+   */
+  public static String signAll(
+      String msgId, long timestampSeconds, byte[] body, List<WebhookSecret> secrets) {
+    if (secrets.isEmpty()) {
+      throw new IllegalArgumentException("at least one secret signs");
+    }
+    return secrets.stream()
+        .map(s -> sign(msgId, timestampSeconds, body, s))
+        .collect(Collectors.joining(" "));
   }
 
   /** Refuses a secret that is not {@code whsec_} + base64 of 24-64 bytes. */

@@ -200,5 +200,13 @@ public interface NotifyConfig {
     /** Bytes of the consumer's response kept in the attempt log. */
     @WithDefault("512")
     int snippetBytes();
+
+    /**
+     * After {@code POST …/subscriptions/{id}/rotate-secret}, how long the replaced secret still
+     * signs next to the new one (two {@code v1,} signatures), so the consumer can switch without
+     * refusing a delivery; {@code 0s} switches at once.
+     */
+    @WithDefault("24h")
+    Duration secretOverlap();
   }
 }

@@ -8,6 +8,7 @@ import io.ecrhub.domain.notification.NotificationApplier;
 import io.ecrhub.domain.notification.delivery.BackoffSchedule;
 import io.ecrhub.domain.notification.delivery.DeliveryReplay;
 import io.ecrhub.domain.notification.delivery.DeliveryWorker;
+import io.ecrhub.domain.notification.delivery.WebhookPing;
 import io.ecrhub.domain.shared.EventPublisher;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.UnitOfWork;
@@ -302,6 +303,22 @@ public class NotifyWiring {
         random::nextDouble,
         senders,
         new DeliveryWorker.Settings(d.batchSize(), lease));
+  }
+
+  /** The {@code webhook.test} ping: sent at once by the same sender, logged like a delivery. */
+  @Produces
+  @Singleton
+  WebhookPing ping(
+      PanacheSubscriptions subscriptions,
+      PanacheDeliveryOutbox outbox,
+      HttpWebhookSender sender,
+      UnitOfWork unitOfWork,
+      Clock clock,
+      IdGenerator ids,
+      NotifyConfig config) {
+    NotifyConfig.Delivery d = config.delivery();
+    Duration lease = d.connectTimeout().plus(d.readTimeout()).plusSeconds(60);
+    return new WebhookPing(subscriptions, outbox, sender, unitOfWork, clock, ids, lease);
   }
 
   @Produces

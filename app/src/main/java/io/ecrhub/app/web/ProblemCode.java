@@ -138,6 +138,8 @@ public enum ProblemCode {
   INVALID_SUBSCRIPTION_ID(400, "Not a webhook subscription id"),
   INVALID_TARGET(400, "The webhook target is not an http(s) URL the hub may call"),
   INVALID_SECRET(400, "The webhook signing secret is not a Standard Webhooks secret"),
+  SECRET_ROTATION_UNSUPPORTED(
+      422, "Only hub-events subscriptions rotate; a qfpay one keeps the consumer's own key"),
   INVALID_EVENT_FILTER(400, "The event filter names an unknown event type"),
   INVALID_FORMAT(400, "Not a known delivery or import format"),
   INVALID_BACKOFF(400, "The retry schedule is not a list of increasing durations"),

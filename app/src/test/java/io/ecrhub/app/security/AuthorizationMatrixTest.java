@@ -83,6 +83,8 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/v1/webhooks/subscriptions/{id}", Rule.UNSCOPED_ADMIN),
           Map.entry("PATCH /api/v1/webhooks/subscriptions/{id}", Rule.UNSCOPED_ADMIN),
           Map.entry("DELETE /api/v1/webhooks/subscriptions/{id}", Rule.UNSCOPED_ADMIN),
+          Map.entry("POST /api/v1/webhooks/subscriptions/{id}/test", Rule.UNSCOPED_ADMIN),
+          Map.entry("POST /api/v1/webhooks/subscriptions/{id}/rotate-secret", Rule.UNSCOPED_ADMIN),
           Map.entry("GET /api/v1/webhooks/deliveries", Rule.UNSCOPED_ADMIN),
           Map.entry("GET /api/v1/webhooks/deliveries/{id}", Rule.UNSCOPED_ADMIN),
           Map.entry("POST /api/v1/webhooks/deliveries/{id}/replay", Rule.UNSCOPED_ADMIN),

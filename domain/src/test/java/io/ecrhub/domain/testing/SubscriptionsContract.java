@@ -73,6 +73,34 @@ public abstract class SubscriptionsContract extends PortContract {
   }
 
   @Test
+  void aRotatedSubscription_keepsItsPreviousSecretAndTheEndOfTheOverlap() {
+    Instant until = Instant.parse("2999-01-01T00:00:00Z");
+    Subscription s =
+        new Subscription(
+            "erp-rot",
+            URI.create("https://erp.example.com/hook"),
+            EventFilter.of("*"),
+            DeliveryFormat.HUB_EVENTS,
+            WebhookSecret.of("whsec_bmV3LXNlY3JldC1uZXctc2VjcmV0LW5ldw=="),
+            false,
+            true,
+            null,
+            T0,
+            WebhookSecret.of("k".repeat(256)),
+            until);
+    save(s);
+
+    Subscription found = find("erp-rot");
+    assertThat(found).isEqualTo(s);
+    assertThat(found.previousSecret().reveal()).isEqualTo("k".repeat(256));
+    assertThat(found.previousSecretUntil()).isEqualTo(until);
+
+    save(found.withSecret(WebhookSecret.of("whsec_c2VjcmV0LXNlY3JldA==")));
+    assertThat(find("erp-rot").previousSecret()).isNull();
+    assertThat(find("erp-rot").previousSecretUntil()).isNull();
+  }
+
+  @Test
   void findById_unknown_isEmpty() {
     assertThat(tx(() -> subscriptions.findById("none"))).isEmpty();
   }

@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify.api;
 
+import io.ecrhub.app.notify.NotifyConfig;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.app.web.PageView;
@@ -12,6 +13,7 @@ import io.ecrhub.domain.notification.delivery.EventFilter;
 import io.ecrhub.domain.notification.delivery.OutboxMessage;
 import io.ecrhub.domain.notification.delivery.Subscription;
 import io.ecrhub.domain.notification.delivery.Subscriptions;
+import io.ecrhub.domain.notification.delivery.WebhookPing;
 import io.ecrhub.domain.notification.delivery.WebhookSecret;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
@@ -39,12 +41,16 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Downstream delivery for admins: subscriptions, the delivery log, manual and bulk replay. */
+/**
+ * Downstream delivery for admins: subscriptions, secret rotation, a test ping, the delivery log,
+ * manual and bulk replay.
+ */
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +62,8 @@ public class WebhookAdminResource {
   private final Subscriptions subscriptions;
   private final DeliveryOutbox outbox;
   private final DeliveryReplay replay;
+  private final WebhookPing ping;
+  private final Duration secretOverlap;
   private final TargetGuard guard;
   private final CallerContext caller;
   private final IdGenerator ids;
@@ -67,6 +75,8 @@ public class WebhookAdminResource {
       Subscriptions subscriptions,
       DeliveryOutbox outbox,
       DeliveryReplay replay,
+      WebhookPing ping,
+      NotifyConfig config,
       TargetGuard guard,
       CallerContext caller,
       IdGenerator ids,
@@ -74,6 +84,8 @@ public class WebhookAdminResource {
     this.subscriptions = subscriptions;
     this.outbox = outbox;
     this.replay = replay;
+    this.ping = ping;
+    this.secretOverlap = config.delivery().secretOverlap();
     this.guard = guard;
     this.caller = caller;
     this.ids = ids;
@@ -164,9 +176,10 @@ public class WebhookAdminResource {
     boolean allowPrivate =
         body.allowPrivateTarget() == null ? s.allowPrivateTarget() : body.allowPrivateTarget();
     guard.check(target, allowPrivate);
-    WebhookSecret secret = body.secret() == null ? s.secret() : WebhookSecret.of(body.secret());
+    // a secret set here signs alone at once; rotate-secret is the way with an overlap
+    Subscription base = body.secret() == null ? s : s.withSecret(WebhookSecret.of(body.secret()));
     if (s.format() == DeliveryFormat.HUB_EVENTS) {
-      StandardWebhookSigner.keyBytes(secret);
+      StandardWebhookSigner.keyBytes(base.secret());
     }
     Subscription changed =
         new Subscription(
@@ -174,11 +187,13 @@ public class WebhookAdminResource {
             target,
             body.events() == null ? s.events() : new EventFilter(body.events()),
             s.format(),
-            secret,
+            base.secret(),
             allowPrivate,
             body.active() == null ? s.active() : body.active(),
             body.description() == null ? s.description() : body.description(),
-            s.createdAt());
+            s.createdAt(),
+            base.previousSecret(),
+            base.previousSecretUntil());
     QuarkusTransaction.joiningExisting().run(() -> subscriptions.save(changed));
     return WebhookViews.SubscriptionView.of(changed, null);
   }
@@ -193,6 +208,47 @@ public class WebhookAdminResource {
       throw new NotFoundException("SUBSCRIPTION_NOT_FOUND", "no subscription " + id);
     }
     return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/subscriptions/{id}/test")
+  @Operation(
+      operationId = "testWebhookSubscription",
+      summary = "Send a webhook.test ping to a subscription now (admin)",
+      description =
+          "Signed and sent like any delivery, once, whatever the event filter; the outcome is"
+              + " the answer (200 whether or not the consumer accepted it: see success) and is"
+              + " logged as a delivery of type webhook.test.")
+  public WebhookViews.TestResult test(@PathParam("id") String id) {
+    return WebhookViews.TestResult.of(ping.ping(id));
+  }
+
+  @POST
+  @Path("/subscriptions/{id}/rotate-secret")
+  @Operation(
+      operationId = "rotateWebhookSecret",
+      summary = "Replace a hub-events subscription's secret, keeping the old one for an overlap",
+      description =
+          "Generates a new whsec_ secret, shown once in the answer. Until"
+              + " previousSecretExpiresAt (ecrhub.notify.delivery.secret-overlap later) each"
+              + " delivery carries a signature by the new and one by the old secret; then only"
+              + " the new one. qfpay-format subscriptions: 422 SECRET_ROTATION_UNSUPPORTED.")
+  public WebhookViews.SubscriptionView rotateSecret(@PathParam("id") String id) {
+    WebhookSecret fresh = StandardWebhookSigner.generate(random);
+    Subscription rotated =
+        QuarkusTransaction.joiningExisting()
+            .call(
+                () -> {
+                  Subscription s =
+                      subscriptions
+                          .findById(id)
+                          .orElseThrow(
+                              () ->
+                                  new NotFoundException(
+                                      "SUBSCRIPTION_NOT_FOUND", "no subscription " + id));
+                  return subscriptions.save(s.rotated(fresh, clock.instant(), secretOverlap));
+                });
+    return WebhookViews.SubscriptionView.of(rotated, fresh.reveal());
   }
 
   @GET

@@ -43,7 +43,8 @@ final class WebhookViews {
       boolean active,
       String description,
       Instant createdAt,
-      String secret) {
+      String secret,
+      Instant previousSecretExpiresAt) {
     static SubscriptionView of(Subscription s, String generatedSecret) {
       return new SubscriptionView(
           s.id(),
@@ -54,7 +55,30 @@ final class WebhookViews {
           s.active(),
           s.description(),
           s.createdAt(),
-          generatedSecret);
+          generatedSecret,
+          s.previousSecretUntil());
+    }
+  }
+
+  /**
+   * The outcome of a {@code webhook.test} ping (also in the delivery log as {@code deliveryId}).
+   */
+  @Schema(name = "WebhookTestResult")
+  record TestResult(
+      String deliveryId,
+      boolean success,
+      Integer httpStatus,
+      long durationMs,
+      String error,
+      String responseSnippet) {
+    static TestResult of(DeliveryAttempt a) {
+      return new TestResult(
+          a.messageId(),
+          a.success(),
+          a.httpStatus(),
+          a.latency().toMillis(),
+          a.error(),
+          a.responseSnippet());
     }
   }
 

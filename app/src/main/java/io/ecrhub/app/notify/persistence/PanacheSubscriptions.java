@@ -45,6 +45,9 @@ public class PanacheSubscriptions implements Subscriptions, SealedSecretStore {
   private static final SealedColumnReseal.Column SEALED =
       new SealedColumnReseal.Column(
           "SubscriptionEntity", "sealedSecret", PanacheSubscriptions::sealedFor);
+  private static final SealedColumnReseal.Column PREVIOUS_SEALED =
+      new SealedColumnReseal.Column(
+          "SubscriptionEntity", "previousSealedSecret", PanacheSubscriptions::previousSealedFor);
   private final SubscriptionRepository repo;
   private final SecretSealer sealer;
   private final SealedColumnReseal reseal;
@@ -84,6 +87,11 @@ public class PanacheSubscriptions implements Subscriptions, SealedSecretStore {
     row.events = s.events().text();
     row.format = s.format().wire();
     row.sealedSecret = sealer.seal(s.secret().reveal(), sealedFor(s.id()));
+    row.previousSealedSecret =
+        s.previousSecret() == null
+            ? null
+            : sealer.seal(s.previousSecret().reveal(), previousSealedFor(s.id()));
+    row.previousSecretUntil = Times.db(s.previousSecretUntil());
     row.allowPrivate = s.allowPrivateTarget();
     row.active = s.active();
     row.description = s.description();
@@ -141,6 +149,33 @@ public class PanacheSubscriptions implements Subscriptions, SealedSecretStore {
     return new SealedFor("webhook_subscription", "sealed_secret", id);
   }
 
+  private static SealedFor previousSealedFor(String id) {
+    return new SealedFor("webhook_subscription", "previous_sealed_secret", id);
+  }
+
+  /**
+   * The previous secret while its overlap lasts; null once it has ended, or when it does not open
+   * (then only the current secret signs, and the reason is logged once).
+   */
+  private WebhookSecret previousSecret(SubscriptionEntity row) {
+    if (row.previousSealedSecret == null
+        || row.previousSecretUntil == null
+        || !clock.instant().isBefore(row.previousSecretUntil)) {
+      return null;
+    }
+    try {
+      return WebhookSecret.of(sealer.open(row.previousSealedSecret, previousSealedFor(row.id)));
+    } catch (SealingException e) {
+      if (UNREADABLE_LOGGED.add(row.id + "|" + row.previousSealedSecret)) {
+        LOG.warnf(
+            "webhook subscription %s signs with its current secret only: its previous one does"
+                + " not open (%s)",
+            row.id, e.getMessage());
+      }
+      return null;
+    }
+  }
+
   /**
    * One subscription; one whose secret does not open (sealed for another row, tampered with, or
    * under a master key that is not configured) is read as inactive, so nothing is signed with it,
@@ -149,6 +184,7 @@ public class PanacheSubscriptions implements Subscriptions, SealedSecretStore {
   private Subscription toDomain(SubscriptionEntity row) {
     WebhookSecret secret;
     boolean active = row.active;
+    boolean opened = true;
     try {
       secret = WebhookSecret.of(sealer.open(row.sealedSecret, sealedFor(row.id)));
     } catch (SealingException e) {
@@ -159,7 +195,9 @@ public class PanacheSubscriptions implements Subscriptions, SealedSecretStore {
       RANDOM.nextBytes(standIn);
       secret = WebhookSecret.of(HexFormat.of().formatHex(standIn));
       active = false;
+      opened = false;
     }
+    WebhookSecret previous = opened ? previousSecret(row) : null;
     return new Subscription(
         row.id,
         URI.create(row.targetUrl),
@@ -169,7 +207,9 @@ public class PanacheSubscriptions implements Subscriptions, SealedSecretStore {
         row.allowPrivate,
         active,
         row.description,
-        row.createdAt);
+        row.createdAt,
+        previous,
+        previous == null ? null : row.previousSecretUntil);
   }
 
   @Override
@@ -181,7 +221,9 @@ public class PanacheSubscriptions implements Subscriptions, SealedSecretStore {
   @Override
   @Transactional(TxType.NOT_SUPPORTED)
   public int resealAll(Resealer resealer) {
-    int n = reseal.resealAll(name(), SEALED, resealer);
+    int n =
+        reseal.resealAll(name(), SEALED, resealer)
+            + reseal.resealAll(name(), PREVIOUS_SEALED, resealer);
     cached = null;
     return n;
   }

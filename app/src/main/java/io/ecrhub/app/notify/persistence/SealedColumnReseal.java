@@ -46,7 +46,14 @@ class SealedColumnReseal {
   @Transactional(TxType.REQUIRES_NEW)
   List<Object[]> rows(Column column) {
     return em.createQuery(
-            "select e.id, e." + column.field() + " from " + column.entity() + " e", Object[].class)
+            "select e.id, e."
+                + column.field()
+                + " from "
+                + column.entity()
+                + " e where e."
+                + column.field()
+                + " is not null",
+            Object[].class)
         .getResultList();
   }
 

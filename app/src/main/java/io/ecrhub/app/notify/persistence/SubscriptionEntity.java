@@ -38,4 +38,12 @@ class SubscriptionEntity {
 
   @Column(name = "created_at")
   Instant createdAt;
+
+  /** The secret a rotation replaced, sealed for this row's {@code previous_sealed_secret}. */
+  @Column(name = "previous_sealed_secret")
+  String previousSealedSecret;
+
+  /** When the previous secret stops signing; null exactly when there is none. */
+  @Column(name = "previous_secret_until")
+  Instant previousSecretUntil;
 }
