@@ -75,7 +75,7 @@ final class CloudStatementPages {
       for (JsonNode n : data) {
         entries.add(new CloudStatementEntry(CloudAnswers.record(n, currency), time(n)));
       }
-    } catch (CloudAnswers.Malformed e) {
+    } catch (CloudAnswers.Malformed | IllegalArgumentException e) {
       return new StatementPage.Unavailable("QFPay's query answer: " + e.getMessage());
     }
     return new StatementPage.Page(entries, page, data.size() < pageSize);
