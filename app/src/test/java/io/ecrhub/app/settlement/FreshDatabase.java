@@ -1,10 +1,10 @@
 package io.ecrhub.app.settlement;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,8 +66,15 @@ final class FreshDatabase {
     return url;
   }
 
+  /**
+   * Through the driver itself: the class loader that reads a test profile does not see it through
+   * {@link java.sql.DriverManager}.
+   */
   private static void execute(String url, String user, String password, String sql) {
-    try (Connection c = DriverManager.getConnection(url, user, password);
+    Properties props = new Properties();
+    props.setProperty("user", user);
+    props.setProperty("password", password);
+    try (Connection c = new org.postgresql.Driver().connect(url, props);
         Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
