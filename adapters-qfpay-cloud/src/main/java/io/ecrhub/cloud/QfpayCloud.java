@@ -1,6 +1,7 @@
 package io.ecrhub.cloud;
 
 import io.ecrhub.domain.cloud.CloudLedger;
+import io.ecrhub.domain.cloud.CloudStatements;
 import io.ecrhub.domain.cloud.EcrCloud;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -47,6 +48,11 @@ public final class QfpayCloud implements AutoCloseable {
 
   /** Query and refund through the Open API. */
   public CloudLedger ledger() {
+    return ledger;
+  }
+
+  /** The day's statement: transactions by time window, paged (the same Open API query). */
+  public CloudStatements statements() {
     return ledger;
   }
 

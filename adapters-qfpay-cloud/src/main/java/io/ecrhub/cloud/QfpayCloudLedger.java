@@ -6,25 +6,29 @@ import io.ecrhub.domain.cloud.CloudOutcome;
 import io.ecrhub.domain.cloud.CloudQuery;
 import io.ecrhub.domain.cloud.CloudRecord;
 import io.ecrhub.domain.cloud.CloudRefund;
+import io.ecrhub.domain.cloud.CloudStatements;
+import io.ecrhub.domain.cloud.CloudWindow;
 import io.ecrhub.domain.cloud.RefusalReason;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.transaction.RefundPolicy;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@link CloudLedger} over the Open API: {@code /trade/v1/query} (retried, it changes nothing) and
- * {@code /trade/v1/refund} (sent once; after a timeout the refund is unknown).
+ * {@code /trade/v1/refund} (sent once; after a timeout the refund is unknown). Also the day's
+ * statement ({@link CloudStatements}): the same query by time window, page by page.
  */
-public final class QfpayCloudLedger implements CloudLedger {
+public final class QfpayCloudLedger implements CloudLedger, CloudStatements {
   static final String QUERY = "/trade/v1/query";
   static final String REFUND = "/trade/v1/refund";
-  static final DateTimeFormatter TXDTM =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(RefundPolicy.HONG_KONG);
+  static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  static final DateTimeFormatter TXDTM = WIRE_TIME.withZone(RefundPolicy.HONG_KONG);
 
   private final OpenApiTransport transport;
   private final Clock clock;
@@ -64,6 +68,11 @@ public final class QfpayCloudLedger implements CloudLedger {
           RefusalReason.NO_SUCH_TRANSACTION, "QFPay has no such transaction", null);
     }
     return CloudAnswers.ofRecord(CloudAnswers.pick(matching), q.expected());
+  }
+
+  @Override
+  public StatementPage statement(CloudWindow window, int page, int pageSize, Currency currency) {
+    return CloudStatementPages.read(transport, QUERY, window, page, pageSize, currency);
   }
 
   @Override

@@ -45,6 +45,7 @@ public final class QfpayCloudStandIn implements AutoCloseable {
   private final CloudStandInConfig config;
   private final CloudTrades trades;
   private final EcrCloudPushes pushes;
+  private final CloudStatementWindow statement;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4, daemon());
   private final List<Request> journal = new CopyOnWriteArrayList<>();
@@ -57,6 +58,7 @@ public final class QfpayCloudStandIn implements AutoCloseable {
     this.config = config;
     this.trades = new CloudTrades(terminals, ctx);
     this.pushes = new EcrCloudPushes(terminals, ctx);
+    this.statement = new CloudStatementWindow(terminals, ctx);
     try {
       InetSocketAddress at = new InetSocketAddress(config.host(), config.port());
       if (config.https()) {
@@ -107,6 +109,14 @@ public final class QfpayCloudStandIn implements AutoCloseable {
   /** The next refund or push is refused with {@code respcd} (e.g. 1265, 1269, 1270, 1136). */
   public void refuseNext(String respcd) {
     refuseNext.set(respcd);
+  }
+
+  /**
+   * From now on, queries by time window (the daily statement) report {@code syssn} with {@code
+   * cents} instead of its amount: a planted difference between QFPay and the hub.
+   */
+  public void misstateInStatement(String syssn, long cents) {
+    statement.misstate(syssn, cents);
   }
 
   /** The next request is processed, then answered only after {@code delay}. */
@@ -162,6 +172,9 @@ public final class QfpayCloudStandIn implements AutoCloseable {
   }
 
   private Map<String, Object> route(String path, Map<String, String> p) {
+    if (path.equals("/trade/v1/query") && CloudStatementWindow.asks(p)) {
+      return statement.answer(p);
+    }
     if (path.equals("/trade/v1/query")) {
       Map<String, Object> m = CloudTrades.answer("0000", "");
       List<Map<String, Object>> data = trades.query(p.get("syssn"), p.get("out_trade_no"));

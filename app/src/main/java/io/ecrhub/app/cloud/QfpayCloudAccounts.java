@@ -6,6 +6,7 @@ import io.ecrhub.cloud.QfpayCloud;
 import io.ecrhub.cloud.SignType;
 import io.ecrhub.domain.cloud.ClientKey;
 import io.ecrhub.domain.cloud.CloudLedger;
+import io.ecrhub.domain.cloud.CloudStatements;
 import io.ecrhub.domain.cloud.EcrCloud;
 import io.ecrhub.domain.shared.ValidationException;
 import io.quarkus.runtime.StartupEvent;
@@ -108,6 +109,11 @@ public class QfpayCloudAccounts {
   /** Query and refund through the default account, when one is configured. */
   public Optional<CloudLedger> ledger() {
     return defaultAccount.map(QfpayCloud::ledger);
+  }
+
+  /** The daily statement of the default account, when one is configured. */
+  public Optional<CloudStatements> statements() {
+    return defaultAccount.map(QfpayCloud::statements);
   }
 
   /** Terminals through the ECR cloud of the default account, when one is configured. */

@@ -146,6 +146,14 @@ public enum ProblemCode {
   ILLEGAL_DELIVERY_TRANSITION(409, "The delivery cannot move to that state"),
   TARGET_REFUSED(502, "The webhook target refused the delivery (recorded on the attempt)"),
 
+  // The daily statement (ADR 0023)
+  INVALID_DATE(400, "The date is not a day (YYYY-MM-DD), or that business day has not begun"),
+  CLOUD_NOT_CONFIGURED(422, "The operation needs a QFPay cloud account (ecrhub.qfpay.cloud.*)"),
+  CLOUD_UNAVAILABLE(503, "QFPay's cloud could not be read in full; try again later"),
+  STATEMENT_TOO_LARGE(
+      422, "The day has more transactions than ecrhub.reports.settlement.* allows to read"),
+  SETTLEMENT_RUN_NOT_FOUND(404, "No such stored settlement run"),
+
   // MMS configuration sync
   MMS_SOURCE_NOT_CONFIGURED(409, "No MMS source is configured on this hub"),
   CONFIG_SOURCE_UNAVAILABLE(503, "The MMS source could not be reached"),

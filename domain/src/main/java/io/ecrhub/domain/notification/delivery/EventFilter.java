@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * changes, {@code <payment|refund>.unknown_resolved} when an UNKNOWN one becomes final, {@code
  * <payment|refund>.updated} for changes that keep the status (review flag, refunded total), {@code
  * <payment|refund>.review_required} when one is flagged for review (it also matches {@code
- * .updated}), {@code preauth.released} for QFPay preauth releases.
+ * .updated}), {@code preauth.released} for QFPay preauth releases, {@code
+ * report.settlement_mismatch} when a stored daily statement found a difference.
  */
 public record EventFilter(Set<String> patterns) {
   /** The longest stored form ({@link #text()}): {@code webhook_subscription.events} holds 2000. */
