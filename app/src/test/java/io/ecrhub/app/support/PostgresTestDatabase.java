@@ -2,10 +2,13 @@ package io.ecrhub.app.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -68,7 +71,22 @@ public final class PostgresTestDatabase implements LauncherSessionListener {
             DriverManager.getConnection(
                 adminUrl, adminUser, setting("ECRHUB_TEST_PG_ADMIN_PASSWORD"));
         Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + created + " WITH (FORCE)");
+      // the session's database and those tests made next to it (named <session>_<name>)
+      List<String> dbs = new ArrayList<>();
+      try (ResultSet r =
+          s.executeQuery(
+              "select datname from pg_database where datname = '"
+                  + created
+                  + "' or datname like '"
+                  + created
+                  + "\\_%'")) {
+        while (r.next()) {
+          dbs.add(r.getString(1));
+        }
+      }
+      for (String db : dbs) {
+        s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      }
     } catch (SQLException e) {
       System.err.println("[pg tests] could not drop " + created + ": " + e.getMessage());
     }
