@@ -111,6 +111,7 @@ public class ChannelProducers {
    */
   @Produces
   @Singleton
+  @Typed(CloudTerminalChannel.class)
   CloudTerminalChannel cloudChannel(
       QfpayCloudAccounts accounts,
       QfpayCloudConfig cloud,
