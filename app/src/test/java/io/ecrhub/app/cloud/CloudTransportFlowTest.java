@@ -108,7 +108,7 @@ class CloudTransportFlowTest {
     assertThat(terminal.getString("transport")).isEqualTo("CLOUD");
     assertThat(terminal.getString("deviceId")).isEqualTo("cloud-1");
     assertThat(terminal.getString("host")).isNull();
-    assertThat((Object) terminal.get("port")).isNull();
+    assertThat(terminal.getString("port")).isNull();
     assertThat(terminal.getBoolean("cloudFallback")).isFalse();
 
     String id = startPayment(terminal.getString("id"), "10.50", "wx");
