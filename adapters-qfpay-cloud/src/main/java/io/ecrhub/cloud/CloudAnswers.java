@@ -75,6 +75,10 @@ final class CloudAnswers {
             ? CloudRecord.Kind.REFUND
             : CloudRecord.Kind.PAYMENT;
     String message = text(n, "errmsg");
+    Money refundable =
+        n.hasNonNull("allow_refund_amt")
+            ? Money.ofMinor(cents(n, "allow_refund_amt"), currency.getCurrencyCode())
+            : null;
     return new CloudRecord(
         syssn,
         text(n, "out_trade_no"),
@@ -82,7 +86,8 @@ final class CloudAnswers {
         Money.ofMinor(cents(n, "txamt"), currency.getCurrencyCode()),
         respcd,
         orig == null || orig.isBlank() ? null : orig,
-        message == null ? text(n, "resperr") : message);
+        message == null ? text(n, "resperr") : message,
+        refundable);
   }
 
   /** What a record says: settled (and whether it carries our amount), pending or failed. */

@@ -23,6 +23,8 @@ public final class QfpayEcrCloud implements EcrCloud {
   static final String PAYMENT = "/ecr/v1/payment/async";
   static final String REFUND = "/ecr/v1/refund/async";
   static final String CANCEL = "/ecr/v1/cancel/async";
+  static final String PRINT_RECEIPT = "/ecr/v1/print_receipt/async";
+  static final String PRINT_SUMMARY = "/ecr/v1/print_summary/async";
   static final String QUERY = "/ecr/v1/query";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,6 +64,19 @@ public final class QfpayEcrCloud implements EcrCloud {
   @Override
   public PushOutcome pushCancel(String deviceId) {
     return push(CANCEL, device(deviceId));
+  }
+
+  @Override
+  public PushOutcome pushPrintReceipt(String deviceId, String syssn, String outTradeNo) {
+    Map<String, String> p = device(deviceId);
+    p.put("syssn", syssn);
+    p.put("out_trade_no", outTradeNo);
+    return push(PRINT_RECEIPT, p);
+  }
+
+  @Override
+  public PushOutcome pushPrintSummary(String deviceId) {
+    return push(PRINT_SUMMARY, device(deviceId));
   }
 
   @Override

@@ -46,6 +46,15 @@ final class EcrCloudPushes {
           cmd = new SimCommand.CancelRequest();
           message = "Cancel push success";
         }
+        case "/ecr/v1/print_receipt/async" -> {
+          required(p, "out_trade_no");
+          cmd = new SimCommand.PrintReceipt(required(p, "syssn"));
+          message = "Print receipt push success";
+        }
+        case "/ecr/v1/print_summary/async" -> {
+          cmd = new SimCommand.PrintSummary();
+          message = "Print Summary push success";
+        }
         default -> {
           return null;
         }

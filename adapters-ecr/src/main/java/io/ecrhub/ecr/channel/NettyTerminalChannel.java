@@ -196,6 +196,12 @@ public final class NettyTerminalChannel implements TerminalChannel, TlsProbe, Au
       case HTTPS, HTTP -> http.send(e, fn, body.getBytes(StandardCharsets.UTF_8));
       case TCP -> tcp.send(e, fn, body);
       case SERIAL -> serial.send(e, fn, body);
+      // QFPay's cloud, not the LAN: the hub's TransportRouter never routes one here
+      case CLOUD ->
+          CompletableFuture.completedFuture(
+              new NotSent(
+                  NotSentCause.CONFIGURATION,
+                  "a CLOUD terminal is reached through QFPay's cloud, not the LAN channel"));
     };
   }
 

@@ -92,7 +92,7 @@ abstract class ChannelFixture {
       case HTTPS -> https(script);
       case HTTP -> http(script);
       case TCP -> tcp(script);
-      case SERIAL -> throw new IllegalArgumentException("no fake for serial");
+      case SERIAL, CLOUD -> throw new IllegalArgumentException("no fake for " + transport);
     };
   }
 

@@ -65,6 +65,9 @@ public class TerminalResource {
       content = @Content(schema = @Schema(implementation = TerminalViews.View.class)))
   @APIResponse(responseCode = "400", description = "Invalid field (problem document names it)")
   @APIResponse(responseCode = "403", description = "Not an admin, or store outside the key's scope")
+  @APIResponse(
+      responseCode = "422",
+      description = "CLOUD or cloudFallback on a hub without a QFPay cloud account")
   public Response create(TerminalViews.Create body, UriInfo uri) {
     Inputs.requireBody(body);
     if (!caller.caller().scope().unrestricted()) {
@@ -82,7 +85,8 @@ public class TerminalResource {
                 body.model(),
                 body.storeId(),
                 body.appVersion(),
-                body.deviceId()));
+                body.deviceId(),
+                body.cloudFallback()));
     return Response.created(uri.getAbsolutePathBuilder().path(t.id().value()).build())
         .entity(TerminalViews.View.of(t))
         .build();
@@ -148,7 +152,8 @@ public class TerminalResource {
                 body.appVersion(),
                 body.deviceId(),
                 body.enabled(),
-                body.currencies())));
+                body.currencies(),
+                body.cloudFallback())));
   }
 
   @RolesAllowed(ApiRoles.ADMIN)

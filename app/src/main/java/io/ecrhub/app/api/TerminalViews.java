@@ -15,14 +15,18 @@ public final class TerminalViews {
   public record Create(
       @Schema(required = true, examples = "Counter 1") String name,
       @Schema(
-              required = true,
-              description = "IP address or host name (device path for SERIAL)",
+              description =
+                  "IP address or host name (device path for SERIAL); required except for CLOUD,"
+                      + " which has none",
               examples = "192.168.1.50")
           String host,
-      @Schema(description = "Default 9001 (9002 for TCP)", examples = "9001") Integer port,
+      @Schema(description = "Default 9001 (9002 for TCP); none for CLOUD", examples = "9001")
+          Integer port,
       @Schema(
-              description = "HTTPS (default), HTTP, TCP or SERIAL",
-              enumeration = {"HTTPS", "HTTP", "TCP", "SERIAL"})
+              description =
+                  "HTTPS (default), HTTP, TCP, SERIAL, or CLOUD (through QFPay's cloud, by"
+                      + " deviceId; needs a QFPay cloud account)",
+              enumeration = {"HTTPS", "HTTP", "TCP", "SERIAL", "CLOUD"})
           String transport,
       @Schema(
               required = true,
@@ -35,7 +39,17 @@ public final class TerminalViews {
           String model,
       @Schema(description = "Store the terminal belongs to (for API key scopes)") String storeId,
       @Schema(description = "Haojin app version, e.g. 4.34.12") String appVersion,
-      @Schema(description = "Device id as the merchant portal shows it") String deviceId) {
+      @Schema(
+              description =
+                  "Device id as the merchant portal shows it (termid in QFPay's cloud); required"
+                      + " for CLOUD and for cloudFallback")
+          String deviceId,
+      @Schema(
+              description =
+                  "A LAN terminal whose payment could provably not be sent (connection refused,"
+                      + " no route, TLS refused) pushes it once through QFPay's cloud instead"
+                      + " (default false; needs deviceId and a QFPay cloud account)")
+          Boolean cloudFallback) {
     @Override
     public String toString() {
       return "Create[" + name + " " + host + "]";
@@ -48,7 +62,10 @@ public final class TerminalViews {
       String name,
       String host,
       Integer port,
-      @Schema(enumeration = {"HTTPS", "HTTP", "TCP", "SERIAL"}) String transport,
+      @Schema(
+              description = "A move to CLOUD takes no host or port",
+              enumeration = {"HTTPS", "HTTP", "TCP", "SERIAL", "CLOUD"})
+          String transport,
       @Schema(description = "A new POS key; never returned") String posKey,
       Boolean encryption,
       String model,
@@ -61,7 +78,9 @@ public final class TerminalViews {
                   "ISO 4217 codes the terminal's merchant takes, e.g. [\"HKD\"]; a payment or"
                       + " refund in another currency is refused (422 CURRENCY_NOT_SUPPORTED)."
                       + " An empty list returns to the hub-wide default (ecrhub.terminal.currencies)")
-          java.util.List<String> currencies) {
+          java.util.List<String> currencies,
+      @Schema(description = "Push a payment not sent over the LAN through QFPay's cloud")
+          Boolean cloudFallback) {
     @Override
     public String toString() {
       return "Change[" + name + " " + host + "]";
@@ -73,14 +92,16 @@ public final class TerminalViews {
   public record View(
       String id,
       String name,
-      String host,
-      int port,
+      @Schema(description = "null for CLOUD") String host,
+      @Schema(description = "null for CLOUD") Integer port,
       String transport,
       boolean encryption,
       String model,
       String appVersion,
       String storeId,
       String deviceId,
+      @Schema(description = "Payments not sent over the LAN are pushed through QFPay's cloud")
+          boolean cloudFallback,
       @Schema(
               enumeration = {
                 "NEW",
@@ -115,14 +136,15 @@ public final class TerminalViews {
       return new View(
           t.id().value(),
           t.name(),
-          t.host(),
-          t.port(),
+          t.transport().local() ? t.host() : null,
+          t.transport().local() ? t.port() : null,
           t.transport().name(),
           t.encryption(),
           t.model().name(),
           t.appVersion().map(AppVersion::toString).orElse(null),
           t.storeId().orElse(null),
           t.deviceId().orElse(null),
+          t.cloudFallback(),
           t.status().name(),
           t.statusDetail().orElse(null),
           t.currencies().map(Currencies::list).orElse(null),

@@ -69,4 +69,11 @@ public interface QfpayCloudConfig {
   /** Requests per minute per account (QFPay's limit: 400). */
   @WithDefault("400")
   int perMinute();
+
+  /**
+   * Pause between two {@code /ecr/v1/query} calls while a payment pushed to a CLOUD terminal (or a
+   * cloud fallback) waits for the card (ADR 0022).
+   */
+  @WithDefault("2s")
+  Duration ecrPollEvery();
 }

@@ -83,6 +83,7 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
     e.appVersion = t.appVersion().map(AppVersion::toString).orElse(null);
     e.storeId = t.storeId().orElse(null);
     e.deviceId = t.deviceId().orElse(null);
+    e.cloudFallback = t.cloudFallback();
     e.tcpFraming = t.tcpFraming().name();
     e.status = t.status().name();
     e.statusDetail = Times.clip(t.statusDetail().orElse(null), 2000);
@@ -127,6 +128,7 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
         .appVersion(e.appVersion == null ? null : AppVersion.parse(e.appVersion))
         .storeId(e.storeId)
         .deviceId(e.deviceId)
+        .cloudFallback(e.cloudFallback)
         .tcpFraming(TcpFraming.valueOf(e.tcpFraming))
         .status(unreadable == null ? TerminalStatus.valueOf(e.status) : TerminalStatus.DISABLED)
         .statusDetail(unreadable == null ? e.statusDetail : unreadable)

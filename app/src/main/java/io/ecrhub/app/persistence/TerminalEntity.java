@@ -39,6 +39,10 @@ class TerminalEntity extends VersionedRow {
   @Column(name = "device_id")
   String deviceId;
 
+  /** Payments not sent over the LAN are pushed through QFPay's cloud (V51). */
+  @Column(name = "cloud_fallback")
+  boolean cloudFallback;
+
   @Column(name = "tcp_framing")
   String tcpFraming;
 

@@ -44,7 +44,34 @@ public class TerminalAdmin {
       String model,
       String storeId,
       String appVersion,
-      String deviceId) {
+      String deviceId,
+      Boolean cloudFallback) {
+    /** A registration without a cloud fallback. */
+    public Registration(
+        String name,
+        String host,
+        Integer port,
+        String transport,
+        String posKey,
+        Boolean encryption,
+        String model,
+        String storeId,
+        String appVersion,
+        String deviceId) {
+      this(
+          name,
+          host,
+          port,
+          transport,
+          posKey,
+          encryption,
+          model,
+          storeId,
+          appVersion,
+          deviceId,
+          null);
+    }
+
     @Override
     public String toString() {
       return "Registration[" + name + " " + transport + " " + host + ":" + port + "]";
@@ -64,7 +91,38 @@ public class TerminalAdmin {
       String appVersion,
       String deviceId,
       Boolean enabled,
-      List<String> currencies) {
+      List<String> currencies,
+      Boolean cloudFallback) {
+    /** A change that leaves the cloud fallback as it is. */
+    public Change(
+        String name,
+        String host,
+        Integer port,
+        String transport,
+        String posKey,
+        Boolean encryption,
+        String model,
+        String storeId,
+        String appVersion,
+        String deviceId,
+        Boolean enabled,
+        List<String> currencies) {
+      this(
+          name,
+          host,
+          port,
+          transport,
+          posKey,
+          encryption,
+          model,
+          storeId,
+          appVersion,
+          deviceId,
+          enabled,
+          currencies,
+          null);
+    }
+
     @Override
     public String toString() {
       return "Change[" + name + " " + transport + " " + host + ":" + port + "]";
@@ -87,7 +145,8 @@ public class TerminalAdmin {
             model,
             r.storeId(),
             version,
-            r.deviceId()));
+            r.deviceId(),
+            r.cloudFallback()));
   }
 
   public Terminal get(TerminalId id) {
@@ -121,7 +180,8 @@ public class TerminalAdmin {
             version,
             c.deviceId() == null ? null : Optional.of(c.deviceId()),
             c.enabled(),
-            currencies));
+            currencies,
+            c.cloudFallback()));
   }
 
   public void remove(TerminalId id) {

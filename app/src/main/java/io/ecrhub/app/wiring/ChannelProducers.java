@@ -1,10 +1,15 @@
 package io.ecrhub.app.wiring;
 
+import io.ecrhub.app.cloud.QfpayCloudAccounts;
+import io.ecrhub.app.cloud.QfpayCloudConfig;
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.metrics.MeteredTerminalChannel;
+import io.ecrhub.cloud.CloudTerminalChannel;
 import io.ecrhub.domain.certificate.TrustAnchors;
 import io.ecrhub.domain.terminal.CertificatePins;
+import io.ecrhub.domain.terminal.Currencies;
 import io.ecrhub.domain.terminal.TerminalChannel;
+import io.ecrhub.domain.terminal.TransportRouter;
 import io.ecrhub.ecr.channel.ChannelSettings;
 import io.ecrhub.ecr.channel.NettyTerminalChannel;
 import io.ecrhub.ecr.channel.TlsProbe;
@@ -28,7 +33,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * Wires the terminal channel: Netty over HTTPS/HTTP/TCP, trusting QFPay's CA (fingerprint-checked)
  * plus the operator's CA files (and those of any {@link ExtraCaFiles} bean: the demo build's
- * simulator CA), timed by {@link MeteredTerminalChannel}.
+ * simulator CA), and QFPay's ECR cloud for CLOUD terminals and cloud fallbacks ({@link
+ * TransportRouter}, ADR 0022), timed by {@link MeteredTerminalChannel}.
  */
 public class ChannelProducers {
 
@@ -87,10 +93,46 @@ public class ChannelProducers {
     channel.close();
   }
 
-  /** The channel the use cases see: Netty, with round-trip metrics. */
+  /** The blocking calls to QFPay's ECR cloud (pushes and the queries that follow them). */
   @Produces
   @Singleton
-  TerminalChannel channel(NettyTerminalChannel netty, MeterRegistry registry) {
-    return new MeteredTerminalChannel(netty, registry);
+  @Named("cloud-terminal-blocking")
+  ExecutorService cloudBlocking() {
+    return DomainProducers.daemonPool("ecrhub-cloud-terminal", 4);
+  }
+
+  void closeCloudBlocking(@Disposes @Named("cloud-terminal-blocking") ExecutorService pool) {
+    DomainProducers.shutdown(pool);
+  }
+
+  /**
+   * CLOUD terminals through the default QFPay account's ECR cloud; without an account every request
+   * to one is NotSent (registration refuses them with CLOUD_NOT_CONFIGURED anyway).
+   */
+  @Produces
+  @Singleton
+  @Typed(CloudTerminalChannel.class)
+  CloudTerminalChannel cloudChannel(
+      QfpayCloudAccounts accounts,
+      QfpayCloudConfig cloud,
+      HubConfig config,
+      @Named("cloud-terminal-blocking") ExecutorService blocking) {
+    return new CloudTerminalChannel(
+        accounts.ecr(),
+        blocking,
+        cloud.ecrPollEvery(),
+        java.util.Currency.getInstance(
+            Currencies.of(config.terminal().currencies()).list().getFirst()),
+        System::nanoTime);
+  }
+
+  /**
+   * The channel the use cases see: Netty or the ECR cloud by transport, with round-trip metrics.
+   */
+  @Produces
+  @Singleton
+  TerminalChannel channel(
+      NettyTerminalChannel netty, CloudTerminalChannel cloud, MeterRegistry registry) {
+    return new MeteredTerminalChannel(new TransportRouter(netty, cloud), registry);
   }
 }

@@ -192,9 +192,17 @@ public class DomainProducers {
       Payments payments,
       UnitOfWork unitOfWork,
       IdGenerator ids,
-      Clock clock) {
+      Clock clock,
+      io.ecrhub.app.cloud.QfpayCloudAccounts cloud) {
     return new TerminalRegistry(
-        terminals, pins, addresses, new PaymentsInFlight(payments), unitOfWork, ids, clock);
+        terminals,
+        pins,
+        addresses,
+        new PaymentsInFlight(payments),
+        unitOfWork,
+        ids,
+        clock,
+        () -> cloud.ecr().isPresent());
   }
 
   static ExecutorService daemonPool(String name, int threads) {

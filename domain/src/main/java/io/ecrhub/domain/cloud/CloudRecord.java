@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param respcd the transaction's status code (§8.4), kept for support
  * @param originalSyssn for refunds: the payment's syssn ({@code origssn}), else null
  * @param message QFPay's {@code errmsg}/{@code resperr}, or null
+ * @param refundable for payments: what is left to refund ({@code allow_refund_amt}, ECR cloud
+ *     query), or null when QFPay did not say
  */
 public record CloudRecord(
     String syssn,
@@ -21,7 +23,20 @@ public record CloudRecord(
     Money amount,
     String respcd,
     String originalSyssn,
-    String message) {
+    String message,
+    Money refundable) {
+
+  /** A record that does not say what is left to refund. */
+  public CloudRecord(
+      String syssn,
+      String outTradeNo,
+      Kind kind,
+      Money amount,
+      String respcd,
+      String originalSyssn,
+      String message) {
+    this(syssn, outTradeNo, kind, amount, respcd, originalSyssn, message, null);
+  }
 
   /** {@code order_type}: payment or refund. */
   public enum Kind {

@@ -21,6 +21,12 @@ public interface EcrCloud {
   /** Cancels whatever the terminal is doing. */
   PushOutcome pushCancel(String deviceId);
 
+  /** Prints the receipt of the transaction {@code syssn} / {@code outTradeNo} (both required). */
+  PushOutcome pushPrintReceipt(String deviceId, String syssn, String outTradeNo);
+
+  /** Prints the terminal's transaction summary. */
+  PushOutcome pushPrintSummary(String deviceId);
+
   /** The terminal's record of a transaction (the record sits in {@code respmsg}). */
   CloudOutcome query(String deviceId, CloudQuery query);
 }

@@ -45,6 +45,7 @@ public final class DiagnosticsEvaluator {
     return switch (t.transport()) {
       case HTTPS -> DiagnosticCheck.pass(id, "answers arrive over HTTPS from the pinned terminal");
       case SERIAL -> DiagnosticCheck.pass(id, "answers arrive over the serial cable to the till");
+      case CLOUD -> DiagnosticCheck.pass(id, "answers come from QFPay's cloud API over TLS");
       case HTTP, TCP ->
           DiagnosticCheck.warn(
               id,

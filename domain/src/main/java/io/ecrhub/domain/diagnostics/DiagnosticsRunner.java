@@ -62,7 +62,8 @@ public final class DiagnosticsRunner {
   /** Gathers the observations; each network step only when its prerequisite held. */
   public Observations observe(
       DiagnosticTarget t, NotificationFacts notifications, List<AddressSighting> addresses) {
-    boolean serial = t.transport() == Transport.SERIAL;
+    // no LAN address to probe on the cable or through QFPay's cloud
+    boolean serial = t.transport() == Transport.SERIAL || t.transport() == Transport.CLOUD;
     TcpObservation ecrPort =
         serial ? null : probe.connect(t.host(), t.ecrServicePort(), timeouts.connect());
     Integer rawPort = t.rawPort();
@@ -88,6 +89,7 @@ public final class DiagnosticsRunner {
       DiagnosticTarget t, TcpObservation port, TcpObservation raw, TlsObservation tls) {
     return switch (t.transport()) {
       case SERIAL -> true;
+      case CLOUD -> false; // diagnostics look at the LAN; a CLOUD terminal has none
       case TCP -> raw.connected();
       case HTTPS -> tls != null && tls.result() == TlsObservation.Result.HANDSHAKE_OK;
       case HTTP -> port.connected() && (tls == null || !tls.speaksTls());

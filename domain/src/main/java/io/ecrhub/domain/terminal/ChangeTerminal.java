@@ -13,7 +13,8 @@ public interface ChangeTerminal {
   /**
    * Changes to a terminal; a null field stays as it is. For the optional fields null means
    * unchanged and empty means cleared (no app version, no device id, the hub's default currencies).
-   * A new transport without a port moves the terminal to that transport's default port.
+   * A new transport without a port moves the terminal to that transport's default port. A move to
+   * CLOUD takes no host or port (the Device ID names the terminal).
    */
   record Command(
       String name,
@@ -27,12 +28,43 @@ public interface ChangeTerminal {
       Optional<AppVersion> appVersion,
       Optional<String> deviceId,
       Boolean enabled,
-      Optional<Currencies> currencies) {
+      Optional<Currencies> currencies,
+      Boolean cloudFallback) {
     // for the Optional components null means unchanged, empty means cleared
     public Command {
       if (deviceId != null && deviceId.isPresent()) {
         deviceId = Optional.ofNullable(RegisterTerminal.DeviceIds.normalised(deviceId.get()));
       }
+    }
+
+    /** A change that leaves the cloud fallback as it is. */
+    public Command(
+        String name,
+        String host,
+        Integer port,
+        Transport transport,
+        PosKey posKey,
+        Boolean encryption,
+        TerminalModel model,
+        String storeId,
+        Optional<AppVersion> appVersion,
+        Optional<String> deviceId,
+        Boolean enabled,
+        Optional<Currencies> currencies) {
+      this(
+          name,
+          host,
+          port,
+          transport,
+          posKey,
+          encryption,
+          model,
+          storeId,
+          appVersion,
+          deviceId,
+          enabled,
+          currencies,
+          null);
     }
 
     @Override

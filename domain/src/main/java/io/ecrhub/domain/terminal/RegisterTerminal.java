@@ -14,7 +14,8 @@ public interface RegisterTerminal {
 
   /**
    * What an admin gives to register a terminal; null means the default (HTTPS on its default port,
-   * the model unknown...). The POS key is required.
+   * the model unknown, no cloud fallback...). The POS key is required. A CLOUD terminal gives its
+   * {@code deviceId} and no host or port.
    */
   record Command(
       String name,
@@ -26,9 +27,36 @@ public interface RegisterTerminal {
       TerminalModel model,
       String storeId,
       AppVersion appVersion,
-      String deviceId) {
+      String deviceId,
+      Boolean cloudFallback) {
     public Command {
       deviceId = DeviceIds.normalised(deviceId);
+    }
+
+    /** A registration without a cloud fallback. */
+    public Command(
+        String name,
+        String host,
+        Integer port,
+        Transport transport,
+        PosKey posKey,
+        Boolean encryption,
+        TerminalModel model,
+        String storeId,
+        AppVersion appVersion,
+        String deviceId) {
+      this(
+          name,
+          host,
+          port,
+          transport,
+          posKey,
+          encryption,
+          model,
+          storeId,
+          appVersion,
+          deviceId,
+          null);
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class Terminal {
   private AppVersion appVersion;
   private String storeId;
   private String deviceId;
+  private boolean cloudFallback;
   private TcpFraming tcpFraming;
   private TerminalStatus status;
   private String statusDetail;
@@ -43,12 +44,14 @@ public final class Terminal {
     this.appVersion = b.appVersion;
     this.storeId = normaliseStore(b.storeId);
     this.deviceId = b.deviceId;
+    this.cloudFallback = b.cloudFallback;
     this.tcpFraming = b.tcpFraming == null ? TcpFraming.HALF_CLOSE : b.tcpFraming;
     this.status = b.status == null ? TerminalStatus.NEW : b.status;
     this.statusDetail = b.statusDetail;
     this.currencies = b.currencies;
     this.version = b.version;
     checkHttpsVersion();
+    requireCloudReach();
   }
 
   public static Builder builder() {
@@ -69,6 +72,7 @@ public final class Terminal {
         .appVersion(appVersion)
         .storeId(storeId)
         .deviceId(deviceId)
+        .cloudFallback(cloudFallback)
         .tcpFraming(tcpFraming)
         .status(status)
         .statusDetail(statusDetail)
@@ -95,9 +99,18 @@ public final class Terminal {
     this.name = newName.trim();
   }
 
-  /** Changes the address; the host is an IP/hostname, or a device path for SERIAL. */
+  /**
+   * Changes the address; the host is an IP/hostname, or a device path for SERIAL. A CLOUD terminal
+   * has no address: its host becomes empty and its port 0, whatever is given.
+   */
   public void moveTo(String newHost, int newPort, Transport newTransport) {
     Objects.requireNonNull(newTransport, "transport");
+    if (newTransport == Transport.CLOUD) {
+      this.host = "";
+      this.port = 0;
+      this.transport = newTransport;
+      return;
+    }
     ValidationException.require(
         newHost != null && !newHost.isBlank() && newHost.length() <= 255,
         "INVALID_HOST",
@@ -147,6 +160,46 @@ public final class Terminal {
 
   public void setDeviceId(String device) {
     this.deviceId = device;
+  }
+
+  /**
+   * Whether a payment whose LAN attempt was provably not sent may be pushed through QFPay's cloud
+   * (ADR 0022). Checked with {@link #requireCloudReach()}.
+   */
+  public void setCloudFallback(boolean on) {
+    this.cloudFallback = on;
+  }
+
+  /**
+   * Refuses a terminal the cloud could not reach as configured: CLOUD, or a cloud fallback, without
+   * a Device ID; a cloud fallback on a terminal that is reached through the cloud anyway.
+   */
+  public void requireCloudReach() {
+    if (transport == Transport.CLOUD) {
+      ValidationException.require(
+          deviceId != null,
+          "DEVICE_ID_REQUIRED",
+          "deviceId",
+          "a CLOUD terminal is reached through QFPay's cloud by its Device ID: deviceId is required");
+      ValidationException.require(
+          !cloudFallback,
+          "INVALID_CLOUD_FALLBACK",
+          "cloudFallback",
+          "a CLOUD terminal is reached through QFPay's cloud already; cloudFallback is for LAN"
+              + " terminals");
+    } else if (cloudFallback) {
+      ValidationException.require(
+          deviceId != null,
+          "DEVICE_ID_REQUIRED",
+          "deviceId",
+          "cloudFallback pushes payments through QFPay's cloud by the terminal's Device ID:"
+              + " deviceId is required");
+    }
+  }
+
+  /** Whether anything about this terminal goes through QFPay's cloud (CLOUD or a fallback). */
+  public boolean usesCloud() {
+    return transport == Transport.CLOUD || cloudFallback;
   }
 
   public void setTcpFraming(TcpFraming framing) {
@@ -297,6 +350,11 @@ public final class Terminal {
     return tcpFraming;
   }
 
+  /** True when a payment not sent over the LAN is pushed through QFPay's cloud (ADR 0022). */
+  public boolean cloudFallback() {
+    return cloudFallback;
+  }
+
   public TerminalStatus status() {
     return status;
   }
@@ -348,6 +406,7 @@ public final class Terminal {
     private AppVersion appVersion;
     private String storeId;
     private String deviceId;
+    private boolean cloudFallback;
     private TcpFraming tcpFraming;
     private TerminalStatus status;
     private String statusDetail;
@@ -408,6 +467,11 @@ public final class Terminal {
 
     public Builder deviceId(String v) {
       this.deviceId = v;
+      return this;
+    }
+
+    public Builder cloudFallback(boolean v) {
+      this.cloudFallback = v;
       return this;
     }
 

@@ -8,6 +8,9 @@ import java.util.Objects;
  *
  * @param connectTimeout connect (and TLS handshake) budget
  * @param readTimeout budget for the complete response after the request was written
+ * @param deviceId the terminal's Device ID ({@code termid} in QFPay's cloud), or null
+ * @param cloudFallback true when a payment whose LAN attempt was provably not sent may be pushed
+ *     through QFPay's cloud instead ({@link TransportRouter}, ADR 0022)
  */
 public record TerminalEndpoint(
     TerminalId terminalId,
@@ -18,7 +21,34 @@ public record TerminalEndpoint(
     PosKey posKey,
     TcpFraming tcpFraming,
     Duration connectTimeout,
-    Duration readTimeout) {
+    Duration readTimeout,
+    String deviceId,
+    boolean cloudFallback) {
+
+  /** An endpoint without a Device ID and without cloud fallback. */
+  public TerminalEndpoint(
+      TerminalId terminalId,
+      String host,
+      int port,
+      Transport transport,
+      boolean encryption,
+      PosKey posKey,
+      TcpFraming tcpFraming,
+      Duration connectTimeout,
+      Duration readTimeout) {
+    this(
+        terminalId,
+        host,
+        port,
+        transport,
+        encryption,
+        posKey,
+        tcpFraming,
+        connectTimeout,
+        readTimeout,
+        null,
+        false);
+  }
 
   public TerminalEndpoint {
     Objects.requireNonNull(terminalId);
@@ -41,11 +71,23 @@ public record TerminalEndpoint(
         t.posKey(),
         t.tcpFraming(),
         connectTimeout,
-        readTimeout);
+        readTimeout,
+        t.deviceId().orElse(null),
+        t.cloudFallback());
   }
 
   public TerminalEndpoint withReadTimeout(Duration d) {
     return new TerminalEndpoint(
-        terminalId, host, port, transport, encryption, posKey, tcpFraming, connectTimeout, d);
+        terminalId,
+        host,
+        port,
+        transport,
+        encryption,
+        posKey,
+        tcpFraming,
+        connectTimeout,
+        d,
+        deviceId,
+        cloudFallback);
   }
 }

@@ -4,9 +4,11 @@ import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.shared.ValidationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@link RegisterTerminal}, {@link ChangeTerminal}, {@link RemoveTerminal}: the registry's admin
@@ -22,7 +24,9 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
   private final UnitOfWork uow;
   private final IdGenerator ids;
   private final Clock clock;
+  private final BooleanSupplier cloudConfigured;
 
+  /** A registry on a hub without a QFPay cloud account: CLOUD terminals and fallbacks refused. */
   public TerminalRegistry(
       Terminals terminals,
       CertificatePins pins,
@@ -31,6 +35,22 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
       UnitOfWork uow,
       IdGenerator ids,
       Clock clock) {
+    this(terminals, pins, addresses, unfinished, uow, ids, clock, () -> false);
+  }
+
+  /**
+   * @param cloudConfigured whether a QFPay cloud account can reach terminals (CLOUD transport,
+   *     cloud fallback); asked on every registration or change that needs it
+   */
+  public TerminalRegistry(
+      Terminals terminals,
+      CertificatePins pins,
+      AddressHistory addresses,
+      UnfinishedWork unfinished,
+      UnitOfWork uow,
+      IdGenerator ids,
+      Clock clock,
+      BooleanSupplier cloudConfigured) {
     this.terminals = Objects.requireNonNull(terminals, "terminals");
     this.pins = Objects.requireNonNull(pins, "pins");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
@@ -38,12 +58,14 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
     this.uow = Objects.requireNonNull(uow, "uow");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.cloudConfigured = Objects.requireNonNull(cloudConfigured, "cloudConfigured");
   }
 
   @Override
   public Terminal register(RegisterTerminal.Command r) {
     Instant now = clock.instant();
     Transport transport = r.transport() == null ? Transport.HTTPS : r.transport();
+    requireNoAddress(transport, r.host(), r.port());
     Terminal t =
         Terminal.builder()
             .id(TerminalId.of("trm_" + ids.next()))
@@ -57,8 +79,10 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
             .storeId(r.storeId())
             .appVersion(r.appVersion())
             .deviceId(r.deviceId())
+            .cloudFallback(Boolean.TRUE.equals(r.cloudFallback()))
             .createdAt(now)
             .build();
+    requireCloudAccount(t);
     return uow.inTransaction(
         () -> {
           requireDeviceFree(t.deviceId().orElse(null), t.id());
@@ -80,13 +104,17 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
           String oldAddress = address(t);
           String oldHost = t.host();
           apply(t, c, now);
+          t.requireCloudReach();
+          if (c.transport() != null || c.cloudFallback() != null) {
+            requireCloudAccount(t);
+          }
           t.touch(now);
           Terminal saved = terminals.save(t);
           if (!Objects.equals(oldAddress, address(saved))) {
             pins.clear(saved.id()); // a moved terminal presents a new leaf: pin it afresh
           }
           // the IP-stability check sees the move (and suggests a DHCP reservation)
-          if (saved.transport() != Transport.SERIAL) {
+          if (saved.transport() != Transport.SERIAL && saved.transport().local()) {
             addresses.moved(saved.id(), oldHost, saved.createdAt(), saved.host(), now);
           }
           return saved;
@@ -99,6 +127,7 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
     }
     if (c.host() != null || c.port() != null || c.transport() != null) {
       Transport transport = c.transport() == null ? t.transport() : c.transport();
+      requireNoAddress(transport, c.host(), c.port());
       int port =
           c.port() != null
               ? c.port()
@@ -124,6 +153,9 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
       String device = c.deviceId().orElse(null);
       requireDeviceFree(device, t.id());
       t.setDeviceId(device);
+    }
+    if (c.cloudFallback() != null) {
+      t.setCloudFallback(c.cloudFallback());
     }
     if (c.currencies() != null) {
       t.acceptCurrencies(c.currencies().orElse(null));
@@ -155,6 +187,33 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
           pins.clear(id);
           terminals.delete(id);
         });
+  }
+
+  /** A CLOUD terminal is named by its Device ID: a host or port given with it is a mistake. */
+  private static void requireNoAddress(Transport transport, String host, Integer port) {
+    if (transport == Transport.CLOUD) {
+      ValidationException.require(
+          host == null || host.isBlank(),
+          "INVALID_HOST",
+          "host",
+          "a CLOUD terminal has no host: QFPay's cloud reaches it by its deviceId");
+      ValidationException.require(
+          port == null,
+          "INVALID_PORT",
+          "port",
+          "a CLOUD terminal has no port: QFPay's cloud reaches it by its deviceId");
+    }
+  }
+
+  /** Refuses the cloud transport or a fallback on a hub without a QFPay cloud account. */
+  private void requireCloudAccount(Terminal t) {
+    if (t.usesCloud() && !cloudConfigured.getAsBoolean()) {
+      throw new DomainException(
+          "CLOUD_NOT_CONFIGURED",
+          t.transport() == Transport.CLOUD ? "transport" : "cloudFallback",
+          "no QFPay cloud account is configured on this hub (ecrhub.qfpay.cloud.app-code and"
+              + " client-key): a terminal cannot be reached through the cloud");
+    }
   }
 
   private static String address(Terminal t) {

@@ -11,7 +11,13 @@ public enum Transport {
   /**
    * USB serial (PL2303), 9600 8N1, frames of §2.3. Port = 0; the host field holds the device path.
    */
-  SERIAL(0);
+  SERIAL(0),
+  /**
+   * Through QFPay's cloud ({@code /ecr/v1/*}, protocol doc §11): the terminal is named by its
+   * Device ID ({@code termid}); it has no host or port (host is empty, port 0). Needs a QFPay cloud
+   * account. Answers come from QFPay's API over TLS.
+   */
+  CLOUD(0);
 
   private final int defaultPort;
 
@@ -23,7 +29,14 @@ public enum Transport {
     return defaultPort;
   }
 
-  /** Parses {@code HTTPS|HTTP|TCP|SERIAL} case-insensitively, with a clear error otherwise. */
+  /** Whether the hub reaches the terminal itself (its LAN or cable), not through QFPay's cloud. */
+  public boolean local() {
+    return this != CLOUD;
+  }
+
+  /**
+   * Parses {@code HTTPS|HTTP|TCP|SERIAL|CLOUD} case-insensitively, with a clear error otherwise.
+   */
   public static Transport parse(String text) {
     if (text != null) {
       for (Transport t : values()) {
@@ -33,6 +46,8 @@ public enum Transport {
       }
     }
     throw new io.ecrhub.domain.shared.ValidationException(
-        "INVALID_TRANSPORT", "transport", "transport must be one of HTTPS, HTTP, TCP, SERIAL");
+        "INVALID_TRANSPORT",
+        "transport",
+        "transport must be one of HTTPS, HTTP, TCP, SERIAL, CLOUD");
   }
 }

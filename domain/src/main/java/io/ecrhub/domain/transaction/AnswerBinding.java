@@ -33,9 +33,12 @@ final class AnswerBinding {
   /** The answer does not (provably) name this transaction; {@code note} says what differed. */
   record Mismatch(String note) implements Result {}
 
-  /** Whether answers over {@code t} come from an authenticated peer. */
+  /**
+   * Whether answers over {@code t} come from an authenticated peer (the pinned terminal, the cable,
+   * QFPay's API over TLS).
+   */
   static boolean authenticated(Transport t) {
-    return t == Transport.HTTPS || t == Transport.SERIAL;
+    return t == Transport.HTTPS || t == Transport.SERIAL || t == Transport.CLOUD;
   }
 
   /** The assurance of a trade or refund answer received over {@code t}. */
@@ -43,6 +46,7 @@ final class AnswerBinding {
     return switch (t) {
       case HTTPS -> ConfirmedBy.TERMINAL_TLS;
       case SERIAL -> ConfirmedBy.TERMINAL_SERIAL;
+      case CLOUD -> ConfirmedBy.CLOUD;
       case HTTP, TCP -> ConfirmedBy.TERMINAL_PLAIN;
     };
   }

@@ -90,11 +90,10 @@ final class RefundReconciler {
    */
   private static Verdict verdictOf(boolean showsRefund, AnswerBinding.Result binding) {
     if (showsRefund && binding instanceof AnswerBinding.Bound b) {
+      // the payment's record does not carry the refund's own syssn: the refund waits for the
+      // notification that names it (which then confirms it instead of recording it again)
       return new Verdict.Succeeded(
-          TransactionReport.EMPTY,
-          "payment record shows the refund",
-          b.confirmedBy(),
-          b.confirmationPending());
+          TransactionReport.EMPTY, "payment record shows the refund", b.confirmedBy(), true);
     }
     if (binding instanceof AnswerBinding.Mismatch m) {
       return new Verdict.Review(m.note());

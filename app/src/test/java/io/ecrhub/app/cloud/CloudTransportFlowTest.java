@@ -1,0 +1,316 @@
+package io.ecrhub.app.cloud;
+
+import static io.ecrhub.app.support.Api.POS_KEY;
+import static io.ecrhub.app.support.Api.admin;
+import static io.ecrhub.app.support.Api.awaitPaymentStatus;
+import static io.ecrhub.app.support.Api.startPayment;
+import static io.ecrhub.app.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ecrhub.ecr.codec.EcrFunction;
+import io.ecrhub.simulator.CloudStandInConfig;
+import io.ecrhub.simulator.Fault;
+import io.ecrhub.simulator.QfpayCloudStandIn;
+import io.ecrhub.simulator.SimTransaction;
+import io.ecrhub.simulator.SimulatedTerminal;
+import io.ecrhub.simulator.TerminalSimulator;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ECR cloud transport (issue #14 use 4, ADR 0022) over real sockets: simulated terminals of
+ * their own, reached through the simulator's QFPay cloud stand-in by their Device ID, and LAN
+ * terminals with a cloud fallback.
+ */
+@QuarkusTest
+@TestProfile(CloudTransportFlowTest.WithCloud.class)
+class CloudTransportFlowTest {
+  private static final String APP_CODE = "HUBTRANSPORT1";
+  private static final String CLIENT_KEY = "7C2B0C9D8E7F60514233A1B2C3D4E5F6";
+  private static final String NOTIFY_KEY = "my_qfpay_notification_key";
+  private static TerminalSimulator sim;
+  private static QfpayCloudStandIn standIn;
+
+  /** Own terminals and the stand-in over their ledgers, for the whole test JVM. */
+  public static class WithCloud implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      synchronized (CloudTransportFlowTest.class) {
+        if (sim == null) {
+          sim = CloudTestSupport.simulator("cloud-1", "fallback-1", "lost-1");
+          standIn = sim.startCloud(CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null));
+        }
+      }
+      return Map.of(
+          "ecrhub.qfpay.cloud.url",
+          standIn.baseUri().toString(),
+          "ecrhub.qfpay.cloud.app-code",
+          APP_CODE,
+          "ecrhub.qfpay.cloud.client-key",
+          CLIENT_KEY,
+          "ecrhub.qfpay.cloud.ecr-poll-every",
+          "200ms",
+          "ecrhub.reconciliation.every",
+          "1s");
+    }
+  }
+
+  @TestHTTPResource("/qfpay/notify")
+  URI notifyUrl;
+
+  private static JsonPath payment(String id) {
+    return admin().get("/api/v1/payments/" + id).then().statusCode(200).extract().jsonPath();
+  }
+
+  private static JsonPath register(Map<String, Object> fields) {
+    Map<String, Object> body = new HashMap<>(fields);
+    body.put("name", unique("Cloud "));
+    body.putIfAbsent("posKey", POS_KEY);
+    return admin().body(body).post("/api/v1/terminals").then().statusCode(201).extract().jsonPath();
+  }
+
+  /** Pushes of payments through the stand-in to the terminal with this Device ID. */
+  private static List<QfpayCloudStandIn.Request> paymentPushes(String deviceId) {
+    return standIn.requests("/ecr/v1/payment/async").stream()
+        .filter(r -> deviceId.equals(r.params().get("termid")))
+        .toList();
+  }
+
+  private static List<SimTransaction> trades(SimulatedTerminal t, String outTradeNo) {
+    return t.transactions().stream()
+        .filter(x -> x.kind() == SimTransaction.Kind.PAYMENT)
+        .filter(x -> outTradeNo.equals(x.outTradeNo()))
+        .toList();
+  }
+
+  private static int closedPort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void cloudTerminal_takesAPaymentAndARefund() {
+    SimulatedTerminal t = sim.terminal("cloud-1");
+    t.setNotificationTarget(notifyUrl, NOTIFY_KEY);
+    JsonPath terminal = register(Map.of("transport", "CLOUD", "deviceId", "cloud-1"));
+    assertThat(terminal.getString("transport")).isEqualTo("CLOUD");
+    assertThat(terminal.getString("deviceId")).isEqualTo("cloud-1");
+    assertThat(terminal.getString("host")).isNull();
+    assertThat(terminal.getString("port")).isNull();
+    assertThat(terminal.getBoolean("cloudFallback")).isFalse();
+
+    String id = startPayment(terminal.getString("id"), "10.50", "wx");
+    awaitPaymentStatus(id, "SUCCEEDED");
+
+    JsonPath p = payment(id);
+    String outTradeNo = p.getString("outTradeNo");
+    assertThat(trades(t, outTradeNo)).hasSize(1);
+    assertThat(p.getString("qfpayTransactionId")).isEqualTo(trades(t, outTradeNo).get(0).syssn());
+    assertThat(paymentPushes("cloud-1")).hasSize(1);
+    assertThat(paymentPushes("cloud-1").get(0).params())
+        .containsEntry("txamt", "1050")
+        .containsEntry("out_trade_no", outTradeNo);
+
+    String refund =
+        admin()
+            .body(Map.of("amount", "4.00"))
+            .post("/api/v1/payments/" + id + "/refunds")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () ->
+                "SUCCEEDED"
+                    .equals(
+                        admin().get("/api/v1/refunds/" + refund).then().extract().path("status")));
+    assertThat(standIn.requests("/ecr/v1/refund/async")).hasSize(1);
+    assertThat(standIn.requests("/ecr/v1/refund/async").get(0).params())
+        .containsEntry("termid", "cloud-1")
+        .containsEntry("txamt", "400")
+        .containsEntry("syssn", p.getString("qfpayTransactionId"));
+    assertThat(t.transactions()).filteredOn(x -> x.kind() == SimTransaction.Kind.REFUND).hasSize(1);
+    assertThat(payment(id).getString("refundedAmount")).isEqualTo("4.00");
+    assertThat(standIn.violations()).isEmpty();
+  }
+
+  @Test
+  void lanTerminalRefusingConnections_fallsBackToTheCloudOnceAndOnlyOnce() throws Exception {
+    SimulatedTerminal t = sim.terminal("fallback-1");
+    JsonPath terminal =
+        register(
+            Map.of(
+                "host",
+                "127.0.0.1",
+                "port",
+                closedPort(),
+                "transport",
+                "HTTP",
+                "deviceId",
+                "fallback-1",
+                "cloudFallback",
+                true));
+    assertThat(terminal.getBoolean("cloudFallback")).isTrue();
+
+    String id = startPayment(terminal.getString("id"), "7.20", "alipay");
+    awaitPaymentStatus(id, "SUCCEEDED");
+
+    String outTradeNo = payment(id).getString("outTradeNo");
+    assertThat(trades(t, outTradeNo)).hasSize(1);
+    assertThat(paymentPushes("fallback-1")).hasSize(1);
+    assertThat(paymentPushes("fallback-1").get(0).params())
+        .containsEntry("out_trade_no", outTradeNo)
+        .containsEntry("txamt", "720");
+    assertThat(payment(id).getString("qfpayTransactionId"))
+        .isEqualTo(trades(t, outTradeNo).get(0).syssn());
+  }
+
+  @Test
+  void lanTimeoutAfterSend_isUnknown_andDoesNotFallBack() {
+    SimulatedTerminal t = sim.terminal("lost-1");
+    // the terminal takes the request and closes the connection without an answer
+    t.setFault(new Fault.Forge(Map.of(EcrFunction.TRADE, c -> null, EcrFunction.QUERY, c -> null)));
+    JsonPath terminal =
+        register(
+            Map.of(
+                "host",
+                t.host(),
+                "port",
+                t.httpPort(),
+                "transport",
+                "HTTP",
+                "deviceId",
+                "lost-1",
+                "cloudFallback",
+                true,
+                "posKey",
+                t.posKey()));
+
+    String id = startPayment(terminal.getString("id"), "3.30", "wx");
+    awaitPaymentStatus(id, "UNKNOWN");
+    // reconciliation has had its go at it (it asks the cloud; it never pushes)
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () ->
+                !admin()
+                    .get("/api/v1/payments/" + id + "/reconciliation")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("sources")
+                    .isEmpty());
+
+    assertThat(paymentPushes("lost-1")).isEmpty();
+    assertThat(payment(id).getString("status")).isEqualTo("UNKNOWN");
+    t.setFault(Fault.none());
+  }
+
+  @Test
+  void validation_namesTheMissingDeviceIdAndTheStrayAddress() {
+    Map<String, Object> cloudWithoutDevice =
+        Map.of("name", "x", "posKey", POS_KEY, "transport", "CLOUD");
+    admin()
+        .body(cloudWithoutDevice)
+        .post("/api/v1/terminals")
+        .then()
+        .statusCode(400)
+        .body("code", org.hamcrest.Matchers.equalTo("DEVICE_ID_REQUIRED"));
+    admin()
+        .body(Map.of("name", "x", "posKey", POS_KEY, "host", "10.0.0.9", "cloudFallback", true))
+        .post("/api/v1/terminals")
+        .then()
+        .statusCode(400)
+        .body("code", org.hamcrest.Matchers.equalTo("DEVICE_ID_REQUIRED"));
+    admin()
+        .body(
+            Map.of(
+                "name",
+                "x",
+                "posKey",
+                POS_KEY,
+                "transport",
+                "CLOUD",
+                "deviceId",
+                unique("d"),
+                "host",
+                "10.0.0.9"))
+        .post("/api/v1/terminals")
+        .then()
+        .statusCode(400)
+        .body("code", org.hamcrest.Matchers.equalTo("INVALID_HOST"));
+    admin()
+        .body(
+            Map.of(
+                "name",
+                "x",
+                "posKey",
+                POS_KEY,
+                "transport",
+                "CLOUD",
+                "deviceId",
+                unique("d"),
+                "cloudFallback",
+                true))
+        .post("/api/v1/terminals")
+        .then()
+        .statusCode(400)
+        .body("code", org.hamcrest.Matchers.equalTo("INVALID_CLOUD_FALLBACK"));
+
+    String lan = register(Map.of("host", "10.0.0.10", "transport", "HTTP")).getString("id");
+    admin()
+        .body(Map.of("cloudFallback", true))
+        .patch("/api/v1/terminals/" + lan)
+        .then()
+        .statusCode(400)
+        .body("code", org.hamcrest.Matchers.equalTo("DEVICE_ID_REQUIRED"));
+    String device = unique("d");
+    JsonPath moved =
+        admin()
+            .body(Map.of("transport", "CLOUD", "deviceId", device))
+            .patch("/api/v1/terminals/" + lan)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(moved.getString("transport")).isEqualTo("CLOUD");
+    assertThat(moved.getString("host")).isNull();
+    JsonPath back =
+        admin()
+            .body(Map.of("transport", "HTTPS", "host", "10.0.0.11", "cloudFallback", true))
+            .patch("/api/v1/terminals/" + lan)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(back.getString("host")).isEqualTo("10.0.0.11");
+    assertThat(back.getInt("port")).isEqualTo(9001);
+    assertThat(back.getBoolean("cloudFallback")).isTrue();
+    assertThat(
+            admin()
+                .get("/api/v1/terminals/" + lan)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("deviceId"))
+        .isEqualTo(device);
+  }
+}
