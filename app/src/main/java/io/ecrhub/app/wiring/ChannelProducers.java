@@ -2,6 +2,7 @@ package io.ecrhub.app.wiring;
 
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.metrics.MeteredTerminalChannel;
+import io.ecrhub.app.metrics.TracedTerminalChannel;
 import io.ecrhub.domain.certificate.TrustAnchors;
 import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.TerminalChannel;
@@ -11,6 +12,7 @@ import io.ecrhub.ecr.channel.TlsProbe;
 import io.ecrhub.ecr.tls.QfpayTrustAnchors;
 import io.ecrhub.ecr.tls.TrustAnchorException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.inject.Disposes;
@@ -87,10 +89,13 @@ public class ChannelProducers {
     channel.close();
   }
 
-  /** The channel the use cases see: Netty, with round-trip metrics. */
+  /**
+   * The channel the use cases see: Netty, with round-trip metrics and a trace span per exchange
+   * (ADR 0027).
+   */
   @Produces
   @Singleton
-  TerminalChannel channel(NettyTerminalChannel netty, MeterRegistry registry) {
-    return new MeteredTerminalChannel(netty, registry);
+  TerminalChannel channel(NettyTerminalChannel netty, MeterRegistry registry, Tracer tracer) {
+    return new TracedTerminalChannel(new MeteredTerminalChannel(netty, registry), tracer);
   }
 }
