@@ -6,6 +6,7 @@ import io.ecrhub.domain.transaction.TransactionEvent;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
@@ -25,6 +26,7 @@ import java.util.Map;
  * terminal) counts there once and, when reconciled, once more under its final outcome. Totals of
  * transactions are therefore the sum of the final outcomes, without {@code unknown}.
  */
+@Startup // the series exist from the start, not from the first event
 @ApplicationScoped
 public class OutcomeCounters implements EventSubscriber {
   private final Map<TransactionStatus, Counter> payments;

@@ -62,6 +62,8 @@ class ObservabilityTest {
 
   @Inject InMemorySpanExporter spans;
 
+  @Inject DeliveryBacklog backlog;
+
   private static double succeeded() {
     Matcher m = SUCCEEDED.matcher(ManagementInterface.metrics());
     assertThat(m.find()).as("ecrhub_payments_total{outcome=\"succeeded\"} in /q/metrics").isTrue();
@@ -137,6 +139,17 @@ class ObservabilityTest {
       }
     }
     return out;
+  }
+
+  @Test
+  void theOutboxBacklogQueriesRunOnThisDatabase() {
+    // the gauges' refresh only logs a failure; the queries themselves must work (H2 and PostgreSQL)
+    long pending = backlog.pending();
+    assertThat(pending).isNotNegative();
+    assertThat(backlog.deadLetters()).isNotNegative();
+    backlog
+        .oldestPending()
+        .ifPresent(t -> assertThat(t).isBefore(java.time.Instant.now().plusSeconds(60)));
   }
 
   @Test
