@@ -12,6 +12,7 @@ import io.ecrhub.domain.access.Role;
 import io.ecrhub.domain.access.Scope;
 import io.ecrhub.domain.shared.Page;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -67,6 +68,7 @@ public class ApiKeyResource {
 
   /** Which stores and terminals a key reaches. */
   @Schema(name = "ApiKeyScope")
+  @RegisterForReflection
   public record ScopeView(Set<String> stores, Set<String> terminals) {
     static ScopeView of(Scope s) {
       return s.unrestricted() ? null : new ScopeView(s.stores(), s.terminals());
@@ -97,6 +99,7 @@ public class ApiKeyResource {
 
   /** The answer to a creation: the only time the key is shown. */
   @Schema(name = "CreatedApiKey")
+  @RegisterForReflection
   public record Created(
       String id,
       String name,

@@ -13,6 +13,7 @@ import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -96,6 +97,7 @@ public class CertificateResource {
 
   /** The pin of a terminal. */
   @Schema(name = "TerminalCertificate")
+  @RegisterForReflection
   public record CertificateView(
       String terminalId,
       @Schema(description = "The approved leaf; null until the first successful TLS handshake")

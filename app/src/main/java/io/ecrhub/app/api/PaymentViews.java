@@ -5,10 +5,12 @@ import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Refund;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Payment and refund request and response bodies. Amounts are decimal strings, never numbers. */
+@RegisterForReflection
 public final class PaymentViews {
   private PaymentViews() {}
 

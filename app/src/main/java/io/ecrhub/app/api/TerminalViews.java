@@ -3,10 +3,12 @@ package io.ecrhub.app.api;
 import io.ecrhub.domain.terminal.AppVersion;
 import io.ecrhub.domain.terminal.Currencies;
 import io.ecrhub.domain.terminal.Terminal;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Terminal request and response bodies. The POS key goes in, never out. */
+@RegisterForReflection
 public final class TerminalViews {
   private TerminalViews() {}
 

@@ -13,10 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Gauges of what the database holds: {@code ecrhub_payments{status}} (payments by status) and
- * {@code ecrhub_payments_unknown} (payments whose outcome is not known yet), refreshed every 15 s.
- * Only the instance that runs the cluster-wide jobs counts ({@link ClusterRunner}, ADR 0019); the
- * others report 0, so a sum (or max) across instances gives the count.
+ * Gauge of what the database holds: {@code ecrhub_payments_unknown} (payments whose outcome is not
+ * known yet, being reconciled), refreshed every 15 s. Only the instance that runs the cluster-wide
+ * jobs counts ({@link ClusterRunner}, ADR 0019); the others report 0, so a sum (or max) across
+ * instances gives the count. Outcomes as they happen are counters ({@link OutcomeCounters}); the
+ * former all-time gauge {@code ecrhub_payments{status}} is gone (ADR 0027).
  */
 @ApplicationScoped
 public class TransactionGauges {
@@ -33,12 +34,7 @@ public class TransactionGauges {
     this.statistics = statistics;
     this.runner = runner;
     for (TransactionStatus s : TransactionStatus.values()) {
-      AtomicLong value = new AtomicLong();
-      byStatus.put(s, value);
-      Gauge.builder("ecrhub.payments", value, AtomicLong::doubleValue)
-          .description("Payments stored, by status")
-          .tag("status", s.name())
-          .register(registry);
+      byStatus.put(s, new AtomicLong());
     }
     Gauge.builder(
             "ecrhub.payments.unknown",

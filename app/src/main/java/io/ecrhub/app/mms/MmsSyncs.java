@@ -23,6 +23,8 @@ import io.ecrhub.mms.HttpMerchantConfigSource;
 import io.ecrhub.mms.HttpSourceConfig;
 import io.ecrhub.mms.ImportOptions;
 import io.ecrhub.mms.JsonMerchantConfigSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The MMS sync as the hub runs it: sources built from uploads, the configured file and the
@@ -44,6 +47,7 @@ public class MmsSyncs {
   private final ImportOptions options;
   private final HttpMerchantConfigSource pull;
   private final MerchantConfigSyncs syncs;
+  private final MeterRegistry registry;
 
   @Inject
   public MmsSyncs(
@@ -57,8 +61,15 @@ public class MmsSyncs {
       MmsConfig config,
       HubConfig hub,
       AddressHistory addresses,
-      TerminalHealth health) {
+      TerminalHealth health,
+      MeterRegistry registry) {
     this.config = config;
+    this.registry = registry;
+    for (String source : List.of("upload", "file", "pull")) {
+      for (String result : List.of("completed", "held", "failed")) {
+        syncCounter(source, result); // registered at once: dashboards see zeros, not no series
+      }
+    }
     this.options =
         hub.terminal().allowPublishedDefaultKey()
             ? ImportOptions.defaults().allowingPublishedDefaultKey()
@@ -89,12 +100,15 @@ public class MmsSyncs {
         "json".equals(format)
             ? JsonMerchantConfigSource.upload(label, body, options)
             : CsvMerchantConfigSource.upload(label, body, options);
-    return syncs.sync(
-        new MerchantConfigSyncs.Run(
-            src,
-            partial ? Coverage.PARTIAL : Coverage.FULL,
-            review ? Review.ALL : Review.AS_CONFIGURED,
-            actor));
+    return counted(
+        "upload",
+        () ->
+            syncs.sync(
+                new MerchantConfigSyncs.Run(
+                    src,
+                    partial ? Coverage.PARTIAL : Coverage.FULL,
+                    review ? Review.ALL : Review.AS_CONFIGURED,
+                    actor)));
   }
 
   /** Syncs the configured file. */
@@ -111,14 +125,21 @@ public class MmsSyncs {
         file.toString().toLowerCase(Locale.ROOT).endsWith(".json")
             ? JsonMerchantConfigSource.file(file, options)
             : CsvMerchantConfigSource.file(file, options);
-    return syncs.sync(new MerchantConfigSyncs.Run(src, Coverage.FULL, Review.AS_CONFIGURED, actor));
+    return counted(
+        "file",
+        () ->
+            syncs.sync(
+                new MerchantConfigSyncs.Run(src, Coverage.FULL, Review.AS_CONFIGURED, actor)));
   }
 
   /** Pulls the configured API now. */
   public SyncReport pull(String actor) {
     HttpMerchantConfigSource source = pullSource();
     Coverage coverage = config.pull().partial() ? Coverage.PARTIAL : Coverage.FULL;
-    return syncs.sync(new MerchantConfigSyncs.Run(source, coverage, Review.AS_CONFIGURED, actor));
+    return counted(
+        "pull",
+        () ->
+            syncs.sync(new MerchantConfigSyncs.Run(source, coverage, Review.AS_CONFIGURED, actor)));
   }
 
   public boolean pullConfigured() {
@@ -139,6 +160,32 @@ public class MmsSyncs {
 
   public List<HeldSync> pending() {
     return syncs.pending();
+  }
+
+  /**
+   * Counts one sync in {@code ecrhub_mms_syncs_total{source, result}}: {@code failed} when the
+   * source could not be read (the sync threw), {@code held} when it held changes for review, {@code
+   * completed} otherwise (applied, or nothing to change; per-device failures are in the report).
+   */
+  private SyncReport counted(String source, Supplier<SyncReport> sync) {
+    SyncReport report;
+    try {
+      report = sync.get();
+    } catch (RuntimeException e) {
+      syncCounter(source, "failed").increment();
+      throw e;
+    }
+    syncCounter(source, report.count(SyncReport.Result.HELD) > 0 ? "held" : "completed")
+        .increment();
+    return report;
+  }
+
+  private Counter syncCounter(String source, String result) {
+    return Counter.builder("ecrhub.mms.syncs")
+        .description("MMS syncs by source (upload, file, pull) and result")
+        .tag("source", source)
+        .tag("result", result)
+        .register(registry);
   }
 
   private HttpMerchantConfigSource pullSource() {

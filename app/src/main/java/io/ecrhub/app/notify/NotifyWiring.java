@@ -1,5 +1,6 @@
 package io.ecrhub.app.notify;
 
+import io.ecrhub.app.metrics.MeteredWebhookSender;
 import io.ecrhub.app.notify.persistence.PanacheDeliveryOutbox;
 import io.ecrhub.app.notify.persistence.PanacheSubscriptions;
 import io.ecrhub.app.notify.persistence.SqlNotificationInbox;
@@ -289,14 +290,15 @@ public class NotifyWiring {
       Clock clock,
       BackoffSchedule backoff,
       @Named("webhook-senders") ExecutorService senders,
-      NotifyConfig config) {
+      NotifyConfig config,
+      MeterRegistry registry) {
     NotifyConfig.Delivery d = config.delivery();
     Duration lease = d.connectTimeout().plus(d.readTimeout()).plusSeconds(60);
     SecureRandom random = new SecureRandom();
     return new DeliveryWorker(
         outbox,
         subscriptions,
-        sender,
+        new MeteredWebhookSender(sender, registry),
         unitOfWork,
         clock,
         backoff,

@@ -1,6 +1,7 @@
 package io.ecrhub.app.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
@@ -8,10 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem document: a stable machine {@code code}, a human {@code detail}, and the
- * offending {@code field} for validation errors. Never a class name, stack trace or secret.
+ * offending {@code field} for validation errors, and the {@code requestId} that the response's
+ * {@code X-Request-Id} header and the hub's log lines carry. Never a class name, stack trace or
+ * secret.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem document")
+@RegisterForReflection
 public record Problem(
     @Schema(
             description = "URI identifying the problem type",
@@ -23,7 +27,12 @@ public record Problem(
     @Schema(description = "Stable machine code", examples = "TERMINAL_BUSY") String code,
     @Schema(description = "The request field at fault, for validation errors", examples = "amount")
         String field,
-    @Schema(description = "The request path") String instance) {
+    @Schema(description = "The request path") String instance,
+    @Schema(
+            description =
+                "The request's id, as in the X-Request-Id response header and the hub's log lines",
+            examples = "9f2c4e1a7b3d4c5e8f60718293a4b5c6")
+        String requestId) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -34,7 +43,7 @@ public record Problem(
             ? s.getReasonPhrase()
             : status == 422 ? "Unprocessable Content" : "HTTP " + status; // RFC 9110 §15.5.21
     String type = "urn:ecrhub:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');
-    return new Problem(type, title, status, detail, code, field, path);
+    return new Problem(type, title, status, detail, code, field, path, RequestIds.current());
   }
 
   public Response toResponse() {

@@ -4,6 +4,7 @@ import io.ecrhub.app.cloud.QfpayCloudAccounts;
 import io.ecrhub.app.cloud.QfpayCloudConfig;
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.metrics.MeteredTerminalChannel;
+import io.ecrhub.app.metrics.TracedTerminalChannel;
 import io.ecrhub.cloud.CloudTerminalChannel;
 import io.ecrhub.domain.certificate.TrustAnchors;
 import io.ecrhub.domain.terminal.CertificatePins;
@@ -16,6 +17,7 @@ import io.ecrhub.ecr.channel.TlsProbe;
 import io.ecrhub.ecr.tls.QfpayTrustAnchors;
 import io.ecrhub.ecr.tls.TrustAnchorException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.inject.Disposes;
@@ -127,12 +129,17 @@ public class ChannelProducers {
   }
 
   /**
-   * The channel the use cases see: Netty or the ECR cloud by transport, with round-trip metrics.
+   * The channel the use cases see: Netty or the ECR cloud by transport, with round-trip metrics and
+   * a trace span per exchange (ADR 0027).
    */
   @Produces
   @Singleton
   TerminalChannel channel(
-      NettyTerminalChannel netty, CloudTerminalChannel cloud, MeterRegistry registry) {
-    return new MeteredTerminalChannel(new TransportRouter(netty, cloud), registry);
+      NettyTerminalChannel netty,
+      CloudTerminalChannel cloud,
+      MeterRegistry registry,
+      Tracer tracer) {
+    return new TracedTerminalChannel(
+        new MeteredTerminalChannel(new TransportRouter(netty, cloud), registry), tracer);
   }
 }

@@ -412,7 +412,7 @@ class PaymentFlowTest {
   }
 
   @Test
-  void metrics_countRoundTripsAndPaymentsByStatus() {
+  void metrics_countRoundTripsAndPaymentsByOutcome() {
     String terminal = registerSimulated(sim, null);
     String id = startPayment(terminal, "1.23", "card_payment");
     awaitPaymentStatus(id, "SUCCEEDED");
@@ -427,7 +427,7 @@ class PaymentFlowTest {
                     .body(
                         containsString(
                             "ecrhub_terminal_round_trip_seconds_count{command=\"pay\",outcome=\"approved\"}"))
-                    .body(containsString("ecrhub_payments{status=\"SUCCEEDED\"}"))
+                    .body(containsString("ecrhub_payments_total{outcome=\"succeeded\"}"))
                     .body(containsString("ecrhub_payments_unknown "))
                     .body(containsString("ecrhub_reconciliation_attempts_total")));
   }

@@ -67,7 +67,18 @@ class MmsAutoApplyConfigTest {
 
   private MmsSyncs syncs(MmsConfig config) {
     return new MmsSyncs(
-        terminals, held, settings, audit, uow, clock, ids, config, hub, addresses, health);
+        terminals,
+        held,
+        settings,
+        audit,
+        uow,
+        clock,
+        ids,
+        config,
+        hub,
+        addresses,
+        health,
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
   }
 
   private static String id(String deviceId) {

@@ -9,6 +9,7 @@ import io.ecrhub.domain.diagnostics.DiagnosticCheck;
 import io.ecrhub.domain.diagnostics.DiagnosticReport;
 import io.ecrhub.domain.diagnostics.DiagnosticResults;
 import io.ecrhub.domain.terminal.TerminalId;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,7 @@ public class JpaDiagnosticResults implements DiagnosticResults {
     this.json = json;
   }
 
+  @RegisterForReflection
   record CheckJson(String id, String status, String evidence, String fix) {}
 
   @Override

@@ -17,6 +17,7 @@ import io.ecrhub.domain.shared.SealedFor;
 import io.ecrhub.domain.shared.SecretSealer;
 import io.ecrhub.domain.terminal.PosKey;
 import io.ecrhub.domain.terminal.TerminalId;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,9 +54,11 @@ public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
     this.reseal = reseal;
   }
 
+  @RegisterForReflection
   record Incoming(
       String deviceId, String name, String posKey, boolean https, boolean encryption, String ip) {}
 
+  @RegisterForReflection
   record ChangeJson(
       String deviceId,
       String terminalId,
@@ -63,6 +66,7 @@ public class JpaHeldSyncs implements HeldSyncs, SealedSecretStore {
       List<String> notes,
       Incoming incoming) {}
 
+  @RegisterForReflection
   record RowErrorJson(int row, String field, String reason, String deviceId) {}
 
   @Override

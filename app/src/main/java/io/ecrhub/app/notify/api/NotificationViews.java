@@ -2,6 +2,7 @@ package io.ecrhub.app.notify.api;
 
 import io.ecrhub.domain.notification.ApplyResult;
 import io.ecrhub.domain.notification.InboxEntry;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** JSON views of the notification admin API (never a key). */
+@RegisterForReflection
 final class NotificationViews {
   private NotificationViews() {}
 

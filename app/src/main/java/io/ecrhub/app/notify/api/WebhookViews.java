@@ -3,6 +3,7 @@ package io.ecrhub.app.notify.api;
 import io.ecrhub.domain.notification.delivery.DeliveryAttempt;
 import io.ecrhub.domain.notification.delivery.OutboxMessage;
 import io.ecrhub.domain.notification.delivery.Subscription;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** JSON views of the webhook admin API (a secret appears only once, when the hub generated it). */
+@RegisterForReflection
 final class WebhookViews {
   private WebhookViews() {}
 
