@@ -58,7 +58,7 @@ final class HubProcess implements AutoCloseable {
   static HubProcess start(String name, Path workDir, Map<String, String> env) throws IOException {
     HubProcess hub = new HubProcess(name, builder(name, workDir, env).start());
     try {
-      hub.port.get(120, TimeUnit.SECONDS);
+      hub.port.get(300, TimeUnit.SECONDS);
     } catch (Exception ex) {
       hub.kill();
       throw new IllegalStateException(
@@ -227,9 +227,16 @@ final class HubProcess implements AutoCloseable {
     process.destroy();
   }
 
-  /** Whether the process has exited within {@code wait}. */
+  /**
+   * Whether the process has exited within {@code wait}; if so, its output has been read to the end
+   * (up to 30 s more) when this returns.
+   */
   boolean exitsWithin(Duration wait) throws InterruptedException {
-    return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+    if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      return false;
+    }
+    pumped.await(30, TimeUnit.SECONDS);
+    return true;
   }
 
   /** Stops the process at once (SIGKILL), as a crash or power cut would. */
