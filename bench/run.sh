@@ -6,6 +6,9 @@
 #   bench/run.sh overhead capacity    # a selection
 #   bench/run.sh hub                  # the packaged hub on a fresh PostgreSQL database (not in the default set)
 #   bench/run.sh notify               # POST /qfpay/notify through the packaged hub vs a bare handler (idem)
+#   bench/run.sh soak                 # failover soak: two packaged hubs on one fresh PostgreSQL database, 50
+#                                     # payments/refunds each killed (SIGKILL) at a random point on the hub
+#                                     # driving it and restarted; asserts 0 lost, 0 sent twice (idem)
 #   bench/run.sh flood                # payment latency through the packaged hub with and without a flood of
 #                                     # unsigned notifications, side by side (idem)
 #
@@ -15,6 +18,7 @@
 #   CODEC_ARGS="-wi 3 -i 5"           (JMH options)
 #   HUB_ARGS="--n 1000 --warmup 3000 --client raw|jdk"   (HubOverheadBench); WRK_ARGS="-t2 -c16 -d10s"
 #   NOTIFY_ARGS="--requests 100000 --warmup 100000 --concurrency 32 --duplicates 0.10"   (NotifyIntakeBench)
+#   SOAK_ARGS="--iterations 50 --max-wait-ms 4000 --seed 42"   (KillLoopSoak)
 #   FLOOD_ARGS="--n 200 --block 20 --warmup 300 --flood-concurrency 16 --body-bytes 60000"   (FloodBench)
 #   HUB_JAVA_OPTS="-XX:StartFlightRecording=..."   (extra JVM options for the hub process)
 #   PGHOST=127.0.0.1 PGUSER=postgres  (the hub and notify targets create and drop ecrhub_bench_<pid>)
@@ -237,11 +241,34 @@ flood() {
   trap - EXIT
 }
 
+# The kill-loop soak (KillLoopSoak): the driver starts, kills (SIGKILL) and restarts the two hubs itself
+# on a fresh PostgreSQL database, dropped on the way out; hub logs go to bench/results/soak-soak-*.log.
+soak() {
+  local hub_jar=app/target/quarkus-app/quarkus-run.jar
+  if [[ ! -f "$hub_jar" ]]; then
+    log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
+    ./mvnw -B -q package -DskipTests -pl app -am
+  fi
+  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$"
+  log "creating database $db on $pghost"
+  createdb -h "$pghost" -U "$pguser" "$db"
+  HUB_CLEANUP_DB="$db"
+  trap hub_cleanup EXIT
+  log "load: $(uptime)"
+  log "soak: java -cp $JAR io.ecrhub.bench.hub.KillLoopSoak --db-url jdbc:postgresql://$pghost:5432/$db ${SOAK_ARGS:-}"
+  # shellcheck disable=SC2086
+  "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.ecrhub.bench.hub.KillLoopSoak ${SOAK_ARGS:-} \
+    --hub-jar "$hub_jar" --db-url "jdbc:postgresql://$pghost:5432/$db" --db-user "$pguser"
+  log "load: $(uptime)"
+  hub_cleanup
+  trap - EXIT
+}
+
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then targets=(overhead capacity codec); fi
 for t in "${targets[@]}"; do
   case "$t" in
-    overhead | capacity | codec | hub | notify | flood) "$t" ;;
-    *) log "unknown benchmark '$t' (overhead, capacity, codec, hub, notify, flood)"; exit 2 ;;
+    overhead | capacity | codec | hub | notify | flood | soak) "$t" ;;
+    *) log "unknown benchmark '$t' (overhead, capacity, codec, hub, notify, flood, soak)"; exit 2 ;;
   esac
 done

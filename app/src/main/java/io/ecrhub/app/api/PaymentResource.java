@@ -72,6 +72,12 @@ public class PaymentResource {
   @Inject ReconcileInFlight reconciler;
   @Inject RefundPayment refund;
   @Inject PaymentQueries queries;
+
+  /** The answer of a hub instance that drains on shutdown (ADR 0024). */
+  private static final String DRAINING =
+      "HUB_DRAINING: this instance is shutting down; retry after Retry-After (another instance"
+          + " takes it)";
+
   @Inject TerminalAdmin terminals;
   @Inject EventStreams streams;
   @Inject CallerContext caller;
@@ -92,6 +98,7 @@ public class PaymentResource {
       content = @Content(schema = @Schema(implementation = PaymentViews.View.class)))
   @APIResponse(responseCode = "409", description = "TERMINAL_BUSY or IDEMPOTENCY_CONFLICT")
   @APIResponse(responseCode = "422", description = "e.g. CHANNEL_NOT_SUPPORTED on a PAX A920")
+  @APIResponse(responseCode = "503", description = DRAINING)
   public Response create(
       PaymentViews.Create body,
       @Parameter(description = "Makes retries safe: same key and body, same payment (1-100 chars)")
@@ -234,6 +241,7 @@ public class PaymentResource {
   @APIResponse(
       responseCode = "409",
       description = "IDEMPOTENCY_CONFLICT: the key was used for another refund request")
+  @APIResponse(responseCode = "503", description = DRAINING)
   public Response refund(
       @PathParam("id") String id,
       PaymentViews.RefundCreate body,

@@ -51,6 +51,9 @@ public interface HubConfig {
   /** Refund rules the merchant's acquirer sets. */
   Refunds refunds();
 
+  /** Stopping the hub. */
+  Shutdown shutdown();
+
   /** Database connection. */
   interface Db {
     /**
@@ -222,5 +225,17 @@ public interface HubConfig {
      */
     @WithDefault("23:00")
     String cardCutoff();
+  }
+
+  /** Graceful drain on shutdown ({@code ecrhub.shutdown.*}, ADR 0024). */
+  interface Shutdown {
+    /**
+     * How long a stopping hub (SIGTERM) lets the payments and refunds it drives finish, taking no
+     * new ones (503 HUB_DRAINING) and reporting not ready; those still in flight then are handed
+     * over to the other instances (lease released, reconciled at once, never re-sent). Kubernetes'
+     * {@code terminationGracePeriodSeconds} must exceed this plus {@code quarkus.shutdown.timeout}.
+     */
+    @WithDefault("60s")
+    Duration drain();
   }
 }

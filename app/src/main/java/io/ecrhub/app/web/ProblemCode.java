@@ -100,6 +100,7 @@ public enum ProblemCode {
   NOT_ON_TERMINAL(422, "The terminal does not know the transaction"),
 
   // Payments and refunds
+  HUB_DRAINING(503, "This hub instance is shutting down; retry (another instance takes it)"),
   PAYMENT_NOT_FOUND(404, "No such payment"),
   REFUND_NOT_FOUND(404, "No such refund"),
   PAYMENT_NOT_CANCELLABLE(409, "The payment is already final"),

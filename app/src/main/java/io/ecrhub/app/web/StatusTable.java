@@ -27,6 +27,8 @@ final class StatusTable {
           Map.entry("CANCEL_NOT_DELIVERED", 502),
           Map.entry("TOO_MANY_STREAMS", 429),
           Map.entry("CLOUD_UNAVAILABLE", 503),
+          // a hub instance draining on shutdown (ADR 0024)
+          Map.entry("HUB_DRAINING", 503),
           // MMS configuration sync (io.ecrhub.app.mms)
           Map.entry("HELD_SYNC_RESOLVED", 409),
           Map.entry("CONFIG_SOURCE_UNAVAILABLE", 503));

@@ -102,6 +102,22 @@ class DeployKitIT {
     assertReadByTheHub(names, "kubernetes/ecrhub.yaml");
     assertThat(names).contains("ECRHUB_INSTANCE_ID", "QUARKUS_MANAGEMENT_HOST");
 
+    // a rolling update never cuts a drain short (ADR 0024): the grace period covers the preStop
+    // pause, the hub's drain bound and Quarkus's wait for HTTP requests
+    long drain = seconds(env(container, "ECRHUB_SHUTDOWN_DRAIN", drainDefault()));
+    long httpWait = seconds(appProperties().getProperty("quarkus.shutdown.timeout"));
+    long preStop = 0;
+    Map<String, Object> lifecycle = map(container.getOrDefault("lifecycle", Map.of()));
+    if (lifecycle.containsKey("preStop")) {
+      List<String> command = strings(map(map(lifecycle.get("preStop")).get("exec")).get("command"));
+      assertThat(command.get(0)).as("a pause before SIGTERM").isEqualTo("sleep");
+      preStop = Long.parseLong(command.get(1));
+    }
+    assertThat(((Number) pod.get("terminationGracePeriodSeconds")).longValue())
+        .as(
+            "terminationGracePeriodSeconds > preStop + ecrhub.shutdown.drain + quarkus.shutdown.timeout")
+        .isGreaterThan(preStop + drain + httpWait);
+
     int management = -1;
     for (Object p : list(container.get("ports"))) {
       if ("management".equals(map(p).get("name"))) {
@@ -275,6 +291,33 @@ class DeployKitIT {
 
   private static String env(String property) {
     return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+  }
+
+  /** The value a container's environment gives {@code name}, else {@code fallback}. */
+  private static String env(Map<String, Object> container, String name, String fallback) {
+    for (Object e : list(container.get("env"))) {
+      Map<String, Object> var = map(e);
+      if (name.equals(var.get("name")) && var.get("value") != null) {
+        return String.valueOf(var.get("value"));
+      }
+    }
+    return fallback;
+  }
+
+  /** {@code ecrhub.shutdown.drain}'s default as HubConfig declares it. */
+  private static String drainDefault() throws NoSuchMethodException {
+    return io.ecrhub.app.config.HubConfig.Shutdown.class
+        .getMethod("drain")
+        .getAnnotation(io.smallrye.config.WithDefault.class)
+        .value();
+  }
+
+  /** Whole seconds of a duration setting such as {@code 60s} or {@code 2m}. */
+  private static long seconds(String duration) {
+    Matcher m = Pattern.compile("(\\d+)([sm])").matcher(duration.trim());
+    assertThat(m.matches()).as("a duration in s or m: " + duration).isTrue();
+    long n = Long.parseLong(m.group(1));
+    return "m".equals(m.group(2)) ? n * 60 : n;
   }
 
   private static Properties appProperties() throws IOException {

@@ -58,7 +58,7 @@ final class HubProcess implements AutoCloseable {
   static HubProcess start(String name, Path workDir, Map<String, String> env) throws IOException {
     HubProcess hub = new HubProcess(name, builder(name, workDir, env).start());
     try {
-      hub.port.get(120, TimeUnit.SECONDS);
+      hub.port.get(300, TimeUnit.SECONDS);
     } catch (Exception ex) {
       hub.kill();
       throw new IllegalStateException(
@@ -120,6 +120,9 @@ final class HubProcess implements AutoCloseable {
     e.put("ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
     e.put("ECRHUB_INSTANCE_ID", name);
     e.put("ECRHUB_RECONCILIATION_EVERY", "1s");
+    // closing a hub with a payment left in its card wait drains briefly (ADR 0024), unless a test
+    // sets its own bound
+    e.put("ECRHUB_SHUTDOWN_DRAIN", "5s");
     e.putAll(env);
     return pb;
   }
@@ -214,6 +217,26 @@ final class HubProcess implements AutoCloseable {
 
   List<String> output() {
     return List.copyOf(output);
+  }
+
+  /**
+   * Asks the process to stop (SIGTERM), as Kubernetes or systemd do, without waiting: the hub
+   * drains (ADR 0024) and exits by itself.
+   */
+  void terminate() {
+    process.destroy();
+  }
+
+  /**
+   * Whether the process has exited within {@code wait}; if so, its output has been read to the end
+   * (up to 30 s more) when this returns.
+   */
+  boolean exitsWithin(Duration wait) throws InterruptedException {
+    if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      return false;
+    }
+    pumped.await(30, TimeUnit.SECONDS);
+    return true;
   }
 
   /** Stops the process at once (SIGKILL), as a crash or power cut would. */

@@ -58,6 +58,27 @@ final class LeaseHeartbeat {
     return h != null && !h.lost && now.isBefore(h.confirmedUntil);
   }
 
+  /** How many leases are held for exchanges in flight. */
+  int size() {
+    return held.size();
+  }
+
+  /**
+   * Gives up every lease held (graceful drain): each counts as lost from now on and is released, so
+   * another instance may reconcile its transaction at once.
+   *
+   * @return how many were given up
+   */
+  int giveUpAll() {
+    int given = 0;
+    for (Held h : held.values()) {
+      h.lost = true;
+      flow.release(h.terminalId, h.holder);
+      given++;
+    }
+    return given;
+  }
+
   int renewHeld() {
     int renewed = 0;
     for (Held h : held.values()) {

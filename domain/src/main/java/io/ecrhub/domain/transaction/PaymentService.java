@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -27,11 +28,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * payment is sent at most once: nothing here ever re-sends it.
  */
 public final class PaymentService
-    implements StartPayment, CancelPayment, RefundPayment, RenewLeases {
+    implements StartPayment, CancelPayment, RefundPayment, RenewLeases, DrainExchanges {
   private final Flow flow;
   private final IdGenerator ids;
   private final Executor outcomeExecutor;
   private final RefundStarter refunds;
+
+  /** Set once the instance drains: new payments and refunds are refused. */
+  private volatile boolean draining;
+
+  /** Payments and refunds admitted and not yet sent (or refused): the drain waits for them too. */
+  private final AtomicInteger starting = new AtomicInteger();
 
   /**
    * @param instanceId this hub instance (part of every lease holder), no ':'
@@ -54,6 +61,34 @@ public final class PaymentService
   @Override
   public Payment start(StartPayment.Command command) {
     Objects.requireNonNull(command, "command");
+    admit();
+    try {
+      return startAdmitted(command);
+    } finally {
+      starting.decrementAndGet();
+    }
+  }
+
+  /**
+   * Counts a payment or refund that is about to start, or refuses it when the instance drains. The
+   * flag is read again after counting, so the drain either sees the start counted or the start sees
+   * the drain.
+   */
+  private void admit() {
+    if (!draining) {
+      starting.incrementAndGet();
+      if (!draining) {
+        return;
+      }
+      starting.decrementAndGet();
+    }
+    throw new DomainException(
+        "HUB_DRAINING",
+        "this hub instance is shutting down and takes no new payments or refunds; send it to"
+            + " another instance (retry)");
+  }
+
+  private Payment startAdmitted(StartPayment.Command command) {
     String raw = ids.next();
     PaymentId id = new PaymentId("pay_" + raw);
     OutTradeNo outTradeNo = outTradeNo(raw, command.reference());
@@ -342,7 +377,41 @@ public final class PaymentService
 
   @Override
   public Refund refund(RefundPayment.Command command) {
-    return refunds.refund(command);
+    Objects.requireNonNull(command, "command");
+    admit();
+    try {
+      return refunds.refund(command);
+    } finally {
+      starting.decrementAndGet();
+    }
+  }
+
+  @Override
+  public void stopTaking() {
+    draining = true;
+  }
+
+  @Override
+  public boolean draining() {
+    return draining;
+  }
+
+  @Override
+  public int inFlight() {
+    return starting.get() + flow.heartbeat.size();
+  }
+
+  @Override
+  public int handOver() {
+    int handed = flow.heartbeat.giveUpAll();
+    if (handed > 0) {
+      Flow.LOG.log(
+          System.Logger.Level.WARNING,
+          "handed over {0} payment(s)/refund(s) still in flight at shutdown: their terminal leases"
+              + " are released and another instance reconciles them (query, never a second send)",
+          handed);
+    }
+    return handed;
   }
 
   @Override
