@@ -3,6 +3,7 @@ package io.ecrhub.app.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,9 +24,32 @@ public record Problem(
     @Schema(description = "Stable machine code", examples = "TERMINAL_BUSY") String code,
     @Schema(description = "The request field at fault, for validation errors", examples = "amount")
         String field,
-    @Schema(description = "The request path") String instance) {
+    @Schema(description = "The request path") String instance,
+    @Schema(
+            description =
+                "REFUND_WINDOW_CLOSED only: when QFPay takes refunds again (00:30 Hong Kong"
+                    + " time)",
+            examples = "2026-12-07T16:30:00Z")
+        Instant reopensAt) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** A problem without {@code reopensAt}. */
+  public Problem(
+      String type,
+      String title,
+      int status,
+      String detail,
+      String code,
+      String field,
+      String instance) {
+    this(type, title, status, detail, code, field, instance, null);
+  }
+
+  /** The same problem saying when the refused operation may be tried again. */
+  public Problem reopening(Instant at) {
+    return new Problem(type, title, status, detail, code, field, instance, at);
+  }
 
   public static Problem of(int status, String code, String field, String detail, String path) {
     Response.Status s = Response.Status.fromStatusCode(status);

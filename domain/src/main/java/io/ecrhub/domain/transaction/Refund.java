@@ -35,13 +35,14 @@ public final class Refund implements Settleable {
   /** A refund the hub will send to the terminal (PENDING). */
   public static Refund create(
       RefundId id, PaymentId paymentId, TerminalId terminalId, Money amount, Instant now) {
-    return create(id, paymentId, terminalId, amount, RefundRoute.TERMINAL, null, now);
+    return create(id, paymentId, terminalId, amount, RefundRoute.TERMINAL, null, null, now);
   }
 
   /**
    * A refund the hub will send by {@code route} (PENDING).
    *
    * @param outTradeNo the refund's own reference, required for {@link RefundRoute#CLOUD}
+   * @param why why this route was chosen (on the creation event), or null
    */
   public static Refund create(
       RefundId id,
@@ -50,6 +51,7 @@ public final class Refund implements Settleable {
       Money amount,
       RefundRoute route,
       String outTradeNo,
+      String why,
       Instant now) {
     if (!amount.isPositive()) {
       throw new DomainException("INVALID_AMOUNT", "amount", "refund amount must be positive");
@@ -62,7 +64,8 @@ public final class Refund implements Settleable {
     Refund r =
         new Refund(
             new Snapshot(id, paymentId, terminalId, amount, false, pending, route, outTradeNo));
-    r.lifecycle.created("created", now);
+    r.lifecycle.created(
+        why == null ? "created" : "created, route " + route.wire() + ": " + why, now);
     return r;
   }
 

@@ -166,6 +166,7 @@ final class RefundStarter {
                   amount,
                   way,
                   way == RefundRoute.CLOUD ? CloudRefunder.outTradeNo(id) : null,
+                  way == RefundRoute.CLOUD ? route.why() : null,
                   now);
           created.markInProgress(now);
           flow.ports.payments().save(fresh);

@@ -349,6 +349,7 @@ class CloudRefundRouteTest {
                 hkd("1.00"),
                 RefundRoute.CLOUD,
                 "EHRinflight",
+                null,
                 h.clock.instant()));
     Refund sent = h.refund(inFlight.id());
     sent.markInProgress(h.clock.instant());
