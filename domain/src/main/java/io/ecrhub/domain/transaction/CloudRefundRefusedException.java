@@ -15,11 +15,29 @@ import java.util.Optional;
 public final class CloudRefundRefusedException extends DomainException {
   private static final long serialVersionUID = 1L;
 
+  /** 1265: no refunds between 23:30 and 00:30 Hong Kong time. */
+  static final String WINDOW_CLOSED = "REFUND_WINDOW_CLOSED";
+
+  /** 1269: the merchant's same-day balance does not cover the refund. */
+  static final String INSUFFICIENT_BALANCE = "REFUND_INSUFFICIENT_BALANCE";
+
+  /** 1270/1271: no partial refund of this payment. */
+  static final String PARTIAL_NOT_ALLOWED = "PARTIAL_REFUND_NOT_ALLOWED";
+
+  /** 1272: more than is left to refund (the hub's own code for the same rule). */
+  static final String EXCEEDS_REFUNDABLE = "REFUND_EXCEEDS_REFUNDABLE";
+
+  /** 1136: QFPay has no such transaction. */
+  static final String NOT_IN_CLOUD = "NOT_IN_CLOUD";
+
+  /** Any other code QFPay refused the refund with. */
+  static final String DECLINED = "CLOUD_REFUND_DECLINED";
+
   private final transient Instant reopensAt;
   private final String refundId;
 
   CloudRefundRefusedException(String code, String message, Instant reopensAt, String refundId) {
-    super(code, code.equals("REFUND_EXCEEDS_REFUNDABLE") ? "amount" : null, message);
+    super(code, code.equals(EXCEEDS_REFUNDABLE) ? "amount" : null, message);
     this.reopensAt = reopensAt;
     this.refundId = refundId;
   }
@@ -27,12 +45,12 @@ public final class CloudRefundRefusedException extends DomainException {
   /** The hub's code for a typed refusal. */
   static String codeOf(RefusalReason reason) {
     return switch (reason) {
-      case REFUND_WINDOW_CLOSED -> "REFUND_WINDOW_CLOSED";
-      case INSUFFICIENT_BALANCE -> "REFUND_INSUFFICIENT_BALANCE";
-      case PARTIAL_REFUND_NOT_ALLOWED, PARTIAL_REFUND_NOT_SUPPORTED -> "PARTIAL_REFUND_NOT_ALLOWED";
-      case EXCEEDS_REFUNDABLE -> "REFUND_EXCEEDS_REFUNDABLE";
-      case NO_SUCH_TRANSACTION -> "NOT_IN_CLOUD";
-      case DEVICE_NOT_BOUND -> "CLOUD_REFUND_DECLINED";
+      case REFUND_WINDOW_CLOSED -> WINDOW_CLOSED;
+      case INSUFFICIENT_BALANCE -> CloudRefundRefusedException.INSUFFICIENT_BALANCE;
+      case PARTIAL_REFUND_NOT_ALLOWED, PARTIAL_REFUND_NOT_SUPPORTED -> PARTIAL_NOT_ALLOWED;
+      case EXCEEDS_REFUNDABLE -> CloudRefundRefusedException.EXCEEDS_REFUNDABLE;
+      case NO_SUCH_TRANSACTION -> CloudRefundRefusedException.NOT_IN_CLOUD;
+      case DEVICE_NOT_BOUND -> DECLINED;
     };
   }
 

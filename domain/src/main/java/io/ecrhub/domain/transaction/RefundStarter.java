@@ -134,7 +134,7 @@ final class RefundStarter {
 
   /**
    * Decides again on fresh state (under the terminal's lease for the terminal route), creates,
-   * marks sent, commits with its events. The payment is saved unchanged in the same unit of work:
+   * marks sent, commits with its events. The payment is touched and saved in the same unit of work:
    * its version makes two refunds of one payment decided at the same time conflict, and the later
    * one decides again on what the first left refundable.
    */
@@ -169,6 +169,7 @@ final class RefundStarter {
                   way == RefundRoute.CLOUD ? route.why() : null,
                   now);
           created.markInProgress(now);
+          fresh.lifecycle().touch(now);
           flow.ports.payments().save(fresh);
           Refund saved = flow.ports.refunds().save(created);
           flow.publish(created.drainEvents());

@@ -338,6 +338,52 @@ class CloudRefundRouteTest {
   }
 
   @Test
+  void aRefundRecordedMeanwhile_makesTheLaterOneDecideAgain_onWhatIsLeft() {
+    InterferingPayments payments = new InterferingPayments();
+    Harness hi = new Harness(payments);
+    String syssn = hi.cloud.paid(hkd("10.50"), "EHrace");
+    Payment p =
+        hi.store(
+            PaymentFixture.builder()
+                .channel(Channel.WX)
+                .amount(hkd("10.50"))
+                .outTradeNo("EHrace")
+                .syssn(syssn)
+                .createdAt(hi.clock.instant())
+                .status(TransactionStatus.SUCCEEDED)
+                .build());
+    payments.beforeNextSave(
+        () -> {
+          // another instance records a refund of 8.00 of the same payment at the same time
+          hi.store(hi.payment(p.id()));
+          Refund other =
+              Refund.create(
+                  new RefundId("ref_other"),
+                  p.id(),
+                  p.terminalId(),
+                  hkd("8.00"),
+                  RefundRoute.CLOUD,
+                  "EHRother",
+                  null,
+                  hi.clock.instant());
+          other.markInProgress(hi.clock.instant());
+          hi.store(other);
+        });
+
+    assertThatThrownBy(
+            () ->
+                hi.cloudService.refund(
+                    new RefundPayment.Command(p.id(), hkd("4.00"), RefundRoute.Choice.CLOUD)))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.code()).isEqualTo("REFUND_EXCEEDS_REFUNDABLE"));
+    assertThat(hi.cloud.refunds()).isZero();
+    assertThat(hi.refunds.findByPayment(p.id()))
+        .extracting(Refund::amount)
+        .containsExactly(hkd("8.00"));
+  }
+
+  @Test
   void cloudRefundInFlight_isLeftAloneByReconciliationUntilItsExchangeIsOver() {
     Payment p = paid(Channel.WX, "10.50", 0);
     Refund inFlight =
