@@ -107,19 +107,26 @@ public final class QfpayCloudLedger implements CloudLedger, CloudStatements {
           ? new CloudOutcome.OutcomeUnknown("QFPay accepted the refund without its syssn")
           : new CloudOutcome.Pending(respcd, null);
     }
+    // The answer's own out_trade_no and orig_syssn when QFPay returns them (null otherwise), so
+    // the hub checks them against its refund instead of reading back its own request.
+    String orig = CloudAnswers.text(body, "orig_syssn");
+    if (orig == null) {
+      orig = CloudAnswers.text(body, "origssn");
+    }
+    String outTradeNo = CloudAnswers.text(body, "out_trade_no");
     CloudRecord record;
     try {
       record =
           new CloudRecord(
               syssn,
-              r.outTradeNo(),
+              outTradeNo == null || outTradeNo.isBlank() ? null : outTradeNo,
               CloudRecord.Kind.REFUND,
               body.hasNonNull("txamt")
                   ? Money.ofMinor(
                       CloudAnswers.cents(body, "txamt"), r.amount().currency().getCurrencyCode())
                   : r.amount(),
               respcd,
-              r.originalSyssn(),
+              orig == null || orig.isBlank() ? null : orig,
               message);
     } catch (CloudAnswers.Malformed e) {
       return new CloudOutcome.OutcomeUnknown("QFPay's refund answer: " + e.getMessage());

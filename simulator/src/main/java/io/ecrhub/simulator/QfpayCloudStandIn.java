@@ -52,6 +52,8 @@ public final class QfpayCloudStandIn implements AutoCloseable {
   private final AtomicInteger throttle = new AtomicInteger();
   private final AtomicReference<String> refuseNext = new AtomicReference<>();
   private final AtomicReference<Duration> delayNext = new AtomicReference<>();
+  private final AtomicReference<String> refuseNextRefund = new AtomicReference<>();
+  private final AtomicReference<Duration> delayNextRefund = new AtomicReference<>();
 
   QfpayCloudStandIn(
       SimulatorContext ctx, List<SimulatedTerminal> terminals, CloudStandInConfig config) {
@@ -124,6 +126,22 @@ public final class QfpayCloudStandIn implements AutoCloseable {
     delayNext.set(delay);
   }
 
+  /**
+   * The next {@code /trade/v1/refund} (only: queries and pushes in between are answered as usual)
+   * is refused with {@code respcd}: 1265, 1269, 1270, 1271, 1272, 1136 or any other code.
+   */
+  public void refuseNextRefund(String respcd) {
+    refuseNextRefund.set(respcd);
+  }
+
+  /**
+   * The next {@code /trade/v1/refund} (only) is processed, then answered after {@code delay}: a
+   * refund that happened at QFPay while its caller timed out.
+   */
+  public void delayNextRefund(Duration delay) {
+    delayNextRefund.set(delay);
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       byte[] body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
@@ -159,6 +177,11 @@ public final class QfpayCloudStandIn implements AutoCloseable {
       if (delay != null) {
         sleep(delay);
       }
+      Duration refundDelay =
+          path.equals("/trade/v1/refund") ? delayNextRefund.getAndSet(null) : null;
+      if (refundDelay != null) {
+        sleep(refundDelay);
+      }
       journal.add(
           new Request(
               path, checked.params(), checked.violations(), 200, (String) answer.get("respcd")));
@@ -190,6 +213,9 @@ public final class QfpayCloudStandIn implements AutoCloseable {
       return null;
     }
     String refusal = refuseNext.getAndSet(null);
+    if (refusal == null && path.equals("/trade/v1/refund")) {
+      refusal = refuseNextRefund.getAndSet(null);
+    }
     if (refusal != null) {
       return CloudTrades.answer(refusal, "refused on demand (simulator)");
     }

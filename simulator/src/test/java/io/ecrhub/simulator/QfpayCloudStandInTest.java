@@ -84,6 +84,14 @@ class QfpayCloudStandInTest {
   }
 
   @Test
+  void aRefusalOrDelayForTheNextRefund_leavesQueriesInBetweenAlone() throws Exception {
+    cloud.refuseNextRefund("1269");
+    cloud.delayNextRefund(Duration.ofSeconds(30));
+    assertThat(post(BODY, APP_CODE, SIGN)).contains("\"respcd\":\"0000\"");
+    assertThat(cloud.requests("/trade/v1/query").getFirst().respcd()).isEqualTo("0000");
+  }
+
+  @Test
   void theCommandLineStartsItWithCloudPort() throws Exception {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (TerminalSimulator s =

@@ -22,6 +22,7 @@ import io.ecrhub.domain.transaction.ReconcileInFlight;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundId;
 import io.ecrhub.domain.transaction.RefundPayment;
+import io.ecrhub.domain.transaction.RefundRoute;
 import io.ecrhub.domain.transaction.StartPayment;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
@@ -230,14 +231,32 @@ public class PaymentResource {
   @Path("{id}/refunds")
   @Operation(
       operationId = "createRefund",
-      summary = "Refund a payment through its terminal (full when no amount is given)")
+      summary =
+          "Refund a payment through its terminal or QFPay's cloud (full when no amount is given)",
+      description =
+          "route auto (default) takes the terminal when it is reachable and its same-day card"
+              + " rules allow the refund, QFPay's cloud otherwise; a cloud refund is answered"
+              + " before this returns (SUCCEEDED, or UNKNOWN without an answer: reconciliation"
+              + " queries it, it is never sent again).")
   @APIResponse(
       responseCode = "202",
-      description = "The refund was sent to the terminal",
+      description =
+          "The refund was sent: to the terminal (IN_PROGRESS, follow it) or through the cloud",
       content = @Content(schema = @Schema(implementation = PaymentViews.RefundView.class)))
   @APIResponse(
+      responseCode = "400",
+      description = "INVALID_REFUND_ROUTE: route is not auto, terminal or cloud")
+  @APIResponse(
       responseCode = "422",
-      description = "A refund the terminal cannot do (code and explanation in the problem)")
+      description =
+          "A refund the chosen route cannot do (code and explanation in the problem), e.g."
+              + " CARD_REFUND_NOT_SAME_DAY, CLOUD_NOT_CONFIGURED, or QFPay's refusals:"
+              + " REFUND_WINDOW_CLOSED (with reopensAt), REFUND_INSUFFICIENT_BALANCE,"
+              + " PARTIAL_REFUND_NOT_ALLOWED, REFUND_EXCEEDS_REFUNDABLE, NOT_IN_CLOUD,"
+              + " CLOUD_REFUND_DECLINED")
+  @APIResponse(
+      responseCode = "503",
+      description = "CLOUD_UNREACHABLE: QFPay's cloud was not reached; nothing was sent")
   @APIResponse(
       responseCode = "409",
       description = "IDEMPOTENCY_CONFLICT: the key was used for another refund request")
@@ -257,14 +276,27 @@ public class PaymentResource {
                 body.currency() == null
                     ? p.amount().currency().getCurrencyCode()
                     : body.currency());
+    RefundRoute.Choice route = RefundRoute.Choice.parse(body == null ? null : body.route());
     return idempotency.once(
         "refund",
         idempotencyKey,
-        p.id().value() + "|" + (amount == null ? "full" : amount.toString()),
+        p.id().value()
+            + "|"
+            + (amount == null ? "full" : amount.toString())
+            + (route == RefundRoute.Choice.AUTO ? "" : "|" + route),
         first -> refundAccepted(queries.refund(new RefundId(first.resourceId())), uri),
         () -> {
-          Refund r = refund.refund(new RefundPayment.Command(p.id(), amount));
-          logged(p, "refund " + r.id() + " of " + r.amount() + " is " + r.status());
+          Refund r = refund.refund(new RefundPayment.Command(p.id(), amount, route));
+          logged(
+              p,
+              "refund "
+                  + r.id()
+                  + " of "
+                  + r.amount()
+                  + " via "
+                  + r.route().map(RefundRoute::wire).orElse("?")
+                  + " is "
+                  + r.status());
           return Idempotency.Done.acted(refundAccepted(r, uri), r.id().value());
         });
   }

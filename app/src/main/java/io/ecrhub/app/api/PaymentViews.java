@@ -5,6 +5,7 @@ import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Refund;
+import io.ecrhub.domain.transaction.RefundRoute;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,7 +54,18 @@ public final class PaymentViews {
                   "ISO 4217 code of the amount; the payment's currency when omitted (a refund is"
                       + " always in the payment's currency: another one is 422 CURRENCY_MISMATCH)",
               examples = "HKD")
-          String currency) {}
+          String currency,
+      @Schema(
+              description =
+                  "Which way the refund goes (ADR 0021): auto (the default) takes the terminal when"
+                      + " it is reachable and its same-day card rules allow the refund, QFPay's"
+                      + " cloud otherwise (terminal off or not reached, after the same-day window,"
+                      + " partial card refunds); terminal or cloud only that way. cloud without a"
+                      + " cloud account is 422 CLOUD_NOT_CONFIGURED; anything else 400"
+                      + " INVALID_REFUND_ROUTE",
+              enumeration = {"auto", "terminal", "cloud"},
+              examples = "auto")
+          String route) {}
 
   /** A payment as the API shows it. */
   @Schema(name = "Payment")
@@ -177,6 +189,14 @@ public final class PaymentViews {
                       + " notification): settled on an answer over plain HTTP/TCP, or on one that"
                       + " lacked fields the protocol promises")
           boolean confirmationPending,
+      @Schema(
+              description =
+                  "The way the hub sent the refund (ADR 0021); null for a refund done outside the"
+                      + " hub",
+              enumeration = {"terminal", "cloud"})
+          String route,
+      @Schema(description = "The refund's own out_trade_no at QFPay (cloud refunds only)")
+          String outTradeNo,
       Instant createdAt,
       Instant updatedAt) {
 
@@ -196,6 +216,8 @@ public final class PaymentViews {
           r.reviewNote().orElse(null),
           r.confirmedBy().map(ConfirmedBy::key).orElse(null),
           r.confirmationPending(),
+          r.route().map(RefundRoute::wire).orElse(null),
+          r.outTradeNo().orElse(null),
           r.createdAt(),
           r.updatedAt());
     }

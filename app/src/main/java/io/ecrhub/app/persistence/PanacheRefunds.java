@@ -6,6 +6,7 @@ import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundId;
+import io.ecrhub.domain.transaction.RefundRoute;
 import io.ecrhub.domain.transaction.Refunds;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,8 @@ public class PanacheRefunds implements Refunds {
           e.copy(s.terminalId(), s.amount(), s.lifecycle());
           e.paymentId = s.paymentId().value();
           e.external = s.external();
+          e.route = s.route() == null ? null : s.route().name();
+          e.outTradeNo = s.outTradeNo();
         });
   }
 
@@ -52,7 +55,9 @@ public class PanacheRefunds implements Refunds {
             TerminalId.of(e.terminalId),
             e.money(e.amountMinor),
             e.external,
-            e.lifecycleSnapshot()));
+            e.lifecycleSnapshot(),
+            e.route == null ? null : RefundRoute.valueOf(e.route),
+            e.outTradeNo));
   }
 
   @Override

@@ -15,6 +15,14 @@ class RefundEntity extends TransactionRow {
   @Column(name = "external")
   boolean external;
 
+  /** TERMINAL or CLOUD (ADR 0021); null for an external refund. */
+  @Column(name = "route")
+  String route;
+
+  /** A cloud refund's own out_trade_no; null otherwise. */
+  @Column(name = "out_trade_no")
+  String outTradeNo;
+
   @Embedded LifecycleColumns lifecycle = new LifecycleColumns();
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -32,9 +33,20 @@ public record Problem(
             description =
                 "The request's id, as in the X-Request-Id response header and the hub's log lines",
             examples = "9f2c4e1a7b3d4c5e8f60718293a4b5c6")
-        String requestId) {
+        String requestId,
+    @Schema(
+            description =
+                "REFUND_WINDOW_CLOSED only: when QFPay takes refunds again (00:30 Hong Kong"
+                    + " time)",
+            examples = "2026-12-07T16:30:00Z")
+        Instant reopensAt) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** The same problem saying when the refused operation may be tried again. */
+  public Problem reopening(Instant at) {
+    return new Problem(type, title, status, detail, code, field, instance, requestId, at);
+  }
 
   public static Problem of(int status, String code, String field, String detail, String path) {
     Response.Status s = Response.Status.fromStatusCode(status);
@@ -43,7 +55,7 @@ public record Problem(
             ? s.getReasonPhrase()
             : status == 422 ? "Unprocessable Content" : "HTTP " + status; // RFC 9110 §15.5.21
     String type = "urn:ecrhub:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');
-    return new Problem(type, title, status, detail, code, field, path, RequestIds.current());
+    return new Problem(type, title, status, detail, code, field, path, RequestIds.current(), null);
   }
 
   public Response toResponse() {

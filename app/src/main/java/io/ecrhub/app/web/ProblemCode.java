@@ -109,10 +109,20 @@ public enum ProblemCode {
   CONCURRENT_MODIFICATION(409, "Someone else changed the resource at the same time; retry"),
   PAYMENT_NOT_REFUNDABLE(422, "The payment did not succeed, so it cannot be refunded"),
   NOTHING_TO_REFUND(422, "The payment is refunded in full already"),
-  REFUND_EXCEEDS_REFUNDABLE(422, "The refund is larger than what is left to refund"),
+  REFUND_EXCEEDS_REFUNDABLE(
+      422, "The refund is larger than what is left to refund (the hub's count, or QFPay's 1272)"),
   REFUND_NOT_SUPPORTED(422, "The terminal cannot refund that payment"),
   CARD_REFUND_MUST_BE_FULL(422, "Card payments can only be refunded in full on the terminal"),
   CARD_REFUND_NOT_SAME_DAY(422, "Card payments can only be refunded on the terminal the same day"),
+  INVALID_REFUND_ROUTE(400, "The refund route is not auto, terminal or cloud"),
+  REFUND_WINDOW_CLOSED(
+      422, "QFPay takes no refunds 23:30-00:30 Hong Kong time (1265); reopensAt says when"),
+  REFUND_INSUFFICIENT_BALANCE(
+      422, "The merchant's same-day balance at QFPay does not cover the refund (1269)"),
+  PARTIAL_REFUND_NOT_ALLOWED(422, "QFPay does not allow a partial refund of it (1270/1271)"),
+  NOT_IN_CLOUD(422, "QFPay's cloud has no such transaction (1136)"),
+  CLOUD_REFUND_DECLINED(422, "QFPay's cloud declined the refund with another code (see refund)"),
+  CLOUD_UNREACHABLE(503, "QFPay's cloud could not be reached; the refund was not sent"),
   IDEMPOTENCY_CONFLICT(409, "The Idempotency-Key was used for another request"),
   IDEMPOTENCY_KEY_IN_USE(409, "A request under the same Idempotency-Key is still running"),
   IDEMPOTENCY_KEY_REUSED(409, "The Idempotency-Key was used for another request"),

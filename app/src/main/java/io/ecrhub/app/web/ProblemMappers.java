@@ -13,6 +13,7 @@ import io.ecrhub.app.security.ApiKeyAuthenticationMechanism;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.AuthenticationRequiredException;
 import io.ecrhub.domain.shared.DomainException;
+import io.ecrhub.domain.transaction.CloudRefundRefusedException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -38,6 +39,13 @@ public class ProblemMappers {
   public Response domain(DomainException e, UriInfo uri) {
     return RetryAfter.ifBusy(
         e.code(), problem(StatusTable.statusOf(e), e.code(), e.field(), e.getMessage(), uri));
+  }
+
+  /** QFPay's cloud refused a refund: the hub's code, and for 1265 when refunds reopen. */
+  @ServerExceptionMapper
+  public Response cloudRefused(CloudRefundRefusedException e, UriInfo uri) {
+    Problem p = Problem.of(StatusTable.statusOf(e), e.code(), e.field(), e.getMessage(), path(uri));
+    return e.reopensAt().map(p::reopening).orElse(p).toResponse();
   }
 
   @ServerExceptionMapper

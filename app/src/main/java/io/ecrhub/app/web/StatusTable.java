@@ -25,6 +25,7 @@ final class StatusTable {
           Map.entry("TERMINAL_DISABLED", 409),
           Map.entry("PAYMENT_NOT_CANCELLABLE", 409),
           Map.entry("CANCEL_NOT_DELIVERED", 502),
+          Map.entry("CLOUD_UNREACHABLE", 503),
           Map.entry("TOO_MANY_STREAMS", 429),
           Map.entry("CLOUD_UNAVAILABLE", 503),
           // a hub instance draining on shutdown (ADR 0024)

@@ -130,7 +130,10 @@ public class DomainProducers {
         notificationTrail);
   }
 
-  /** Starts, cancels and refunds payments (StartPayment, CancelPayment, RefundPayment). */
+  /**
+   * Starts, cancels and refunds payments (StartPayment, CancelPayment, RefundPayment); refunds go
+   * through QFPay's cloud too when an account is configured (ADR 0021).
+   */
   @Produces
   @Singleton
   PaymentService payments(
@@ -139,8 +142,10 @@ public class DomainProducers {
       IdGenerator ids,
       InstanceId instance,
       TransactionSettings settings,
-      @Named("outcomes") ExecutorService outcomes) {
-    return new PaymentService(ports, clock, ids, instance.value(), settings, outcomes);
+      @Named("outcomes") ExecutorService outcomes,
+      QfpayCloudAccounts cloud) {
+    return new PaymentService(
+        ports, clock, ids, instance.value(), settings, outcomes, cloud.ledger());
   }
 
   /**

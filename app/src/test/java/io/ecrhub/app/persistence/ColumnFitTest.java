@@ -29,6 +29,7 @@ import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundId;
+import io.ecrhub.domain.transaction.RefundRoute;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -88,7 +89,9 @@ class ColumnFitTest {
           "io.ecrhub.domain.merchant.MerchantConfigSyncs$Review",
           // QFPay cloud answers (adapters-qfpay-cloud), read and acted on, never persisted by name
           "io.ecrhub.domain.cloud.CloudRecord$Kind",
-          "io.ecrhub.domain.cloud.RefusalReason");
+          "io.ecrhub.domain.cloud.RefusalReason",
+          // what a refund request asks for; the route taken is stored (refund.route)
+          "io.ecrhub.domain.transaction.RefundRoute$Choice");
 
   private static List<String> names(Class<? extends Enum<?>> type) {
     return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
@@ -98,6 +101,8 @@ class ColumnFitTest {
   private static List<String> failureCodes() {
     List<String> codes = new ArrayList<>(names(TerminalOutcome.NotSentCause.class));
     codes.addAll(List.of("BUSY", "4003", "4004", "4005", "4006", "4007", "5001", "6001", "6002"));
+    // cloud refunds (ADR 0021): not sent, QFPay's refusal codes, an HTTP refusal
+    codes.addAll(List.of("CLOUD_NOT_SENT", "1265", "1272", "HTTP 404"));
     return codes;
   }
 
@@ -132,6 +137,9 @@ class ColumnFitTest {
       m.put(table + ".failure_code", failureCodes());
       m.put(table + ".confirmed_by", names(ConfirmedBy.class));
     }
+    m.put("refund.route", names(RefundRoute.class));
+    // EHR + the refund id, clipped to 64 like every out_trade_no
+    m.put("refund.out_trade_no", List.of("EHR" + "x".repeat(61)));
     m.put("payment.channel", names(Channel.class));
     m.put("terminal.transport", names(Transport.class));
     m.put("terminal.model", names(TerminalModel.class));
@@ -190,6 +198,7 @@ class ColumnFitTest {
           ChangeKind.class,
           CheckStatus.class,
           ConfirmedBy.class,
+          RefundRoute.class,
           Role.class);
 
   @Test

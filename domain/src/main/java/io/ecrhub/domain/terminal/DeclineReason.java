@@ -24,5 +24,7 @@ public enum DeclineReason {
   /** The terminal was busy with another request (nothing was sent). */
   TERMINAL_BUSY,
   /** Reconciliation established the terminal never recorded the transaction. */
-  NOT_FOUND_ON_TERMINAL
+  NOT_FOUND_ON_TERMINAL,
+  /** QFPay's cloud refused or declined the request (its respcd is the failure code). */
+  REFUSED_BY_CLOUD
 }

@@ -9,6 +9,7 @@ import io.ecrhub.domain.terminal.DeclineReason;
 import io.ecrhub.domain.terminal.TransactionReport;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * QFPay's cloud as reconciliation's third source (ADR 0015): what a {@code /trade/v1/query} answer
@@ -36,13 +37,77 @@ final class CloudSource {
 
   /** Asks the cloud about a transaction of {@code kind}; call only when {@link #configured()}. */
   Answer ask(CloudQuery query, CloudRecord.Kind kind) {
+    return ask(query, kind, r -> Optional.empty());
+  }
+
+  /**
+   * As {@link #ask(CloudQuery, CloudRecord.Kind)}; a settled record for which {@code mismatch}
+   * names a difference (a refund of another payment, under another out_trade_no) settles nothing
+   * and is reviewed.
+   */
+  Answer ask(
+      CloudQuery query, CloudRecord.Kind kind, Function<CloudRecord, Optional<String>> mismatch) {
     CloudOutcome outcome;
     try {
       outcome = ledger.query(query);
     } catch (RuntimeException e) {
       outcome = new CloudOutcome.OutcomeUnknown("the cloud query failed: " + e);
     }
-    return new Answer(verdictOf(outcome, kind), said(outcome), outcome);
+    Verdict v = verdictOf(outcome, kind);
+    if (outcome instanceof CloudOutcome.Settled s && v instanceof Verdict.Succeeded) {
+      Optional<String> differs = mismatch.apply(s.record());
+      if (differs.isPresent()) {
+        v = new Verdict.Review(differs.get());
+      }
+    }
+    return new Answer(v, said(outcome), outcome);
+  }
+
+  /**
+   * How QFPay's record of a refund differs from refund {@code r} of the payment {@code
+   * paymentSyssn}, or empty when it is this refund: a refund record, of our amount, under our
+   * out_trade_no and of our payment. A field QFPay did not return is not held against it (§8.3
+   * documents only {@code syssn}, {@code orig_syssn} and {@code respcd} in a refund's answer).
+   */
+  static Optional<String> refundMismatch(CloudRecord record, Refund r, String paymentSyssn) {
+    String what = "QFPay's cloud record " + record.syssn() + " ";
+    if (record.kind() != CloudRecord.Kind.REFUND) {
+      return Optional.of(what + "is not a refund; not settled on it");
+    }
+    if (!record.amount().equals(r.amount())) {
+      return Optional.of(
+          what
+              + "refunds "
+              + record.amount()
+              + ", the hub's refund "
+              + r.amount()
+              + "; not settled");
+    }
+    String ours = r.outTradeNo().orElse(null);
+    if (ours != null
+        && record.outTradeNo() != null
+        && !record.outTradeNo().isBlank()
+        && !record.outTradeNo().equals(ours)) {
+      return Optional.of(
+          what
+              + "has out_trade_no "
+              + record.outTradeNo()
+              + ", the hub's refund "
+              + ours
+              + "; not settled");
+    }
+    if (paymentSyssn != null
+        && record.originalSyssn() != null
+        && !record.originalSyssn().equals(paymentSyssn)) {
+      return Optional.of(
+          what
+              + "refunds payment "
+              + record.originalSyssn()
+              + ", not "
+              + paymentSyssn
+              + "; not settled");
+    }
+    return Optional.empty();
   }
 
   static Verdict verdictOf(CloudOutcome outcome, CloudRecord.Kind kind) {
@@ -107,7 +172,7 @@ final class CloudSource {
     };
   }
 
-  private static TransactionReport report(CloudRecord r) {
+  static TransactionReport report(CloudRecord r) {
     return new TransactionReport(
         r.syssn(),
         r.outTradeNo(),

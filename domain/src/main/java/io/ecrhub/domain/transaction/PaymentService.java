@@ -1,5 +1,6 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.cloud.CloudLedger;
 import io.ecrhub.domain.shared.ConcurrentModificationException;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;
@@ -52,10 +53,25 @@ public final class PaymentService
       String instanceId,
       TransactionSettings settings,
       Executor outcomeExecutor) {
+    this(ports, clock, ids, instanceId, settings, outcomeExecutor, Optional.empty());
+  }
+
+  /**
+   * @param cloud QFPay's cloud when an account is configured: the refund route besides the terminal
+   *     (ADR 0021)
+   */
+  public PaymentService(
+      TransactionPorts ports,
+      Clock clock,
+      IdGenerator ids,
+      String instanceId,
+      TransactionSettings settings,
+      Executor outcomeExecutor,
+      Optional<CloudLedger> cloud) {
     this.flow = new Flow(ports, clock, instanceId, settings);
     this.ids = Objects.requireNonNull(ids, "ids");
     this.outcomeExecutor = Objects.requireNonNull(outcomeExecutor, "outcomeExecutor");
-    this.refunds = new RefundStarter(flow, ids, outcomeExecutor);
+    this.refunds = new RefundStarter(flow, ids, outcomeExecutor, new CloudRefunder(flow, cloud));
   }
 
   @Override

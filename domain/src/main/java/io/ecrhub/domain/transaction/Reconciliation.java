@@ -45,6 +45,19 @@ final class Reconciliation {
    */
   Verdict consult(
       Asked terminal, CloudQuery query, CloudRecord.Kind kind, List<ReconcileSources.Said> said) {
+    return consult(terminal, query, kind, r -> Optional.empty(), said);
+  }
+
+  /**
+   * As {@link #consult(Asked, CloudQuery, CloudRecord.Kind, List)}; a cloud record for which {@code
+   * mismatch} names a difference is reviewed, not settled on.
+   */
+  Verdict consult(
+      Asked terminal,
+      CloudQuery query,
+      CloudRecord.Kind kind,
+      Function<CloudRecord, Optional<String>> mismatch,
+      List<ReconcileSources.Said> said) {
     said.add(new ReconcileSources.Said("terminal", terminal.said()));
     if (!terminal.cannotAnswer() || terminal.verdict().definite() || !cloud.configured()) {
       return terminal.verdict();
@@ -55,7 +68,7 @@ final class Reconciliation {
               CloudSource.NAME, "not asked: no reference QFPay knows (no syssn yet)"));
       return terminal.verdict();
     }
-    CloudSource.Answer answer = cloud.ask(query, kind);
+    CloudSource.Answer answer = cloud.ask(query, kind, mismatch);
     said.add(new ReconcileSources.Said(CloudSource.NAME, answer.said()));
     Verdict v = answer.verdict();
     return v.definite() || v instanceof Verdict.Review ? v : terminal.verdict();

@@ -6,10 +6,12 @@ import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Aggregate: one refund of a payment, through the terminal (1002) or recorded from a notification
- * when done elsewhere (external). Same state machine as {@link Payment}: the life both share is
+ * Aggregate: one refund of a payment, through the terminal (1002) or QFPay's cloud (its {@link
+ * RefundRoute}, with an out_trade_no of its own), or recorded from a notification when done
+ * elsewhere (external, no route). Same state machine as {@link Payment}: the life both share is
  * their {@link TransactionLifecycle} (see {@link Settleable}).
  */
 public final class Refund implements Settleable {
@@ -18,9 +20,13 @@ public final class Refund implements Settleable {
 
   private final Snapshot facts;
   private final TransactionLifecycle lifecycle;
+  private RefundRoute route;
+  private String outTradeNo;
 
   private Refund(Snapshot s) {
     this.facts = s;
+    this.route = s.route();
+    this.outTradeNo = s.outTradeNo();
     this.lifecycle =
         new TransactionLifecycle(
             "refund", s.id().value(), s.paymentId().value(), s.terminalId(), s.lifecycle());
@@ -29,12 +35,37 @@ public final class Refund implements Settleable {
   /** A refund the hub will send to the terminal (PENDING). */
   public static Refund create(
       RefundId id, PaymentId paymentId, TerminalId terminalId, Money amount, Instant now) {
+    return create(id, paymentId, terminalId, amount, RefundRoute.TERMINAL, null, null, now);
+  }
+
+  /**
+   * A refund the hub will send by {@code route} (PENDING).
+   *
+   * @param outTradeNo the refund's own reference, required for {@link RefundRoute#CLOUD}
+   * @param why why this route was chosen (on the creation event), or null
+   */
+  public static Refund create(
+      RefundId id,
+      PaymentId paymentId,
+      TerminalId terminalId,
+      Money amount,
+      RefundRoute route,
+      String outTradeNo,
+      String why,
+      Instant now) {
     if (!amount.isPositive()) {
       throw new DomainException("INVALID_AMOUNT", "amount", "refund amount must be positive");
     }
+    Objects.requireNonNull(route, "route");
+    if (route == RefundRoute.CLOUD && outTradeNo == null) {
+      throw new IllegalArgumentException("a cloud refund needs its own out_trade_no");
+    }
     var pending = LifecycleSnapshot.created(TransactionStatus.PENDING, null, null, now);
-    Refund r = new Refund(new Snapshot(id, paymentId, terminalId, amount, false, pending));
-    r.lifecycle.created("created", now);
+    Refund r =
+        new Refund(
+            new Snapshot(id, paymentId, terminalId, amount, false, pending, route, outTradeNo));
+    r.lifecycle.created(
+        why == null ? "created" : "created, route " + route.wire() + ": " + why, now);
     return r;
   }
 
@@ -52,7 +83,7 @@ public final class Refund implements Settleable {
     var done =
         LifecycleSnapshot.created(
             TransactionStatus.SUCCEEDED, syssn, ConfirmedBy.NOTIFICATION, now);
-    Refund r = new Refund(new Snapshot(id, paymentId, terminalId, amount, true, done));
+    Refund r = new Refund(new Snapshot(id, paymentId, terminalId, amount, true, done, null, null));
     r.lifecycle.created("external refund reported by QFPay", now);
     return r;
   }
@@ -87,6 +118,22 @@ public final class Refund implements Settleable {
     lifecycle.cancel(how, null, now);
   }
 
+  /**
+   * A terminal refund whose request provably never reached the terminal (NotSent) goes through the
+   * cloud instead, under {@code newOutTradeNo} (ADR 0021: only after NotSent, never after an
+   * unknown outcome). Only while it is IN_PROGRESS on the terminal route.
+   */
+  public void rerouteToCloud(String newOutTradeNo, String why, Instant now) {
+    Objects.requireNonNull(newOutTradeNo, "newOutTradeNo");
+    if (route != RefundRoute.TERMINAL || status() != TransactionStatus.IN_PROGRESS) {
+      throw new IllegalStateException(
+          "refund " + id() + " cannot be rerouted: it is " + status() + " on route " + route);
+    }
+    route = RefundRoute.CLOUD;
+    outTradeNo = newOutTradeNo;
+    lifecycle.changed("rerouted to QFPay's cloud: " + why, now);
+  }
+
   public Snapshot snapshot() {
     return new Snapshot(
         facts.id(),
@@ -94,7 +141,9 @@ public final class Refund implements Settleable {
         facts.terminalId(),
         facts.amount(),
         facts.external(),
-        lifecycle.snapshot());
+        lifecycle.snapshot(),
+        route,
+        outTradeNo);
   }
 
   public RefundId id() {
@@ -118,14 +167,31 @@ public final class Refund implements Settleable {
     return facts.external();
   }
 
-  /** The full persistent state of a refund: what it refunds, and its lifecycle. */
+  /** The way the hub sent it; empty for an external refund. */
+  public Optional<RefundRoute> route() {
+    return Optional.ofNullable(route);
+  }
+
+  /** The refund's own out_trade_no (cloud refunds); empty for terminal and external refunds. */
+  public Optional<String> outTradeNo() {
+    return Optional.ofNullable(outTradeNo);
+  }
+
+  /**
+   * The full persistent state of a refund: what it refunds, its lifecycle, and how it was sent.
+   *
+   * @param route null for an external refund
+   * @param outTradeNo the refund's own reference when it went through the cloud, else null
+   */
   public record Snapshot(
       RefundId id,
       PaymentId paymentId,
       TerminalId terminalId,
       Money amount,
       boolean external,
-      LifecycleSnapshot lifecycle) {
+      LifecycleSnapshot lifecycle,
+      RefundRoute route,
+      String outTradeNo) {
     public Snapshot {
       Objects.requireNonNull(id);
       Objects.requireNonNull(paymentId);
@@ -134,10 +200,36 @@ public final class Refund implements Settleable {
       Objects.requireNonNull(lifecycle);
     }
 
+    /** A refund sent to the terminal (or, when {@code external}, one done outside the hub). */
+    public Snapshot(
+        RefundId id,
+        PaymentId paymentId,
+        TerminalId terminalId,
+        Money amount,
+        boolean external,
+        LifecycleSnapshot lifecycle) {
+      this(
+          id,
+          paymentId,
+          terminalId,
+          amount,
+          external,
+          lifecycle,
+          external ? null : RefundRoute.TERMINAL,
+          null);
+    }
+
     /** The same state with another version (persistence adapters restore saved refunds so). */
     public Snapshot withVersion(long newVersion) {
       return new Snapshot(
-          id, paymentId, terminalId, amount, external, lifecycle.withVersion(newVersion));
+          id,
+          paymentId,
+          terminalId,
+          amount,
+          external,
+          lifecycle.withVersion(newVersion),
+          route,
+          outTradeNo);
     }
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 
 /**
  * The refund rules of the protocol doc (§4): card schemes refund the full amount, on the same Hong
@@ -39,6 +40,21 @@ public final class RefundPolicy {
    */
   public static Money decide(
       Payment payment, Money requested, Money inFlight, Instant now, LocalTime cardCutoff) {
+    Money amount = decideAnyRoute(payment, requested, inFlight);
+    terminalRefusal(payment, amount, now, cardCutoff)
+        .ifPresent(
+            e -> {
+              throw e;
+            });
+    return amount;
+  }
+
+  /**
+   * The rules every refund obeys whichever way it goes (the terminal or QFPay's cloud): a SUCCEEDED
+   * payment of a refundable channel, a positive amount in its currency, no more than is left.
+   * Returns the amount (the full refundable one when {@code requested} is null).
+   */
+  public static Money decideAnyRoute(Payment payment, Money requested, Money inFlight) {
     if (payment.status() != TransactionStatus.SUCCEEDED) {
       throw new DomainException(
           "PAYMENT_NOT_REFUNDABLE",
@@ -68,24 +84,38 @@ public final class RefundPolicy {
           "amount",
           "refund " + amount + " exceeds the refundable " + refundable);
     }
-    if (payment.channel().isCardScheme()) {
-      ZonedDateTime paid = payment.createdAt().atZone(HONG_KONG);
-      ZonedDateTime at = now.atZone(HONG_KONG);
-      boolean afterCutoff = cardCutoff != null && !at.toLocalTime().isBefore(cardCutoff);
-      if (!paid.toLocalDate().equals(at.toLocalDate()) || afterCutoff) {
-        throw new DomainException(
-            "CARD_REFUND_NOT_SAME_DAY",
-            "card payments can be refunded through the terminal only on the day of payment"
-                + (cardCutoff == null ? "" : " before " + cardCutoff + " Hong Kong time")
-                + "; refund this one in the QFPay merchant portal");
-      }
-      if (!amount.equals(payment.amount()) || !payment.refundedAmount().isZero()) {
-        throw new DomainException(
-            "CARD_REFUND_MUST_BE_FULL",
-            "amount",
-            "same-day card refunds must be for the full amount " + payment.amount());
-      }
-    }
     return amount;
+  }
+
+  /**
+   * What the terminal route alone refuses (card schemes: the same Hong Kong day before the cut-off,
+   * the full amount), or empty when the terminal may do this refund. QFPay's cloud has rules of its
+   * own and answers them itself (1265, 1270/1271).
+   */
+  public static Optional<DomainException> terminalRefusal(
+      Payment payment, Money amount, Instant now, LocalTime cardCutoff) {
+    if (!payment.channel().isCardScheme()) {
+      return Optional.empty();
+    }
+    ZonedDateTime paid = payment.createdAt().atZone(HONG_KONG);
+    ZonedDateTime at = now.atZone(HONG_KONG);
+    boolean afterCutoff = cardCutoff != null && !at.toLocalTime().isBefore(cardCutoff);
+    if (!paid.toLocalDate().equals(at.toLocalDate()) || afterCutoff) {
+      return Optional.of(
+          new DomainException(
+              "CARD_REFUND_NOT_SAME_DAY",
+              "card payments can be refunded through the terminal only on the day of payment"
+                  + (cardCutoff == null ? "" : " before " + cardCutoff + " Hong Kong time")
+                  + "; refund this one through QFPay's cloud (route cloud) or the QFPay"
+                  + " merchant portal"));
+    }
+    if (!amount.equals(payment.amount()) || !payment.refundedAmount().isZero()) {
+      return Optional.of(
+          new DomainException(
+              "CARD_REFUND_MUST_BE_FULL",
+              "amount",
+              "same-day card refunds must be for the full amount " + payment.amount()));
+    }
+    return Optional.empty();
   }
 }

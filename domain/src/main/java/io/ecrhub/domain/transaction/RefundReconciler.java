@@ -38,6 +38,9 @@ final class RefundReconciler {
 
   private boolean reconcile(RefundId id, Instant now) {
     Refund r = flow.tx(() -> refunds.load(id));
+    if (r.route().orElse(null) == RefundRoute.CLOUD) {
+      return reconcileCloud(r, now);
+    }
     if (!loop.takeUp(refunds, id, r, false, now)) {
       return false;
     }
@@ -75,6 +78,63 @@ final class RefundReconciler {
             new Reconciliation.Asked(verdictOf(showsRefund, binding), terminalSaid, cannotAnswer),
             r.syssn().map(s -> CloudQuery.bySyssn(s.value(), r.amount())).orElse(null),
             CloudRecord.Kind.REFUND,
+            record ->
+                CloudSource.refundMismatch(
+                    record, r, payment.syssn().map(s -> s.value()).orElse(null)),
+            said);
+    return loop.conclude(
+        refunds,
+        id,
+        said,
+        fresh -> verdict,
+        (fresh, v) -> RefundStarter.settleRefund(flow, fresh, v));
+  }
+
+  /**
+   * A refund sent through QFPay's cloud: the terminal never saw it, so only the cloud is asked, by
+   * the refund's own out_trade_no (and its syssn when known), and its record must be this refund
+   * (amount, out_trade_no, the payment's syssn). 1143/1145 keep it UNKNOWN; no record or no answer
+   * say nothing (after 24 h it is flagged for review). One still IN_PROGRESS holds no terminal
+   * lease: it is taken up only once its exchange cannot be running any more ({@code sentAt +
+   * exchangeBound}), i.e. the hub stopped while it was in flight.
+   */
+  private boolean reconcileCloud(Refund r, Instant now) {
+    RefundId id = r.id();
+    if (r.status() == TransactionStatus.IN_PROGRESS) {
+      Instant sent = r.sentAt().orElse(r.createdAt());
+      if (!now.isAfter(sent.plus(flow.settings.exchangeBound()))) {
+        return false;
+      }
+      flow.change(
+          refunds.label(id),
+          () -> {
+            Refund fresh = refunds.load(id);
+            if (fresh.status() != TransactionStatus.IN_PROGRESS) {
+              return List.of();
+            }
+            fresh.markUnknown(Reconciliation.HUB_RESTARTED, flow.now());
+            refunds.save(fresh);
+            return fresh.drainEvents();
+          });
+    } else if (r.status() != TransactionStatus.UNKNOWN || !r.isReconcileDue(now)) {
+      return false;
+    }
+    Payment payment = flow.payment(r.paymentId());
+    String paymentSyssn = payment.syssn().map(s -> s.value()).orElse(null);
+    List<ReconcileSources.Said> said = new ArrayList<>();
+    Verdict verdict =
+        loop.consult(
+            new Reconciliation.Asked(
+                new Verdict.Unknown("refunded through QFPay's cloud; the terminal never saw it"),
+                "not asked: refunded through QFPay's cloud",
+                true),
+            new CloudQuery(
+                r.outTradeNo().orElseThrow(),
+                r.syssn().map(s -> s.value()).orElse(null),
+                r.amount().currency(),
+                r.amount()),
+            CloudRecord.Kind.REFUND,
+            record -> CloudSource.refundMismatch(record, r, paymentSyssn),
             said);
     return loop.conclude(
         refunds,

@@ -1,5 +1,6 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.shared.ConcurrentModificationException;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.Money;
@@ -14,29 +15,38 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
- * Refunds a payment through its terminal (1002) within {@link RefundPolicy}: decided, committed as
- * IN_PROGRESS under the terminal's lease, sent once, and settled when the terminal answers; a
- * success adds the amount to the payment's refunded total in the same unit of work.
+ * Refunds a payment by the route {@link RefundRouting} chooses (ADR 0021). Through the terminal
+ * (1002) within {@link RefundPolicy}: decided, committed as IN_PROGRESS under the terminal's lease,
+ * sent once, and settled when the terminal answers; a request routed {@code auto} that provably
+ * never reached the terminal (NotSent) goes on through the cloud. Through QFPay's cloud: committed
+ * IN_PROGRESS with its own out_trade_no and sent once by {@link CloudRefunder}. A success adds the
+ * amount to the payment's refunded total in the same unit of work.
  */
 final class RefundStarter {
+  private static final int RECORD_ATTEMPTS = 3;
+
   private final Flow flow;
   private final IdGenerator ids;
   private final Executor outcomeExecutor;
+  private final CloudRefunder cloud;
 
-  RefundStarter(Flow flow, IdGenerator ids, Executor outcomeExecutor) {
+  RefundStarter(Flow flow, IdGenerator ids, Executor outcomeExecutor, CloudRefunder cloud) {
     this.flow = flow;
     this.ids = ids;
     this.outcomeExecutor = outcomeExecutor;
+    this.cloud = cloud;
   }
 
   Refund refund(RefundPayment.Command command) {
     Objects.requireNonNull(command, "command");
     Payment payment = flow.payment(command.paymentId());
-    requireCurrency(payment, command.amount());
-    decide(payment, command.amount(), flow.now());
+    requireSameCurrency(payment, command.amount());
+    Instant now = flow.now();
+    Money amount = decide(payment, command.amount(), now, RefundRoute.CLOUD);
     Syssn original =
         payment
             .syssn()
@@ -45,6 +55,34 @@ final class RefundStarter {
                     new DomainException(
                         "PAYMENT_NOT_REFUNDABLE",
                         "the payment has no QFPay transaction id (syssn) to refund"));
+    Optional<Terminal> terminal =
+        flow.tx(() -> flow.ports.terminals().findById(payment.terminalId()));
+    RefundRouting.Decision route =
+        RefundRouting.choose(
+            command.route(),
+            payment,
+            amount,
+            terminal,
+            cloud.configured(),
+            now,
+            flow.settings.cardRefundCutoff());
+    return route.route() == RefundRoute.CLOUD
+        ? throughCloud(command, original, route)
+        : throughTerminal(command, original, route);
+  }
+
+  private Refund throughCloud(
+      RefundPayment.Command command, Syssn original, RefundRouting.Decision route) {
+    RefundId id = new RefundId("ref_" + ids.next());
+    Refund saved = record(command, id, route);
+    return cloud.send(saved.id(), original);
+  }
+
+  private Refund throughTerminal(
+      RefundPayment.Command command, Syssn original, RefundRouting.Decision route) {
+    Payment payment = flow.payment(command.paymentId());
+    requireCurrency(payment, command.amount());
+    decide(payment, command.amount(), flow.now(), RefundRoute.TERMINAL);
     Terminal terminal = flow.usableTerminal(payment.terminalId());
     RefundId id = new RefundId("ref_" + ids.next());
     String holder = flow.holder(id.value());
@@ -55,25 +93,24 @@ final class RefundStarter {
     }
     Refund saved;
     try {
-      saved = record(command, id);
+      saved = record(command, id, route);
     } catch (RuntimeException e) {
       flow.release(terminal.id(), holder);
       throw e;
     }
     var refund = new TerminalCommand.Refund(original, saved.amount());
     Refund asSent = saved;
+    boolean fallback = command.route() == RefundRoute.Choice.AUTO && cloud.configured();
     TerminalCalls.send(flow.ports.channel(), flow.businessEndpoint(terminal), refund)
         .whenCompleteAsync(
-            (outcome, error) -> settle(asSent, original, terminal, holder, outcome, error),
+            (outcome, error) ->
+                settle(asSent, original, terminal, holder, fallback, outcome, error),
             outcomeExecutor);
     return saved;
   }
 
-  /**
-   * A refund is in its payment's currency, and only in one the terminal's merchant takes (a payment
-   * recorded before the terminal's list changed is not refunded in a currency it no longer takes).
-   */
-  private void requireCurrency(Payment payment, Money requested) {
+  /** A refund is in its payment's currency. */
+  private static void requireSameCurrency(Payment payment, Money requested) {
     Currency currency = payment.amount().currency();
     if (requested != null && !requested.currency().equals(currency)) {
       throw new DomainException(
@@ -83,35 +120,78 @@ final class RefundStarter {
               + currency.getCurrencyCode()
               + "; it is refunded in the same currency");
     }
-    flow.usableTerminal(payment.terminalId()).requireAccepts(currency, flow.settings.currencies());
   }
 
   /**
-   * Decides again on fresh state (under the lease), creates, marks sent, commits with its events.
+   * A refund is in its payment's currency, and only in one the terminal's merchant takes (a payment
+   * recorded before the terminal's list changed is not refunded in a currency it no longer takes).
    */
-  private Refund record(RefundPayment.Command command, RefundId id) {
+  private void requireCurrency(Payment payment, Money requested) {
+    requireSameCurrency(payment, requested);
+    flow.usableTerminal(payment.terminalId())
+        .requireAccepts(payment.amount().currency(), flow.settings.currencies());
+  }
+
+  /**
+   * Decides again on fresh state (under the terminal's lease for the terminal route), creates,
+   * marks sent, commits with its events. The payment is touched and saved in the same unit of work:
+   * its version makes two refunds of one payment decided at the same time conflict, and the later
+   * one decides again on what the first left refundable.
+   */
+  private Refund record(RefundPayment.Command command, RefundId id, RefundRouting.Decision route) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return recordOnce(command, id, route);
+      } catch (ConcurrentModificationException e) {
+        if (attempt >= RECORD_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Refund recordOnce(
+      RefundPayment.Command command, RefundId id, RefundRouting.Decision route) {
     Instant now = flow.now();
+    RefundRoute way = route.route();
     return flow.tx(
         () -> {
           Payment fresh = flow.ports.payments().findById(command.paymentId()).orElseThrow();
-          Money amount = decide(fresh, command.amount(), now);
-          Refund created = Refund.create(id, fresh.id(), fresh.terminalId(), amount, now);
+          Money amount = decide(fresh, command.amount(), now, way);
+          Refund created =
+              Refund.create(
+                  id,
+                  fresh.id(),
+                  fresh.terminalId(),
+                  amount,
+                  way,
+                  way == RefundRoute.CLOUD ? CloudRefunder.outTradeNo(id) : null,
+                  way == RefundRoute.CLOUD ? route.why() : null,
+                  now);
           created.markInProgress(now);
+          fresh.lifecycle().touch(now);
+          flow.ports.payments().save(fresh);
           Refund saved = flow.ports.refunds().save(created);
           flow.publish(created.drainEvents());
           return saved;
         });
   }
 
-  /** The policy's amount, counting refunds of this payment that are not final yet as used. */
-  private Money decide(Payment payment, Money requested, Instant now) {
+  /**
+   * The policy's amount for {@code route}, counting refunds of this payment that are not final yet
+   * as used: the terminal's rules (same-day, full card refunds) for the terminal, the rules of
+   * every route for the cloud (QFPay answers its own).
+   */
+  private Money decide(Payment payment, Money requested, Instant now, RefundRoute route) {
     Money inFlight = Money.zero(payment.amount().currency());
     for (Refund r : flow.tx(() -> flow.ports.refunds().findByPayment(payment.id()))) {
       if (!r.status().isFinal()) {
         inFlight = inFlight.plus(r.amount());
       }
     }
-    return RefundPolicy.decide(payment, requested, inFlight, now, flow.settings.cardRefundCutoff());
+    return route == RefundRoute.CLOUD
+        ? RefundPolicy.decideAnyRoute(payment, requested, inFlight)
+        : RefundPolicy.decide(payment, requested, inFlight, now, flow.settings.cardRefundCutoff());
   }
 
   private void settle(
@@ -119,13 +199,22 @@ final class RefundStarter {
       Syssn paymentSyssn,
       Terminal terminal,
       String holder,
+      boolean fallback,
       TerminalOutcome answer,
       Throwable error) {
     RefundId id = asSent.id();
     TerminalId terminalId = terminal.id();
     boolean held = flow.stillHolds(holder);
+    boolean rerouted = false;
     try {
       TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
+      if (fallback && outcome instanceof TerminalOutcome.NotSent n) {
+        flow.change(
+            "refund " + id, () -> flow.releasingLease(terminalId, holder, () -> reroute(id, n)));
+        flow.health.record(terminal, outcome);
+        rerouted = true;
+        return;
+      }
       Verdict verdict =
           flow.underLease(
               held, Verdict.ofRefundAnswer(outcome, asSent, paymentSyssn, terminal.transport()));
@@ -140,12 +229,61 @@ final class RefundStarter {
           e.toString());
     } finally {
       flow.release(terminalId, holder);
+      if (rerouted) {
+        sendRerouted(id, paymentSyssn);
+      }
+    }
+  }
+
+  /** The terminal route's refund goes through the cloud: nothing reached the terminal. */
+  private List<TransactionEvent> reroute(RefundId id, TerminalOutcome.NotSent n) {
+    Refund r = flow.ports.refunds().findById(id).orElse(null);
+    if (r == null
+        || r.status() != TransactionStatus.IN_PROGRESS
+        || r.route().orElse(null) != RefundRoute.TERMINAL) {
+      return List.of();
+    }
+    r.rerouteToCloud(
+        CloudRefunder.outTradeNo(id),
+        "the terminal was not reached (" + n.cause() + "), nothing was sent to it",
+        flow.now());
+    flow.ports.refunds().save(r);
+    return r.drainEvents();
+  }
+
+  private void sendRerouted(RefundId id, Syssn paymentSyssn) {
+    try {
+      Refund r = flow.tx(() -> flow.ports.refunds().findById(id)).orElseThrow();
+      if (r.route().orElse(null) == RefundRoute.CLOUD
+          && r.status() == TransactionStatus.IN_PROGRESS) {
+        cloud.send(id, paymentSyssn);
+      }
+    } catch (DomainException e) {
+      Flow.LOG.log(
+          System.Logger.Level.INFO,
+          "refund {0} through the cloud after the terminal was not reached: {1}",
+          id,
+          e.getMessage());
+    } catch (RuntimeException e) {
+      Flow.LOG.log(
+          System.Logger.Level.ERROR,
+          "could not record the cloud answer for refund {0}; reconciliation will query it: {1}",
+          id,
+          e.toString());
     }
   }
 
   private List<TransactionEvent> apply(RefundId id, Verdict verdict) {
+    return applyAnswer(flow, id, verdict);
+  }
+
+  /**
+   * Applies an answer to the refund {@code id}: a review flags it, a verdict moves it when {@link
+   * Settling} allows (a success also counts on its payment); returns the events.
+   */
+  static List<TransactionEvent> applyAnswer(Flow flow, RefundId id, Verdict verdict) {
     Refund r = flow.ports.refunds().findById(id).orElse(null);
-    verdict = unlessReplayed(r, verdict);
+    verdict = unlessReplayed(flow, r, verdict);
     if (r != null && verdict instanceof Verdict.Review) {
       verdict.applyTo(r, flow.now());
       flow.ports.refunds().save(r);
@@ -158,7 +296,7 @@ final class RefundStarter {
   }
 
   /** A refund success whose syssn another refund already has is a replayed earlier approval. */
-  private Verdict unlessReplayed(Refund r, Verdict verdict) {
+  private static Verdict unlessReplayed(Flow flow, Refund r, Verdict verdict) {
     if (r == null || !(verdict instanceof Verdict.Succeeded s) || s.syssn() == null) {
       return verdict;
     }

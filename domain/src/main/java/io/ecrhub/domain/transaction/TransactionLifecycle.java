@@ -141,6 +141,16 @@ public final class TransactionLifecycle {
             now));
   }
 
+  /**
+   * Marks the transaction changed, strictly later than before, without an event: its next save
+   * conflicts with any other save of the version it was read at (a refund of a payment being
+   * recorded, ADR 0021).
+   */
+  void touch(Instant now) {
+    this.updatedAt =
+        now.isAfter(updatedAt) ? now : updatedAt.plus(1, java.time.temporal.ChronoUnit.MICROS);
+  }
+
   /** A change that keeps the status (e.g. a refund recorded on a payment): raises an event. */
   void changed(String reason, Instant now) {
     this.updatedAt = now;

@@ -24,6 +24,7 @@ public final class InMemoryCloudLedger implements CloudLedger {
   private final List<CloudRecord> records = new ArrayList<>();
   private final Deque<CloudOutcome> scripted = new ArrayDeque<>();
   private final AtomicLong sequence = new AtomicLong(20260000000000L);
+  private final List<CloudRefund> refundRequests = new ArrayList<>();
   private int queries;
   private int refunds;
 
@@ -51,6 +52,11 @@ public final class InMemoryCloudLedger implements CloudLedger {
 
   public synchronized int refunds() {
     return refunds;
+  }
+
+  /** Every refund request, in order, as it was sent. */
+  public synchronized List<CloudRefund> refundRequests() {
+    return List.copyOf(refundRequests);
   }
 
   @Override
@@ -83,6 +89,7 @@ public final class InMemoryCloudLedger implements CloudLedger {
   @Override
   public synchronized CloudOutcome refund(CloudRefund r) {
     refunds++;
+    refundRequests.add(r);
     if (!scripted.isEmpty()) {
       return scripted.poll();
     }

@@ -11,6 +11,7 @@ import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundId;
+import io.ecrhub.domain.transaction.RefundRoute;
 import io.ecrhub.domain.transaction.Refunds;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import java.time.Duration;
@@ -101,6 +102,31 @@ public abstract class RefundsContract extends PortContract {
       Refund confirmed = findById(r.id()).orElseThrow();
       assertThat(confirmed.confirmedBy()).contains(ConfirmedBy.NOTIFICATION);
       assertThat(confirmed.confirmationPending()).isFalse();
+    }
+  }
+
+  @Test
+  void save_everyRoute_roundTripsWithACloudRefundsOwnOutTradeNo() {
+    for (RefundRoute route : RefundRoute.values()) {
+      String outTradeNo = route == RefundRoute.CLOUD ? "EHR" + "x".repeat(61) : null;
+      Refund r =
+          Refund.create(
+              new RefundId("ref_route_" + route.wire()),
+              paymentA.id(),
+              paymentA.terminalId(),
+              paymentA.amount(),
+              route,
+              outTradeNo,
+              null,
+              T0);
+      r.markInProgress(T0);
+      r.drainEvents();
+      save(r);
+
+      Refund found = findById(r.id()).orElseThrow();
+      assertThat(found.snapshot()).isEqualTo(r.snapshot().withVersion(1));
+      assertThat(found.route()).contains(route);
+      assertThat(found.outTradeNo()).isEqualTo(Optional.ofNullable(outTradeNo));
     }
   }
 

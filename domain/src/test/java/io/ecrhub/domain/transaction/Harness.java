@@ -58,6 +58,9 @@ final class Harness {
   /** The reconciler with a cloud account configured. */
   final Reconciler withCloud;
 
+  /** The payment service with a cloud account configured: refunds may go through the cloud. */
+  final PaymentService cloudService;
+
   Harness() {
     this(new InMemoryPayments());
   }
@@ -85,6 +88,15 @@ final class Harness {
         new PaymentService(ports, clock, new SequenceIds(""), INSTANCE, settings, Runnable::run);
     reconciler = new Reconciler(ports, clock, INSTANCE, settings);
     withCloud = new Reconciler(ports, clock, INSTANCE, settings, Optional.of(cloud));
+    cloudService =
+        new PaymentService(
+            ports,
+            clock,
+            new SequenceIds("c"),
+            INSTANCE,
+            settings,
+            Runnable::run,
+            Optional.of(cloud));
   }
 
   /** Moves the clock by {@code d} in heartbeat steps, renewing the held leases at each. */

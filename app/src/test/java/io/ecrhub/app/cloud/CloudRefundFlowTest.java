@@ -1,0 +1,269 @@
+package io.ecrhub.app.cloud;
+
+import static io.ecrhub.app.support.Api.admin;
+import static io.ecrhub.app.support.Api.awaitPaymentStatus;
+import static io.ecrhub.app.support.Api.registerTerminal;
+import static io.ecrhub.app.support.Api.startPayment;
+import static io.ecrhub.app.support.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ecrhub.simulator.CloudStandInConfig;
+import io.ecrhub.simulator.QfpayCloudStandIn;
+import io.ecrhub.simulator.SimulatedTerminal;
+import io.ecrhub.simulator.TerminalSimulator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Refunds through QFPay's cloud (issue #14 use 3, ADR 0021) over real sockets: simulated terminals
+ * of their own, the simulator's cloud stand-in over their ledgers. The card cut-off is 00:00 in
+ * this profile, so every card payment is past its same-day terminal window. A test that needs its
+ * terminal off closes it ({@link SimulatedTerminal#close()}: connections refused, NotSent).
+ */
+@QuarkusTest
+@TestProfile(CloudRefundFlowTest.WithCloud.class)
+class CloudRefundFlowTest {
+  private static final String APP_CODE = "HUBREFUNDS0001";
+  private static final String CLIENT_KEY = "7C3D1E9F8A6B50423144B2C3D4E5F607";
+  private static TerminalSimulator sim;
+  private static QfpayCloudStandIn standIn;
+
+  /** Own terminals and the stand-in over their ledgers; the card window always closed. */
+  public static class WithCloud implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      synchronized (CloudRefundFlowTest.class) {
+        if (sim == null) {
+          sim =
+              CloudTestSupport.simulator(
+                  "off-1", "off-2", "card-1", "refuse-1", "slow-1", "route-1");
+          standIn = sim.startCloud(CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null));
+        }
+      }
+      return Map.of(
+          "ecrhub.qfpay.cloud.url",
+          standIn.baseUri().toString(),
+          "ecrhub.qfpay.cloud.app-code",
+          APP_CODE,
+          "ecrhub.qfpay.cloud.client-key",
+          CLIENT_KEY,
+          "ecrhub.qfpay.cloud.request-timeout",
+          "2s",
+          "ecrhub.refunds.card-cutoff",
+          "00:00",
+          "ecrhub.reconciliation.every",
+          "1s");
+    }
+  }
+
+  private static String register(SimulatedTerminal t) {
+    return registerTerminal(unique("Refund "), t.host(), t.httpPort(), "HTTP", t.posKey());
+  }
+
+  /** A payment taken through the hub on {@code t}, SUCCEEDED. */
+  private static JsonPath paid(SimulatedTerminal t, String amount, String channel) {
+    String id = startPayment(register(t), amount, channel);
+    awaitPaymentStatus(id, "SUCCEEDED");
+    return payment(id);
+  }
+
+  private static JsonPath payment(String id) {
+    return admin().get("/api/v1/payments/" + id).then().statusCode(200).extract().jsonPath();
+  }
+
+  private static JsonPath refund(String id) {
+    return admin().get("/api/v1/refunds/" + id).then().statusCode(200).extract().jsonPath();
+  }
+
+  private static ExtractableResponse<Response> postRefund(
+      String paymentId, String amount, String route) {
+    Map<String, Object> body = new HashMap<>();
+    if (amount != null) {
+      body.put("amount", amount);
+    }
+    if (route != null) {
+      body.put("route", route);
+    }
+    return admin().body(body).post("/api/v1/payments/" + paymentId + "/refunds").then().extract();
+  }
+
+  private static void awaitRefund(String id, String status) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> status.equals(refund(id).getString("status")));
+  }
+
+  private static List<QfpayCloudStandIn.Request> refundRequests(String outTradeNo) {
+    return standIn.requests("/trade/v1/refund").stream()
+        .filter(r -> outTradeNo.equals(r.params().get("out_trade_no")))
+        .toList();
+  }
+
+  @Test
+  void terminalOff_autoRefund_goesThroughTheCloudOnce_andSettles() {
+    SimulatedTerminal t = sim.terminal("off-1");
+    JsonPath p = paid(t, "10.50", "wx");
+    t.close();
+
+    var created = postRefund(p.getString("id"), "4.00", null);
+    assertThat(created.statusCode()).isEqualTo(202);
+    String id = created.path("id");
+    awaitRefund(id, "SUCCEEDED");
+
+    JsonPath r = refund(id);
+    assertThat(r.getString("route")).isEqualTo("cloud");
+    assertThat(r.getString("confirmedBy")).isEqualTo("cloud");
+    assertThat(r.getBoolean("confirmationPending")).isFalse();
+    String outTradeNo = r.getString("outTradeNo");
+    assertThat(outTradeNo).startsWith("EHR").isNotEqualTo(p.getString("outTradeNo"));
+    List<QfpayCloudStandIn.Request> sent = refundRequests(outTradeNo);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.getFirst().params())
+        .containsEntry("syssn", p.getString("qfpayTransactionId"))
+        .containsEntry("txamt", "400");
+    assertThat(r.getString("qfpayTransactionId"))
+        .isEqualTo(t.transactions().getLast().syssn())
+        .isNotEqualTo(p.getString("qfpayTransactionId"));
+    assertThat(payment(p.getString("id")).getString("refundedAmount")).isEqualTo("4.00");
+    assertThat(standIn.violations()).isEmpty();
+  }
+
+  @Test
+  void terminalOff_routeTerminal_failsWithTheTerminalsError_andNeverTouchesTheCloud() {
+    SimulatedTerminal t = sim.terminal("off-2");
+    JsonPath p = paid(t, "10.50", "wx");
+    t.close();
+
+    var created = postRefund(p.getString("id"), "4.00", "terminal");
+    assertThat(created.statusCode()).isEqualTo(202);
+    String id = created.path("id");
+    awaitRefund(id, "FAILED");
+
+    JsonPath r = refund(id);
+    assertThat(r.getString("route")).isEqualTo("terminal");
+    assertThat(r.getString("failureCode")).isEqualTo("UNREACHABLE");
+    assertThat(r.getString("outTradeNo")).isNull();
+    assertThat(standIn.requests("/trade/v1/refund"))
+        .noneMatch(q -> p.getString("qfpayTransactionId").equals(q.params().get("syssn")));
+  }
+
+  @Test
+  void cardAfterTheSameDayWindow_terminalRefuses_cloudRefunds() {
+    SimulatedTerminal t = sim.terminal("card-1");
+    JsonPath p = paid(t, "25.00", "card_payment");
+
+    var onTerminal = postRefund(p.getString("id"), null, "terminal");
+    assertThat(onTerminal.statusCode()).isEqualTo(422);
+    assertThat(onTerminal.<String>path("code")).isEqualTo("CARD_REFUND_NOT_SAME_DAY");
+
+    var throughCloud = postRefund(p.getString("id"), null, "cloud");
+    assertThat(throughCloud.statusCode()).isEqualTo(202);
+    assertThat(throughCloud.<String>path("status")).isEqualTo("SUCCEEDED");
+    assertThat(throughCloud.<String>path("route")).isEqualTo("cloud");
+    assertThat(throughCloud.<String>path("amount")).isEqualTo("25.00");
+    assertThat(refundRequests(throughCloud.path("outTradeNo")).getFirst().params())
+        .containsEntry("txamt", "2500")
+        .containsEntry("syssn", p.getString("qfpayTransactionId"));
+    JsonPath after = payment(p.getString("id"));
+    assertThat(after.getString("refundedAmount")).isEqualTo("25.00");
+  }
+
+  @Test
+  void everyRefusalOfQfpay_isIts422_andTheRefundIsDeclined() {
+    SimulatedTerminal t = sim.terminal("refuse-1");
+    JsonPath p = paid(t, "10.50", "wx");
+    Map<String, String> codes =
+        Map.of(
+            "1265", "REFUND_WINDOW_CLOSED",
+            "1269", "REFUND_INSUFFICIENT_BALANCE",
+            "1270", "PARTIAL_REFUND_NOT_ALLOWED",
+            "1271", "PARTIAL_REFUND_NOT_ALLOWED",
+            "1272", "REFUND_EXCEEDS_REFUNDABLE",
+            "1136", "NOT_IN_CLOUD");
+    for (var c : codes.entrySet()) {
+      standIn.refuseNextRefund(c.getKey());
+      Instant before = Instant.now();
+
+      var refused = postRefund(p.getString("id"), "1.00", "cloud");
+
+      assertThat(refused.statusCode()).as(c.getKey()).isEqualTo(422);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.<String>path("code")).as(c.getKey()).isEqualTo(c.getValue());
+      assertThat(refused.<String>path("detail")).contains("QFPay code " + c.getKey());
+      String reopens = refused.path("reopensAt");
+      if (c.getKey().equals("1265")) {
+        assertThat(Instant.parse(reopens))
+            .isAfter(before)
+            .isBefore(before.plus(Duration.ofDays(1)));
+      } else {
+        assertThat(reopens).as(c.getKey()).isNull();
+      }
+    }
+    List<Map<String, Object>> refunds =
+        admin()
+            .get("/api/v1/payments/" + p.getString("id") + "/refunds")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    assertThat(refunds).hasSize(codes.size());
+    assertThat(refunds).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("DECLINED"));
+    assertThat(refunds)
+        .extracting(r -> r.get("terminalResponseCode"))
+        .containsExactlyInAnyOrderElementsOf(codes.keySet());
+    assertThat(payment(p.getString("id")).getString("refundedAmount")).isEqualTo("0.00");
+  }
+
+  @Test
+  void unknownRoute_is400() {
+    JsonPath p = paid(sim.terminal("route-1"), "3.00", "wx");
+    var wrong = postRefund(p.getString("id"), "1.00", "carrier-pigeon");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.<String>path("code")).isEqualTo("INVALID_REFUND_ROUTE");
+    assertThat(wrong.<String>path("field")).isEqualTo("route");
+    assertThat(
+            admin()
+                .get("/api/v1/payments/" + p.getString("id") + "/refunds")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("$"))
+        .isEmpty();
+  }
+
+  @Test
+  void cloudTimeout_isUnknown_neverSentAgain_andSettledByTheCloudQuery() {
+    SimulatedTerminal t = sim.terminal("slow-1");
+    JsonPath p = paid(t, "10.50", "wx");
+    standIn.delayNextRefund(Duration.ofSeconds(4));
+
+    var created = postRefund(p.getString("id"), "2.00", "cloud");
+
+    assertThat(created.statusCode()).isEqualTo(202);
+    assertThat(created.<String>path("status")).isEqualTo("UNKNOWN");
+    String id = created.path("id");
+    String outTradeNo = created.path("outTradeNo");
+    awaitRefund(id, "SUCCEEDED");
+
+    JsonPath r = refund(id);
+    assertThat(r.getString("confirmedBy")).isEqualTo("cloud");
+    assertThat(refundRequests(outTradeNo)).hasSize(1);
+    assertThat(standIn.requests("/trade/v1/query"))
+        .anyMatch(q -> outTradeNo.equals(q.params().get("out_trade_no")));
+    assertThat(payment(p.getString("id")).getString("refundedAmount")).isEqualTo("2.00");
+    assertThat(standIn.violations()).isEmpty();
+  }
+}
