@@ -4,6 +4,7 @@ import { h, replace } from './dom.js';
 import { LANGUAGES, lang, setLang, t } from './i18n.js';
 import { alertBox, explain } from './ui.js';
 import * as overview from './views/overview.js';
+import * as apiKeys from './views/api-keys.js';
 import * as terminals from './views/terminals.js';
 import * as terminal from './views/terminal.js';
 import * as register from './views/register.js';
@@ -19,6 +20,7 @@ const health = document.getElementById('health');
 
 const ROUTES = [
   [/^overview$/, overview, 'overview'],
+  [/^api-keys$/, apiKeys, 'api-keys'],
   [/^terminals\/new$/, register, 'terminals'],
   [/^terminals\/([^/]+)$/, terminal, 'terminals'],
   [/^terminals$/, terminals, 'terminals'],
@@ -90,6 +92,21 @@ function render() {
   }
   focusHeading();
   refreshHealth();
+  showAdminLinks();
+}
+
+let adminProbe = null; // { key, promise }: is this key an unscoped admin (may it list API keys)?
+
+/** Shows the links to pages only unscoped admin keys may use, once the hub says this key may. */
+function showAdminLinks() {
+  const key = session.key();
+  if (!adminProbe || adminProbe.key !== key) {
+    const promise = api('GET', '/api/v1/api-keys?limit=1').then(() => true, () => false);
+    adminProbe = { key, promise };
+  }
+  adminProbe.promise.then((allowed) => {
+    document.getElementById('nav-api-keys').hidden = !allowed || session.key() !== key;
+  });
 }
 
 /** Moves focus to the new page's heading so screen readers announce the navigation. */
@@ -101,6 +118,8 @@ function focusHeading() {
 function showSignIn(message) {
   nav.hidden = true;
   signOutButton.hidden = true;
+  adminProbe = null;
+  document.getElementById('nav-api-keys').hidden = true;
   health.hidden = true;
   const summary = h('div', { class: 'form-summary' }, message ? alertBox('warning', message) : null);
   const input = h('input', {

@@ -54,6 +54,8 @@ const STATUS_TONE = {
   WARN: 'attention',
   FAIL: 'bad',
   SKIP: 'neutral',
+  ADMIN: 'progress',
+  CASHIER: 'neutral',
 };
 
 /** A status shown as a word with a colour (never colour alone). */
