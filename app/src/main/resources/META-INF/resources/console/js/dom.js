@@ -1,5 +1,6 @@
 // DOM building without HTML strings: every value becomes a text node or an attribute, so nothing
 // that comes from the API can ever be parsed as markup. (No innerHTML anywhere in the console.)
+import { formatDateTime } from './i18n.js';
 
 const PROPERTIES = new Set(['value', 'checked', 'disabled', 'selected', 'hidden', 'required', 'readOnly']);
 
@@ -63,7 +64,7 @@ export function time(iso) {
   if (!iso) return h('span', { class: 'muted' }, '—');
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return h('span', {}, String(iso));
-  return h('time', { datetime: iso, title: iso }, date.toLocaleString());
+  return h('time', { datetime: iso, title: iso }, formatDateTime(date));
 }
 
 /** A value or a muted dash. */

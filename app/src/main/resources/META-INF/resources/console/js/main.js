@@ -1,7 +1,10 @@
 // The console's shell: sign-in, navigation and the hash router (#/terminals, #/payments/<id>, ...).
 import { api, onUnauthorized, session } from './api.js';
 import { h, replace } from './dom.js';
+import { LANGUAGES, lang, setLang, t } from './i18n.js';
 import { alertBox, explain } from './ui.js';
+import * as overview from './views/overview.js';
+import * as apiKeys from './views/api-keys.js';
 import * as terminals from './views/terminals.js';
 import * as terminal from './views/terminal.js';
 import * as register from './views/register.js';
@@ -11,10 +14,13 @@ import * as newPayment from './views/new-payment.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
-const sessionBar = document.getElementById('session');
+const signOutButton = document.getElementById('sign-out');
+const languageSelect = document.getElementById('language');
 const health = document.getElementById('health');
 
 const ROUTES = [
+  [/^overview$/, overview, 'overview'],
+  [/^api-keys$/, apiKeys, 'api-keys'],
   [/^terminals\/new$/, register, 'terminals'],
   [/^terminals\/([^/]+)$/, terminal, 'terminals'],
   [/^terminals$/, terminals, 'terminals'],
@@ -45,7 +51,7 @@ function stopCurrent() {
 function parseHash() {
   const raw = location.hash.startsWith('#/') ? location.hash.slice(2) : '';
   const [path, query] = raw.split('?');
-  return { path: path || 'terminals', query: new URLSearchParams(query || '') };
+  return { path: path || 'overview', query: new URLSearchParams(query || '') };
 }
 
 function render() {
@@ -55,7 +61,8 @@ function render() {
     return;
   }
   nav.hidden = false;
-  sessionBar.hidden = false;
+  signOutButton.hidden = false;
+  health.hidden = false;
   const { path, query } = parseHash();
   const match = ROUTES.map(([re, view, section]) => [path.match(re), view, section]).find(([m]) => m);
   const view = h('div', { class: 'view' });
@@ -69,7 +76,7 @@ function render() {
     else link.removeAttribute('aria-current');
   }
   if (!match) {
-    view.append(h('h1', { tabindex: '-1' }, 'Page not found'), h('p', {}, h('a', { href: '#/terminals' }, 'Go to the terminals')));
+    view.append(h('h1', { tabindex: '-1' }, t('Page not found')), h('p', {}, h('a', { href: '#/overview' }, t('Go to the overview'))));
     focusHeading();
     return;
   }
@@ -85,6 +92,21 @@ function render() {
   }
   focusHeading();
   refreshHealth();
+  showAdminLinks();
+}
+
+let adminProbe = null; // { key, promise }: is this key an unscoped admin (may it list API keys)?
+
+/** Shows the links to pages only unscoped admin keys may use, once the hub says this key may. */
+function showAdminLinks() {
+  const key = session.key();
+  if (!adminProbe || adminProbe.key !== key) {
+    const promise = api('GET', '/api/v1/api-keys?limit=1').then(() => true, () => false);
+    adminProbe = { key, promise };
+  }
+  adminProbe.promise.then((allowed) => {
+    document.getElementById('nav-api-keys').hidden = !allowed || session.key() !== key;
+  });
 }
 
 /** Moves focus to the new page's heading so screen readers announce the navigation. */
@@ -95,7 +117,10 @@ function focusHeading() {
 
 function showSignIn(message) {
   nav.hidden = true;
-  sessionBar.hidden = true;
+  signOutButton.hidden = true;
+  adminProbe = null;
+  document.getElementById('nav-api-keys').hidden = true;
+  health.hidden = true;
   const summary = h('div', { class: 'form-summary' }, message ? alertBox('warning', message) : null);
   const input = h('input', {
     id: 'api-key',
@@ -106,27 +131,27 @@ function showSignIn(message) {
     required: true,
     'aria-describedby': 'api-key-hint',
   });
-  const button = h('button', { type: 'submit', class: 'button' }, 'Sign in');
+  const button = h('button', { type: 'submit', class: 'button' }, t('Sign in'));
   const form = h(
     'form',
     { class: 'card signin', 'aria-labelledby': 'signin-title', novalidate: true },
-    h('h1', { id: 'signin-title', tabindex: '-1' }, 'Sign in'),
-    h('p', {}, 'Use an API key of this hub. Admin keys can register terminals; cashier keys can take payments.'),
+    h('h1', { id: 'signin-title', tabindex: '-1' }, t('Sign in')),
+    h('p', {}, t('Use an API key of this hub. Admin keys can register terminals; cashier keys can take payments.')),
     summary,
-    h('div', { class: 'field' }, h('label', { for: 'api-key' }, 'API key'), input),
-    h('p', { class: 'hint', id: 'api-key-hint' }, 'The key stays in this browser tab (session storage) and is cleared when you sign out or close the tab.'),
+    h('div', { class: 'field' }, h('label', { for: 'api-key' }, t('API key')), input),
+    h('p', { class: 'hint', id: 'api-key-hint' }, t('The key stays in this browser tab (session storage) and is cleared when you sign out or close the tab.')),
     button,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const key = input.value.trim();
     if (!key) {
-      replace(summary, alertBox('error', 'Enter an API key.'));
+      replace(summary, alertBox('error', t('Enter an API key.')));
       input.focus();
       return;
     }
     button.disabled = true;
-    replace(summary, h('p', { class: 'muted', role: 'status' }, 'Checking the key…'));
+    replace(summary, h('p', { class: 'muted', role: 'status' }, t('Checking the key…')));
     try {
       await api('GET', '/api/v1/terminals?limit=1', { key });
       session.signIn(key);
@@ -148,9 +173,9 @@ async function refreshHealth() {
     const response = await fetch('/q/health/ready', { cache: 'no-store', credentials: 'omit' });
     const body = await response.json().catch(() => ({}));
     const down = (body.checks || []).filter((c) => c.status !== 'UP').map((c) => c.name);
-    showHealth(response.ok, response.ok ? 'Hub ready' : `Hub not ready${down.length ? `: ${down.join(', ')}` : ''}`);
+    showHealth(response.ok, response.ok ? t('Hub ready') : `${t('Hub not ready')}${down.length ? `: ${down.join(', ')}` : ''}`);
   } catch {
-    showHealth(false, 'Hub unreachable');
+    showHealth(false, t('Hub unreachable'));
   }
 }
 
@@ -171,9 +196,9 @@ function signOut(message, keepPlace) {
 // The stored key stopped working (revoked, or the hub was re-keyed): sign out, keep the page to
 // come back to after signing in again.
 onUnauthorized((error) => {
-  if (session.key()) signOut(`You were signed out. ${explain(error)}`, true);
+  if (session.key()) signOut(`${t('You were signed out.')} ${explain(error)}`, true);
 });
-document.getElementById('sign-out').addEventListener('click', () => signOut('You are signed out.', false));
+signOutButton.addEventListener('click', () => signOut(t('You are signed out.'), false));
 document.querySelector('.skip-link').addEventListener('click', (event) => {
   event.preventDefault();
   main.focus();
@@ -181,4 +206,22 @@ document.querySelector('.skip-link').addEventListener('click', (event) => {
 window.addEventListener('hashchange', () => {
   if (location.hash === '' || location.hash.startsWith('#/')) render();
 });
+/** Puts the chosen language on the page's fixed text (index.html's data-i18n elements). */
+function translateShell() {
+  document.documentElement.lang = lang();
+  document.title = t('ECR Hub console');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+  replace(languageSelect, LANGUAGES.map(([code, name]) => h('option', { value: code, lang: code, selected: code === lang() }, name)));
+  languageSelect.setAttribute('aria-label', t('Language'));
+  health.textContent = '';
+}
+languageSelect.addEventListener('change', () => {
+  setLang(languageSelect.value);
+  translateShell();
+  if (session.key()) render();
+  else showSignIn();
+  languageSelect.focus();
+});
+translateShell();
 render();

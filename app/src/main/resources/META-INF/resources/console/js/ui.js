@@ -1,18 +1,19 @@
 // Shared pieces of the console's pages: headings, alerts, status badges, form fields, pagers.
 import { h, replace, uid } from './dom.js';
+import { t as tr } from './i18n.js';
 
 /** A one-line explanation of a failed call, with the hub's own wording and stable code. */
 export function explain(error) {
   if (!error || error.status === undefined) {
-    return `Something went wrong in the console: ${error && error.message ? error.message : error}`;
+    return tr('Something went wrong in the console: {what}', { what: error && error.message ? error.message : error });
   }
   switch (error.status) {
     case 0:
-      return `The hub could not be reached: ${error.detail}.`;
+      return tr('The hub could not be reached: {detail}.', { detail: error.detail });
     case 401:
-      return `The hub did not accept the API key: ${error.detail} (${error.code}).`;
+      return tr('The hub did not accept the API key: {detail} ({code}).', { detail: error.detail, code: error.code });
     case 403:
-      return `This API key is not allowed to do that: ${error.detail} (${error.code}).`;
+      return tr('This API key is not allowed to do that: {detail} ({code}).', { detail: error.detail, code: error.code });
     default:
       return `${capitalise(error.detail)} (${error.code}).`;
   }
@@ -53,13 +54,15 @@ const STATUS_TONE = {
   WARN: 'attention',
   FAIL: 'bad',
   SKIP: 'neutral',
+  ADMIN: 'progress',
+  CASHIER: 'neutral',
 };
 
 /** A status shown as a word with a colour (never colour alone). */
 export function badge(status) {
   const text = String(status || 'UNKNOWN');
   const tone = STATUS_TONE[text] || 'bad';
-  return h('span', { class: `badge ${tone}`, dataset: { status: text } }, text.replaceAll('_', ' '));
+  return h('span', { class: `badge ${tone}`, dataset: { status: text } }, tr(text.replaceAll('_', ' ')));
 }
 
 /**
@@ -123,7 +126,7 @@ export function showErrors(form, summary, error) {
   }
   replace(
     summary,
-    alertBox('error', h('p', {}, `The hub refused this (${error.code}):`), h('ul', {}, items)),
+    alertBox('error', h('p', {}, tr('The hub refused this ({code}):', { code: error.code })), h('ul', {}, items)),
   );
   if (first) first.focus();
 }
@@ -140,9 +143,9 @@ export function pager(page, { onNext, onPrevious, hasPrevious }) {
   if (!hasPrevious && !page.nextCursor) return null;
   return h(
     'nav',
-    { class: 'pager', 'aria-label': 'Pages' },
-    h('button', { type: 'button', class: 'button secondary', disabled: !hasPrevious, onclick: onPrevious }, '← Previous page'),
-    h('button', { type: 'button', class: 'button secondary', disabled: !page.nextCursor, onclick: onNext }, 'Next page →'),
+    { class: 'pager', 'aria-label': tr('Pages') },
+    h('button', { type: 'button', class: 'button secondary', disabled: !hasPrevious, onclick: onPrevious }, tr('← Previous page')),
+    h('button', { type: 'button', class: 'button secondary', disabled: !page.nextCursor, onclick: onNext }, tr('Next page →')),
   );
 }
 

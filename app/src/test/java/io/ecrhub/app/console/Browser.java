@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -198,6 +199,59 @@ final class Browser implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Resizes the window to {@code width} and the page's full height (for full-page screenshots). */
+  void resize(int width) {
+    driver.manage().window().setSize(new Dimension(width, 900));
+    Object tall = script("return Math.ceil(document.documentElement.scrollHeight)");
+    int height = Math.min(6000, Math.max(900, ((Number) tall).intValue()));
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** Back to the default window size. */
+  void resetSize() {
+    driver.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  /**
+   * Runs axe-core (the test resource {@code axe-core/axe.min.js}, injected into this page only: the
+   * console never serves it) and returns the serious and critical violations, one line each.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> seriousAccessibilityViolations() {
+    if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
+      script(AXE.get());
+    }
+    Object found =
+        asyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done("
+                + " r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + " .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '"
+                + " + v.nodes.map(n => n.target.join(' ')).join(' | '))),"
+                + " e => done(['axe failed: ' + e]));");
+    return (List<String>) found;
+  }
+
+  private static final java.util.function.Supplier<String> AXE =
+      new java.util.function.Supplier<>() {
+        private String script;
+
+        @Override
+        public synchronized String get() {
+          if (script == null) {
+            try (var in = Browser.class.getResourceAsStream("/axe-core/axe.min.js")) {
+              if (in == null) {
+                throw new IllegalStateException("axe-core/axe.min.js is not on the test classpath");
+              }
+              script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+          return script;
+        }
+      };
 
   @Override
   public void close() {

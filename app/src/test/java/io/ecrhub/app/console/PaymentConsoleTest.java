@@ -74,6 +74,7 @@ class PaymentConsoleTest {
     browser.choose("channel", "card_payment");
     browser.type("reference", "CONSOLE-1");
     browser.screenshot("new-payment");
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
 
     // The payment page, live: the terminal is waiting for the card.
@@ -102,12 +103,20 @@ class PaymentConsoleTest {
     SimTransaction onTerminal = sim.transaction(qfpay).orElseThrow();
     assertThat(onTerminal.amount().toPlainString()).isEqualTo("10.50");
     browser.screenshot("payment-succeeded");
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    browser.resize(1400);
+    browser.screenshot("payment-1400");
+    browser.resize(390);
+    browser.screenshot("payment-390");
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    browser.resetSize();
 
     // The terminal's page lists it among its recent payments.
     browser.driver().findElement(By.cssSelector(".details a[href^='#/terminals/']")).click();
     WebElement recent =
         browser.waitFor(By.cssSelector(".recent-body tr[data-payment-id='" + paymentId + "']"));
     assertThat(recent.getText()).contains("SUCCEEDED").contains("HKD 10.50");
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     browser.screenshot("terminal-with-payments");
   }
 
@@ -215,6 +224,7 @@ class PaymentConsoleTest {
     assertThat(browser.driver().findElement(By.cssSelector("[role=alert]")).getText())
         .contains("need");
     browser.screenshot("payments-unknown");
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
     row.findElement(By.linkText(id)).click();
     browser.until(d -> "UNKNOWN".equals(statusOnPage()));

@@ -160,7 +160,7 @@ class TerminalConsoleTest {
     Map<String, Object> body = Map.of("name", unique("key "), "role", "admin");
     var created = admin().body(body).post("/api/v1/api-keys").then().statusCode(201).extract();
     browser.signIn(created.path("key"));
-    browser.waitFor(By.cssSelector("#terminals-table, p.empty"));
+    browser.waitFor(By.cssSelector("#overview #fleet")); // the landing page: the overview
 
     admin().delete("/api/v1/api-keys/" + created.path("id")).then().statusCode(200);
     browser.driver().findElement(By.cssSelector("#nav a[href='#/payments/new']")).click();

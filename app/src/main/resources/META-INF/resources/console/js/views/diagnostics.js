@@ -3,21 +3,22 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { alertBox, badge, explain } from '../ui.js';
+import { t as tr } from '../i18n.js';
 
 const NORMAL = { OK: 'PASS', PASSED: 'PASS', SUCCESS: 'PASS', WARNING: 'WARN', FAILED: 'FAIL', ERROR: 'FAIL', SKIPPED: 'SKIP' };
 
 export function renderDiagnostics(section, t, ctx) {
   const result = h('div', { class: 'diagnostics', 'aria-live': 'polite' });
-  const button = h('button', { type: 'button', class: 'button', id: 'run-diagnostics' }, 'Run diagnostics');
+  const button = h('button', { type: 'button', class: 'button', id: 'run-diagnostics' }, tr('Run diagnostics'));
   replace(
     section,
-    h('div', { class: 'section-header' }, h('h2', { id: 'diagnostics-title' }, 'Diagnostics'), button),
-    h('p', { class: 'muted' }, 'Checks the network path, transport, certificate and POS key against the terminal, step by step.'),
+    h('div', { class: 'section-header' }, h('h2', { id: 'diagnostics-title' }, tr('Diagnostics')), button),
+    h('p', { class: 'muted' }, tr('Checks the network path, transport, certificate and POS key against the terminal, step by step.')),
     result,
   );
   button.addEventListener('click', async () => {
     button.disabled = true;
-    replace(result, h('p', { class: 'muted', role: 'status' }, 'Running diagnostics… this can take up to a minute if the terminal does not answer.'));
+    replace(result, h('p', { class: 'muted', role: 'status' }, tr('Running diagnostics… this can take up to a minute if the terminal does not answer.')));
     try {
       const path = `/api/v1/terminals/${encodeURIComponent(t.id)}/diagnostics`;
       const report = await api('POST', path, { signal: ctx.signal });
@@ -27,7 +28,7 @@ export function renderDiagnostics(section, t, ctx) {
       replace(
         result,
         e.endpointMissing
-          ? alertBox('info', 'This hub does not offer diagnostics yet (the diagnostics endpoint answered 404). The status above is what the hub last learned from the terminal.')
+          ? alertBox('info', tr('This hub does not offer diagnostics yet (the diagnostics endpoint answered 404). The status above is what the hub last learned from the terminal.'))
           : alertBox('error', explain(e)),
       );
     } finally {
@@ -40,7 +41,7 @@ export function renderDiagnostics(section, t, ctx) {
 function checks(report) {
   const list = Array.isArray(report) ? report : (report && (report.checks || report.results || report.steps)) || [];
   const overall = report && !Array.isArray(report) ? normal(report.overall || report.status || report.result) : null;
-  if (list.length === 0) return alertBox('info', 'The hub returned no checks.');
+  if (list.length === 0) return alertBox('info', tr('The hub returned no checks.'));
   const counts = { PASS: 0, WARN: 0, FAIL: 0 };
   const items = list.map((c) => {
     const status = normal(c.status || c.result || c.outcome || c.level) || 'SKIP';
@@ -54,7 +55,7 @@ function checks(report) {
         {},
         h('p', { class: 'check-name' }, String(c.name || c.title || c.check || c.id || 'check')),
         c.detail || c.message || c.description ? h('p', {}, String(c.detail || c.message || c.description)) : null,
-        c.fix || c.hint || c.remedy ? h('p', { class: 'fix' }, h('strong', {}, 'Fix: '), String(c.fix || c.hint || c.remedy)) : null,
+        c.fix || c.hint || c.remedy ? h('p', { class: 'fix' }, h('strong', {}, tr('Fix: ')), String(c.fix || c.hint || c.remedy)) : null,
       ),
     );
   });
@@ -62,7 +63,7 @@ function checks(report) {
   return h(
     'div',
     {},
-    h('p', { class: 'summary', role: 'status' }, badge(verdict), ` ${counts.PASS} passed, ${counts.WARN} warnings, ${counts.FAIL} failed`),
+    h('p', { class: 'summary', role: 'status' }, badge(verdict), ' ' + tr('{pass} passed, {warn} warnings, {fail} failed', { pass: counts.PASS, warn: counts.WARN, fail: counts.FAIL })),
     h('ol', { class: 'checks' }, items),
   );
 }

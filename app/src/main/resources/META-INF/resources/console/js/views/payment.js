@@ -4,17 +4,18 @@ import { api, follow, get } from '../api.js';
 import { h, orDash, replace, route, time } from '../dom.js';
 import { FINAL_STATUSES, alertBox, badge, channelName, clearErrors, details, explain, field, needsAttention, pageHeader, showErrors } from '../ui.js';
 import { money } from './payments.js';
+import { t as tr } from '../i18n.js';
 
 export function render(view, [id], ctx) {
   const path = `/api/v1/payments/${encodeURIComponent(id)}`;
-  const live = h('span', { class: 'live', id: 'live-state', role: 'status' }, 'Connecting…');
-  const header = pageHeader('Payment', live);
+  const live = h('span', { class: 'live', id: 'live-state', role: 'status' }, tr('Connecting…'));
+  const header = pageHeader(tr('Payment'), live);
   const message = h('div', { class: 'form-summary' });
-  const summary = h('section', { class: 'card', 'aria-labelledby': 'payment-summary' }, h('p', { class: 'muted' }, 'Loading…'));
+  const summary = h('section', { class: 'card', 'aria-labelledby': 'payment-summary' }, h('p', { class: 'muted' }, tr('Loading…')));
   const actions = h('section', { class: 'card', 'aria-labelledby': 'payment-actions', hidden: true });
   const refunds = h('section', { class: 'card', 'aria-labelledby': 'refunds-title', hidden: true });
   const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-live': 'polite' });
-  const events = h('section', { class: 'card', 'aria-labelledby': 'events-title' }, h('h2', { id: 'events-title' }, 'Events'), timeline);
+  const events = h('section', { class: 'card', 'aria-labelledby': 'events-title' }, h('h2', { id: 'events-title' }, tr('Events')), timeline);
   view.append(header, message, summary, actions, refunds, events);
 
   let payment = null;
@@ -36,30 +37,30 @@ export function render(view, [id], ctx) {
 
   const show = (p) => {
     payment = p;
-    replace(header.querySelector('h1'), `Payment ${money(p.amount, p.currency)}`);
+    replace(header.querySelector('h1'), tr('Payment {amount}', { amount: money(p.amount, p.currency) }));
     replace(
       summary,
-      h('h2', { id: 'payment-summary', class: 'visually-hidden' }, 'Summary'),
+      h('h2', { id: 'payment-summary', class: 'visually-hidden' }, tr('Summary')),
       h(
         'div',
         { class: `status-box ${needsAttention(p) ? 'attention' : p.status === 'SUCCEEDED' ? 'ok' : ''}` },
         h('span', { id: 'payment-status' }, badge(p.status)),
         h('p', {}, meaning(p)),
-        p.reviewNote ? h('p', { class: 'flag' }, h('span', { 'aria-hidden': 'true' }, '⚑ '), 'Review: ', p.reviewNote) : null,
-        p.failureMessage || p.failureCode ? h('p', { class: 'muted' }, [p.failureCode, p.failureMessage, p.terminalResponseCode ? `terminal code ${p.terminalResponseCode}` : null].filter(Boolean).join(' · ')) : null,
+        p.reviewNote ? h('p', { class: 'flag' }, h('span', { 'aria-hidden': 'true' }, '⚑ '), tr('Review: '), p.reviewNote) : null,
+        p.failureMessage || p.failureCode ? h('p', { class: 'muted' }, [p.failureCode, p.failureMessage, p.terminalResponseCode ? tr('terminal code {code}', { code: p.terminalResponseCode }) : null].filter(Boolean).join(' · ')) : null,
       ),
       details([
-        ['Id', h('span', { class: 'mono' }, p.id)],
-        ['Terminal', h('a', { href: route('terminals', p.terminalId) }, terminalName ? `${terminalName} ` : null, h('span', { class: 'mono' }, p.terminalId))],
-        ['Amount', money(p.amount, p.currency)],
-        ['Refunded', h('span', { id: 'refunded-amount' }, money(p.refundedAmount, p.currency))],
-        ['Channel', channelName(p.channel)],
-        ['Reference', orDash(p.reference)],
-        ['Out trade no', h('span', { class: 'mono' }, orDash(p.outTradeNo))],
-        ['QFPay transaction', h('span', { class: 'mono' }, orDash(p.qfpayTransactionId))],
-        ['Card', orDash([p.cardScheme, p.maskedCardNumber].filter(Boolean).join(' '))],
-        ['Created', time(p.createdAt)],
-        ['Updated', time(p.updatedAt)],
+        [tr('Id'), h('span', { class: 'mono' }, p.id)],
+        [tr('Terminal'), h('a', { href: route('terminals', p.terminalId) }, terminalName ? `${terminalName} ` : null, h('span', { class: 'mono' }, p.terminalId))],
+        [tr('Amount'), money(p.amount, p.currency)],
+        [tr('Refunded'), h('span', { id: 'refunded-amount' }, money(p.refundedAmount, p.currency))],
+        [tr('Channel'), channelName(p.channel)],
+        [tr('Reference'), orDash(p.reference)],
+        [tr('Out trade no'), h('span', { class: 'mono' }, orDash(p.outTradeNo))],
+        [tr('QFPay transaction'), h('span', { class: 'mono' }, orDash(p.qfpayTransactionId))],
+        [tr('Card'), orDash([p.cardScheme, p.maskedCardNumber].filter(Boolean).join(' '))],
+        [tr('Created'), time(p.createdAt)],
+        [tr('Updated'), time(p.updatedAt)],
       ]),
     );
     showActions(p);
@@ -80,7 +81,7 @@ export function render(view, [id], ctx) {
     actions.dataset.for = `${p.status}:${p.refundedAmount}`;
     replace(
       actions,
-      h('h2', { id: 'payment-actions' }, 'Actions'),
+      h('h2', { id: 'payment-actions' }, tr('Actions')),
       cancellable ? cancelButton() : null,
       queryable ? queryButton() : null,
       refundable ? refundForm(p) : null,
@@ -89,11 +90,11 @@ export function render(view, [id], ctx) {
 
   /** Forces a terminal query (4001) for a payment whose outcome is not known, and says what came of it. */
   const queryButton = () => {
-    const label = 'Query the terminal now';
+    const label = tr('Query the terminal now');
     const button = h('button', { type: 'button', class: 'button', id: 'reconcile-payment' }, label);
     button.addEventListener('click', async () => {
       button.disabled = true;
-      replace(button, 'Querying the terminal…');
+      replace(button, tr('Querying the terminal…'));
       try {
         const p = await api('POST', `${path}/reconcile`, { signal: ctx.signal });
         if (p.status === 'UNKNOWN' || p.status === 'IN_PROGRESS') {
@@ -105,7 +106,7 @@ export function render(view, [id], ctx) {
           }
           replace(message, h('div', { id: 'reconcile-result' }, alertBox('warning', stillOpen(p, next))));
         } else {
-          replace(message, h('div', { id: 'reconcile-result' }, alertBox('info', 'The terminal answered: the payment is ', badge(p.status), '.')));
+          replace(message, h('div', { id: 'reconcile-result' }, alertBox('info', tr('The terminal answered: the payment is '), badge(p.status), '.')));
         }
         show(p);
       } catch (e) {
@@ -118,34 +119,34 @@ export function render(view, [id], ctx) {
     return h(
       'div',
       {},
-      h('p', {}, 'Ask the terminal now what became of this payment instead of waiting for the next scheduled query. Nothing is charged again; the state changes only on a definite answer.'),
+      h('p', {}, tr('Ask the terminal now what became of this payment instead of waiting for the next scheduled query. Nothing is charged again; the state changes only on a definite answer.')),
       button,
     );
   };
 
   const cancelButton = () => {
-    const button = h('button', { type: 'button', class: 'button danger', id: 'cancel-payment' }, 'Cancel on the terminal');
+    const button = h('button', { type: 'button', class: 'button danger', id: 'cancel-payment' }, tr('Cancel on the terminal'));
     button.addEventListener('click', async () => {
       button.disabled = true;
       try {
         show(await api('POST', `${path}/cancel`, { signal: ctx.signal }));
-        replace(message, alertBox('info', 'Cancel request sent to the terminal.'));
+        replace(message, alertBox('info', tr('Cancel request sent to the terminal.')));
       } catch (e) {
         if (e.name !== 'AbortError') replace(message, alertBox('error', explain(e)));
         button.disabled = false;
       }
     });
-    return h('div', {}, h('p', {}, 'The terminal is waiting for the customer. Cancelling asks it to stop; the payment ends in whatever state the terminal really reached.'), button);
+    return h('div', {}, h('p', {}, tr('The terminal is waiting for the customer. Cancelling asks it to stop; the payment ends in whatever state the terminal really reached.')), button);
   };
 
   const refundForm = (p) => {
     const errors = h('div', { class: 'form-summary' });
     const form = h(
       'form',
-      { class: 'inline-form', novalidate: true, 'aria-label': 'Refund' },
+      { class: 'inline-form', novalidate: true, 'aria-label': tr('Refund') },
       errors,
-      field('Refund amount', h('input', { name: 'amount', type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: 'everything refundable' }), `Leave empty to refund everything refundable (${money(p.amount, p.currency)} less ${money(p.refundedAmount, p.currency)} refunded). Card payments refund in full, the same day only.`),
-      h('button', { type: 'submit', class: 'button', id: 'refund-payment' }, 'Refund'),
+      field(tr('Refund amount'), h('input', { name: 'amount', type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: tr('everything refundable') }), tr('Leave empty to refund everything refundable ({amount} less {refunded} refunded). Card payments refund in full, the same day only.', { amount: money(p.amount, p.currency), refunded: money(p.refundedAmount, p.currency) })),
+      h('button', { type: 'submit', class: 'button', id: 'refund-payment' }, tr('Refund')),
     );
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -155,7 +156,7 @@ export function render(view, [id], ctx) {
       submit.disabled = true;
       try {
         const r = await api('POST', `${path}/refunds`, { body: amount ? { amount } : {}, signal: ctx.signal });
-        replace(message, alertBox('info', `Refund of ${money(r.amount, r.currency)} sent to the terminal; follow it under Refunds below.`));
+        replace(message, alertBox('info', tr('Refund of {amount} sent to the terminal; follow it under Refunds below.', { amount: money(r.amount, r.currency) })));
         form.reset();
         refresh();
       } catch (e) {
@@ -174,7 +175,7 @@ export function render(view, [id], ctx) {
       refunds.hidden = items.length === 0;
       replace(
         refunds,
-        h('h2', { id: 'refunds-title' }, 'Refunds'),
+        h('h2', { id: 'refunds-title' }, tr('Refunds')),
         h('ul', { class: 'refunds' }, items.map((r) => h('li', {}, badge(r.status), ' ', money(r.amount, r.currency), ' ', time(r.createdAt), r.failureMessage ? h('span', { class: 'muted' }, ` ${r.failureMessage}`) : null, r.reviewNote ? h('span', { class: 'flag' }, ` ⚑ ${r.reviewNote}`) : null))),
       );
     } catch (e) {
@@ -215,9 +216,9 @@ export function render(view, [id], ctx) {
     },
     onState: (state, error) => {
       live.className = `live ${state}`;
-      if (state === 'live') replace(live, h('span', { class: 'dot', 'aria-hidden': 'true' }), 'Live');
-      else if (state === 'reconnecting') replace(live, 'Reconnecting…');
-      else replace(live, error ? `Live updates unavailable: ${explain(error)}` : 'Live updates ended');
+      if (state === 'live') replace(live, h('span', { class: 'dot', 'aria-hidden': 'true' }), tr('Live'));
+      else if (state === 'reconnecting') replace(live, tr('Reconnecting…'));
+      else replace(live, error ? tr('Live updates unavailable: {why}', { why: explain(error) }) : tr('Live updates ended'));
       if (state === 'reconnecting' || state === 'ended') refresh();
     },
   });
@@ -236,34 +237,34 @@ function eventItem(event) {
     { dataset: { to: data.to || '' } },
     time(data.occurredAt),
     ' ',
-    h('span', { class: 'event-type' }, data.refundId ? 'Refund ' : '', data.from ? `${data.from} → ` : '', data.to || event.type),
+    h('span', { class: 'event-type' }, data.refundId ? tr('Refund ') : '', data.from ? `${data.from} → ` : '', data.to || event.type),
     data.reason ? h('span', { class: 'muted' }, ` — ${data.reason}`) : null,
   );
 }
 
 function stillOpen(p, next) {
-  const what = p.status === 'IN_PROGRESS' ? 'Still in progress: the terminal has not given a definite answer yet' : 'Still unknown: the terminal gave no definite answer';
-  if (next && next.nextAttemptAt) return h('span', {}, `${what} — next attempt at `, time(next.nextAttemptAt), '.');
-  if (next && next.givenUp) return `${what} — automatic queries are over; check the terminal or the merchant portal and settle it.`;
+  const what = p.status === 'IN_PROGRESS' ? tr('Still in progress: the terminal has not given a definite answer yet') : tr('Still unknown: the terminal gave no definite answer');
+  if (next && next.nextAttemptAt) return h('span', {}, tr('{what} — next attempt at ', { what }), time(next.nextAttemptAt), '.');
+  if (next && next.givenUp) return tr('{what} — automatic queries are over; check the terminal or the merchant portal and settle it.', { what });
   return `${what}.`;
 }
 
 function meaning(p) {
   switch (p.status) {
     case 'PENDING':
-      return 'Recorded; being sent to the terminal.';
+      return tr('Recorded; being sent to the terminal.');
     case 'IN_PROGRESS':
-      return 'The terminal is asking the customer to pay.';
+      return tr('The terminal is asking the customer to pay.');
     case 'SUCCEEDED':
-      return 'Paid.';
+      return tr('Paid.');
     case 'DECLINED':
-      return 'Declined: no money was taken.';
+      return tr('Declined: no money was taken.');
     case 'CANCELLED':
-      return 'Cancelled: no money was taken.';
+      return tr('Cancelled: no money was taken.');
     case 'FAILED':
-      return 'Failed: the request never reached the terminal, so no money was taken.';
+      return tr('Failed: the request never reached the terminal, so no money was taken.');
     case 'UNKNOWN':
-      return 'The hub lost contact while the terminal may have taken the money. It keeps asking the terminal; check the terminal or the merchant portal before charging again.';
+      return tr('The hub lost contact while the terminal may have taken the money. It keeps asking the terminal; check the terminal or the merchant portal before charging again.');
     default:
       return FINAL_STATUSES.has(p.status) ? '' : String(p.status);
   }

@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { h, route } from '../dom.js';
 import { clearErrors, field, pageHeader, showErrors } from '../ui.js';
+import { t as tr } from '../i18n.js';
 
 export function render(view, _params, ctx) {
   const summary = h('div', { class: 'form-summary' });
@@ -17,33 +18,33 @@ export function render(view, _params, ctx) {
     h(
       'fieldset',
       {},
-      h('legend', {}, 'Terminal'),
-      field('Name', input('name', { required: true, maxlength: 100, autocomplete: 'off' }), 'How operators and cashiers will recognise it, e.g. "Counter 1".'),
-      field('Model', select('model', [['', 'Unknown'], ['LANDI_A8', 'Landi A8'], ['LANDI_A8S', 'Landi A8S'], ['PAX_A920', 'PAX A920 (QR payments only)']], '')),
-      field('Store', input('storeId', { autocomplete: 'off' }), 'Optional. API keys can be limited to stores.'),
-      field('Device id', input('deviceId', { autocomplete: 'off' }), 'Optional. As the merchant portal (MMS) shows it.'),
-      field('Haojin app version', input('appVersion', { autocomplete: 'off', placeholder: '4.34.12' }), 'Optional. HTTPS needs 4.34.12 or later.'),
+      h('legend', {}, tr('Terminal')),
+      field(tr('Name'), input('name', { required: true, maxlength: 100, autocomplete: 'off' }), tr('How operators and cashiers will recognise it, e.g. "Counter 1".')),
+      field(tr('Model'), select('model', [['', tr('Unknown')], ['LANDI_A8', 'Landi A8'], ['LANDI_A8S', 'Landi A8S'], ['PAX_A920', tr('PAX A920 (QR payments only)')]], '')),
+      field(tr('Store'), input('storeId', { autocomplete: 'off' }), tr('Optional. API keys can be limited to stores.')),
+      field(tr('Device id'), input('deviceId', { autocomplete: 'off' }), tr('Optional. As the merchant portal (MMS) shows it.')),
+      field(tr('Haojin app version'), input('appVersion', { autocomplete: 'off', placeholder: '4.34.12' }), tr('Optional. HTTPS needs 4.34.12 or later.')),
     ),
     h(
       'fieldset',
       {},
-      h('legend', {}, 'Connection'),
-      field('Transport', select('transport', [['HTTPS', 'HTTPS (port 9001)'], ['HTTP', 'HTTP (port 9001)'], ['TCP', 'TCP (port 9002)'], ['SERIAL', 'USB serial']], 'HTTPS'), 'Must match "Enable Https" in MMS.'),
-      field('Host', input('host', { required: true, autocomplete: 'off', spellcheck: 'false', placeholder: '192.168.1.50' }), 'The terminal\'s IP address or host name (device path for USB serial). Give it a DHCP reservation.'),
-      field('Port', input('port', { inputmode: 'numeric', autocomplete: 'off', placeholder: 'default' }), 'Leave empty for the transport\'s default.'),
+      h('legend', {}, tr('Connection')),
+      field(tr('Transport'), select('transport', [['HTTPS', tr('HTTPS (port 9001)')], ['HTTP', tr('HTTP (port 9001)')], ['TCP', tr('TCP (port 9002)')], ['SERIAL', tr('USB serial')]], 'HTTPS'), tr('Must match "Enable Https" in MMS.')),
+      field(tr('Host'), input('host', { required: true, autocomplete: 'off', spellcheck: 'false', placeholder: '192.168.1.50' }), tr('The terminal\'s IP address or host name (device path for USB serial). Give it a DHCP reservation.')),
+      field(tr('Port'), input('port', { inputmode: 'numeric', autocomplete: 'off', placeholder: tr('default') }), tr('Leave empty for the transport\'s default.')),
     ),
     h(
       'fieldset',
       {},
-      h('legend', {}, 'Security'),
-      field('POS key', input('posKey', { type: 'password', required: true, autocomplete: 'new-password', spellcheck: 'false' }), 'From the POS Key List in MMS (16, 24 or 32 characters). Stored encrypted; it is never shown again.'),
-      field('Encrypt requests (AES)', h('input', { name: 'encryption', type: 'checkbox', checked: true }), 'Must match the encryption toggle in MMS.'),
+      h('legend', {}, tr('Security')),
+      field(tr('POS key'), input('posKey', { type: 'password', required: true, autocomplete: 'new-password', spellcheck: 'false' }), tr('From the POS Key List in MMS (16, 24 or 32 characters). Stored encrypted; it is never shown again.')),
+      field(tr('Encrypt requests (AES)'), h('input', { name: 'encryption', type: 'checkbox', checked: true }), tr('Must match the encryption toggle in MMS.')),
     ),
     h(
       'div',
       { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'button' }, 'Register terminal'),
-      h('a', { class: 'button secondary', href: '#/terminals' }, 'Cancel'),
+      h('button', { type: 'submit', class: 'button' }, tr('Register terminal')),
+      h('a', { class: 'button secondary', href: '#/terminals' }, tr('Cancel')),
     ),
   );
 
@@ -73,7 +74,7 @@ export function render(view, _params, ctx) {
     try {
       const created = await api('POST', '/api/v1/terminals', { body, signal: ctx.signal });
       form.reset();
-      ctx.flash('success', `Terminal "${created.name}" registered. Run diagnostics to check the hub can reach it.`);
+      ctx.flash('success', tr('Terminal "{name}" registered. Run diagnostics to check the hub can reach it.', { name: created.name }));
       ctx.navigate(route('terminals', created.id));
     } catch (e) {
       if (e.name === 'AbortError') return;
@@ -82,6 +83,6 @@ export function render(view, _params, ctx) {
     }
   });
 
-  view.append(pageHeader('Register a terminal'), form);
+  view.append(pageHeader(tr('Register a terminal')), form);
   view.querySelector('h1').id = 'register-title';
 }

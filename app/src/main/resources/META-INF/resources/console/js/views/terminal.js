@@ -6,10 +6,11 @@ import { alertBox, badge, details, errorAlert, explain, pageHeader } from '../ui
 import { renderDiagnostics } from './diagnostics.js';
 import { paymentsTable } from './payments.js';
 import { address, modelName } from './terminals.js';
+import { t as tr } from '../i18n.js';
 
 export function render(view, [id], ctx) {
-  const header = pageHeader('Terminal');
-  const info = h('section', { class: 'card', 'aria-labelledby': 'terminal-info' }, h('p', { class: 'muted', role: 'status' }, 'Loading…'));
+  const header = pageHeader(tr('Terminal'));
+  const info = h('section', { class: 'card', 'aria-labelledby': 'terminal-info' }, h('p', { class: 'muted', role: 'status' }, tr('Loading…')));
   const certificate = h('section', { class: 'card', id: 'certificate', 'aria-labelledby': 'certificate-title', hidden: true });
   const diagnostics = h('section', { class: 'card', 'aria-labelledby': 'diagnostics-title' });
   const recent = h('section', { class: 'card', 'aria-labelledby': 'recent-title' });
@@ -19,32 +20,32 @@ export function render(view, [id], ctx) {
     replace(header.querySelector('h1'), t.name);
     replace(
       header.querySelector('.actions'),
-      h('a', { class: 'button', href: `#/payments/new?terminalId=${encodeURIComponent(t.id)}` }, 'Take a test payment'),
-      h('button', { type: 'button', class: 'button secondary', onclick: () => toggle(t) }, t.status === 'DISABLED' ? 'Enable' : 'Disable'),
-      h('button', { type: 'button', class: 'button danger', onclick: () => confirmRemove(t) }, 'Remove…'),
+      h('a', { class: 'button', href: `#/payments/new?terminalId=${encodeURIComponent(t.id)}` }, tr('Take a test payment')),
+      h('button', { type: 'button', class: 'button secondary', onclick: () => toggle(t) }, t.status === 'DISABLED' ? tr('Enable') : tr('Disable')),
+      h('button', { type: 'button', class: 'button danger', onclick: () => confirmRemove(t) }, tr('Remove…')),
     );
     replace(
       info,
-      h('h2', { id: 'terminal-info' }, 'Status and settings'),
+      h('h2', { id: 'terminal-info' }, tr('Status and settings')),
       h(
         'div',
         { class: `status-box ${t.status === 'ONLINE' ? 'ok' : 'attention'}` },
         badge(t.status),
         h('p', {}, t.statusMeaning),
         t.statusDetail ? h('p', { class: 'muted' }, t.statusDetail) : null,
-        t.statusFix ? h('p', { class: 'fix' }, h('strong', {}, 'What to do: '), t.statusFix) : null,
+        t.statusFix ? h('p', { class: 'fix' }, h('strong', {}, tr('What to do: ')), t.statusFix) : null,
       ),
       details([
-        ['Id', h('span', { class: 'mono' }, t.id)],
-        ['Address', h('span', { class: 'mono' }, address(t))],
-        ['Encryption', t.encryption ? 'AES on' : 'off'],
-        ['Model', modelName(t.model)],
-        ['Haojin app', orDash(t.appVersion)],
-        ['Store', orDash(t.storeId)],
-        ['Device id', orDash(t.deviceId)],
-        ['POS key fingerprint', h('span', { class: 'mono', title: 'SHA-256 of the key, first 8 hex digits: compare with the key in MMS' }, orDash(t.posKeyFingerprint))],
-        ['Registered', time(t.createdAt)],
-        ['Changed', time(t.updatedAt)],
+        [tr('Id'), h('span', { class: 'mono' }, t.id)],
+        [tr('Address'), h('span', { class: 'mono' }, address(t))],
+        [tr('Encryption'), t.encryption ? tr('AES on') : tr('off')],
+        [tr('Model'), modelName(t.model)],
+        [tr('Haojin app'), orDash(t.appVersion)],
+        [tr('Store'), orDash(t.storeId)],
+        [tr('Device id'), orDash(t.deviceId)],
+        [tr('POS key fingerprint'), h('span', { class: 'mono', title: tr('SHA-256 of the key, first 8 hex digits: compare with the key in MMS') }, orDash(t.posKeyFingerprint))],
+        [tr('Registered'), time(t.createdAt)],
+        [tr('Changed'), time(t.updatedAt)],
       ]),
     );
   };
@@ -69,7 +70,7 @@ export function render(view, [id], ctx) {
         body: { enabled: t.status === 'DISABLED' },
         signal: ctx.signal,
       });
-      replace(message, alertBox('success', changed.status === 'DISABLED' ? 'Terminal disabled: it takes no payments.' : 'Terminal enabled.'));
+      replace(message, alertBox('success', changed.status === 'DISABLED' ? tr('Terminal disabled: it takes no payments.') : tr('Terminal enabled.')));
       show(changed);
     } catch (e) {
       if (e.name !== 'AbortError') replace(message, errorAlert(e));
@@ -77,18 +78,18 @@ export function render(view, [id], ctx) {
   };
 
   const confirmRemove = (t) => {
-    const yes = h('button', { type: 'button', class: 'button danger' }, 'Remove terminal');
-    const no = h('button', { type: 'button', class: 'button secondary', onclick: () => replace(message) }, 'Keep it');
+    const yes = h('button', { type: 'button', class: 'button danger' }, tr('Remove terminal'));
+    const no = h('button', { type: 'button', class: 'button secondary', onclick: () => replace(message) }, tr('Keep it'));
     yes.addEventListener('click', async () => {
       try {
         await api('DELETE', `/api/v1/terminals/${encodeURIComponent(t.id)}`, { signal: ctx.signal });
-        ctx.flash('success', `Terminal "${t.name}" removed.`);
+        ctx.flash('success', tr('Terminal "{name}" removed.', { name: t.name }));
         ctx.navigate('#/terminals');
       } catch (e) {
         if (e.name !== 'AbortError') replace(message, errorAlert(e));
       }
     });
-    replace(message, alertBox('warning', h('p', {}, `Remove "${t.name}" from the hub? Its payments stay on record.`), h('div', { class: 'form-actions' }, yes, no)));
+    replace(message, alertBox('warning', h('p', {}, tr('Remove "{name}" from the hub? Its payments stay on record.', { name: t.name })), h('div', { class: 'form-actions' }, yes, no)));
     no.focus();
   };
 
@@ -130,20 +131,20 @@ async function renderCertificate(section, t, ctx, reloadTerminal) {
   } catch (e) {
     if (e.name === 'AbortError') return;
     section.hidden = e.status === 403 || e.endpointMissing;
-    if (!section.hidden) replace(section, h('h2', { id: 'certificate-title' }, 'TLS certificate'), errorAlert(e));
+    if (!section.hidden) replace(section, h('h2', { id: 'certificate-title' }, tr('TLS certificate')), errorAlert(e));
     return;
   }
   section.hidden = false;
   const note = h('div', { class: 'form-summary', id: 'certificate-message' });
-  const parts = [h('h2', { id: 'certificate-title' }, 'TLS certificate'), note];
+  const parts = [h('h2', { id: 'certificate-title' }, tr('TLS certificate')), note];
   if (pin.pending) {
-    const approve = h('button', { type: 'button', class: 'button', id: 'approve-certificate' }, 'Approve this certificate');
+    const approve = h('button', { type: 'button', class: 'button', id: 'approve-certificate' }, tr('Approve this certificate'));
     approve.addEventListener('click', async () => {
       approve.disabled = true;
       try {
         await api('POST', `${path}/approve`, { body: { fingerprint: pin.pending.sha256 }, signal: ctx.signal });
         await renderCertificate(section, t, ctx, reloadTerminal);
-        replace(section.querySelector('#certificate-message'), alertBox('success', 'Certificate approved: the next request to the terminal uses it.'));
+        replace(section.querySelector('#certificate-message'), alertBox('success', tr('Certificate approved: the next request to the terminal uses it.')));
         reloadTerminal();
       } catch (e) {
         if (e.name === 'AbortError') return;
@@ -154,16 +155,16 @@ async function renderCertificate(section, t, ctx, reloadTerminal) {
     parts.push(
       alertBox(
         'warning',
-        h('p', {}, 'The terminal presented a different certificate; the hub refuses to talk to it until you approve it. Check on the terminal (an IP change or an app reinstall regenerates the certificate) that this is its fingerprint.'),
-        h('div', { id: 'pending-certificate' }, leafDetails(pin.pending, [['First seen', time(pin.pendingSince)]])),
+        h('p', {}, tr('The terminal presented a different certificate; the hub refuses to talk to it until you approve it. Check on the terminal (an IP change or an app reinstall regenerates the certificate) that this is its fingerprint.')),
+        h('div', { id: 'pending-certificate' }, leafDetails(pin.pending, [[tr('First seen'), time(pin.pendingSince)]])),
         h('div', { class: 'form-actions' }, approve),
       ),
     );
   }
   if (pin.pinned) {
-    parts.push(h('h3', {}, 'Pinned'), h('div', { id: 'pinned-certificate' }, leafDetails(pin.pinned, [['Pinned', time(pin.pinnedAt)]])));
+    parts.push(h('h3', {}, tr('Pinned')), h('div', { id: 'pinned-certificate' }, leafDetails(pin.pinned, [[tr('Pinned'), time(pin.pinnedAt)]])));
   } else if (!pin.pending) {
-    parts.push(h('p', { class: 'muted' }, t.transport === 'HTTPS' ? 'No certificate pinned yet: the hub pins the first trusted certificate the terminal presents.' : 'The terminal is not reached over HTTPS.'));
+    parts.push(h('p', { class: 'muted' }, t.transport === 'HTTPS' ? tr('No certificate pinned yet: the hub pins the first trusted certificate the terminal presents.') : tr('The terminal is not reached over HTTPS.')));
   }
   replace(section, ...parts);
 }
@@ -171,9 +172,9 @@ async function renderCertificate(section, t, ctx, reloadTerminal) {
 function leafDetails(leaf, extra) {
   return details([
     ['SHA-256', h('span', { class: 'mono fingerprint' }, leaf.sha256Colons || leaf.sha256)],
-    ['Subject', orDash(leaf.subject)],
-    ['Names (SAN)', orDash((leaf.subjectAltNames || []).join(', '))],
-    ['Valid', h('span', {}, time(leaf.notBefore), ' – ', time(leaf.notAfter))],
+    [tr('Subject'), orDash(leaf.subject)],
+    [tr('Names (SAN)'), orDash((leaf.subjectAltNames || []).join(', '))],
+    [tr('Valid'), h('span', {}, time(leaf.notBefore), ' – ', time(leaf.notAfter))],
     ...extra,
   ]);
 }
@@ -181,19 +182,19 @@ function leafDetails(leaf, extra) {
 async function renderRecent(section, t, ctx) {
   let body = section.querySelector('.recent-body');
   if (!body) {
-    body = h('div', { class: 'recent-body' }, h('p', { class: 'muted' }, 'Loading…'));
+    body = h('div', { class: 'recent-body' }, h('p', { class: 'muted' }, tr('Loading…')));
     replace(
       section,
-      h('div', { class: 'section-header' }, h('h2', { id: 'recent-title' }, 'Recent payments'), h('a', { href: `#/payments?terminalId=${encodeURIComponent(t.id)}` }, 'All payments on this terminal')),
+      h('div', { class: 'section-header' }, h('h2', { id: 'recent-title' }, tr('Recent payments')), h('a', { href: `#/payments?terminalId=${encodeURIComponent(t.id)}` }, tr('All payments on this terminal'))),
       body,
     );
   }
   try {
     const page = await get('/api/v1/payments', { terminalId: t.id, limit: 10 }, { signal: ctx.signal });
-    replace(body, page.items.length ? paymentsTable(page.items, false) : h('p', { class: 'empty' }, 'No payments on this terminal yet.'));
+    replace(body, page.items.length ? paymentsTable(page.items, false) : h('p', { class: 'empty' }, tr('No payments on this terminal yet.')));
   } catch (e) {
     if (e.name === 'AbortError') return;
-    replace(body, e.endpointMissing ? h('p', { class: 'muted' }, 'This hub does not offer the payments API yet.') : alertBox('error', explain(e)));
+    replace(body, e.endpointMissing ? h('p', { class: 'muted' }, tr('This hub does not offer the payments API yet.')) : alertBox('error', explain(e)));
   }
 }
 

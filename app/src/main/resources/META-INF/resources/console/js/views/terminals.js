@@ -2,13 +2,14 @@
 import { get } from '../api.js';
 import { h, orDash, replace, route } from '../dom.js';
 import { badge, errorAlert, pageHeader, pager } from '../ui.js';
+import { t as tr } from '../i18n.js';
 
 const PAGE_SIZE = 25;
 
 export function render(view, _params, ctx) {
-  const body = h('div', { class: 'card' }, h('p', { class: 'muted', role: 'status' }, 'Loading terminals…'));
+  const body = h('div', { class: 'card' }, h('p', { class: 'muted', role: 'status' }, tr('Loading terminals…')));
   view.append(
-    pageHeader('Terminals', h('a', { class: 'button', href: '#/terminals/new' }, 'Register a terminal')),
+    pageHeader(tr('Terminals'), h('a', { class: 'button', href: '#/terminals/new' }, tr('Register a terminal'))),
     body,
   );
   const cursors = [null];
@@ -39,16 +40,16 @@ export function render(view, _params, ctx) {
 
 function table(items) {
   if (items.length === 0) {
-    return h('p', { class: 'empty' }, 'No terminals yet. ', h('a', { href: '#/terminals/new' }, 'Register the first one'), '.');
+    return h('p', { class: 'empty' }, tr('No terminals yet. '), h('a', { href: '#/terminals/new' }, tr('Register the first one')), '.');
   }
   return h(
     'table',
     { class: 'list', id: 'terminals-table' },
-    h('caption', { class: 'visually-hidden' }, 'Terminals and their status'),
+    h('caption', { class: 'visually-hidden' }, tr('Terminals and their status')),
     h(
       'thead',
       {},
-      h('tr', {}, ['Name', 'Status', 'Address', 'Model', 'Store'].map((t) => h('th', { scope: 'col' }, t))),
+      h('tr', {}, [tr('Name'), tr('Status'), tr('Address'), tr('Model'), tr('Store')].map((t) => h('th', { scope: 'col' }, t))),
     ),
     h(
       'tbody',
@@ -78,5 +79,5 @@ export function address(t) {
 }
 
 export function modelName(model) {
-  return { LANDI_A8: 'Landi A8', LANDI_A8S: 'Landi A8S', PAX_A920: 'PAX A920', UNKNOWN: 'Unknown' }[model] || model;
+  return { LANDI_A8: 'Landi A8', LANDI_A8S: 'Landi A8S', PAX_A920: 'PAX A920', UNKNOWN: tr('Unknown') }[model] || model;
 }
