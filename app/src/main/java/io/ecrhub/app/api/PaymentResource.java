@@ -255,12 +255,12 @@ public class PaymentResource {
               + " PARTIAL_REFUND_NOT_ALLOWED, REFUND_EXCEEDS_REFUNDABLE, NOT_IN_CLOUD,"
               + " CLOUD_REFUND_DECLINED")
   @APIResponse(
-      responseCode = "503",
-      description = "CLOUD_UNREACHABLE: QFPay's cloud was not reached; nothing was sent")
-  @APIResponse(
       responseCode = "409",
       description = "IDEMPOTENCY_CONFLICT: the key was used for another refund request")
-  @APIResponse(responseCode = "503", description = DRAINING)
+  @APIResponse(
+      responseCode = "503",
+      description =
+          DRAINING + "; or CLOUD_UNREACHABLE: QFPay's cloud was not reached; nothing was sent")
   public Response refund(
       @PathParam("id") String id,
       PaymentViews.RefundCreate body,

@@ -45,6 +45,14 @@ public final class MeteredWebhookSender implements WebhookSender {
     }
   }
 
+  /**
+   * Registers the counters without a sender: at start-up (the delivery worker that counts is made
+   * on its first run), so the series exist before the first delivery.
+   */
+  public static void register(MeterRegistry registry) {
+    new MeteredWebhookSender((subscription, message, now) -> null, registry);
+  }
+
   @Override
   public SendResult send(Subscription subscription, OutboxMessage message, Instant now) {
     SendResult result;

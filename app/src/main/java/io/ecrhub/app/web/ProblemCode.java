@@ -157,7 +157,10 @@ public enum ProblemCode {
   INVALID_FORMAT(400, "Not a known delivery or import format"),
   INVALID_BACKOFF(400, "The retry schedule is not a list of increasing durations"),
   ILLEGAL_DELIVERY_TRANSITION(409, "The delivery cannot move to that state"),
-  TARGET_REFUSED(502, "The webhook target refused the delivery (recorded on the attempt)"),
+  TARGET_REFUSED(
+      422,
+      "The webhook target is not allowed (a private or loopback address without allowPrivate,"
+          + " or not usable)"),
 
   // The daily statement (ADR 0023)
   INVALID_DATE(400, "The date is not a day (YYYY-MM-DD), or that business day has not begun"),

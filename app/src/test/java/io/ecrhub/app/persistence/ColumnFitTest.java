@@ -12,6 +12,9 @@ import io.ecrhub.domain.merchant.HeldSync;
 import io.ecrhub.domain.notification.InboxStatus;
 import io.ecrhub.domain.notification.delivery.DeliveryFormat;
 import io.ecrhub.domain.notification.delivery.DeliveryStatus;
+import io.ecrhub.domain.settlement.HubEntry;
+import io.ecrhub.domain.settlement.SettlementLine;
+import io.ecrhub.domain.settlement.SettlementRun;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.domain.terminal.Currencies;
@@ -44,6 +47,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -158,6 +162,11 @@ class ColumnFitTest {
     m.put("mms_config_audit.action", names(AuditAction.class));
     m.put("mms_config_audit.changes", allChangeKinds());
     m.put("diagnostic_run.overall", names(CheckStatus.class));
+    m.put("settlement_run.status", names(SettlementRun.Status.class));
+    m.put("settlement_run.zone", List.copyOf(ZoneId.getAvailableZoneIds()));
+    m.put("settlement_line.outcome", names(SettlementLine.Outcome.class));
+    m.put("settlement_line.kind", names(HubEntry.Kind.class));
+    m.put("settlement_line.hub_status", names(TransactionStatus.class));
     // bounded text the hub composes: Idempotency-Keys scoped to the API key's id, currency lists
     String scopedKey = "k".repeat(apiKeyIdLength()) + ":" + "x".repeat(Idempotency.MAX_KEY);
     m.put("payment.idempotency_key", List.of(scopedKey));
@@ -199,6 +208,9 @@ class ColumnFitTest {
           CheckStatus.class,
           ConfirmedBy.class,
           RefundRoute.class,
+          SettlementRun.Status.class,
+          SettlementLine.Outcome.class,
+          HubEntry.Kind.class,
           Role.class);
 
   @Test
