@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
@@ -56,6 +57,7 @@ final class OpenApiTransport {
   private final RandomGenerator random;
   private final Sleeper sleeper;
   private final LongSupplier nanoTime;
+  private final CloudCallObserver observer;
 
   OpenApiTransport(
       CloudAccount account,
@@ -63,7 +65,9 @@ final class OpenApiTransport {
       RateLimiter limiter,
       RandomGenerator random,
       Sleeper sleeper,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      CloudCallObserver observer) {
+    this.observer = observer;
     this.account = account;
     this.http = http;
     this.limiter = limiter;
@@ -83,6 +87,29 @@ final class OpenApiTransport {
   }
 
   private Reply call(String path, Map<String, String> params, boolean idempotent) {
+    long start = nanoTime.getAsLong();
+    int[] attempts = {0};
+    Reply reply = callCounted(path, params, idempotent, attempts);
+    try {
+      observer.completed(
+          path, outcome(reply), attempts[0], Duration.ofNanos(nanoTime.getAsLong() - start));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "cloud call observer failed", e);
+    }
+    return reply;
+  }
+
+  private static CloudCallObserver.Outcome outcome(Reply reply) {
+    return switch (reply) {
+      case Reply.Answer a -> CloudCallObserver.Outcome.ANSWERED;
+      case Reply.Rejected r -> CloudCallObserver.Outcome.REJECTED;
+      case Reply.NotSent n -> CloudCallObserver.Outcome.NOT_SENT;
+      case Reply.Unknown u -> CloudCallObserver.Outcome.UNKNOWN;
+    };
+  }
+
+  private Reply callCounted(
+      String path, Map<String, String> params, boolean idempotent, int[] attempts) {
     Map<String, String> p = new TreeMap<>();
     params.forEach(
         (k, v) -> {
@@ -103,8 +130,14 @@ final class OpenApiTransport {
         return waited;
       }
       Attempt a = attempt(path, p);
+      attempts[0]++;
       long backoff;
       if (a.status() == 429) {
+        try {
+          observer.throttled(path);
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "cloud call observer failed", e);
+        }
         if (!idempotent) {
           return new Reply.NotSent("QFPay rate limit (HTTP 429): not processed, try later");
         }

@@ -6,6 +6,7 @@ import io.ecrhub.domain.cloud.EcrCloud;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Objects;
 
 /**
  * One QFPay merchant account's cloud connection: its HTTP client, its trust and its rate limit,
@@ -27,6 +28,11 @@ public final class QfpayCloud implements AutoCloseable {
 
   /** Connects nothing yet: requests open connections as they go. */
   public static QfpayCloud open(CloudAccount account, Clock clock) {
+    return open(account, clock, CloudCallObserver.NONE);
+  }
+
+  /** As {@link #open(CloudAccount, Clock)}, telling {@code observer} about every call. */
+  public static QfpayCloud open(CloudAccount account, Clock clock, CloudCallObserver observer) {
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(account.limits().connectTimeout())
@@ -42,7 +48,8 @@ public final class QfpayCloud implements AutoCloseable {
                 account.limits().perSecond(), account.limits().perMinute(), System::nanoTime),
             new SecureRandom(),
             nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)),
-            System::nanoTime);
+            System::nanoTime,
+            Objects.requireNonNull(observer));
     return new QfpayCloud(account, http, t, clock);
   }
 

@@ -47,6 +47,7 @@ abstract class CloudFixture {
   QfpayCloudStandIn standIn;
   QfpayCloud cloud;
   Clock clock = Clock.fixed(NOON_HK, ZoneOffset.UTC);
+  CloudCallObserver observer = CloudCallObserver.NONE;
 
   void start(CloudStandInConfig standInConfig, CloudAccount.Limits limits) {
     sim =
@@ -57,7 +58,7 @@ abstract class CloudFixture {
                 .build());
     terminal = sim.terminal(0);
     standIn = sim.startCloud(standInConfig);
-    cloud = QfpayCloud.open(account(SignType.MD5, MCHID, limits), clock);
+    cloud = QfpayCloud.open(account(SignType.MD5, MCHID, limits), clock, observer);
   }
 
   void start() {

@@ -1,5 +1,6 @@
 package io.ecrhub.app.cloud;
 
+import io.ecrhub.app.metrics.MeteredCloudCalls;
 import io.ecrhub.cloud.CloudAccount;
 import io.ecrhub.cloud.CloudEnvironment;
 import io.ecrhub.cloud.QfpayCloud;
@@ -31,7 +32,7 @@ public class QfpayCloudAccounts {
   private final Optional<QfpayCloud> defaultAccount;
 
   @Inject
-  QfpayCloudAccounts(QfpayCloudConfig c, Clock clock) {
+  QfpayCloudAccounts(QfpayCloudConfig c, Clock clock, MeteredCloudCalls metrics) {
     this.defaultAccount =
         account(
                 c.url(),
@@ -50,7 +51,7 @@ public class QfpayCloudAccounts {
                     c.rateLimitPatience(),
                     c.perSecond(),
                     c.perMinute()))
-            .map(a -> QfpayCloud.open(a, clock));
+            .map(a -> QfpayCloud.open(a, clock, metrics));
     defaultAccount.ifPresentOrElse(
         cloud ->
             LOG.infof(

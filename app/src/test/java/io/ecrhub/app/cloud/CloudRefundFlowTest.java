@@ -111,16 +111,32 @@ class CloudRefundFlowTest {
         .toList();
   }
 
+  /** {@code ecrhub_cloud_calls_total} of one operation and outcome, from the metrics endpoint. */
+  private static double cloudCalls(String operation, String outcome) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?m)^ecrhub_cloud_calls_total\\{operation=\""
+                    + operation
+                    + "\",outcome=\""
+                    + outcome
+                    + "\",?} (\\S+)$")
+            .matcher(io.ecrhub.app.support.ManagementInterface.metrics());
+    assertThat(m.find()).as("ecrhub_cloud_calls_total{%s,%s}", operation, outcome).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
   @Test
   void terminalOff_autoRefund_goesThroughTheCloudOnce_andSettles() {
     SimulatedTerminal t = sim.terminal("off-1");
     JsonPath p = paid(t, "10.50", "wx");
     t.close();
+    double refundsBefore = cloudCalls("trade_refund", "answered");
 
     var created = postRefund(p.getString("id"), "4.00", null);
     assertThat(created.statusCode()).isEqualTo(202);
     String id = created.path("id");
     awaitRefund(id, "SUCCEEDED");
+    assertThat(cloudCalls("trade_refund", "answered")).isEqualTo(refundsBefore + 1);
 
     JsonPath r = refund(id);
     assertThat(r.getString("route")).isEqualTo("cloud");
