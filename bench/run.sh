@@ -9,6 +9,8 @@
 #   bench/run.sh soak                 # failover soak: two packaged hubs on one fresh PostgreSQL database, 50
 #                                     # payments/refunds each killed (SIGKILL) at a random point on the hub
 #                                     # driving it and restarted; asserts 0 lost, 0 sent twice (idem)
+#   bench/run.sh hub-capacity         # 5,000 payments in flight at once through the packaged hub's REST API
+#                                     # (5,000 simulated terminals, 30 s card wait, hub at -Xmx256m, PostgreSQL)
 #   bench/run.sh flood                # payment latency through the packaged hub with and without a flood of
 #                                     # unsigned notifications, side by side (idem)
 #
@@ -18,6 +20,7 @@
 #   CODEC_ARGS="-wi 3 -i 5"           (JMH options)
 #   HUB_ARGS="--n 1000 --warmup 3000 --client raw|jdk"   (HubOverheadBench); WRK_ARGS="-t2 -c16 -d10s"
 #   NOTIFY_ARGS="--requests 100000 --warmup 100000 --concurrency 32 --duplicates 0.10"   (NotifyIntakeBench)
+#   HUB_CAPACITY_ARGS="--terminals 5000 --card-wait-ms 30000 --concurrency 64"   (HubCapacityBench)
 #   SOAK_ARGS="--iterations 50 --max-wait-ms 4000 --seed 42"   (KillLoopSoak)
 #   FLOOD_ARGS="--n 200 --block 20 --warmup 300 --flood-concurrency 16 --body-bytes 60000"   (FloodBench)
 #   HUB_JAVA_OPTS="-XX:StartFlightRecording=..."   (extra JVM options for the hub process)
@@ -243,6 +246,49 @@ flood() {
 
 # The kill-loop soak (KillLoopSoak): the driver starts, kills (SIGKILL) and restarts the two hubs itself
 # on a fresh PostgreSQL database, dropped on the way out; hub logs go to bench/results/soak-soak-*.log.
+# The packaged hub at -Xmx256m on a fresh PostgreSQL database: HubCapacityBench registers 5,000
+# simulated terminals (a farm in its own JVM) and opens one payment on each through the REST API,
+# all at once; it reports the peak the terminals held, the outcomes, the hub's threads and its heap
+# after a full GC (jcmd). The hub is stopped and the database dropped on the way out.
+hub_capacity() {
+  local hub_jar=app/target/quarkus-app/quarkus-run.jar
+  if [[ ! -f "$hub_jar" ]]; then
+    log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
+    ./mvnw -B -q package -DskipTests -pl app -am
+  fi
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port mport key stamp
+  port="$(free_port)"
+  mport="$(free_port)"
+  key="bench-$(openssl rand -hex 24)"
+  stamp="$(date -u +%Y%m%d-%H%M%S)"
+  log "creating database $db on $pghost"
+  createdb -h "$pghost" -U "$pguser" "$db"
+  HUB_CLEANUP_DB="$db"
+  trap hub_cleanup EXIT
+  log "starting the hub at -Xmx256m on 127.0.0.1:$port (log: bench/results/hub-capacity-hub-$stamp.log)"
+  ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
+    ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
+    "$JAVA" "${JVM_OPTS[@]}" -Xmx256m ${HUB_JAVA_OPTS:-} -jar "$hub_jar" >"bench/results/hub-capacity-hub-$stamp.log" 2>&1 &
+  HUB_PID=$!
+  local i
+  for ((i = 0; i < 120; i++)); do
+    if curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null; then break; fi
+    if ! kill -0 "$HUB_PID" 2>/dev/null; then log "the hub exited; see bench/results/hub-capacity-hub-$stamp.log"; return 1; fi
+    sleep 1
+  done
+  curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
+  log "load: $(uptime)"
+  log "hub capacity: java -cp $JAR io.ecrhub.bench.hub.HubCapacityBench ${HUB_CAPACITY_ARGS:-}"
+  # shellcheck disable=SC2086
+  "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.ecrhub.bench.hub.HubCapacityBench --hub "http://127.0.0.1:$port" \
+    --key "$key" --metrics "http://127.0.0.1:$mport/q/metrics" --hub-pid "$HUB_PID" ${HUB_CAPACITY_ARGS:-}
+  log "load: $(uptime)"
+  hub_cleanup
+  trap - EXIT
+}
+
 soak() {
   local hub_jar=app/target/quarkus-app/quarkus-run.jar
   if [[ ! -f "$hub_jar" ]]; then
@@ -269,6 +315,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then targets=(overhead capacity codec); fi
 for t in "${targets[@]}"; do
   case "$t" in
     overhead | capacity | codec | hub | notify | flood | soak) "$t" ;;
-    *) log "unknown benchmark '$t' (overhead, capacity, codec, hub, notify, flood, soak)"; exit 2 ;;
+    hub-capacity) hub_capacity ;;
+    *) log "unknown benchmark '$t' (overhead, capacity, codec, hub, hub-capacity, notify, flood, soak)"; exit 2 ;;
   esac
 done

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * terminals' ports, CA and POS key, and the number of payments its terminals hold, as it reports.
  * Closing it closes the child's stdin, which stops it; a child that lingers is destroyed.
  */
-final class FarmProcess implements AutoCloseable {
+public final class FarmProcess implements AutoCloseable {
   private final Process process;
   private final List<Integer> ports;
   private final String caPem;
@@ -34,8 +34,8 @@ final class FarmProcess implements AutoCloseable {
     this.posKey = posKey;
   }
 
-  static FarmProcess start(int terminals, Transport transport, Duration cardWait, String heap)
-      throws IOException {
+  public static FarmProcess start(
+      int terminals, Transport transport, Duration cardWait, String heap) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap));
     if (Runtime.version().feature() >= 24) {
@@ -72,25 +72,25 @@ final class FarmProcess implements AutoCloseable {
     }
   }
 
-  List<Integer> ports() {
+  public List<Integer> ports() {
     return ports;
   }
 
-  String caPem() {
+  public String caPem() {
     return caPem;
   }
 
-  String posKey() {
+  public String posKey() {
     return posKey;
   }
 
   /** Payments the farm's terminals hold right now (as of its last report, at most 100 ms old). */
-  long held() {
+  public long held() {
     return held.get();
   }
 
   /** The highest {@link #held()} since the last call, then starts over. */
-  long takePeak() {
+  public long takePeak() {
     return peak.getAndSet(held.get());
   }
 
