@@ -46,32 +46,6 @@ public class TerminalAdmin {
       String appVersion,
       String deviceId,
       Boolean cloudFallback) {
-    /** A registration without a cloud fallback. */
-    public Registration(
-        String name,
-        String host,
-        Integer port,
-        String transport,
-        String posKey,
-        Boolean encryption,
-        String model,
-        String storeId,
-        String appVersion,
-        String deviceId) {
-      this(
-          name,
-          host,
-          port,
-          transport,
-          posKey,
-          encryption,
-          model,
-          storeId,
-          appVersion,
-          deviceId,
-          null);
-    }
-
     @Override
     public String toString() {
       return "Registration[" + name + " " + transport + " " + host + ":" + port + "]";
@@ -93,36 +67,6 @@ public class TerminalAdmin {
       Boolean enabled,
       List<String> currencies,
       Boolean cloudFallback) {
-    /** A change that leaves the cloud fallback as it is. */
-    public Change(
-        String name,
-        String host,
-        Integer port,
-        String transport,
-        String posKey,
-        Boolean encryption,
-        String model,
-        String storeId,
-        String appVersion,
-        String deviceId,
-        Boolean enabled,
-        List<String> currencies) {
-      this(
-          name,
-          host,
-          port,
-          transport,
-          posKey,
-          encryption,
-          model,
-          storeId,
-          appVersion,
-          deviceId,
-          enabled,
-          currencies,
-          null);
-    }
-
     @Override
     public String toString() {
       return "Change[" + name + " " + transport + " " + host + ":" + port + "]";

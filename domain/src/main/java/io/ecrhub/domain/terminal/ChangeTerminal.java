@@ -37,36 +37,6 @@ public interface ChangeTerminal {
       }
     }
 
-    /** A change that leaves the cloud fallback as it is. */
-    public Command(
-        String name,
-        String host,
-        Integer port,
-        Transport transport,
-        PosKey posKey,
-        Boolean encryption,
-        TerminalModel model,
-        String storeId,
-        Optional<AppVersion> appVersion,
-        Optional<String> deviceId,
-        Boolean enabled,
-        Optional<Currencies> currencies) {
-      this(
-          name,
-          host,
-          port,
-          transport,
-          posKey,
-          encryption,
-          model,
-          storeId,
-          appVersion,
-          deviceId,
-          enabled,
-          currencies,
-          null);
-    }
-
     @Override
     public String toString() {
       return "ChangeTerminal[" + name + " " + transport + " " + host + ":" + port + "]";

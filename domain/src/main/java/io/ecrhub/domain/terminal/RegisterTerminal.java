@@ -33,32 +33,6 @@ public interface RegisterTerminal {
       deviceId = DeviceIds.normalised(deviceId);
     }
 
-    /** A registration without a cloud fallback. */
-    public Command(
-        String name,
-        String host,
-        Integer port,
-        Transport transport,
-        PosKey posKey,
-        Boolean encryption,
-        TerminalModel model,
-        String storeId,
-        AppVersion appVersion,
-        String deviceId) {
-      this(
-          name,
-          host,
-          port,
-          transport,
-          posKey,
-          encryption,
-          model,
-          storeId,
-          appVersion,
-          deviceId,
-          null);
-    }
-
     @Override
     public String toString() {
       return "RegisterTerminal[" + name + " " + transport + " " + host + ":" + port + "]";

@@ -48,12 +48,13 @@ class TerminalRegistryTest {
         null,
         "store-1",
         null,
-        deviceId);
+        deviceId,
+        null);
   }
 
   private static ChangeTerminal.Command move(String host) {
     return new ChangeTerminal.Command(
-        null, host, null, null, null, null, null, null, null, null, null, null);
+        null, host, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   @Test
@@ -108,6 +109,7 @@ class TerminalRegistryTest {
                     null,
                     Optional.of(" "),
                     null,
+                    null,
                     null)
                 .deviceId())
         .isEmpty();
@@ -147,7 +149,8 @@ class TerminalRegistryTest {
             Optional.of(AppVersion.HTTPS_MINIMUM),
             null,
             null,
-            Optional.of(Currencies.of(List.of("HKD", "USD")))));
+            Optional.of(Currencies.of(List.of("HKD", "USD"))),
+            null));
 
     Terminal changed = registry.get(t.id());
     assertThat(changed.name()).isEqualTo("Back till");
@@ -177,7 +180,8 @@ class TerminalRegistryTest {
                 Optional.empty(),
                 Optional.empty(),
                 false,
-                Optional.empty()));
+                Optional.empty(),
+                null));
 
     assertThat(changed.transport()).isEqualTo(Transport.HTTP);
     assertThat(changed.port()).isEqualTo(Transport.HTTP.defaultPort());
