@@ -324,7 +324,7 @@ function changeDiff(c) {
 function reportBox(r, headline) {
   const problems = r.failed + r.rejected > 0;
   return alertBox(
-    problems ? 'warning' : 'success',
+    problems ? 'warning' : r.held > 0 ? 'info' : 'success',
     h(
       'div',
       { id: 'mms-result', dataset: { syncId: r.syncId || '', held: String(r.held), applied: String(r.applied) } },
