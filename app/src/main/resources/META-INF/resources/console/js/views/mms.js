@@ -311,8 +311,8 @@ function changeDiff(c) {
             { dataset: { field: f.field } },
             h('th', { scope: 'row' }, FIELD_WORDS[f.field] ? FIELD_WORDS[f.field]() : f.field),
             f.field === 'posKey'
-              ? [h('td', { class: 'muted' }, t('(never shown)')), h('td', { class: 'changed' }, h('strong', {}, t('changed')))]
-              : [h('td', { class: 'before' }, value(f.before)), h('td', { class: 'after' }, h('strong', {}, value(f.after)))],
+              ? [h('td', { class: 'before muted', dataset: { label: t('Now') } }, t('(never shown)')), h('td', { class: 'after changed', dataset: { label: t('After approval') } }, h('strong', {}, t('changed')))]
+              : [h('td', { class: 'before', dataset: { label: t('Now') } }, value(f.before)), h('td', { class: 'after', dataset: { label: t('After approval') } }, h('strong', {}, value(f.after)))],
           ),
         ),
       ),
