@@ -11,6 +11,9 @@ import * as register from './views/register.js';
 import * as payments from './views/payments.js';
 import * as payment from './views/payment.js';
 import * as newPayment from './views/new-payment.js';
+// -- mms & diagnostics pages --
+import * as mms from './views/mms.js';
+import * as fleetDiagnostics from './views/fleet-diagnostics.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -27,6 +30,10 @@ const ROUTES = [
   [/^payments\/new$/, newPayment, 'new-payment'],
   [/^payments\/([^/]+)$/, payment, 'payments'],
   [/^payments$/, payments, 'payments'],
+  // -- mms & diagnostics pages --
+  [/^mms$/, mms, 'mms'],
+  [/^diagnostics$/, fleetDiagnostics, 'diagnostics'],
+  [/^diagnostics\/([^/]+)$/, fleetDiagnostics, 'diagnostics'],
 ];
 
 let current = { cleanup: null, controller: null };

@@ -112,6 +112,7 @@ class AuthorizationMatrixTest {
           Map.entry("POST /api/v1/terminals/{id}/diagnostics", Rule.ADMIN_IN_SCOPE),
           Map.entry("GET /api/v1/terminals/{id}/diagnostics/history", Rule.ANY_KEY_IN_SCOPE),
           Map.entry("GET /api/v1/diagnostics", Rule.ANY_KEY_FILTERED),
+          Map.entry("GET /api/v1/diagnostics/terminals", Rule.ANY_KEY_FILTERED),
           // the console's overview: any key, what its scope covers
           Map.entry("GET /api/v1/overview", Rule.ANY_KEY_FILTERED),
           // the daily statement: QFPay's records name no store, so the whole fleet only

@@ -39,6 +39,32 @@ final class DiagnosticsViews {
     }
   }
 
+  @Schema(name = "TerminalLastRun")
+  record LastRunView(
+      String terminalId,
+      String name,
+      String storeId,
+      String status,
+      @Schema(description = "The newest stored run; null when the terminal was never diagnosed")
+          ReportView lastRun) {
+    static LastRunView of(io.ecrhub.app.diagnostics.FleetRuns.LastRun r) {
+      return new LastRunView(
+          r.terminalId(),
+          r.name(),
+          r.storeId(),
+          r.status(),
+          r.run() == null ? null : ReportView.of(r.run()));
+    }
+  }
+
+  @Schema(name = "TerminalLastRunPage")
+  record LastRunPage(
+      List<LastRunView> items,
+      @Schema(description = "Pass as ?cursor= to get the next page; null on the last page")
+          String nextCursor,
+      @Schema(description = "Whether this key may run diagnostics (an admin key)")
+          boolean canRun) {}
+
   @Schema(name = "TerminalVerdict")
   record VerdictView(String terminalId, String overall, Instant at, List<String> failing) {}
 

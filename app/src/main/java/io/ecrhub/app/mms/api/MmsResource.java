@@ -5,6 +5,9 @@ import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
 import io.ecrhub.domain.merchant.ConfigAudit;
 import io.ecrhub.domain.shared.ValidationException;
+import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.terminal.Terminals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,8 +19,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,12 +41,14 @@ public class MmsResource {
   private final MmsSyncs syncs;
   private final ConfigAudit audit;
   private final CallerContext caller;
+  private final Terminals terminals;
 
   @Inject
-  public MmsResource(MmsSyncs syncs, ConfigAudit audit, CallerContext caller) {
+  public MmsResource(MmsSyncs syncs, ConfigAudit audit, CallerContext caller, Terminals terminals) {
     this.syncs = syncs;
     this.audit = audit;
     this.caller = caller;
+    this.terminals = terminals;
   }
 
   @POST
@@ -113,7 +120,14 @@ public class MmsResource {
   @Path("held")
   @Operation(operationId = "listHeldMmsSyncs", summary = "Syncs held for review, oldest first")
   public List<MmsViews.HeldView> held() {
-    return syncs.pending().stream().map(MmsViews.HeldView::of).toList();
+    var pending = syncs.pending();
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    // the registry's values now, for the before/after of each setting (one read, not one a device)
+    Map<TerminalId, Terminal> registry = new HashMap<>();
+    terminals.all().forEach(t -> registry.put(t.id(), t));
+    return pending.stream().map(h -> MmsViews.HeldView.of(h, registry::get)).toList();
   }
 
   @POST

@@ -3,11 +3,17 @@ package io.ecrhub.app.mms.api;
 import io.ecrhub.domain.merchant.ChangeKind;
 import io.ecrhub.domain.merchant.ConfigAuditEntry;
 import io.ecrhub.domain.merchant.DeviceChange;
+import io.ecrhub.domain.merchant.DeviceConfig;
 import io.ecrhub.domain.merchant.HeldSync;
 import io.ecrhub.domain.merchant.RowError;
 import io.ecrhub.domain.merchant.SyncReport;
+import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.terminal.Transport;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** JSON views of MMS syncs; never a POS key. */
@@ -69,15 +75,83 @@ final class MmsViews {
     }
   }
 
+  @Schema(
+      name = "MmsFieldChange",
+      description =
+          "One setting a held change would make: the registry's value now and the source's value."
+              + " For posKey both are null (a key is never shown): only that it changes.")
+  record FieldView(
+      @Schema(enumeration = {"deviceId", "name", "ip", "https", "encryption", "posKey", "enabled"})
+          String field,
+      String before,
+      String after) {}
+
   @Schema(name = "MmsChange")
-  record ChangeView(String deviceId, String terminalId, List<String> changes, List<String> notes) {
-    static ChangeView of(DeviceChange c) {
+  record ChangeView(
+      String deviceId,
+      String terminalId,
+      List<String> changes,
+      List<String> notes,
+      List<FieldView> fields) {
+    static ChangeView of(DeviceChange c, Terminal now) {
       return new ChangeView(
           c.deviceId(),
           c.terminalId() == null ? null : c.terminalId().value(),
           names(c.kinds()),
-          c.notes());
+          c.notes(),
+          MmsViews.fields(c, now));
     }
+  }
+
+  /** Before (the registry now; null for a new device) and after (the source) per setting. */
+  static List<FieldView> fields(DeviceChange c, Terminal t) {
+    List<FieldView> out = new ArrayList<>();
+    DeviceConfig in = c.incoming();
+    if (c.has(ChangeKind.NEW) && in != null) {
+      if (in.name() != null && !in.name().isBlank()) {
+        out.add(new FieldView("name", null, in.name().trim()));
+      }
+      if (in.ip() != null) {
+        out.add(new FieldView("ip", null, in.ip()));
+      }
+      out.add(new FieldView("https", null, onOff(in.https())));
+      out.add(new FieldView("encryption", null, onOff(in.encryption())));
+      out.add(new FieldView("posKey", null, null));
+      return out;
+    }
+    if (c.has(ChangeKind.LINKED)) {
+      out.add(
+          new FieldView("deviceId", t == null ? null : t.deviceId().orElse(null), c.deviceId()));
+    }
+    if (c.has(ChangeKind.NAME_CHANGED) && in != null) {
+      out.add(new FieldView("name", t == null ? null : t.name(), in.name().trim()));
+    }
+    if (c.has(ChangeKind.IP_CHANGED) && in != null) {
+      out.add(new FieldView("ip", t == null ? null : t.host(), in.ip()));
+    }
+    if (c.has(ChangeKind.HTTPS_TOGGLED) && in != null) {
+      out.add(
+          new FieldView(
+              "https",
+              t == null ? null : onOff(t.transport() == Transport.HTTPS),
+              onOff(in.https())));
+    }
+    if (c.has(ChangeKind.ENCRYPTION_TOGGLED) && in != null) {
+      out.add(
+          new FieldView(
+              "encryption", t == null ? null : onOff(t.encryption()), onOff(in.encryption())));
+    }
+    if (c.has(ChangeKind.KEY_CHANGED)) {
+      out.add(new FieldView("posKey", null, null));
+    }
+    if (c.has(ChangeKind.REMOVED)) {
+      out.add(new FieldView("enabled", t == null ? null : onOff(!t.isDisabled()), "off"));
+    }
+    return out;
+  }
+
+  private static String onOff(boolean on) {
+    return on ? "on" : "off";
   }
 
   @Schema(name = "MmsHeldSync")
@@ -88,13 +162,18 @@ final class MmsViews {
       String status,
       List<ChangeView> changes,
       List<RowErrorView> rowErrors) {
-    static HeldView of(HeldSync h) {
+    static HeldView of(HeldSync h, Function<TerminalId, Terminal> registry) {
       return new HeldView(
           h.id(),
           h.source(),
           h.createdAt(),
           h.status().name(),
-          h.changes().stream().map(ChangeView::of).toList(),
+          h.changes().stream()
+              .map(
+                  c ->
+                      ChangeView.of(
+                          c, c.terminalId() == null ? null : registry.apply(c.terminalId())))
+              .toList(),
           h.rowErrors().stream().map(RowErrorView::of).toList());
     }
   }
