@@ -454,5 +454,8 @@ export const ZH_HK = {
   'Optional: what the consumer is, e.g. "ERP".': '選填：接收方是甚麼，例如「ERP」。',
   'Add subscription': '加入訂閱',
   'Subscription to {target} added.': '已加入 {target} 的訂閱。',
+  'Waiting for its payment or refund: open it for what to do.': '正等待其付款或退款：開啟查看處理方法。',
+  'Amount or currency differs: check the payment.': '金額或貨幣不符：請核對付款。',
+  'Signature matched no notification key.': '簽署與任何通知金鑰都不符。',
   // -- end notifications & webhooks pages --
 };

@@ -205,7 +205,7 @@ class NotificationsConsoleTest {
     assertThat(row.getText())
         .contains("Parked")
         .contains(outTradeNo)
-        .contains("No payment or refund in the hub matches it yet");
+        .contains("Waiting for its payment or refund");
     assertThat(browser.driver().findElement(By.id("inbox-counts")).getText()).contains("Parked");
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     browser.resize(1400);
@@ -221,6 +221,7 @@ class NotificationsConsoleTest {
     assertThat(raw.getText()).isEqualTo(new String(body, StandardCharsets.UTF_8));
     assertThat(browser.driver().findElement(By.id("notification")).getText())
         .contains("What to do")
+        .contains("No payment or refund in the hub matches it yet")
         .contains("re-apply")
         .contains("config-1");
     assertThat(browser.seriousAccessibilityViolations()).isEmpty();

@@ -68,6 +68,20 @@ function typeLabel(type) {
   }
 }
 
+/** The short form of what to do, for a row of the inbox (the notification's page says it all). */
+function shortWhatToDo(status) {
+  switch (status) {
+    case 'parked':
+      return t('Waiting for its payment or refund: open it for what to do.');
+    case 'review':
+      return t('Amount or currency differs: check the payment.');
+    case 'rejected':
+      return t('Signature matched no notification key.');
+    default:
+      return null;
+  }
+}
+
 const reapplicable = (status) => status !== 'rejected' && status !== 'duplicate' && status !== 'applied';
 
 export function render(view, params, ctx) {
@@ -217,12 +231,12 @@ function inboxTable(items) {
       'tbody',
       {},
       items.map((n) => {
-        const todo = whatToDo(n.status);
+        const todo = shortWhatToDo(n.status);
         return h(
           'tr',
           { class: n.status === 'parked' || n.status === 'review' || n.status === 'rejected' ? 'row-attention' : null, dataset: { notificationId: n.id, status: n.status, syssn: n.syssn || '' } },
           h('th', { scope: 'row' }, h('a', { href: route('notifications', n.id) }, time(n.receivedAt), h('span', { class: 'visually-hidden' }, ` ${t('Open')}`))),
-          h('td', {}, statusBadge(n.status), todo && n.status !== 'verified' ? h('p', { class: 'fix' }, todo) : null),
+          h('td', {}, statusBadge(n.status), todo ? h('p', { class: 'fix' }, todo) : null),
           h('td', {}, typeLabel(n.type)),
           h('td', { class: 'mono' }, orDash(n.syssn)),
           h('td', { class: 'mono' }, orDash(n.tradeRef)),
@@ -374,7 +388,7 @@ function renderOne(view, id, ctx) {
           [t('Status'), statusLabel(s.status)],
           [t('syssn'), h('span', { class: 'mono' }, orDash(s.syssn))],
           [t('out_trade_no'), h('span', { class: 'mono' }, orDash(s.tradeRef))],
-          [t('Original syssn'), h('span', { class: 'mono' }, orDash(s.syssnRef))],
+          s.syssnRef && s.syssnRef !== s.syssn ? [t('Original syssn'), h('span', { class: 'mono' }, s.syssnRef)] : null,
           [t('Verified with key'), h('span', { class: 'mono' }, orDash(s.keyId))],
           [t('Sent from'), h('span', { class: 'mono' }, orDash(s.sourceAddress))],
           [t('Note'), orDash(s.note)],

@@ -44,6 +44,7 @@ export function render(view, _params, ctx) {
   const deliveriesList = h('div', { id: 'deliveries-list' }, h('p', { class: 'muted', role: 'status' }, t('Loading…')));
   const deliveryDetail = h('div', { id: 'delivery-detail' });
   let subscriptions = [];
+  let subscriptionsLoaded = Promise.resolve();
   let timer = null;
 
   const statusSelect = h(
@@ -232,6 +233,7 @@ export function render(view, _params, ctx) {
         { status: statusSelect.value, subscriptionId: subSelect.value, limit: PAGE_SIZE, cursor: cursors[cursors.length - 1] },
         { signal: ctx.signal },
       );
+      await subscriptionsLoaded;
       deliveryFilters.hidden = false;
       replace(
         deliveriesList,
@@ -383,8 +385,10 @@ export function render(view, _params, ctx) {
     loadDeliveries(true);
   });
 
-  // Subscriptions first (the deliveries name their targets), then the log: two calls in one go.
-  loadSubscriptions().then(() => loadDeliveries(true));
+  // Both calls go out together (the first view is one round trip); the log is drawn once the
+  // subscriptions are in, as it names their targets.
+  subscriptionsLoaded = loadSubscriptions();
+  loadDeliveries(true);
   return () => clearTimeout(timer);
 }
 
@@ -419,6 +423,8 @@ function createForm(ctx, message, reload) {
     h('option', { value: 'qfpay' }, t('QFPay notification (re-signed)')),
   );
   const secret = h('input', { name: 'secret', type: 'password', autocomplete: 'new-password', spellcheck: 'false' });
+  const events = h('input', { name: 'events', type: 'text', autocomplete: 'off', spellcheck: 'false' });
+  events.defaultValue = '*'; // what the form starts with, and returns to after each subscription
   const form = h(
     'form',
     { class: 'form', novalidate: true, 'aria-labelledby': 'create-sub-title', id: 'create-sub', hidden: true },
@@ -435,7 +441,7 @@ function createForm(ctx, message, reload) {
       t('Only for a consumer on this network (e.g. an Odoo at 192.168.1.20 or on this machine): lifts the private-address rule for this subscription alone.'),
     ),
     field(t('Format'), format, t('Hub events: the hub’s event JSON, signed per Standard Webhooks. QFPay notification: QFPay’s body byte for byte, signed like QFPay does, for an endpoint that used to get QFPay’s notifications.')),
-    field(t('Events'), h('input', { name: 'events', type: 'text', autocomplete: 'off', spellcheck: 'false', value: '*' }), t('Comma-separated: exact names (payment.succeeded), families (refund.*) or * for everything.')),
+    field(t('Events'), events, t('Comma-separated: exact names (payment.succeeded), families (refund.*) or * for everything.')),
     field(t('Secret'), secret, t('Hub events: leave empty and the hub generates one (shown once), or give whsec_… yourself. QFPay notification: required, the notification key the consumer checks.')),
     field(t('Label'), h('input', { name: 'description', type: 'text', autocomplete: 'off', maxlength: 200 }), t('Optional: what the consumer is, e.g. "ERP".')),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'button', id: 'create-sub-button' }, t('Add subscription'))),
@@ -443,11 +449,11 @@ function createForm(ctx, message, reload) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const values = new FormData(form);
-    const events = String(values.get('events') || '').split(',').map((s) => s.trim()).filter(Boolean);
+    const eventList = String(values.get('events') || '').split(',').map((s) => s.trim()).filter(Boolean);
     const body = {
       target: String(values.get('target') || '').trim() || undefined,
       format: values.get('format'),
-      events: events.length ? events : undefined,
+      events: eventList.length ? eventList : undefined,
       secret: String(values.get('secret') || '') || undefined,
       allowPrivateTarget: values.get('allowPrivateTarget') === 'on',
       description: String(values.get('description') || '').trim() || undefined,
