@@ -275,7 +275,7 @@ export function render(view, _params, ctx) {
             h('th', { scope: 'row' }, h('span', { class: 'mono' }, d.eventType), h('p', { class: 'small muted mono' }, d.id)),
             h('td', {}, deliveryBadge(d.status), d.nextAttemptAt && d.status === 'retry_scheduled' ? h('p', { class: 'small muted' }, t('Next attempt '), time(d.nextAttemptAt)) : null),
             h('td', {}, formatCount(d.attempts)),
-            h('td', { class: 'mono small' }, sub ? sub.target : orDash(d.subscriptionId)),
+            h('td', {}, h('span', { class: 'mono small target' }, sub ? sub.target : orDash(d.subscriptionId))),
             h('td', {}, time(d.lastAttemptAt)),
             h('td', {}, orDash(d.lastError)),
             h(
@@ -321,7 +321,7 @@ export function render(view, _params, ctx) {
                       h('td', {}, time(a.startedAt)),
                       h('td', {}, h('span', { class: `badge ${a.success ? 'ok' : 'bad'}` }, a.httpStatus === null || a.httpStatus === undefined ? t('no HTTP answer') : `HTTP ${a.httpStatus}`), a.error ? h('p', { class: 'small' }, a.error) : null),
                       h('td', {}, t('{ms} ms', { ms: a.latencyMs })),
-                      h('td', { class: 'mono small' }, orDash(a.responseSnippet)),
+                      h('td', {}, h('span', { class: 'mono small target' }, orDash(a.responseSnippet))),
                     ),
                   ),
                 ),

@@ -79,7 +79,9 @@ class NotificationInboxQueriesTest {
                 () ->
                     counted.search(
                         new NotificationInbox.Filter(null, syssn, null, null, null), null, 25));
-    assertThat(one.items()).singleElement().satisfies(e -> assertThat(e.tradeRef()).isEqualTo(trade));
+    assertThat(one.items())
+        .singleElement()
+        .satisfies(e -> assertThat(e.tradeRef()).isEqualTo(trade));
     assertThat(statements.getAndSet(0)).isEqualTo(1);
 
     QuarkusTransaction.requiringNew()
@@ -91,7 +93,8 @@ class NotificationInboxQueriesTest {
                     25));
     assertThat(statements.getAndSet(0)).isEqualTo(1);
 
-    Map<InboxStatus, Long> byStatus = QuarkusTransaction.requiringNew().call(counted::countByStatus);
+    Map<InboxStatus, Long> byStatus =
+        QuarkusTransaction.requiringNew().call(counted::countByStatus);
     assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum())
         .isGreaterThanOrEqualTo(60);
     assertThat(statements.getAndSet(0)).isEqualTo(1);
