@@ -36,6 +36,22 @@ const ROUTES = [
   [/^diagnostics\/([^/]+)$/, fleetDiagnostics, 'diagnostics'],
 ];
 
+// -- notifications & webhooks pages --
+// (import declarations are hoisted: these modules load before any statement of this file runs)
+import * as notifications from './views/notifications.js';
+import * as webhooks from './views/webhooks.js';
+ROUTES.push(
+  [/^notifications\/([^/]+)$/, notifications, 'notifications'],
+  [/^notifications$/, notifications, 'notifications'],
+  [/^webhooks$/, webhooks, 'webhooks'],
+);
+// Their links show with the API keys link: all three pages need an unscoped admin key.
+new MutationObserver(() => {
+  const hidden = document.getElementById('nav-api-keys').hidden;
+  for (const id of ['nav-notifications', 'nav-webhooks']) document.getElementById(id).hidden = hidden;
+}).observe(document.getElementById('nav-api-keys'), { attributes: true, attributeFilter: ['hidden'] });
+// -- end notifications & webhooks pages --
+
 let current = { cleanup: null, controller: null };
 let pendingFlash = null;
 
