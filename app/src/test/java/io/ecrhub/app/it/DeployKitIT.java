@@ -164,9 +164,12 @@ class DeployKitIT {
     for (String line : lines) {
       Matcher m = fromBuild.matcher(line);
       if (m.matches()) {
-        Path built = ROOT.resolve(m.group(1));
-        assertThat(built).as("built by the reactor: " + line).exists();
         String rel = m.group(1);
+        if (rel.equals("app/target/quarkus-app/" + AotCacheTraining.CACHE)) {
+          continue; // written by the -Paot build's training (ADR 0029), not by this build
+        }
+        Path built = ROOT.resolve(rel);
+        assertThat(built).as("built by the reactor: " + line).exists();
         if (rel.startsWith("app/target/quarkus-app/")) {
           copiedFromQuarkusApp.add(
               rel.substring("app/target/quarkus-app/".length()).replace("/", ""));
@@ -200,10 +203,44 @@ class DeployKitIT {
       assertThat(copiedPoms).contains(module.group(1) + "/pom.xml");
     }
     assertThat(lines).anyMatch(l -> l.startsWith("USER 10001"));
-    assertThat(lines).anyMatch(l -> l.startsWith("FROM eclipse-temurin:21-jre AS hub"));
+    assertThat(lines).anyMatch(l -> l.startsWith("FROM eclipse-temurin:25-jre AS hub"));
+    // the AOT cache (ADR 0029): trained by the -Paot build on the hub's own JRE image (a cache is
+    // valid only on the JVM build that wrote it), copied next to quarkus-run.jar, used when present
+    assertThat(lines)
+        .as("the build stage is the hub's JRE image")
+        .contains("FROM eclipse-temurin:25-jre AS build");
+    String build = String.join("\n", lines);
+    assertThat(build)
+        .contains("-Paot verify", "-Dhub.java=/opt/java/openjdk/bin/java")
+        .contains(
+            "COPY --from=build /build/app/target/quarkus-app/" + AotCacheTraining.CACHE + " ./");
+    String entrypoint =
+        lines.stream().filter(l -> l.startsWith("ENTRYPOINT")).reduce((a, b) -> b).orElseThrow();
+    assertThat(entrypoint)
+        .contains("[ -f " + AotCacheTraining.CACHE + " ]")
+        .contains("-XX:AOTCache=" + AotCacheTraining.CACHE)
+        .contains("-jar quarkus-run.jar");
     assertThat(lines.stream().filter(l -> l.startsWith("FROM ")).reduce((a, b) -> b).orElseThrow())
         .as("the hub is the default target")
         .contains("AS hub");
+  }
+
+  /**
+   * The README's production command runs the hub from the AOT cache the -Paot build writes (ADR
+   * 0029), and says how to build it and what Java 21 uses instead.
+   */
+  @Test
+  void readme_productionCommand_namesTheAotCacheTheBuildWrites() throws Exception {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    String production =
+        readme
+            .lines()
+            .filter(l -> l.startsWith("| Production, PostgreSQL |"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(production)
+        .contains("java -XX:AOTCache=" + AotCacheTraining.CACHE + " -jar quarkus-run.jar");
+    assertThat(readme).contains("-Paot verify", "-XX:SharedArchiveFile=");
   }
 
   @Test
