@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code app.aot} next to {@code quarkus-run.jar} from what it recorded. The second test proves the
  * cache: a hub started with {@code -XX:AOTMode=on} (the JVM refuses to start when it cannot use the
  * cache) settles a payment, and the same artefact without the cache does too.
+ *
+ * <p>The cache holds the directory it was trained in (Quarkus' aot-jar finds its files from its own
+ * class's code source, which the cache archives): it must be used where it was trained. {@code
+ * -Daot.dir=/srv/ecrhub} copies the packaged hub there first (file times kept: the JVM checks them)
+ * and trains it in place, for an image or a server that runs it from that directory.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AotCacheTraining {
@@ -57,6 +65,29 @@ class AotCacheTraining {
   private static final NotificationKey NOTIFY_KEY = NotificationKey.of(NOTIFY_SECRET);
 
   @TempDir static Path work;
+
+  /** With {@code -Daot.dir}: the packaged hub copied there, trained and checked there. */
+  @BeforeAll
+  static void trainingDirectory() throws IOException {
+    String dir = System.getProperty("aot.dir", "");
+    if (dir.isBlank()) {
+      return;
+    }
+    Path from = HubProcess.jar().getParent();
+    Path to = Path.of(dir).toAbsolutePath();
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else if (!f.getFileName().toString().startsWith("app.aot")) {
+          Files.copy(
+              f, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    System.setProperty("hub.jar", to.resolve("quarkus-run.jar").toString());
+  }
 
   private static Path cache() {
     return HubProcess.jar().resolveSibling(CACHE);

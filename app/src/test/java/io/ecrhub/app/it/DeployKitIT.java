@@ -159,21 +159,12 @@ class DeployKitIT {
             .toList();
     Pattern fromBuild = Pattern.compile("^COPY --from=build /build/(\\S+) (\\S+)$");
     Pattern copy = Pattern.compile("^COPY (?!--)(.+) (\\S+)$");
-    Set<String> copiedFromQuarkusApp = new TreeSet<>();
     Set<String> copiedPoms = new TreeSet<>();
     for (String line : lines) {
       Matcher m = fromBuild.matcher(line);
       if (m.matches()) {
-        String rel = m.group(1);
-        if (rel.equals("app/target/quarkus-app/" + AotCacheTraining.CACHE)) {
-          continue; // written by the -Paot build's training (ADR 0029), not by this build
-        }
-        Path built = ROOT.resolve(rel);
+        Path built = ROOT.resolve(m.group(1));
         assertThat(built).as("built by the reactor: " + line).exists();
-        if (rel.startsWith("app/target/quarkus-app/")) {
-          copiedFromQuarkusApp.add(
-              rel.substring("app/target/quarkus-app/".length()).replace("/", ""));
-        }
         continue;
       }
       m = copy.matcher(line);
@@ -187,15 +178,6 @@ class DeployKitIT {
         }
       }
     }
-    // the hub stage takes the whole fast-jar (its dependency list aside)
-    try (Stream<Path> children = Files.list(ROOT.resolve("app/target/quarkus-app"))) {
-      assertThat(copiedFromQuarkusApp)
-          .containsAll(
-              children
-                  .map(p -> p.getFileName().toString())
-                  .filter(n -> !n.endsWith(".txt"))
-                  .toList());
-    }
     // the reactor in the image reads every module's pom
     String parent = Files.readString(ROOT.resolve("pom.xml"));
     Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
@@ -205,15 +187,18 @@ class DeployKitIT {
     assertThat(lines).anyMatch(l -> l.startsWith("USER 10001"));
     assertThat(lines).anyMatch(l -> l.startsWith("FROM eclipse-temurin:25-jre AS hub"));
     // the AOT cache (ADR 0029): trained by the -Paot build on the hub's own JRE image (a cache is
-    // valid only on the JVM build that wrote it), copied next to quarkus-run.jar, used when present
+    // valid only on the JVM build that wrote it) in the directory the hub runs from (it holds that
+    // path), the whole trained directory copied there, the cache used when present
     assertThat(lines)
         .as("the build stage is the hub's JRE image")
         .contains("FROM eclipse-temurin:25-jre AS build");
-    String build = String.join("\n", lines);
-    assertThat(build)
-        .contains("-Paot verify", "-Dhub.java=/opt/java/openjdk/bin/java")
-        .contains(
-            "COPY --from=build /build/app/target/quarkus-app/" + AotCacheTraining.CACHE + " ./");
+    String all = String.join("\n", lines);
+    String hubDir = "/srv/ecrhub";
+    assertThat(all)
+        .contains("-Paot verify", "-Dhub.java=/opt/java/openjdk/bin/java", "-Daot.dir=" + hubDir);
+    List<String> hubStage =
+        lines.subList(lines.indexOf("FROM eclipse-temurin:25-jre AS hub"), lines.size());
+    assertThat(hubStage).contains("WORKDIR " + hubDir, "COPY --from=build " + hubDir + "/ ./");
     String entrypoint =
         lines.stream().filter(l -> l.startsWith("ENTRYPOINT")).reduce((a, b) -> b).orElseThrow();
     assertThat(entrypoint)
