@@ -119,13 +119,16 @@ public final class StartupBench {
         Map<String, Object> one = bench.start(v, "run" + r, idleS);
         System.out.printf(
             Locale.ROOT,
-            "run %d %-38s ready %6d ms (Quarkus: started in %s s), RSS after %d s idle %d MB%n",
+            "run %d %-38s ready %6d ms (Quarkus: started in %s s), RSS after %d s idle %d MB"
+                + " (anon %d, file %d)%n",
             r,
             v.name(),
             one.get("ready_ms"),
             one.get("quarkus_started_in_s"),
             idleS,
-            one.get("rss_idle_mb"));
+            one.get("rss_idle_mb"),
+            one.get("rss_anon_mb"),
+            one.get("rss_file_mb"));
         byVariant.get(v.name()).add(one);
       }
     }
@@ -134,29 +137,33 @@ public final class StartupBench {
     List<Map<String, Object>> summary = new ArrayList<>();
     System.out.println();
     System.out.println(
-        "| variant | runs | ready ms median | ready ms min-max | RSS idle MB median |");
-    System.out.println("|---|---|---|---|---|");
+        "| variant | runs | ready ms median | ready ms min-max | RSS idle MB median | of it anon MB |");
+    System.out.println("|---|---|---|---|---|---|");
     for (var e : byVariant.entrySet()) {
       List<Long> ready = e.getValue().stream().map(m -> (Long) m.get("ready_ms")).sorted().toList();
       List<Long> rss =
           e.getValue().stream().map(m -> (Long) m.get("rss_idle_mb")).sorted().toList();
+      List<Long> anon =
+          e.getValue().stream().map(m -> (Long) m.get("rss_anon_mb")).sorted().toList();
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("variant", e.getKey());
       s.put("ready_ms_median", median(ready));
       s.put("ready_ms_min", ready.get(0));
       s.put("ready_ms_max", ready.get(ready.size() - 1));
       s.put("rss_idle_mb_median", median(rss));
+      s.put("rss_anon_mb_median", median(anon));
       s.put("runs", e.getValue());
       summary.add(s);
       System.out.printf(
           Locale.ROOT,
-          "| %s | %d | %d | %d-%d | %d |%n",
+          "| %s | %d | %d | %d-%d | %d | %d |%n",
           e.getKey(),
           ready.size(),
           median(ready),
           ready.get(0),
           ready.get(ready.size() - 1),
-          median(rss));
+          median(rss),
+          median(anon));
     }
     out.put("variants", summary);
     System.out.println("load before: " + out.get("load_before"));
@@ -214,12 +221,18 @@ public final class StartupBench {
         throw new IllegalStateException(v.name() + " not ready after 5 minutes; see " + log);
       }
       Thread.sleep(TimeUnit.SECONDS.toMillis(idleS));
-      long rssMb = rssKb(p.pid()) / 1024;
+      Map<String, Long> status = memory(p.pid());
+      long rssMb = status.getOrDefault("VmRSS", -1L) / 1024;
       Matcher m = STARTED.matcher(Files.readString(log, StandardCharsets.UTF_8));
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("ready_ms", readyMs);
       one.put("quarkus_started_in_s", m.find() ? m.group(1) : "?");
       one.put("rss_idle_mb", rssMb);
+      // file-backed pages (jars, the mapped AOT cache: shared, clean, reclaimable) vs anonymous
+      // (heap,
+      // metaspace, code cache, thread stacks)
+      one.put("rss_anon_mb", status.getOrDefault("RssAnon", -1L) / 1024);
+      one.put("rss_file_mb", status.getOrDefault("RssFile", -1L) / 1024);
       return one;
     } finally {
       p.destroy();
@@ -245,13 +258,17 @@ public final class StartupBench {
     }
   }
 
-  private static long rssKb(long pid) throws IOException {
+  /** VmRSS, RssAnon, RssFile of {@code /proc/<pid>/status}, in kB. */
+  private static Map<String, Long> memory(long pid) throws IOException {
+    Map<String, Long> m = new LinkedHashMap<>();
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      for (String key : List.of("VmRSS", "RssAnon", "RssFile")) {
+        if (line.startsWith(key + ":")) {
+          m.put(key, Long.parseLong(line.replaceAll("[^0-9]", "")));
+        }
       }
     }
-    return -1;
+    return m;
   }
 
   private static int freePort() throws IOException {
