@@ -13,6 +13,9 @@
 #                                     # (5,000 simulated terminals, 30 s card wait, hub at -Xmx256m, PostgreSQL)
 #   bench/run.sh flood                # payment latency through the packaged hub with and without a flood of
 #                                     # unsigned notifications, side by side (idem)
+#   bench/run.sh startup              # the packaged hub's time to ready and idle RSS with and without the JDK's
+#                                     # AOT cache, side by side (ADR 0029; builds the aot-jar + app.aot with
+#                                     # -Paot if absent; H2 unless STARTUP_DB=pg) (idem)
 #
 # Extra arguments per benchmark (see each main class's Javadoc):
 #   OVERHEAD_ARGS="--n 2000 --warmup 1000"
@@ -24,6 +27,10 @@
 #   SOAK_ARGS="--iterations 50 --max-wait-ms 4000 --seed 42"   (KillLoopSoak)
 #   FLOOD_ARGS="--n 200 --block 20 --warmup 300 --flood-concurrency 16 --body-bytes 60000"   (FloodBench)
 #   HUB_JAVA_OPTS="-XX:StartFlightRecording=..."   (extra JVM options for the hub process)
+#   HUB_AOT=1                         hub, hub-capacity, notify, flood: run the hub with -XX:AOTCache=app.aot (needs the -Paot
+#                                     build; e.g. HUB_AOT=1 NOTIFY_ARGS="--warmup 20000" bench/run.sh notify)
+#   STARTUP_ARGS="--runs 5 --idle-s 10 --baseline-dir DIR"   (StartupBench; DIR: a fast-jar quarkus-app copy)
+#   STARTUP_DB=pg                     startup on a fresh PostgreSQL database instead of the embedded H2
 #   PGHOST=127.0.0.1 PGUSER=postgres  (the hub and notify targets create and drop ecrhub_bench_<pid>)
 #   SKIP_BUILD=1                      reuse bench/target/ecrhub-bench.jar
 set -euo pipefail
@@ -74,6 +81,17 @@ codec() {
   "$JAVA" "${JVM_OPTS[@]}" -jar "$JAR" EcrCodecBench ${CODEC_ARGS:-} "${fork[@]}" -rf json -rff "$out"
 }
 
+# -XX:AOTCache for the hub when HUB_AOT=1 (the cache must come from this JDK build: ADR 0029)
+AOT_OPTS=()
+if [[ "${HUB_AOT:-}" == 1 ]]; then
+  if [[ ! -f app/target/quarkus-app/app.aot ]]; then
+    log "HUB_AOT=1 but app/target/quarkus-app/app.aot is missing: ./mvnw -B -Paot verify -pl app -am -DskipTests"
+    exit 1
+  fi
+  AOT_OPTS=("-XX:AOTCache=$PWD/app/target/quarkus-app/app.aot")
+  log "the hub runs with ${AOT_OPTS[*]}"
+fi
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 HUB_PID="" HUB_CLEANUP_DB="" HUB_CLEANUP_FILE=""
@@ -120,7 +138,7 @@ hub() {
   ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
     ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
-    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} -jar "$hub_jar" >"bench/results/hub-$stamp.log" 2>&1 &
+    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} "${AOT_OPTS[@]}" -jar "$hub_jar" >"bench/results/hub-$stamp.log" 2>&1 &
   HUB_PID=$!
   local i
   for ((i = 0; i < 120; i++)); do
@@ -169,7 +187,7 @@ notify() {
   ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
     ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_NOTIFY_KEYS=my_qfpay_notification_key \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
-    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} -jar "$hub_jar" >"bench/results/notify-hub-$stamp.log" 2>&1 &
+    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} "${AOT_OPTS[@]}" -jar "$hub_jar" >"bench/results/notify-hub-$stamp.log" 2>&1 &
   HUB_PID=$!
   local i
   for ((i = 0; i < 120; i++)); do
@@ -220,7 +238,7 @@ flood() {
     ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" \
     ECRHUB_NOTIFY_KEYS=my_qfpay_notification_key \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
-    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} -jar "$hub_jar" >"bench/results/flood-hub-$stamp.log" 2>&1 &
+    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} "${AOT_OPTS[@]}" -jar "$hub_jar" >"bench/results/flood-hub-$stamp.log" 2>&1 &
   HUB_PID=$!
   local i
   for ((i = 0; i < 120; i++)); do
@@ -270,7 +288,7 @@ hub_capacity() {
   ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
     ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
-    "$JAVA" "${JVM_OPTS[@]}" -Xmx256m ${HUB_JAVA_OPTS:-} -jar "$hub_jar" >"bench/results/hub-capacity-hub-$stamp.log" 2>&1 &
+    "$JAVA" "${JVM_OPTS[@]}" -Xmx256m ${HUB_JAVA_OPTS:-} "${AOT_OPTS[@]}" -jar "$hub_jar" >"bench/results/hub-capacity-hub-$stamp.log" 2>&1 &
   HUB_PID=$!
   local i
   for ((i = 0; i < 120; i++)); do
@@ -310,12 +328,39 @@ soak() {
   trap - EXIT
 }
 
+# Start-up with and without the AOT cache (StartupBench): the aot-jar build with its trained app.aot (the
+# -Paot build, run here if the cache is missing), each variant started STARTUP_ARGS' --runs times in turn.
+startup() {
+  local cache=app/target/quarkus-app/app.aot
+  if [[ " ${STARTUP_ARGS:-} " != *" --hub-dir "* && ! -f "$cache" ]]; then
+    log "building the aot-jar and training its cache: ./mvnw -B -q -Paot verify -pl app -am -DskipTests"
+    ./mvnw -B -q -Paot verify -pl app -am -DskipTests
+  fi
+  local db_args=()
+  if [[ "${STARTUP_DB:-h2}" == pg ]]; then
+    local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$"
+    log "creating database $db on $pghost"
+    createdb -h "$pghost" -U "$pguser" "$db"
+    HUB_CLEANUP_DB="$db"
+    trap hub_cleanup EXIT
+    db_args=(--db-url "jdbc:postgresql://$pghost:5432/$db" --db-user "$pguser")
+  fi
+  log "load: $(uptime)"
+  log "startup: java -cp $JAR io.ecrhub.bench.hub.StartupBench --java $JAVA ${STARTUP_ARGS:-} ${db_args[*]}"
+  # shellcheck disable=SC2086
+  "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.ecrhub.bench.hub.StartupBench --java "$JAVA" \
+    --jvm-opts "${JVM_OPTS[*]} ${HUB_JAVA_OPTS:-}" ${STARTUP_ARGS:-} "${db_args[@]}"
+  log "load: $(uptime)"
+  hub_cleanup
+  trap - EXIT
+}
+
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then targets=(overhead capacity codec); fi
 for t in "${targets[@]}"; do
   case "$t" in
-    overhead | capacity | codec | hub | notify | flood | soak) "$t" ;;
+    overhead | capacity | codec | hub | notify | flood | soak | startup) "$t" ;;
     hub-capacity) hub_capacity ;;
-    *) log "unknown benchmark '$t' (overhead, capacity, codec, hub, hub-capacity, notify, flood, soak)"; exit 2 ;;
+    *) log "unknown benchmark '$t' (overhead, capacity, codec, hub, hub-capacity, notify, flood, soak, startup)"; exit 2 ;;
   esac
 done

@@ -159,18 +159,12 @@ class DeployKitIT {
             .toList();
     Pattern fromBuild = Pattern.compile("^COPY --from=build /build/(\\S+) (\\S+)$");
     Pattern copy = Pattern.compile("^COPY (?!--)(.+) (\\S+)$");
-    Set<String> copiedFromQuarkusApp = new TreeSet<>();
     Set<String> copiedPoms = new TreeSet<>();
     for (String line : lines) {
       Matcher m = fromBuild.matcher(line);
       if (m.matches()) {
         Path built = ROOT.resolve(m.group(1));
         assertThat(built).as("built by the reactor: " + line).exists();
-        String rel = m.group(1);
-        if (rel.startsWith("app/target/quarkus-app/")) {
-          copiedFromQuarkusApp.add(
-              rel.substring("app/target/quarkus-app/".length()).replace("/", ""));
-        }
         continue;
       }
       m = copy.matcher(line);
@@ -184,15 +178,6 @@ class DeployKitIT {
         }
       }
     }
-    // the hub stage takes the whole fast-jar (its dependency list aside)
-    try (Stream<Path> children = Files.list(ROOT.resolve("app/target/quarkus-app"))) {
-      assertThat(copiedFromQuarkusApp)
-          .containsAll(
-              children
-                  .map(p -> p.getFileName().toString())
-                  .filter(n -> !n.endsWith(".txt"))
-                  .toList());
-    }
     // the reactor in the image reads every module's pom
     String parent = Files.readString(ROOT.resolve("pom.xml"));
     Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
@@ -200,10 +185,47 @@ class DeployKitIT {
       assertThat(copiedPoms).contains(module.group(1) + "/pom.xml");
     }
     assertThat(lines).anyMatch(l -> l.startsWith("USER 10001"));
-    assertThat(lines).anyMatch(l -> l.startsWith("FROM eclipse-temurin:21-jre AS hub"));
+    assertThat(lines).anyMatch(l -> l.startsWith("FROM eclipse-temurin:25-jre AS hub"));
+    // the AOT cache (ADR 0029): trained by the -Paot build on the hub's own JRE image (a cache is
+    // valid only on the JVM build that wrote it) in the directory the hub runs from (it holds that
+    // path), the whole trained directory copied there, the cache used when present
+    assertThat(lines)
+        .as("the build stage is the hub's JRE image")
+        .contains("FROM eclipse-temurin:25-jre AS build");
+    String all = String.join("\n", lines);
+    String hubDir = "/srv/ecrhub";
+    assertThat(all)
+        .contains("-Paot verify", "-Dhub.java=/opt/java/openjdk/bin/java", "-Daot.dir=" + hubDir);
+    List<String> hubStage =
+        lines.subList(lines.indexOf("FROM eclipse-temurin:25-jre AS hub"), lines.size());
+    assertThat(hubStage).contains("WORKDIR " + hubDir, "COPY --from=build " + hubDir + "/ ./");
+    String entrypoint =
+        lines.stream().filter(l -> l.startsWith("ENTRYPOINT")).reduce((a, b) -> b).orElseThrow();
+    assertThat(entrypoint)
+        .contains("[ -f " + AotCacheTraining.CACHE + " ]")
+        .contains("-XX:AOTCache=" + AotCacheTraining.CACHE)
+        .contains("-jar quarkus-run.jar");
     assertThat(lines.stream().filter(l -> l.startsWith("FROM ")).reduce((a, b) -> b).orElseThrow())
         .as("the hub is the default target")
         .contains("AS hub");
+  }
+
+  /**
+   * The README's production command runs the hub from the AOT cache the -Paot build writes (ADR
+   * 0029), and says how to build it and what Java 21 uses instead.
+   */
+  @Test
+  void readme_productionCommand_namesTheAotCacheTheBuildWrites() throws Exception {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    String production =
+        readme
+            .lines()
+            .filter(l -> l.startsWith("| Production, PostgreSQL |"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(production)
+        .contains("java -XX:AOTCache=" + AotCacheTraining.CACHE + " -jar quarkus-run.jar");
+    assertThat(readme).contains("-Paot verify", "-XX:SharedArchiveFile=");
   }
 
   @Test

@@ -56,7 +56,18 @@ final class HubProcess implements AutoCloseable {
    * @param env settings as environment variables, on top of the test defaults
    */
   static HubProcess start(String name, Path workDir, Map<String, String> env) throws IOException {
-    HubProcess hub = new HubProcess(name, builder(name, workDir, env).start());
+    return start(name, workDir, env, List.of());
+  }
+
+  /**
+   * Starts a hub with extra JVM options (before {@code -jar}) and waits until it listens.
+   *
+   * @param jvmOptions e.g. {@code -XX:AOTCache=app.aot} (ADR 0029)
+   */
+  static HubProcess start(
+      String name, Path workDir, Map<String, String> env, List<String> jvmOptions)
+      throws IOException {
+    HubProcess hub = new HubProcess(name, builder(name, workDir, env, jvmOptions).start());
     try {
       hub.port.get(300, TimeUnit.SECONDS);
     } catch (Exception ex) {
@@ -93,7 +104,7 @@ final class HubProcess implements AutoCloseable {
    */
   static Exited runToExit(String name, Path workDir, Map<String, String> env)
       throws IOException, InterruptedException {
-    HubProcess hub = new HubProcess(name, builder(name, workDir, env).start());
+    HubProcess hub = new HubProcess(name, builder(name, workDir, env, List.of()).start());
     if (!hub.process.waitFor(120, TimeUnit.SECONDS)) {
       hub.kill();
       throw new IllegalStateException(
@@ -103,12 +114,15 @@ final class HubProcess implements AutoCloseable {
     return new Exited(hub.process.exitValue(), hub.output());
   }
 
-  private static ProcessBuilder builder(String name, Path workDir, Map<String, String> env) {
-    String jar = System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java.toString(), "-Xmx256m", "-jar", Path.of(jar).toAbsolutePath().toString());
+  private static ProcessBuilder builder(
+      String name, Path workDir, Map<String, String> env, List<String> jvmOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(java());
+    command.add("-Xmx256m");
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar().toString());
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.directory(workDir.toFile());
     pb.redirectErrorStream(true);
     Map<String, String> e = pb.environment();
@@ -125,6 +139,24 @@ final class HubProcess implements AutoCloseable {
     e.put("ECRHUB_SHUTDOWN_DRAIN", "5s");
     e.putAll(env);
     return pb;
+  }
+
+  /** The packaged hub: {@code -Dhub.jar}, else the build's fast-jar (or aot-jar) launcher. */
+  static Path jar() {
+    return Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar"))
+        .toAbsolutePath();
+  }
+
+  /**
+   * The {@code java} launcher the hubs run on: {@code -Dhub.java}, else this JVM's. An AOT cache is
+   * only valid on the very JVM that wrote it (ADR 0029), so the container build trains with the
+   * runtime image's JRE.
+   */
+  static String java() {
+    String java = System.getProperty("hub.java", "");
+    return java.isBlank()
+        ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
+        : java;
   }
 
   /** Environment for the database the test run uses: PostgreSQL with the pg profile, else H2. */
