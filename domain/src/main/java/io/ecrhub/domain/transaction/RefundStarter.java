@@ -29,9 +29,9 @@ import java.util.concurrent.TimeoutException;
  * sent once, and settled when the terminal answers; a request routed {@code auto} that provably
  * never reached the terminal (NotSent) goes on through the cloud, and its caller is answered as a
  * {@code cloud} refund's is (the refusal's 422, 503 when the cloud is not reached either). Through
- * QFPay's cloud: committed
- * IN_PROGRESS with its own out_trade_no and sent once by {@link CloudRefunder}. A success adds the
- * amount to the payment's refunded total in the same unit of work.
+ * QFPay's cloud: committed IN_PROGRESS with its own out_trade_no and sent once by {@link
+ * CloudRefunder}. A success adds the amount to the payment's refunded total in the same unit of
+ * work.
  */
 final class RefundStarter {
   private static final int RECORD_ATTEMPTS = 3;
