@@ -3,13 +3,13 @@ package io.ecrhub.simulator;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.transaction.RefundPolicy;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,15 +20,23 @@ import java.util.Set;
  * as the terminal's would be.
  */
 final class CloudTrades {
-  private static final LocalTime WINDOW_CLOSES = LocalTime.of(23, 30);
-  private static final LocalTime WINDOW_OPENS = LocalTime.of(0, 30);
-
   private final List<SimulatedTerminal> terminals;
   private final SimulatorContext ctx;
+  private volatile CloudRefundWindow window;
 
-  CloudTrades(List<SimulatedTerminal> terminals, SimulatorContext ctx) {
+  CloudTrades(List<SimulatedTerminal> terminals, SimulatorContext ctx, CloudRefundWindow window) {
     this.terminals = List.copyOf(terminals);
     this.ctx = ctx;
+    this.window = Objects.requireNonNull(window, "window");
+  }
+
+  /** From now on refunds are refused with 1265 while {@code w} is closed. */
+  void refundWindow(CloudRefundWindow w) {
+    window = Objects.requireNonNull(w, "window");
+  }
+
+  CloudRefundWindow refundWindow() {
+    return window;
   }
 
   /** Transactions whose syssn or out_trade_no is in the comma-separated lists. */
@@ -69,9 +77,9 @@ final class CloudTrades {
   /** A cloud refund: the answer QFPay gives ({@code respcd} and the refund's fields). */
   Map<String, Object> refund(Map<String, String> p) {
     Instant now = ctx.clock().instant();
-    LocalTime hk = now.atZone(RefundPolicy.HONG_KONG).toLocalTime();
-    if (!hk.isBefore(WINDOW_CLOSES) || hk.isBefore(WINDOW_OPENS)) {
-      return answer("1265", "refunds are closed between 23:30 and 00:30");
+    CloudRefundWindow w = window;
+    if (w.closedNow()) {
+      return answer("1265", "refunds are closed between " + w.closes() + " and " + w.opens());
     }
     String syssn = p.get("syssn");
     String outTradeNo = p.get("out_trade_no");

@@ -54,11 +54,18 @@ public final class QfpayCloudStandIn implements AutoCloseable {
   private final AtomicReference<Duration> delayNext = new AtomicReference<>();
   private final AtomicReference<String> refuseNextRefund = new AtomicReference<>();
   private final AtomicReference<Duration> delayNextRefund = new AtomicReference<>();
+  private final AtomicInteger throttleRefunds = new AtomicInteger();
 
   QfpayCloudStandIn(
       SimulatorContext ctx, List<SimulatedTerminal> terminals, CloudStandInConfig config) {
     this.config = config;
-    this.trades = new CloudTrades(terminals, ctx);
+    this.trades =
+        new CloudTrades(
+            terminals,
+            ctx,
+            config.refundWindow() != null
+                ? config.refundWindow()
+                : CloudRefundWindow.qfpay(ctx.clock()));
     this.pushes = new EcrCloudPushes(terminals, ctx);
     this.statement = new CloudStatementWindow(terminals, ctx);
     try {
@@ -101,6 +108,28 @@ public final class QfpayCloudStandIn implements AutoCloseable {
   /** Every broken rule of every request (empty: all were signed and encoded exactly). */
   public List<String> violations() {
     return journal.stream().flatMap(r -> r.violations().stream()).toList();
+  }
+
+  /**
+   * From now on {@code /trade/v1/refund} is refused with {@code 1265} while {@code window} is
+   * closed (e.g. {@link CloudRefundWindow#alwaysOpen()} for a test that must not depend on the time
+   * of day).
+   */
+  public void refundWindow(CloudRefundWindow window) {
+    trades.refundWindow(window);
+  }
+
+  /** The refund window in force. */
+  public CloudRefundWindow refundWindow() {
+    return trades.refundWindow();
+  }
+
+  /**
+   * The next {@code n} {@code /trade/v1/refund} requests (only: queries and pushes in between are
+   * answered as usual) are answered HTTP 429, unprocessed.
+   */
+  public void throttleNextRefunds(int n) {
+    throttleRefunds.set(n);
   }
 
   /** The next {@code n} requests are answered HTTP 429 (QFPay's rate limit). */
@@ -151,7 +180,9 @@ public final class QfpayCloudStandIn implements AutoCloseable {
         ex.sendResponseHeaders(400, -1);
         return;
       }
-      if (throttle.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      if (throttle.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+          || (path.equals("/trade/v1/refund")
+              && throttleRefunds.getAndUpdate(n -> Math.max(0, n - 1)) > 0)) {
         journal.add(new Request(path, Map.of(), List.of(), 429, null));
         ex.sendResponseHeaders(429, -1);
         return;

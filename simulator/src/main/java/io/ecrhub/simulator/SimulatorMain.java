@@ -116,6 +116,13 @@ public final class SimulatorMain implements Callable<Integer> {
   @Option(names = "--cloud-mchid", description = "mchid cloud requests must carry (default none).")
   String cloudMchid;
 
+  @Option(
+      names = "--cloud-refund-window",
+      description =
+          "Hong Kong times of day the cloud refuses refunds (1265), HH:MM-HH:MM"
+              + " (default ${DEFAULT-VALUE}, as QFPay documents).")
+  String cloudRefundWindow = "23:30-00:30";
+
   @Option(names = "--run-for-ms", hidden = true, description = "Stop after this long (tests).")
   long runForMs = -1;
 
@@ -203,7 +210,14 @@ public final class SimulatorMain implements Callable<Integer> {
       String key = cloudClientKey != null ? cloudClientKey : TerminalConfig.randomPosKey();
       QfpayCloudStandIn cloud =
           sim.startCloud(
-              new CloudStandInConfig(host, cloudPort, false, cloudAppCode, key, cloudMchid));
+              new CloudStandInConfig(
+                  host,
+                  cloudPort,
+                  false,
+                  cloudAppCode,
+                  key,
+                  cloudMchid,
+                  CloudRefundWindow.parse(cloudRefundWindow, java.time.Clock.systemUTC())));
       out.println(
           "QFPay cloud: "
               + cloud.baseUri()
@@ -211,7 +225,9 @@ public final class SimulatorMain implements Callable<Integer> {
               + cloudAppCode
               + "  client key "
               + key
-              + (cloudMchid == null ? "" : "  mchid " + cloudMchid));
+              + (cloudMchid == null ? "" : "  mchid " + cloudMchid)
+              + "  refunds refused "
+              + cloudRefundWindow);
     }
     out.println(
         "Notifications: "

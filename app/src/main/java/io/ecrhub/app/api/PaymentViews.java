@@ -117,6 +117,14 @@ public final class PaymentViews {
                       + " notification): settled on an answer over plain HTTP/TCP, or on one that"
                       + " lacked fields the protocol promises")
           boolean confirmationPending,
+      @Schema(
+              description =
+                  "The transport that carried the payment's request: its terminal's own, or CLOUD"
+                      + " when a LAN terminal with cloudFallback was not reached and the payment"
+                      + " was pushed through QFPay's cloud instead (ADR 0022); null for payments"
+                      + " recorded before the hub kept it",
+              enumeration = {"HTTPS", "HTTP", "TCP", "SERIAL", "CLOUD"})
+          String transport,
       Instant createdAt,
       Instant updatedAt) {
 
@@ -140,6 +148,7 @@ public final class PaymentViews {
           p.reviewNote().orElse(null),
           p.confirmedBy().map(ConfirmedBy::key).orElse(null),
           p.confirmationPending(),
+          p.sentVia().map(Enum::name).orElse(null),
           p.createdAt(),
           p.updatedAt());
     }

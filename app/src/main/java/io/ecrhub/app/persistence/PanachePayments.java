@@ -10,6 +10,7 @@ import io.ecrhub.domain.terminal.Channel;
 import io.ecrhub.domain.terminal.OutTradeNo;
 import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Payments;
@@ -89,6 +90,7 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
     MUTABLE.put("refundedMinor", e -> e.refundedMinor);
     MUTABLE.put("cardScheme", e -> e.cardScheme);
     MUTABLE.put("maskedCardNumber", e -> e.maskedCardNumber);
+    MUTABLE.put("sentVia", e -> e.sentVia);
     LifecycleColumns.MUTABLE.forEach(
         (path, value) -> MUTABLE.put(path, e -> value.apply(e.lifecycle)));
   }
@@ -116,6 +118,7 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
     e.refundedMinor = s.refundedAmount() == null ? 0 : s.refundedAmount().minorUnits();
     e.cardScheme = Times.clip(s.cardScheme(), 40);
     e.maskedCardNumber = Times.clip(s.maskedCardNumber(), 40);
+    e.sentVia = s.sentVia() == null ? null : s.sentVia().name();
   }
 
   static Payment toDomain(PaymentEntity e) {
@@ -135,7 +138,8 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
             e.money(e.refundedMinor),
             e.cardScheme,
             e.maskedCardNumber,
-            e.lifecycleSnapshot()));
+            e.lifecycleSnapshot(),
+            e.sentVia == null ? null : Transport.valueOf(e.sentVia)));
   }
 
   @Override

@@ -33,6 +33,10 @@ class PaymentEntity extends TransactionRow {
   @Column(name = "masked_card_number")
   String maskedCardNumber;
 
+  /** {@link io.ecrhub.domain.terminal.Transport} that carried the request, or null. */
+  @Column(name = "sent_via")
+  String sentVia;
+
   @Embedded LifecycleColumns lifecycle = new LifecycleColumns();
 
   @Override

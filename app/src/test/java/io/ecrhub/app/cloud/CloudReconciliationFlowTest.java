@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ecrhub.app.support.SseClient;
 import io.ecrhub.ecr.codec.EcrFunction;
+import io.ecrhub.simulator.CloudRefundWindow;
 import io.ecrhub.simulator.CloudStandInConfig;
 import io.ecrhub.simulator.Fault;
 import io.ecrhub.simulator.QfpayCloudStandIn;
@@ -48,7 +49,10 @@ class CloudReconciliationFlowTest {
       synchronized (CloudReconciliationFlowTest.class) {
         if (sim == null) {
           sim = CloudTestSupport.simulator("gone-1", "gone-2", "plain-1");
-          standIn = sim.startCloud(CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null));
+          standIn =
+              sim.startCloud(
+                  CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null)
+                      .withRefundWindow(CloudRefundWindow.alwaysOpen()));
         }
       }
       return Map.of(

@@ -8,6 +8,7 @@ import static io.ecrhub.app.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ecrhub.simulator.CloudRefundWindow;
 import io.ecrhub.simulator.CloudStandInConfig;
 import io.ecrhub.simulator.QfpayCloudStandIn;
 import io.ecrhub.simulator.SimulatedTerminal;
@@ -47,8 +48,21 @@ class CloudRefundFlowTest {
         if (sim == null) {
           sim =
               CloudTestSupport.simulator(
-                  "off-1", "off-2", "card-1", "refuse-1", "slow-1", "route-1");
-          standIn = sim.startCloud(CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null));
+                  "off-1",
+                  "off-2",
+                  "card-1",
+                  "refuse-1",
+                  "slow-1",
+                  "route-1",
+                  "window-1",
+                  "auto-1265",
+                  "auto-1269",
+                  "auto-1272",
+                  "auto-down");
+          standIn =
+              sim.startCloud(
+                  CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null)
+                      .withRefundWindow(CloudRefundWindow.alwaysOpen()));
         }
       }
       return Map.of(
@@ -241,6 +255,141 @@ class CloudRefundFlowTest {
         .extracting(r -> r.get("terminalResponseCode"))
         .containsExactlyInAnyOrderElementsOf(codes.keySet());
     assertThat(payment(p.getString("id")).getString("refundedAmount")).isEqualTo("0.00");
+  }
+
+  /**
+   * The stand-in's own 1265 (not a refusal on demand): its window, read on a clock the test sets,
+   * is closed, then open. The refund refused while closed is DECLINED with 1265 and answered 422
+   * with the next 00:30 Hong Kong time; the one asked while open refunds.
+   */
+  @Test
+  void theCloudsRefundWindow_closed_is422WithReopensAt_open_refunds() {
+    JsonPath p = paid(sim.terminal("window-1"), "10.50", "wx");
+    ExtractableResponse<Response> refused;
+    Instant before = Instant.now();
+    standIn.refundWindow(CloudRefundWindow.alwaysClosed());
+    try {
+      refused = postRefund(p.getString("id"), "3.00", "cloud");
+    } finally {
+      standIn.refundWindow(CloudRefundWindow.alwaysOpen());
+    }
+
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.<String>path("code")).isEqualTo("REFUND_WINDOW_CLOSED");
+    Instant reopens = Instant.parse(refused.path("reopensAt"));
+    assertThat(reopens).isAfter(before).isBefore(before.plus(Duration.ofDays(1)).plusSeconds(60));
+    assertThat(reopens.atZone(java.time.ZoneId.of("Asia/Hong_Kong")).toLocalTime())
+        .isEqualTo(java.time.LocalTime.of(0, 30));
+    List<QfpayCloudStandIn.Request> closed =
+        standIn.requests("/trade/v1/refund").stream()
+            .filter(r -> p.getString("qfpayTransactionId").equals(r.params().get("syssn")))
+            .toList();
+    assertThat(closed).hasSize(1);
+    assertThat(closed.getFirst().respcd()).isEqualTo("1265");
+
+    var open = postRefund(p.getString("id"), "3.00", "cloud");
+    assertThat(open.statusCode()).isEqualTo(202);
+    assertThat(open.<String>path("status")).isEqualTo("SUCCEEDED");
+
+    List<Map<String, Object>> refunds =
+        admin()
+            .get("/api/v1/payments/" + p.getString("id") + "/refunds")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    assertThat(refunds)
+        .extracting(r -> r.get("status"))
+        .containsExactlyInAnyOrder("DECLINED", "SUCCEEDED");
+    assertThat(refunds)
+        .filteredOn(r -> "DECLINED".equals(r.get("status")))
+        .extracting(r -> r.get("terminalResponseCode"))
+        .containsExactly("1265");
+    assertThat(payment(p.getString("id")).getString("refundedAmount")).isEqualTo("3.00");
+  }
+
+  /**
+   * {@code auto} whose terminal attempt was NotSent (connection refused) and which QFPay then
+   * refuses: answered as {@code route: cloud} is (ADR 0021), the 422 with QFPay's mapped code, the
+   * refund recorded DECLINED with QFPay's code on the cloud route, nothing refunded. Each code on a
+   * terminal of its own, last seen ONLINE, so that {@code auto} tries the terminal first.
+   */
+  @Test
+  void autoRefund_terminalNotSent_cloudRefuses_isThe422OfRouteCloud() {
+    Map<String, String> codes =
+        Map.of(
+            "1265", "REFUND_WINDOW_CLOSED",
+            "1269", "REFUND_INSUFFICIENT_BALANCE",
+            "1272", "REFUND_EXCEEDS_REFUNDABLE");
+    for (var c : codes.entrySet()) {
+      SimulatedTerminal t = sim.terminal("auto-" + c.getKey());
+      JsonPath p = paid(t, "10.50", "wx");
+      int tradesBefore = t.transactions().size();
+      t.close();
+      standIn.refuseNextRefund(c.getKey());
+
+      var refused = postRefund(p.getString("id"), "2.00", null);
+
+      assertThat(refused.statusCode()).as(c.getKey()).isEqualTo(422);
+      assertThat(refused.<String>path("code")).as(c.getKey()).isEqualTo(c.getValue());
+      assertThat(refused.<String>path("detail")).contains("QFPay code " + c.getKey());
+      if (c.getKey().equals("1265")) {
+        assertThat(refused.<String>path("reopensAt")).isNotNull();
+      }
+      List<Map<String, Object>> refunds =
+          admin()
+              .get("/api/v1/payments/" + p.getString("id") + "/refunds")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("$");
+      assertThat(refunds).as(c.getKey()).hasSize(1);
+      Map<String, Object> r = refunds.getFirst();
+      assertThat(r.get("status")).as(c.getKey()).isEqualTo("DECLINED");
+      assertThat(r.get("route")).as(c.getKey()).isEqualTo("cloud");
+      assertThat(r.get("terminalResponseCode")).as(c.getKey()).isEqualTo(c.getKey());
+      assertThat(refundRequests((String) r.get("outTradeNo"))).hasSize(1);
+      assertThat(payment(p.getString("id")).getString("refundedAmount")).isEqualTo("0.00");
+      assertThat(t.transactions()).hasSize(tradesBefore);
+    }
+  }
+
+  /**
+   * {@code auto} whose terminal attempt was NotSent and whose cloud request is not processed either
+   * (HTTP 429, NotSent): 503 CLOUD_UNREACHABLE, nothing refunded, the refund FAILED (final, so it
+   * holds nothing back); the caller's retry refunds.
+   */
+  @Test
+  void autoRefund_terminalNotSent_cloudUnreachable_is503_andARetryRefunds() {
+    SimulatedTerminal t = sim.terminal("auto-down");
+    JsonPath p = paid(t, "10.50", "wx");
+    t.close();
+    standIn.throttleNextRefunds(1);
+
+    var unreachable = postRefund(p.getString("id"), null, null);
+
+    assertThat(unreachable.statusCode()).isEqualTo(503);
+    assertThat(unreachable.<String>path("code")).isEqualTo("CLOUD_UNREACHABLE");
+    List<Map<String, Object>> refunds =
+        admin()
+            .get("/api/v1/payments/" + p.getString("id") + "/refunds")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    assertThat(refunds).hasSize(1);
+    assertThat(refunds.getFirst().get("status")).isEqualTo("FAILED");
+    assertThat(refunds.getFirst().get("route")).isEqualTo("cloud");
+    assertThat(payment(p.getString("id")).getString("refundedAmount")).isEqualTo("0.00");
+
+    var retry = postRefund(p.getString("id"), null, null);
+    assertThat(retry.statusCode()).isEqualTo(202);
+    assertThat(retry.<String>path("status")).isEqualTo("SUCCEEDED");
+    assertThat(retry.<String>path("amount")).isEqualTo("10.50");
+    assertThat(payment(p.getString("id")).getString("refundedAmount")).isEqualTo("10.50");
   }
 
   @Test

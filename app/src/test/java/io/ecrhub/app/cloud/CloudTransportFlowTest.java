@@ -1,5 +1,6 @@
 package io.ecrhub.app.cloud;
 
+import static io.ecrhub.app.support.Api.ADMIN_KEY;
 import static io.ecrhub.app.support.Api.POS_KEY;
 import static io.ecrhub.app.support.Api.admin;
 import static io.ecrhub.app.support.Api.awaitPaymentStatus;
@@ -8,7 +9,9 @@ import static io.ecrhub.app.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ecrhub.app.support.SseClient;
 import io.ecrhub.ecr.codec.EcrFunction;
+import io.ecrhub.simulator.CloudRefundWindow;
 import io.ecrhub.simulator.CloudStandInConfig;
 import io.ecrhub.simulator.Fault;
 import io.ecrhub.simulator.QfpayCloudStandIn;
@@ -48,8 +51,12 @@ class CloudTransportFlowTest {
     public Map<String, String> getConfigOverrides() {
       synchronized (CloudTransportFlowTest.class) {
         if (sim == null) {
-          sim = CloudTestSupport.simulator("cloud-1", "fallback-1", "lost-1");
-          standIn = sim.startCloud(CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null));
+          sim =
+              CloudTestSupport.simulator("cloud-1", "fallback-1", "lost-1", "fallback-2", "lan-1");
+          standIn =
+              sim.startCloud(
+                  CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null)
+                      .withRefundWindow(CloudRefundWindow.alwaysOpen()));
         }
       }
       return Map.of(
@@ -68,6 +75,9 @@ class CloudTransportFlowTest {
 
   @TestHTTPResource("/qfpay/notify")
   URI notifyUrl;
+
+  @TestHTTPResource("/")
+  URI base;
 
   private static JsonPath payment(String id) {
     return admin().get("/api/v1/payments/" + id).then().statusCode(200).extract().jsonPath();
@@ -178,6 +188,77 @@ class CloudTransportFlowTest {
         .containsEntry("txamt", "720");
     assertThat(payment(id).getString("qfpayTransactionId"))
         .isEqualTo(trades(t, outTradeNo).get(0).syssn());
+  }
+
+  /**
+   * The payment that fell back says it went through the cloud (its view and its events), is settled
+   * as the cloud's answer (confirmed by the cloud, not an unauthenticated HTTP answer waiting for
+   * confirmation), and the terminal's LAN is shown as not reached, not ONLINE because the cloud leg
+   * succeeded. A payment to a reachable LAN terminal says HTTP.
+   */
+  @Test
+  void fallbackPayment_isRecordedAsCarriedByTheCloud_andTheLanShownUnreachable() throws Exception {
+    SimulatedTerminal t = sim.terminal("fallback-2");
+    JsonPath terminal =
+        register(
+            Map.of(
+                "host",
+                "127.0.0.1",
+                "port",
+                closedPort(),
+                "transport",
+                "HTTP",
+                "deviceId",
+                "fallback-2",
+                "cloudFallback",
+                true));
+
+    String id = startPayment(terminal.getString("id"), "6.10", "wx");
+    awaitPaymentStatus(id, "SUCCEEDED");
+
+    JsonPath p = payment(id);
+    assertThat(p.getString("transport")).isEqualTo("CLOUD");
+    assertThat(p.getString("confirmedBy")).isEqualTo("cloud");
+    assertThat(p.getBoolean("confirmationPending")).isFalse();
+    assertThat(trades(t, p.getString("outTradeNo"))).hasSize(1);
+    try (SseClient stream =
+        SseClient.open(base.resolve("api/v1/payments/" + id + "/events"), ADMIN_KEY, null)) {
+      assertThat(stream.until("payment.succeeded"))
+          .anySatisfy(
+              e ->
+                  assertThat(e.data())
+                      .contains("sent through QFPay's cloud")
+                      .contains("CONNECT_FAILED"));
+    }
+    JsonPath after =
+        admin()
+            .get("/api/v1/terminals/" + terminal.getString("id"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(after.getString("status")).isNotEqualTo("ONLINE").isEqualTo("UNREACHABLE");
+
+    SimulatedTerminal lan = sim.terminal("lan-1");
+    JsonPath reachable =
+        register(
+            Map.of(
+                "host",
+                lan.host(),
+                "port",
+                lan.httpPort(),
+                "transport",
+                "HTTP",
+                "posKey",
+                lan.posKey(),
+                "deviceId",
+                "lan-1",
+                "cloudFallback",
+                true));
+    String direct = startPayment(reachable.getString("id"), "2.00", "wx");
+    awaitPaymentStatus(direct, "SUCCEEDED");
+    assertThat(payment(direct).getString("transport")).isEqualTo("HTTP");
+    assertThat(paymentPushes("lan-1")).isEmpty();
   }
 
   @Test

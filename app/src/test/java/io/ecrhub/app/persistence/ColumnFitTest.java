@@ -146,6 +146,8 @@ class ColumnFitTest {
     m.put("refund.out_trade_no", List.of("EHR" + "x".repeat(61)));
     m.put("payment.channel", names(Channel.class));
     m.put("terminal.transport", names(Transport.class));
+    // the transport that carried a payment: its terminal's, or CLOUD after a fallback
+    m.put("payment.sent_via", names(Transport.class));
     m.put("terminal.model", names(TerminalModel.class));
     m.put("terminal.tcp_framing", names(TcpFraming.class));
     m.put("terminal.status", names(TerminalStatus.class));

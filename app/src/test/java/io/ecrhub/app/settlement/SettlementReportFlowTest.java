@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ecrhub.domain.settlement.SettlementRun;
 import io.ecrhub.ecr.codec.EcrCodec;
+import io.ecrhub.simulator.CloudRefundWindow;
 import io.ecrhub.simulator.CloudStandInConfig;
 import io.ecrhub.simulator.QfpayCloudStandIn;
 import io.ecrhub.simulator.SimTransaction;
@@ -69,7 +70,10 @@ class SettlementReportFlowTest {
                       .terminal(TerminalConfig.builder("stmt-1").build())
                       .terminal(TerminalConfig.builder("stmt-2").build())
                       .build());
-          standIn = sim.startCloud(CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null));
+          standIn =
+              sim.startCloud(
+                  CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null)
+                      .withRefundWindow(CloudRefundWindow.alwaysOpen()));
           elsewhere =
               TerminalSimulator.start(
                   SimulatorConfig.builder()

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param readTimeout budget for the complete response after the request was written
  * @param deviceId the terminal's Device ID ({@code termid} in QFPay's cloud), or null
  * @param cloudFallback true when a payment whose LAN attempt was provably not sent may be pushed
- *     through QFPay's cloud instead ({@link TransportRouter}, ADR 0022)
+ *     through QFPay's cloud instead (the payment use case, ADR 0022)
  */
 public record TerminalEndpoint(
     TerminalId terminalId,
@@ -74,6 +74,30 @@ public record TerminalEndpoint(
         readTimeout,
         t.deviceId().orElse(null),
         t.cloudFallback());
+  }
+
+  /**
+   * The same terminal reached through QFPay's cloud by its Device ID (the cloud fallback's push,
+   * ADR 0022): transport {@link Transport#CLOUD}, no host or port, no further fallback.
+   *
+   * @throws IllegalStateException when the endpoint has no Device ID
+   */
+  public TerminalEndpoint throughCloud() {
+    if (deviceId == null) {
+      throw new IllegalStateException("terminal " + terminalId + " has no Device ID");
+    }
+    return new TerminalEndpoint(
+        terminalId,
+        "",
+        0,
+        Transport.CLOUD,
+        encryption,
+        posKey,
+        tcpFraming,
+        connectTimeout,
+        readTimeout,
+        deviceId,
+        false);
   }
 
   public TerminalEndpoint withReadTimeout(Duration d) {

@@ -3,14 +3,15 @@ package io.ecrhub.domain.terminal;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The {@link TerminalChannel} the use cases see: a terminal reached through QFPay's cloud ({@link
- * Transport#CLOUD}) goes to the cloud channel, every other one to the local (LAN, cable) channel;
- * and a payment to a local terminal with a cloud fallback whose LAN attempt was provably {@link
- * TerminalOutcome.NotSent not sent} is pushed through the cloud, once (ADR 0022).
+ * The {@link TerminalChannel} the use cases see: a request for an endpoint reached through QFPay's
+ * cloud ({@link Transport#CLOUD}) goes to the cloud channel, every other one to the local (LAN,
+ * cable) channel. It never changes a request's path by itself: the cloud fallback of a payment
+ * whose LAN attempt was provably {@link TerminalOutcome.NotSent not sent} ({@link #fallsBack}) is
+ * the payment use case's decision, which records it on the payment and sends the push to {@link
+ * TerminalEndpoint#throughCloud()} (ADR 0022).
  *
  * <p>Never after {@link TerminalOutcome.OutcomeUnknown}, a channel failure, or any answer from the
  * terminal: the LAN request may be on the terminal's screen or charged already, and a second
@@ -18,8 +19,6 @@ import java.util.concurrent.CompletionStage;
  * is routed before it is sent, never as a retry); queries, prints and cancels stay on their path.
  */
 public final class TransportRouter implements TerminalChannel {
-  private static final System.Logger LOG = System.getLogger(TransportRouter.class.getName());
-
   /**
    * The causes that prove nothing reached the terminal's application through the LAN: no
    * connection, no address, a TLS handshake that failed or was refused before any request byte. Not
@@ -49,31 +48,19 @@ public final class TransportRouter implements TerminalChannel {
 
   @Override
   public CompletionStage<TerminalOutcome> send(TerminalEndpoint endpoint, TerminalCommand command) {
-    if (!endpoint.transport().local()) {
-      return TerminalCalls.send(cloud, endpoint, command);
-    }
-    CompletionStage<TerminalOutcome> lan = TerminalCalls.send(local, endpoint, command);
-    if (!endpoint.cloudFallback()
-        || endpoint.deviceId() == null
-        || !(command instanceof TerminalCommand.Pay)) {
-      return lan;
-    }
-    // an exceptional completion (a broken channel) propagates: the request may have left
-    return lan.thenCompose(
-        outcome -> {
-          if (!fallsBack(outcome)) {
-            return CompletableFuture.completedFuture(outcome);
-          }
-          TerminalOutcome.NotSent n = (TerminalOutcome.NotSent) outcome;
-          LOG.log(
-              System.Logger.Level.INFO,
-              "terminal {0}: payment not sent over the LAN ({1}); pushed once through QFPay''s"
-                  + " cloud",
-              endpoint.terminalId(),
-              n.cause());
-          return TerminalCalls.send(cloud, endpoint, command)
-              .thenApply(viaCloud -> noted(n, viaCloud));
-        });
+    return TerminalCalls.send(endpoint.transport().local() ? local : cloud, endpoint, command);
+  }
+
+  /**
+   * Whether a payment to {@code endpoint} whose LAN attempt ended in {@code lanOutcome} goes on
+   * through QFPay's cloud: a local terminal with a cloud fallback and a Device ID, and an outcome
+   * that proves nothing reached it.
+   */
+  public static boolean fallsBack(TerminalEndpoint endpoint, TerminalOutcome lanOutcome) {
+    return endpoint.transport().local()
+        && endpoint.cloudFallback()
+        && endpoint.deviceId() != null
+        && fallsBack(lanOutcome);
   }
 
   /** Whether {@code lanOutcome} proves the request never reached the terminal over the LAN. */
@@ -82,7 +69,7 @@ public final class TransportRouter implements TerminalChannel {
   }
 
   /** The cloud's outcome; when the cloud did not send either, both reasons. */
-  private static TerminalOutcome noted(TerminalOutcome.NotSent lan, TerminalOutcome viaCloud) {
+  public static TerminalOutcome noted(TerminalOutcome.NotSent lan, TerminalOutcome viaCloud) {
     if (viaCloud instanceof TerminalOutcome.NotSent c) {
       return new TerminalOutcome.NotSent(
           lan.cause(), "LAN: " + lan.detail() + "; cloud fallback: " + c.detail(), lan.presented());

@@ -7,6 +7,7 @@ import io.ecrhub.domain.terminal.OutTradeNo;
 import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TransactionReport;
+import io.ecrhub.domain.terminal.Transport;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,7 @@ public final class Payment implements Settleable {
   private Money refundedAmount;
   private String cardScheme;
   private String maskedCardNumber;
+  private Transport sentVia;
 
   private Payment(Snapshot s) {
     this.facts = Objects.requireNonNull(s.facts());
@@ -37,6 +39,7 @@ public final class Payment implements Settleable {
     this.refundedAmount = s.refundedAmount() == null ? zero : s.refundedAmount();
     this.cardScheme = s.cardScheme();
     this.maskedCardNumber = s.maskedCardNumber();
+    this.sentVia = s.sentVia();
   }
 
   /** A new payment in PENDING. */
@@ -65,7 +68,7 @@ public final class Payment implements Settleable {
             requestFingerprint);
     LifecycleSnapshot pending =
         LifecycleSnapshot.created(TransactionStatus.PENDING, null, null, now);
-    Payment p = new Payment(new Snapshot(facts, null, null, null, pending));
+    Payment p = new Payment(new Snapshot(facts, null, null, null, pending, null));
     p.lifecycle.created("created", now);
     return p;
   }
@@ -149,8 +152,42 @@ public final class Payment implements Settleable {
     lifecycle.changed("refunded " + refunded, now);
   }
 
+  /** The payment is sent to its terminal over {@code transport} (its terminal's own). */
+  public void sendVia(Transport transport) {
+    this.sentVia = Objects.requireNonNull(transport, "transport");
+  }
+
+  /**
+   * The payment's LAN request provably never reached its terminal (NotSent), so it is pushed once
+   * through QFPay's cloud instead (ADR 0022): recorded with an event before the push, so the
+   * payment says which way it went. Only while IN_PROGRESS over a local transport.
+   */
+  public void sendThroughCloud(String why, Instant now) {
+    if (status() != TransactionStatus.IN_PROGRESS || sentVia == Transport.CLOUD) {
+      throw new IllegalStateException(
+          "payment "
+              + id()
+              + " cannot go through the cloud: it is "
+              + status()
+              + " via "
+              + sentVia);
+    }
+    sentVia = Transport.CLOUD;
+    lifecycle.changed("sent through QFPay's cloud: " + why, now);
+  }
+
+  /**
+   * The transport that carried the payment's request: its terminal's, or {@link Transport#CLOUD}
+   * after a cloud fallback; empty for payments recorded before the hub kept it, and for payments
+   * never sent.
+   */
+  public Optional<Transport> sentVia() {
+    return Optional.ofNullable(sentVia);
+  }
+
   public Snapshot snapshot() {
-    return new Snapshot(facts, refundedAmount, cardScheme, maskedCardNumber, lifecycle.snapshot());
+    return new Snapshot(
+        facts, refundedAmount, cardScheme, maskedCardNumber, lifecycle.snapshot(), sentVia);
   }
 
   public PaymentId id() {
@@ -221,18 +258,35 @@ public final class Payment implements Settleable {
    * The full persistent state of a payment: its facts, what changes on it alone, its lifecycle.
    *
    * @param refundedAmount what was refunded so far (null: nothing)
+   * @param sentVia the transport that carried the request (null: not recorded)
    */
   public record Snapshot(
       Facts facts,
       Money refundedAmount,
       String cardScheme,
       String maskedCardNumber,
-      LifecycleSnapshot lifecycle) {
+      LifecycleSnapshot lifecycle,
+      Transport sentVia) {
+
+    /** A state without the transport that carried it. */
+    public Snapshot(
+        Facts facts,
+        Money refundedAmount,
+        String cardScheme,
+        String maskedCardNumber,
+        LifecycleSnapshot lifecycle) {
+      this(facts, refundedAmount, cardScheme, maskedCardNumber, lifecycle, null);
+    }
 
     /** The same state with another version (persistence adapters restore saved payments so). */
     public Snapshot withVersion(long newVersion) {
       return new Snapshot(
-          facts, refundedAmount, cardScheme, maskedCardNumber, lifecycle.withVersion(newVersion));
+          facts,
+          refundedAmount,
+          cardScheme,
+          maskedCardNumber,
+          lifecycle.withVersion(newVersion),
+          sentVia);
     }
 
     public PaymentId id() {

@@ -8,8 +8,11 @@ import io.ecrhub.domain.terminal.OutTradeNo;
 import io.ecrhub.domain.terminal.Terminal;
 import io.ecrhub.domain.terminal.TerminalCalls;
 import io.ecrhub.domain.terminal.TerminalCommand;
+import io.ecrhub.domain.terminal.TerminalEndpoint;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
+import io.ecrhub.domain.terminal.Transport;
+import io.ecrhub.domain.terminal.TransportRouter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -147,9 +151,11 @@ public final class PaymentService
             saved.outTradeNo(),
             flow.settings.paymentTimeoutFor(saved.channel()));
     Payment.Snapshot asSent = saved.snapshot();
-    TerminalCalls.send(flow.ports.channel(), flow.businessEndpoint(terminal), pay)
+    TerminalEndpoint endpoint = flow.businessEndpoint(terminal);
+    TerminalCalls.send(flow.ports.channel(), endpoint, pay)
         .whenCompleteAsync(
-            (outcome, error) -> settle(asSent, terminal, holder, outcome, error), outcomeExecutor);
+            (outcome, error) -> settle(asSent, terminal, endpoint, pay, holder, outcome, error),
+            outcomeExecutor);
     return saved;
   }
 
@@ -196,6 +202,7 @@ public final class PaymentService
                   c.fingerprint(),
                   now);
           p.markInProgress(now);
+          p.sendVia(terminal.transport());
           Payment saved = flow.ports.payments().save(p);
           flow.publish(p.drainEvents());
           return new Started(terminal, saved, false);
@@ -233,29 +240,124 @@ public final class PaymentService
   }
 
   /**
-   * Applies the terminal's answer and frees the lease in the same unit of work (a cashier who sees
-   * the outcome may start the next payment at once), then records what the answer says about the
-   * terminal. The first attempt starts from the payment as it was sent (nothing else has usually
-   * changed it since): its save is conditional on that version, so a change made meanwhile (a
-   * reconciliation, a notification) fails it and the next attempt re-reads the payment.
+   * What became of the payment's request. A LAN attempt that provably never reached a terminal with
+   * a cloud fallback ({@link TransportRouter#fallsBack(TerminalEndpoint, TerminalOutcome)}) goes on
+   * through QFPay's cloud, once; any other outcome is applied ({@link #record}), and what it says
+   * about the terminal is recorded.
    */
   private void settle(
       Payment.Snapshot asSent,
       Terminal terminal,
+      TerminalEndpoint endpoint,
+      TerminalCommand.Pay pay,
       String holder,
       TerminalOutcome answer,
       Throwable error) {
-    PaymentId id = asSent.id();
-    TerminalId terminalId = terminal.id();
     TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
+    if (TransportRouter.fallsBack(endpoint, outcome)
+        && pushedThroughCloud(
+            asSent.id(), terminal, endpoint, pay, holder, (TerminalOutcome.NotSent) outcome)) {
+      return;
+    }
+    record(asSent, asSent.id(), terminal, terminal.transport(), holder, outcome);
+    flow.health.record(terminal, outcome);
+  }
+
+  /**
+   * The cloud fallback (ADR 0022): records on the payment, with an event, that it goes through
+   * QFPay's cloud (so it says which transport carried it), records the terminal's LAN as not
+   * reached, and pushes the same payment (same out_trade_no) through the cloud once; its outcome is
+   * applied as an answer over {@link Transport#CLOUD}. False, having sent nothing, when the payment
+   * is no longer this instance's to send (lease lost, moved on meanwhile).
+   */
+  private boolean pushedThroughCloud(
+      PaymentId id,
+      Terminal terminal,
+      TerminalEndpoint endpoint,
+      TerminalCommand.Pay pay,
+      String holder,
+      TerminalOutcome.NotSent lan) {
+    if (!flow.stillHolds(holder)) {
+      return false;
+    }
+    AtomicBoolean moved = new AtomicBoolean();
+    try {
+      flow.change(
+          "payment " + id,
+          () -> {
+            Payment p = flow.ports.payments().findById(id).orElse(null);
+            if (p == null
+                || p.status() != TransactionStatus.IN_PROGRESS
+                || p.sentVia().orElse(null) == Transport.CLOUD) {
+              return List.of();
+            }
+            p.sendThroughCloud(
+                "the LAN request to terminal "
+                    + terminal.id()
+                    + " was not sent ("
+                    + lan.cause()
+                    + "), pushed once under the same out_trade_no",
+                flow.now());
+            flow.ports.payments().save(p);
+            moved.set(true);
+            return p.drainEvents();
+          });
+    } catch (RuntimeException e) {
+      Flow.LOG.log(
+          System.Logger.Level.ERROR,
+          "could not record the cloud fallback of payment {0}; not pushed: {1}",
+          id,
+          e.toString());
+      return false;
+    }
+    if (!moved.get()) {
+      return false;
+    }
+    flow.health.record(terminal, lan);
+    Flow.LOG.log(
+        System.Logger.Level.INFO,
+        "terminal {0}: payment {1} not sent over the LAN ({2}); pushed once through QFPay''s cloud",
+        terminal.id(),
+        id,
+        lan.cause());
+    TerminalCalls.send(flow.ports.channel(), endpoint.throughCloud(), pay)
+        .whenCompleteAsync(
+            (outcome, error) ->
+                record(
+                    null,
+                    id,
+                    terminal,
+                    Transport.CLOUD,
+                    holder,
+                    TransportRouter.noted(lan, TerminalCalls.outcomeOf(outcome, error))),
+            outcomeExecutor);
+    return true;
+  }
+
+  /**
+   * Applies the answer received over {@code via} and frees the lease in the same unit of work (a
+   * cashier who sees the outcome may start the next payment at once). When {@code asSent} is given
+   * the first attempt starts from the payment as it was sent (nothing else has usually changed it
+   * since): its save is conditional on that version, so a change made meanwhile (a reconciliation,
+   * a notification) fails it and the next attempt re-reads the payment; without it the payment is
+   * read.
+   */
+  private void record(
+      Payment.Snapshot asSent,
+      PaymentId id,
+      Terminal terminal,
+      Transport via,
+      String holder,
+      TerminalOutcome outcome) {
+    TerminalId terminalId = terminal.id();
     // Once the lease is lost another instance may have moved the payment on: re-read it, and
     // record only an answer that settles it by itself.
     boolean held = flow.stillHolds(holder);
     try {
-      Verdict verdict =
-          flow.underLease(
-              held, Verdict.ofTradeAnswer(outcome, Payment.restore(asSent), terminal.transport()));
-      AtomicReference<Payment.Snapshot> unread = new AtomicReference<>(held ? asSent : null);
+      Payment basis = asSent != null ? Payment.restore(asSent) : flow.payment(id);
+      Verdict verdict = flow.underLease(held, Verdict.ofTradeAnswer(outcome, basis, via));
+      AtomicReference<Payment.Snapshot> unread =
+          new AtomicReference<>(held && asSent != null ? asSent : null);
       flow.change(
           "payment " + id,
           () ->
@@ -273,7 +375,6 @@ public final class PaymentService
     } finally {
       flow.stopRenewing(holder);
     }
-    flow.health.record(terminal, outcome);
   }
 
   /**

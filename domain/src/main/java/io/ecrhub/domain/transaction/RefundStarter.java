@@ -10,24 +10,40 @@ import io.ecrhub.domain.terminal.TerminalCalls;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Refunds a payment by the route {@link RefundRouting} chooses (ADR 0021). Through the terminal
  * (1002) within {@link RefundPolicy}: decided, committed as IN_PROGRESS under the terminal's lease,
  * sent once, and settled when the terminal answers; a request routed {@code auto} that provably
- * never reached the terminal (NotSent) goes on through the cloud. Through QFPay's cloud: committed
- * IN_PROGRESS with its own out_trade_no and sent once by {@link CloudRefunder}. A success adds the
- * amount to the payment's refunded total in the same unit of work.
+ * never reached the terminal (NotSent) goes on through the cloud, and its caller is answered as a
+ * {@code cloud} refund's is (the refusal's 422, 503 when the cloud is not reached either). Through
+ * QFPay's cloud: committed IN_PROGRESS with its own out_trade_no and sent once by {@link
+ * CloudRefunder}. A success adds the amount to the payment's refunded total in the same unit of
+ * work.
  */
 final class RefundStarter {
   private static final int RECORD_ATTEMPTS = 3;
+
+  /** Beyond the connect budget, what an {@code auto} refund waits to learn it was NotSent. */
+  private static final Duration ROUTE_MARGIN = Duration.ofSeconds(2);
+
+  /**
+   * The longest a rerouted refund's caller waits for the cloud's answer; the cloud call is bounded
+   * by its own timeouts well within it.
+   */
+  private static final Duration CLOUD_WAIT = Duration.ofMinutes(3);
 
   private final Flow flow;
   private final IdGenerator ids;
@@ -101,12 +117,56 @@ final class RefundStarter {
     var refund = new TerminalCommand.Refund(original, saved.amount());
     Refund asSent = saved;
     boolean fallback = command.route() == RefundRoute.Choice.AUTO && cloud.configured();
+    Reroute reroute = new Reroute();
     TerminalCalls.send(flow.ports.channel(), flow.businessEndpoint(terminal), refund)
         .whenCompleteAsync(
             (outcome, error) ->
-                settle(asSent, original, terminal, holder, fallback, outcome, error),
+                settle(asSent, original, terminal, holder, fallback, reroute, outcome, error),
             outcomeExecutor);
-    return saved;
+    return fallback ? answerOf(saved, reroute) : saved;
+  }
+
+  /**
+   * What became of an {@code auto} refund's terminal attempt: {@code routed} completes true when it
+   * was NotSent and goes on through the cloud, false once the terminal's outcome is recorded;
+   * {@code cloudDone} completes after the cloud's answer is recorded, with the refusal to raise (or
+   * null).
+   */
+  private static final class Reroute {
+    final CompletableFuture<Boolean> routed = new CompletableFuture<>();
+    final CompletableFuture<DomainException> cloudDone = new CompletableFuture<>();
+  }
+
+  /**
+   * The answer to the caller of an {@code auto} refund sent to its terminal (ADR 0021). A NotSent
+   * is known within the connect budget (refused connection, no route, TLS refused): then the refund
+   * went on through the cloud and is answered as a {@code cloud} refund is (SUCCEEDED, UNKNOWN, or
+   * the refusal's 422/503, the refund recorded DECLINED or FAILED). Any other outcome, or none
+   * within the connect budget (the request may be on the terminal's screen), answers with the
+   * refund as it stands: IN_PROGRESS on the terminal, followed asynchronously.
+   */
+  private Refund answerOf(Refund saved, Reroute reroute) {
+    Duration budget = flow.settings.connectTimeout().plus(ROUTE_MARGIN);
+    Boolean rerouted = await(reroute.routed, budget);
+    if (Boolean.TRUE.equals(rerouted)) {
+      DomainException refused = await(reroute.cloudDone, CLOUD_WAIT);
+      if (refused != null) {
+        throw refused;
+      }
+    }
+    return flow.tx(() -> flow.ports.refunds().findById(saved.id())).orElse(saved);
+  }
+
+  /** The value of {@code f} within {@code max}, or null. */
+  private static <T> T await(CompletableFuture<T> f, Duration max) {
+    try {
+      return f.get(max.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   /** A refund is in its payment's currency. */
@@ -200,6 +260,7 @@ final class RefundStarter {
       Terminal terminal,
       String holder,
       boolean fallback,
+      Reroute reroute,
       TerminalOutcome answer,
       Throwable error) {
     RefundId id = asSent.id();
@@ -230,7 +291,10 @@ final class RefundStarter {
     } finally {
       flow.release(terminalId, holder);
       if (rerouted) {
-        sendRerouted(id, paymentSyssn);
+        reroute.routed.complete(true);
+        reroute.cloudDone.complete(sendRerouted(id, paymentSyssn));
+      } else {
+        reroute.routed.complete(false);
       }
     }
   }
@@ -251,7 +315,11 @@ final class RefundStarter {
     return r.drainEvents();
   }
 
-  private void sendRerouted(RefundId id, Syssn paymentSyssn) {
+  /**
+   * Sends the rerouted refund through the cloud; returns the refusal the caller is answered with
+   * (the refund is recorded DECLINED or FAILED), or null.
+   */
+  private DomainException sendRerouted(RefundId id, Syssn paymentSyssn) {
     try {
       Refund r = flow.tx(() -> flow.ports.refunds().findById(id)).orElseThrow();
       if (r.route().orElse(null) == RefundRoute.CLOUD
@@ -264,6 +332,7 @@ final class RefundStarter {
           "refund {0} through the cloud after the terminal was not reached: {1}",
           id,
           e.getMessage());
+      return e;
     } catch (RuntimeException e) {
       Flow.LOG.log(
           System.Logger.Level.ERROR,
@@ -271,6 +340,7 @@ final class RefundStarter {
           id,
           e.toString());
     }
+    return null;
   }
 
   private List<TransactionEvent> apply(RefundId id, Verdict verdict) {

@@ -77,14 +77,25 @@ class TransportRouterTest {
   }
 
   @Test
-  void refusedConnection_withFallback_pushesThePaymentThroughTheCloudOnce() throws Exception {
-    Recording lan =
-        new Recording(
-            new TerminalOutcome.NotSent(TerminalOutcome.NotSentCause.CONNECT_FAILED, "refused"));
+  void refusedConnection_withFallback_isReturnedAsIs_theUseCaseDecidesAndPushesToTheCloudEndpoint()
+      throws Exception {
+    TerminalOutcome refused =
+        new TerminalOutcome.NotSent(TerminalOutcome.NotSentCause.CONNECT_FAILED, "refused");
+    Recording lan = new Recording(refused);
     Recording cloud = new Recording(APPROVED);
-    TerminalOutcome o =
-        send(new TransportRouter(lan, cloud), endpoint(Transport.HTTPS, "D1", true), PAY);
-    assertThat(o).isEqualTo(APPROVED);
+    TransportRouter router = new TransportRouter(lan, cloud);
+    TerminalEndpoint https = endpoint(Transport.HTTPS, "D1", true);
+
+    assertThat(send(router, https, PAY)).isEqualTo(refused);
+    assertThat(cloud.sent).isEmpty();
+    assertThat(TransportRouter.fallsBack(https, refused)).isTrue();
+
+    TerminalEndpoint push = https.throughCloud();
+    assertThat(push.transport()).isEqualTo(Transport.CLOUD);
+    assertThat(push.deviceId()).isEqualTo("D1");
+    assertThat(push.cloudFallback()).isFalse();
+    assertThat(TransportRouter.fallsBack(push, refused)).isFalse();
+    assertThat(send(router, push, PAY)).isEqualTo(APPROVED);
     assertThat(lan.sent).containsExactly(PAY);
     assertThat(cloud.sent).containsExactly(PAY);
   }
@@ -121,10 +132,13 @@ class TransportRouterTest {
             new TerminalOutcome.LoggedOut("out"),
             new TerminalOutcome.KeyMismatch("4003", "key"),
             new TerminalOutcome.ProtocolError("4005", "bad"))) {
-      send(
-          new TransportRouter(new Recording(answer), cloud),
-          endpoint(Transport.TCP, "D1", true),
-          PAY);
+      TerminalOutcome o =
+          send(
+              new TransportRouter(new Recording(answer), cloud),
+              endpoint(Transport.TCP, "D1", true),
+              PAY);
+      assertThat(o).isEqualTo(answer);
+      assertThat(TransportRouter.fallsBack(endpoint(Transport.TCP, "D1", true), o)).isFalse();
     }
     TerminalOutcome broken =
         TerminalCalls.outcomeOf(
@@ -137,42 +151,27 @@ class TransportRouterTest {
   }
 
   @Test
-  void withoutFallback_orForOtherCommands_theLanOutcomeStands() throws Exception {
+  void withoutFallbackOrDeviceId_orForACloudTerminal_nothingFallsBack() {
     TerminalOutcome refused =
         new TerminalOutcome.NotSent(TerminalOutcome.NotSentCause.CONNECT_FAILED, "refused");
-    Recording cloud = new Recording(APPROVED);
+    assertThat(TransportRouter.fallsBack(endpoint(Transport.HTTPS, "D1", false), refused))
+        .isFalse();
+    assertThat(TransportRouter.fallsBack(endpoint(Transport.HTTPS, null, true), refused)).isFalse();
+    assertThat(TransportRouter.fallsBack(endpoint(Transport.CLOUD, "D1", true), refused)).isFalse();
     assertThat(
-            send(
-                new TransportRouter(new Recording(refused), cloud),
-                endpoint(Transport.HTTPS, "D1", false),
-                PAY))
-        .isEqualTo(refused);
-    assertThat(
-            send(
-                new TransportRouter(new Recording(refused), cloud),
-                endpoint(Transport.HTTPS, "D1", true),
-                new TerminalCommand.Refund(Syssn.of("20251201000100020001"), null)))
-        .isEqualTo(refused);
-    assertThat(
-            send(
-                new TransportRouter(new Recording(refused), cloud),
-                endpoint(Transport.HTTPS, "D1", true),
-                TerminalCommand.Query.byOutTradeNo(OutTradeNo.of("EH1"))))
-        .isEqualTo(refused);
-    assertThat(cloud.sent).isEmpty();
+            TransportRouter.fallsBack(
+                endpoint(Transport.HTTP, "D1", true),
+                new TerminalOutcome.OutcomeUnknown("read timeout after send")))
+        .isFalse();
   }
 
   @Test
-  void cloudNotSentEither_saysBoth() throws Exception {
-    Recording lan =
-        new Recording(
-            new TerminalOutcome.NotSent(TerminalOutcome.NotSentCause.UNRESOLVED, "no such host"));
-    Recording cloud =
-        new Recording(
+  void cloudNotSentEither_saysBoth() {
+    TerminalOutcome o =
+        TransportRouter.noted(
+            new TerminalOutcome.NotSent(TerminalOutcome.NotSentCause.UNRESOLVED, "no such host"),
             new TerminalOutcome.NotSent(
                 TerminalOutcome.NotSentCause.CONNECT_FAILED, "QFPay's cloud not reached"));
-    TerminalOutcome o =
-        send(new TransportRouter(lan, cloud), endpoint(Transport.HTTPS, "D1", true), PAY);
     assertThat(o)
         .isInstanceOfSatisfying(
             TerminalOutcome.NotSent.class,
@@ -180,7 +179,6 @@ class TransportRouterTest {
               assertThat(n.cause()).isEqualTo(TerminalOutcome.NotSentCause.UNRESOLVED);
               assertThat(n.detail()).contains("no such host", "QFPay's cloud not reached");
             });
-    assertThat(cloud.sent).hasSize(1);
   }
 
   private static Throwable catchFailure(CompletionStage<TerminalOutcome> stage) {
