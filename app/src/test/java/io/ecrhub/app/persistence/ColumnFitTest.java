@@ -26,6 +26,7 @@ import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalModel;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalStatus;
+import io.ecrhub.domain.cloud.CloudSignType;
 import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.Payment;
@@ -149,6 +150,10 @@ class ColumnFitTest {
     m.put("terminal.model", names(TerminalModel.class));
     m.put("terminal.tcp_framing", names(TcpFraming.class));
     m.put("terminal.status", names(TerminalStatus.class));
+    m.put("store_cloud_account.sign_type", names(CloudSignType.class));
+    m.put(
+        "store_cloud_account.environment",
+        List.copyOf(io.ecrhub.domain.cloud.StoreCloudAccount.ENVIRONMENTS));
     m.put("api_key.role", names(Role.class));
     m.put("transaction_event.type", eventTypes());
     m.put("transaction_event.from_status", names(TransactionStatus.class));
@@ -199,6 +204,7 @@ class ColumnFitTest {
           TerminalModel.class,
           TcpFraming.class,
           TerminalStatus.class,
+          CloudSignType.class,
           InboxStatus.class,
           DeliveryStatus.class,
           DeliveryFormat.class,

@@ -52,12 +52,13 @@ final class CloudConfirmation {
 
   /** Asks the cloud about each due settlement; how many were confirmed. */
   int confirmDue(Instant now, int batch) {
-    return cloud.configured() ? loop.settleDue(payments, now, batch, this::confirm) : 0;
+    return cloud.anyConfigured() ? loop.settleDue(payments, now, batch, this::confirm) : 0;
   }
 
   private boolean confirm(Payment p) {
     CloudSource.Answer answer =
         cloud.ask(
+            p.terminalId(),
             new CloudQuery(
                 p.outTradeNo().value(),
                 p.syssn().map(Syssn::value).orElse(null),
