@@ -252,7 +252,7 @@ public class QfpayCloudAccounts implements CloudLedgers {
 
   @Override
   public boolean any() {
-    return defaultAccount.isPresent() || !stores.stores().isEmpty();
+    return defaultAccount.isPresent() || stores.any();
   }
 
   /** Whether an account serves {@code storeId} (null: a terminal of no store). */

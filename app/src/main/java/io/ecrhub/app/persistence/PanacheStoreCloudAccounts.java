@@ -201,6 +201,11 @@ public class PanacheStoreCloudAccounts implements StoreCloudAccounts, SealedSecr
   }
 
   @Override
+  public boolean any() {
+    return repo.count() > 0;
+  }
+
+  @Override
   public boolean delete(String id) {
     return repo.deleteById(id);
   }

@@ -163,12 +163,7 @@ class CloudAccountResourceTest {
         .body("appCode", equalTo("APPNEW02"))
         .body("environment", equalTo("live-test"))
         .body("mchid", equalTo("MCH-1"));
-    admin()
-        .body(Map.of("mchid", ""))
-        .patch(path)
-        .then()
-        .statusCode(200)
-        .body("mchid", nullValue());
+    admin().body(Map.of("mchid", "")).patch(path).then().statusCode(200).body("mchid", nullValue());
     admin()
         .get("/api/v1/cloud-accounts/cla_missing")
         .then()
@@ -186,9 +181,21 @@ class CloudAccountResourceTest {
     String mine = unique("mine-");
     String other = unique("other-");
     String myId =
-        admin().body(valid(mine)).post("/api/v1/cloud-accounts").then().statusCode(201).extract().path("id");
+        admin()
+            .body(valid(mine))
+            .post("/api/v1/cloud-accounts")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     String otherId =
-        admin().body(valid(other)).post("/api/v1/cloud-accounts").then().statusCode(201).extract().path("id");
+        admin()
+            .body(valid(other))
+            .post("/api/v1/cloud-accounts")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     String scoped = createKey("admin", Map.of("stores", List.of(mine)));
 
     List<String> seen =
@@ -199,7 +206,11 @@ class CloudAccountResourceTest {
             .extract()
             .path("items.id");
     assertThat(seen).containsExactly(myId);
-    as(scoped).get("/api/v1/cloud-accounts/" + otherId).then().statusCode(403).body("code", equalTo("OUT_OF_SCOPE"));
+    as(scoped)
+        .get("/api/v1/cloud-accounts/" + otherId)
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("OUT_OF_SCOPE"));
     as(scoped)
         .body(Map.of("appCode", "STOLEN01"))
         .patch("/api/v1/cloud-accounts/" + otherId)
@@ -219,7 +230,11 @@ class CloudAccountResourceTest {
         .then()
         .statusCode(200);
     String cashier = createKey("cashier", null);
-    as(cashier).get("/api/v1/cloud-accounts").then().statusCode(403).body("code", equalTo("ADMIN_REQUIRED"));
+    as(cashier)
+        .get("/api/v1/cloud-accounts")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("ADMIN_REQUIRED"));
 
     // paging over everything: two per page, every account once
     List<String> all = new java.util.ArrayList<>();

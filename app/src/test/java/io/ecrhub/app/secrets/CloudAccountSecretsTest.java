@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A store's QFPay client key (ADR 0028) is sealed at rest bound to its row like the POS keys (ADR
  * 0011), never returned by the API nor written to the log, re-sealed on master-key rotation, and a
- * sealed key copied into another account's row does not open there (that store is then served by
- * no account, not by the default one). H2 and PostgreSQL.
+ * sealed key copied into another account's row does not open there (that store is then served by no
+ * account, not by the default one). H2 and PostgreSQL.
  */
 @QuarkusTest
 class CloudAccountSecretsTest {
@@ -108,7 +108,8 @@ class CloudAccountSecretsTest {
     String store = unique("sec-");
     String id = create(store, key);
 
-    String one = admin().get("/api/v1/cloud-accounts/" + id).then().statusCode(200).extract().asString();
+    String one =
+        admin().get("/api/v1/cloud-accounts/" + id).then().statusCode(200).extract().asString();
     String list =
         admin()
             .get("/api/v1/cloud-accounts?storeId=" + store)
@@ -256,7 +257,8 @@ class CloudAccountSecretsTest {
   private void update(String id, String sealed) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement("UPDATE store_cloud_account SET client_key_sealed = ? WHERE id = ?")) {
+            c.prepareStatement(
+                "UPDATE store_cloud_account SET client_key_sealed = ? WHERE id = ?")) {
       ps.setString(1, sealed);
       ps.setString(2, id);
       ps.executeUpdate();

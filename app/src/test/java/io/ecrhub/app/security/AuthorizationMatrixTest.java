@@ -277,8 +277,10 @@ class AuthorizationMatrixTest {
   final class Fixture {
     final String storeA = unique("a");
     final String storeB = unique("b");
+
     /** A second store of the in-scope keys: its cloud account is the one DELETE removes. */
     final String storeA2 = unique("a2");
+
     final String terminal;
     final String cloudAccount;
     final String payment;

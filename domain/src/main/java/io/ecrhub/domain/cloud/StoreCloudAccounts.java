@@ -43,6 +43,11 @@ public interface StoreCloudAccounts {
   /** The stores that have an account of their own, in order. */
   List<String> stores();
 
+  /** Whether any store has an account of its own (a cheap check before a batch). */
+  default boolean any() {
+    return !stores().isEmpty();
+  }
+
   /** Removes the account; false when there was none. */
   boolean delete(String id);
 

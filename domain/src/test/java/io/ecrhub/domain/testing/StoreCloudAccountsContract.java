@@ -171,12 +171,15 @@ public abstract class StoreCloudAccountsContract extends PortContract {
 
   @Test
   void delete_removesTheAccount_andSaysWhetherThereWasOne() {
+    assertThat(tx(() -> accounts.any())).isFalse();
     save(account("ca_1", "store-a"));
+    assertThat(tx(() -> accounts.any())).isTrue();
 
     assertThat(tx(() -> accounts.delete("ca_1"))).isTrue();
     assertThat(tx(() -> accounts.delete("ca_1"))).isFalse();
     assertThat(tx(() -> accounts.findByStore("store-a"))).isEmpty();
     assertThat(tx(() -> accounts.stampOf("store-a"))).isEmpty();
+    assertThat(tx(() -> accounts.any())).isFalse();
     save(account("ca_2", "store-a"));
     assertThat(tx(() -> accounts.findByStore("store-a")).orElseThrow().id()).isEqualTo("ca_2");
   }
