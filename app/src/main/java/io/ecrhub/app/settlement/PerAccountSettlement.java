@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -119,6 +120,7 @@ final class PerAccountSettlement implements ReportSettlement {
     if (last == null) {
       throw SettlementReports.notConfigured();
     }
+    lines.sort(Comparator.comparing(SettlementLine::at)); // one day in time order, as one account's
     return new SettlementReport(
         date, settings.zone(), last.from(), last.to(), last.generatedAt(), pages, lines);
   }
