@@ -13,6 +13,7 @@ import io.ecrhub.domain.terminal.TerminalCommand.Query;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause;
 import io.ecrhub.domain.testing.InMemoryCloudLedger;
+import io.ecrhub.domain.testing.PaymentFixture;
 import io.ecrhub.domain.testing.TerminalFixture;
 import java.time.Duration;
 import java.util.Optional;
@@ -91,5 +92,35 @@ class CloudAccountPerStoreTest {
     assertThat(h.payment(p.id()).status()).isEqualTo(TransactionStatus.UNKNOWN);
     assertThat(h.cloud.queries()).isZero();
     assertThat(storeB.queries()).isZero();
+  }
+
+  @Test
+  void aPlainSettlementOfAStoreServedByNoAccount_isNotAsked_andLookedAtAgainOnlyTenMinutesLater() {
+    terminalInStore("store-c");
+    Payment p =
+        h.store(
+            PaymentFixture.builder()
+                .channel(Channel.WX)
+                .amount(hkd("10.50"))
+                .syssn("20260302000000000055")
+                .createdAt(h.clock.instant())
+                .updatedAt(h.clock.instant())
+                .status(TransactionStatus.SUCCEEDED)
+                .confirmed(ConfirmedBy.TERMINAL_PLAIN, true)
+                .build());
+    storeB.paid(hkd("10.50"), p.outTradeNo().value());
+    Reconciler r =
+        reconciler(store -> "store-b".equals(store) ? Optional.of(storeB) : Optional.empty());
+
+    r.reconcileDue();
+
+    Payment looked = h.payment(p.id());
+    assertThat(looked.confirmationPending()).isTrue();
+    assertThat(looked.lifecycle().reconcileSources().orElseThrow())
+        .contains("not asked: no QFPay cloud account serves this store");
+    assertThat(looked.nextReconcileAt())
+        .contains(h.clock.instant().plus(CloudConfirmation.NOT_SERVED_RETRY));
+    assertThat(storeB.queries()).isZero();
+    assertThat(h.cloud.queries()).isZero();
   }
 }
