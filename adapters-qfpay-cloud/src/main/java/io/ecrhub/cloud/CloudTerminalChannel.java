@@ -10,6 +10,7 @@ import io.ecrhub.domain.terminal.DeclineReason;
 import io.ecrhub.domain.terminal.TerminalChannel;
 import io.ecrhub.domain.terminal.TerminalCommand;
 import io.ecrhub.domain.terminal.TerminalEndpoint;
+import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause;
 import io.ecrhub.domain.terminal.TransactionReport;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -42,7 +44,7 @@ import java.util.function.LongSupplier;
  * <p>Calls to QFPay block; they run on {@code blocking}, never on the caller's thread.
  */
 public final class CloudTerminalChannel implements TerminalChannel {
-  private final Optional<EcrCloud> cloud;
+  private final Function<TerminalId, Optional<EcrCloud>> clouds;
   private final Executor blocking;
   private final Duration pollEvery;
   private final Currency fallbackCurrency;
@@ -62,7 +64,26 @@ public final class CloudTerminalChannel implements TerminalChannel {
       Duration pollEvery,
       Currency fallbackCurrency,
       LongSupplier nanoTime) {
-    this.cloud = Objects.requireNonNull(cloud, "cloud");
+    this(terminal -> cloud, blocking, pollEvery, fallbackCurrency, nanoTime);
+    Objects.requireNonNull(cloud, "cloud");
+  }
+
+  /**
+   * @param clouds the ECR cloud of the account serving a terminal's store (ADR 0028), empty when
+   *     none does (the request is then {@code NotSent(CONFIGURATION)}); asked on {@code blocking}
+   *     for every request, so an account changed meanwhile is used at once
+   * @param blocking where the look-up and the HTTP calls run
+   * @param pollEvery pause between two queries of a pushed payment
+   * @param fallbackCurrency the currency of a record that does not state one ({@code txcurrcd})
+   * @param nanoTime the clock of the polling budget ({@code System::nanoTime})
+   */
+  public CloudTerminalChannel(
+      Function<TerminalId, Optional<EcrCloud>> clouds,
+      Executor blocking,
+      Duration pollEvery,
+      Currency fallbackCurrency,
+      LongSupplier nanoTime) {
+    this.clouds = Objects.requireNonNull(clouds, "clouds");
     this.blocking = Objects.requireNonNull(blocking, "blocking");
     this.pollEvery = Objects.requireNonNull(pollEvery, "pollEvery");
     this.fallbackCurrency = Objects.requireNonNull(fallbackCurrency, "fallbackCurrency");
@@ -71,10 +92,25 @@ public final class CloudTerminalChannel implements TerminalChannel {
 
   @Override
   public CompletionStage<TerminalOutcome> send(TerminalEndpoint endpoint, TerminalCommand command) {
+    return call(() -> clouds.apply(endpoint.terminalId()))
+        .handle(
+            (cloud, e) ->
+                e == null
+                    ? send(cloud, endpoint, command)
+                    : done(
+                        new TerminalOutcome.NotSent(
+                            NotSentCause.CONFIGURATION,
+                            "the terminal's QFPay cloud account could not be looked up: " + e)))
+        .thenCompose(x -> x);
+  }
+
+  private CompletionStage<TerminalOutcome> send(
+      Optional<EcrCloud> cloud, TerminalEndpoint endpoint, TerminalCommand command) {
     if (cloud.isEmpty()) {
       return done(
           new TerminalOutcome.NotSent(
-              NotSentCause.CONFIGURATION, "no QFPay cloud account is configured on this hub"));
+              NotSentCause.CONFIGURATION,
+              "no QFPay cloud account is configured on this hub or for the terminal's store"));
     }
     String device = endpoint.deviceId();
     if (device == null || device.isBlank()) {
@@ -334,6 +370,6 @@ public final class CloudTerminalChannel implements TerminalChannel {
 
   @Override
   public String toString() {
-    return "CloudTerminalChannel[" + (cloud.isPresent() ? "account" : "no account") + "]";
+    return "CloudTerminalChannel[by store]";
   }
 }

@@ -16,6 +16,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,13 +33,18 @@ import javax.net.ssl.SSLContext;
  * TerminalSimulator#startCloud}.
  */
 public final class QfpayCloudStandIn implements AutoCloseable {
-  /** One request as the stand-in saw it and answered it. */
+  /**
+   * One request as the stand-in saw it and answered it.
+   *
+   * @param appCode the {@code X-QF-APPCODE} it carried (null: none)
+   */
   public record Request(
       String path,
       Map<String, String> params,
       List<String> violations,
       int status,
-      String respcd) {}
+      String respcd,
+      String appCode) {}
 
   private static final int MAX_BODY = 64 * 1024;
 
@@ -49,6 +55,7 @@ public final class QfpayCloudStandIn implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4, daemon());
   private final List<Request> journal = new CopyOnWriteArrayList<>();
+  private final Map<String, CloudStandInConfig> otherAccounts = new ConcurrentHashMap<>();
   private final AtomicInteger throttle = new AtomicInteger();
   private final AtomicReference<String> refuseNext = new AtomicReference<>();
   private final AtomicReference<Duration> delayNext = new AtomicReference<>();
@@ -103,6 +110,18 @@ public final class QfpayCloudStandIn implements AutoCloseable {
   /** The requests to {@code path}. */
   public List<Request> requests(String path) {
     return journal.stream().filter(r -> r.path().equals(path)).toList();
+  }
+
+  /**
+   * Accepts requests of another merchant account too: a request carrying {@code appCode} must be
+   * signed with {@code clientKey} and carry {@code mchid} (null: none), as for the first account.
+   * All accounts share the simulated terminals' ledgers.
+   */
+  public void addAccount(String appCode, String clientKey, String mchid) {
+    otherAccounts.put(
+        appCode,
+        new CloudStandInConfig(
+            config.host(), config.port(), config.https(), appCode, clientKey, mchid));
   }
 
   /** Every broken rule of every request (empty: all were signed and encoded exactly). */
@@ -175,23 +194,25 @@ public final class QfpayCloudStandIn implements AutoCloseable {
     try (ex) {
       byte[] body = ex.getRequestBody().readNBytes(MAX_BODY + 1);
       String path = ex.getRequestURI().getPath();
+      String appCode = ex.getRequestHeaders().getFirst("X-QF-APPCODE");
       if (!ex.getRequestMethod().equals("POST") || body.length > MAX_BODY) {
-        journal.add(new Request(path, Map.of(), List.of("not a POST within 64 KiB"), 400, null));
+        journal.add(
+            new Request(path, Map.of(), List.of("not a POST within 64 KiB"), 400, null, appCode));
         ex.sendResponseHeaders(400, -1);
         return;
       }
       if (throttle.getAndUpdate(n -> Math.max(0, n - 1)) > 0
           || (path.equals("/trade/v1/refund")
               && throttleRefunds.getAndUpdate(n -> Math.max(0, n - 1)) > 0)) {
-        journal.add(new Request(path, Map.of(), List.of(), 429, null));
+        journal.add(new Request(path, Map.of(), List.of(), 429, null, appCode));
         ex.sendResponseHeaders(429, -1);
         return;
       }
       CloudRequestCheck.Result checked =
           CloudRequestCheck.check(
-              config,
+              appCode == null ? config : otherAccounts.getOrDefault(appCode, config),
               ex.getRequestHeaders().getFirst("Content-Type"),
-              ex.getRequestHeaders().getFirst("X-QF-APPCODE"),
+              appCode,
               ex.getRequestHeaders().getFirst("X-QF-SIGNTYPE"),
               ex.getRequestHeaders().getFirst("X-QF-SIGN"),
               body);
@@ -200,7 +221,7 @@ public final class QfpayCloudStandIn implements AutoCloseable {
               ? route(path, checked.params())
               : CloudTrades.answer("1108", "signature error");
       if (answer == null) {
-        journal.add(new Request(path, checked.params(), checked.violations(), 404, null));
+        journal.add(new Request(path, checked.params(), checked.violations(), 404, null, appCode));
         ex.sendResponseHeaders(404, -1);
         return;
       }
@@ -215,7 +236,12 @@ public final class QfpayCloudStandIn implements AutoCloseable {
       }
       journal.add(
           new Request(
-              path, checked.params(), checked.violations(), 200, (String) answer.get("respcd")));
+              path,
+              checked.params(),
+              checked.violations(),
+              200,
+              (String) answer.get("respcd"),
+              appCode));
       byte[] out = Json.write(answer).getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
       ex.sendResponseHeaders(200, out.length);

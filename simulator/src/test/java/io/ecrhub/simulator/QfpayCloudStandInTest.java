@@ -76,6 +76,25 @@ class QfpayCloudStandInTest {
   }
 
   @Test
+  void anotherAccount_isCheckedAgainstItsOwnKey_andJournaledWithItsAppCode() throws Exception {
+    // the same request body, signed (by the stand-in's own rule) with a second account's key
+    String otherKey = "second-account-client-key-01";
+    assertThat(post(BODY, APP_CODE, SIGN)).contains("\"respcd\":\"0000\"");
+    String otherSign =
+        CloudRequestCheck.sign(cloud.requests().getFirst().params(), otherKey, "MD5");
+    assertThat(otherSign).isNotEqualTo(SIGN);
+    cloud.addAccount("SECONDAPP01", otherKey, "ZaMVg12345");
+
+    assertThat(post(BODY, "SECONDAPP01", otherSign)).contains("\"respcd\":\"0000\"");
+    assertThat(cloud.violations()).isEmpty();
+    assertThat(cloud.requests().getLast().appCode()).isEqualTo("SECONDAPP01");
+    // the first account's signature under the second app code is refused, and vice versa
+    assertThat(post(BODY, "SECONDAPP01", SIGN)).contains("\"respcd\":\"1108\"");
+    assertThat(post(BODY, APP_CODE, otherSign)).contains("\"respcd\":\"1108\"");
+    assertThat(cloud.violations()).hasSize(2).allMatch(v -> v.contains("X-QF-SIGN"));
+  }
+
+  @Test
   void answers429OnDemandThenAgainNormally() throws Exception {
     cloud.throttleNext(2);
     assertThat(status(BODY)).isEqualTo(429);

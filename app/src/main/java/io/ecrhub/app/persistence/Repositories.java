@@ -36,6 +36,10 @@ final class Repositories {
       implements PanacheRepositoryBase<IdempotentRequestEntity, IdempotentRequestEntity.Key> {}
 
   @ApplicationScoped
+  static class StoreCloudAccountRepository
+      implements PanacheRepositoryBase<StoreCloudAccountEntity, String> {}
+
+  @ApplicationScoped
   static class SecretFormatRepository
       implements PanacheRepositoryBase<SecretFormatEntity, String> {}
 }

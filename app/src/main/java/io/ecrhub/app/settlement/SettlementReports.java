@@ -1,6 +1,7 @@
 package io.ecrhub.app.settlement;
 
 import io.ecrhub.app.cloud.QfpayCloudAccounts;
+import io.ecrhub.domain.cloud.StoreCloudAccounts;
 import io.ecrhub.domain.settlement.HubLedger;
 import io.ecrhub.domain.settlement.ReportSettlement;
 import io.ecrhub.domain.settlement.RunNightlySettlement;
@@ -8,13 +9,13 @@ import io.ecrhub.domain.settlement.SettlementReport;
 import io.ecrhub.domain.settlement.SettlementRun;
 import io.ecrhub.domain.settlement.SettlementRuns;
 import io.ecrhub.domain.settlement.SettlementSettings;
-import io.ecrhub.domain.settlement.SettlementStatement;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.EventPublisher;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.shared.UnitOfWork;
+import io.ecrhub.domain.terminal.Terminals;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -24,14 +25,15 @@ import java.util.Currency;
 import java.util.Optional;
 
 /**
- * The daily statement's use cases wired on the default QFPay cloud account: absent (every call
- * refused with {@code CLOUD_NOT_CONFIGURED}) when no account is configured. A wrong setting stops
- * the hub at start-up.
+ * The daily statement's use cases wired per QFPay cloud account ({@link PerAccountSettlement}, ADR
+ * 0028): every call refused with {@code CLOUD_NOT_CONFIGURED} while no account is configured
+ * (neither the default one nor one of a store). A wrong setting stops the hub at start-up.
  */
 @Singleton
 public class SettlementReports {
-  private final Optional<ReportSettlement> reports;
-  private final Optional<RunNightlySettlement> nightly;
+  private final QfpayCloudAccounts accounts;
+  private final ReportSettlement reports;
+  private final RunNightlySettlement nightly;
   private final SettlementRuns runs;
   private final SettlementSettings settings;
 
@@ -39,6 +41,8 @@ public class SettlementReports {
   SettlementReports(
       SettlementConfig config,
       QfpayCloudAccounts accounts,
+      StoreCloudAccounts stores,
+      Terminals terminals,
       HubLedger hub,
       SettlementRuns runs,
       EventPublisher events,
@@ -47,11 +51,10 @@ public class SettlementReports {
       Clock clock) {
     this.settings = settings(config);
     this.runs = runs;
-    this.reports =
-        accounts.statements().map(cloud -> new SettlementStatement(hub, cloud, settings, clock));
+    this.accounts = accounts;
+    this.reports = new PerAccountSettlement(accounts, stores, terminals, hub, settings, clock);
     this.nightly =
-        reports.map(
-            r -> new RunNightlySettlement(r, runs, events, uow, ids, clock, settings.zone()));
+        new RunNightlySettlement(reports, runs, events, uow, ids, clock, settings.zone());
   }
 
   static SettlementSettings settings(SettlementConfig c) {
@@ -68,8 +71,9 @@ public class SettlementReports {
     }
   }
 
+  /** Whether any account (the default one or a store's) is configured. */
   public boolean configured() {
-    return reports.isPresent();
+    return accounts.any();
   }
 
   public ZoneId zone() {
@@ -78,17 +82,19 @@ public class SettlementReports {
 
   /** The statement of {@code date}, drawn up now. */
   public SettlementReport report(LocalDate date) {
-    return reports.orElseThrow(SettlementReports::notConfigured).report(date);
+    requireConfigured();
+    return reports.report(date);
   }
 
   /** The nightly run: yesterday's statement stored (and announced when anything differs). */
   public Optional<SettlementRun> runNightly() {
-    return nightly.map(RunNightlySettlement::runYesterday);
+    return configured() ? Optional.of(nightly.runYesterday()) : Optional.empty();
   }
 
   /** Draws up, stores and announces the statement of {@code date} as the nightly job does. */
   public SettlementRun run(LocalDate date) {
-    return nightly.orElseThrow(SettlementReports::notConfigured).run(date);
+    requireConfigured();
+    return nightly.run(date);
   }
 
   public Page<SettlementRun> runs(String cursor, int limit) {
@@ -101,10 +107,16 @@ public class SettlementReports {
             () -> new NotFoundException("SETTLEMENT_RUN_NOT_FOUND", "no settlement run " + id));
   }
 
-  private static DomainException notConfigured() {
+  private void requireConfigured() {
+    if (!configured()) {
+      throw notConfigured();
+    }
+  }
+
+  static DomainException notConfigured() {
     return new DomainException(
         "CLOUD_NOT_CONFIGURED",
         "the daily statement needs a QFPay cloud account: set ecrhub.qfpay.cloud.app-code and"
-            + " client-key");
+            + " client-key, or add a store's account (POST /api/v1/cloud-accounts)");
   }
 }

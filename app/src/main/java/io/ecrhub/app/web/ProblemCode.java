@@ -70,11 +70,19 @@ public enum ProblemCode {
   INVALID_SCOPE(400, "The API key scope names no store or terminal correctly"),
   INVALID_FINGERPRINT(400, "Not a SHA-256 certificate fingerprint"),
   INVALID_CLIENT_KEY(400, "Not a QFPay cloud client key"),
+  INVALID_CLOUD_ENDPOINT(
+      400,
+      "Give a QFPay environment (production, live-test, sandbox) or an https:// url, not both"),
+  INVALID_APP_CODE(400, "Not a QFPay app code (1-64 of letters, digits, . _ ~ -)"),
+  INVALID_MCHID(400, "Not a QFPay mchid (1-64 of letters, digits, . _ ~ -)"),
+  INVALID_SIGN_TYPE(400, "signType must be MD5 or SHA256"),
   INVALID_CLOUD_QUERY(400, "A QFPay cloud query without a transaction to look for"),
   INVALID_CLOUD_REFUND(400, "A QFPay cloud refund the cloud API cannot express"),
 
   // Terminals
   TERMINAL_NOT_FOUND(404, "No such terminal"),
+  CLOUD_ACCOUNT_NOT_FOUND(404, "No such QFPay cloud account of a store"),
+  CLOUD_ACCOUNT_EXISTS(409, "The store has a QFPay cloud account already; change it instead"),
   DUPLICATE_DEVICE_ID(409, "Another terminal is registered with that device id"),
   TERMINAL_IN_USE(409, "A payment on the terminal is still in flight"),
   TERMINAL_DISABLED(409, "The terminal is disabled"),

@@ -21,6 +21,7 @@ final class StatusTable {
           Map.entry("ILLEGAL_TRANSITION", 409),
           Map.entry("TERMINAL_IN_USE", 409),
           Map.entry("DUPLICATE_DEVICE_ID", 409),
+          Map.entry("CLOUD_ACCOUNT_EXISTS", 409),
           Map.entry("CONCURRENT_MODIFICATION", 409),
           Map.entry("TERMINAL_DISABLED", 409),
           Map.entry("PAYMENT_NOT_CANCELLABLE", 409),

@@ -6,6 +6,7 @@ import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.metrics.MeteredTerminalChannel;
 import io.ecrhub.app.metrics.TracedTerminalChannel;
 import io.ecrhub.cloud.CloudTerminalChannel;
+import io.ecrhub.cloud.QfpayCloud;
 import io.ecrhub.domain.certificate.TrustAnchors;
 import io.ecrhub.domain.terminal.CertificatePins;
 import io.ecrhub.domain.terminal.Currencies;
@@ -108,8 +109,9 @@ public class ChannelProducers {
   }
 
   /**
-   * CLOUD terminals through the default QFPay account's ECR cloud; without an account every request
-   * to one is NotSent (registration refuses them with CLOUD_NOT_CONFIGURED anyway).
+   * CLOUD terminals through the ECR cloud of the account serving each terminal's store (its own,
+   * else the default, ADR 0028); without one every request to it is NotSent (registration refuses
+   * them with CLOUD_NOT_CONFIGURED anyway).
    */
   @Produces
   @Singleton
@@ -120,7 +122,7 @@ public class ChannelProducers {
       HubConfig config,
       @Named("cloud-terminal-blocking") ExecutorService blocking) {
     return new CloudTerminalChannel(
-        accounts.ecr(),
+        terminal -> accounts.cloudOfTerminal(terminal).map(QfpayCloud::ecr),
         blocking,
         cloud.ecrPollEvery(),
         java.util.Currency.getInstance(

@@ -2,6 +2,7 @@ package io.ecrhub.app.wiring;
 
 import io.ecrhub.app.cloud.QfpayCloudAccounts;
 import io.ecrhub.app.config.HubConfig;
+import io.ecrhub.domain.cloud.CloudLedgers;
 import io.ecrhub.domain.merchant.ConfigAudit;
 import io.ecrhub.domain.merchant.DriftAudit;
 import io.ecrhub.domain.shared.EventPublisher;
@@ -145,7 +146,7 @@ public class DomainProducers {
       @Named("outcomes") ExecutorService outcomes,
       QfpayCloudAccounts cloud) {
     return new PaymentService(
-        ports, clock, ids, instance.value(), settings, outcomes, cloud.ledger());
+        ports, clock, ids, instance.value(), settings, outcomes, (CloudLedgers) cloud);
   }
 
   /**
@@ -160,7 +161,7 @@ public class DomainProducers {
       InstanceId instance,
       TransactionSettings settings,
       QfpayCloudAccounts cloud) {
-    return new Reconciler(ports, clock, instance.value(), settings, cloud.ledger());
+    return new Reconciler(ports, clock, instance.value(), settings, (CloudLedgers) cloud);
   }
 
   /** Prints receipts and summaries (PrintOnTerminal). */
@@ -207,7 +208,7 @@ public class DomainProducers {
         unitOfWork,
         ids,
         clock,
-        () -> cloud.ecr().isPresent());
+        (java.util.function.Predicate<String>) cloud::serves);
   }
 
   static ExecutorService daemonPool(String name, int threads) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ecrhub.app.idempotency.Idempotency;
 import io.ecrhub.app.support.Api;
 import io.ecrhub.domain.access.Role;
+import io.ecrhub.domain.cloud.CloudSignType;
 import io.ecrhub.domain.diagnostics.CheckStatus;
 import io.ecrhub.domain.merchant.AuditAction;
 import io.ecrhub.domain.merchant.ChangeKind;
@@ -151,6 +152,10 @@ class ColumnFitTest {
     m.put("terminal.model", names(TerminalModel.class));
     m.put("terminal.tcp_framing", names(TcpFraming.class));
     m.put("terminal.status", names(TerminalStatus.class));
+    m.put("store_cloud_account.sign_type", names(CloudSignType.class));
+    m.put(
+        "store_cloud_account.environment",
+        List.copyOf(io.ecrhub.domain.cloud.StoreCloudAccount.ENVIRONMENTS));
     m.put("api_key.role", names(Role.class));
     m.put("transaction_event.type", eventTypes());
     m.put("transaction_event.from_status", names(TransactionStatus.class));
@@ -201,6 +206,7 @@ class ColumnFitTest {
           TerminalModel.class,
           TcpFraming.class,
           TerminalStatus.class,
+          CloudSignType.class,
           InboxStatus.class,
           DeliveryStatus.class,
           DeliveryFormat.class,

@@ -47,7 +47,9 @@ class AuthorizationMatrixTest {
     /** Any key whose scope covers the terminal the ids lead to. */
     ANY_KEY_IN_SCOPE,
     /** Any key; the answer lists only what the key's scope covers. */
-    ANY_KEY_FILTERED
+    ANY_KEY_FILTERED,
+    /** An admin key; the answer lists only what the key's scope covers. */
+    ADMIN_FILTERED
   }
 
   /** The callers of the matrix. */
@@ -99,6 +101,13 @@ class AuthorizationMatrixTest {
           Map.entry("POST /api/v1/mms/held/{id}/reject", Rule.UNSCOPED_ADMIN),
           Map.entry("GET /api/v1/mms/audit", Rule.UNSCOPED_ADMIN),
           // terminals
+          // QFPay cloud accounts per store (ADR 0028)
+          Map.entry("POST /api/v1/cloud-accounts", Rule.ADMIN_IN_SCOPE),
+          Map.entry("GET /api/v1/cloud-accounts", Rule.ADMIN_FILTERED),
+          Map.entry("GET /api/v1/cloud-accounts/{id}", Rule.ADMIN_IN_SCOPE),
+          Map.entry("PUT /api/v1/cloud-accounts/{id}", Rule.ADMIN_IN_SCOPE),
+          Map.entry("PATCH /api/v1/cloud-accounts/{id}", Rule.ADMIN_IN_SCOPE),
+          Map.entry("DELETE /api/v1/cloud-accounts/{id}", Rule.ADMIN_IN_SCOPE),
           Map.entry("POST /api/v1/terminals", Rule.ADMIN_IN_SCOPE),
           Map.entry("GET /api/v1/terminals", Rule.ANY_KEY_FILTERED),
           Map.entry("GET /api/v1/terminals/{id}", Rule.ANY_KEY_IN_SCOPE),
@@ -200,6 +209,7 @@ class AuthorizationMatrixTest {
               : inScope ? Expected.ALLOWED : new Expected(403, "OUT_OF_SCOPE");
       case ANY_KEY_IN_SCOPE -> inScope ? Expected.ALLOWED : new Expected(403, "OUT_OF_SCOPE");
       case ANY_KEY_FILTERED -> Expected.ALLOWED;
+      case ADMIN_FILTERED -> admin ? Expected.ALLOWED : new Expected(403, "ADMIN_REQUIRED");
     };
   }
 
@@ -211,11 +221,13 @@ class AuthorizationMatrixTest {
       assertThat(answer.status).as(what).isNotIn(401, 403, 500);
       boolean outOfScope =
           caller == Caller.CASHIER_OUT_OF_SCOPE || caller == Caller.SCOPED_ADMIN_OUT_OF_SCOPE;
-      if (rule == Rule.ANY_KEY_FILTERED && outOfScope) {
+      if ((rule == Rule.ANY_KEY_FILTERED || rule == Rule.ADMIN_FILTERED) && outOfScope) {
         assertThat(answer.body)
             .as(what + ": a listing shows nothing outside the key's scope")
             .doesNotContain(f.terminal)
-            .doesNotContain(f.payment);
+            .doesNotContain(f.payment)
+            .doesNotContain(f.cloudAccount)
+            .doesNotContain(f.storeA);
       }
       return;
     }
@@ -266,7 +278,12 @@ class AuthorizationMatrixTest {
   final class Fixture {
     final String storeA = unique("a");
     final String storeB = unique("b");
+
+    /** A second store of the in-scope keys: its cloud account is the one DELETE removes. */
+    final String storeA2 = unique("a2");
+
     final String terminal;
+    final String cloudAccount;
     final String payment;
     final String refund;
     final String someKeyId;
@@ -284,15 +301,16 @@ class AuthorizationMatrixTest {
               .statusCode(202)
               .extract()
               .path("id");
-      keys.put(Caller.CASHIER_IN_SCOPE, key("cashier", storeA).key());
+      cloudAccount = cloudAccount(storeA);
+      keys.put(Caller.CASHIER_IN_SCOPE, key("cashier", storeA, storeA2).key());
       keys.put(Caller.CASHIER_OUT_OF_SCOPE, key("cashier", storeB).key());
-      keys.put(Caller.SCOPED_ADMIN, key("admin", storeA).key());
+      keys.put(Caller.SCOPED_ADMIN, key("admin", storeA, storeA2).key());
       keys.put(Caller.SCOPED_ADMIN_OUT_OF_SCOPE, key("admin", storeB).key());
-      keys.put(Caller.UNSCOPED_ADMIN, key("admin", null).key());
-      NewKey revoked = key("admin", null);
+      keys.put(Caller.UNSCOPED_ADMIN, key("admin").key());
+      NewKey revoked = key("admin");
       admin().delete("/api/v1/api-keys/" + revoked.id()).then().statusCode(200);
       keys.put(Caller.REVOKED_KEY, revoked.key());
-      someKeyId = key("cashier", null).id();
+      someKeyId = key("cashier").id();
     }
 
     /**
@@ -309,8 +327,10 @@ class AuthorizationMatrixTest {
         id = payment;
       } else if (template.startsWith("/api/v1/refunds/{id}")) {
         id = refund;
+      } else if (template.startsWith("/api/v1/cloud-accounts/{id}")) {
+        id = method.equals("DELETE") ? cloudAccountOf(storeA2) : cloudAccount;
       } else if (template.startsWith("/api/v1/api-keys/{id}")) {
-        id = method.equals("DELETE") ? key("cashier", null).id() : someKeyId;
+        id = method.equals("DELETE") ? key("cashier").id() : someKeyId;
       } else {
         id = "none_" + unique("");
       }
@@ -325,7 +345,7 @@ class AuthorizationMatrixTest {
 
     /** A request body the operation accepts, or one it refuses as invalid: never an auth matter. */
     String body(String method, String template) throws Exception {
-      if (!method.equals("POST") && !method.equals("PATCH")) {
+      if (!method.equals("POST") && !method.equals("PATCH") && !method.equals("PUT")) {
         return null;
       }
       Object body =
@@ -343,6 +363,10 @@ class AuthorizationMatrixTest {
                     "storeId",
                     storeA);
             case "/api/v1/terminals/{id}" -> Map.of("name", unique("Till "));
+            // store A has its account: an admin in scope is told 409, never 401/403
+            case "/api/v1/cloud-accounts" -> cloudAccountBody(storeA);
+            case "/api/v1/cloud-accounts/{id}" ->
+                Map.of("environment", "sandbox", "appCode", "MATRIX01");
             case "/api/v1/payments" ->
                 Map.of(
                     "terminalId", terminal, "amount", "1.00", "currency", "HKD", "channel", "wx");
@@ -355,12 +379,46 @@ class AuthorizationMatrixTest {
       return body instanceof String s ? s : JSON.writeValueAsString(body);
     }
 
-    private NewKey key(String role, String store) {
+    private static Map<String, Object> cloudAccountBody(String store) {
+      return Map.of(
+          "storeId",
+          store,
+          "environment",
+          "sandbox",
+          "appCode",
+          "MATRIX01",
+          "clientKey",
+          "matrix-client-key-01");
+    }
+
+    private String cloudAccount(String store) {
+      return admin()
+          .body(cloudAccountBody(store))
+          .post("/api/v1/cloud-accounts")
+          .then()
+          .statusCode(201)
+          .extract()
+          .path("id");
+    }
+
+    /** The cloud account of {@code store}, added when it has none (DELETE removes it). */
+    private String cloudAccountOf(String store) {
+      List<String> ids =
+          admin()
+              .get("/api/v1/cloud-accounts?storeId=" + store)
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("items.id");
+      return ids.isEmpty() ? cloudAccount(store) : ids.getFirst();
+    }
+
+    private NewKey key(String role, String... stores) {
       Map<String, Object> body = new HashMap<>();
       body.put("name", unique("matrix "));
       body.put("role", role);
-      if (store != null) {
-        body.put("scope", Map.of("stores", List.of(store)));
+      if (stores.length > 0) {
+        body.put("scope", Map.of("stores", List.of(stores)));
       }
       var created = admin().body(body).post("/api/v1/api-keys").then().statusCode(201).extract();
       return new NewKey(created.path("id"), created.path("key"));

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * {@link RegisterTerminal}, {@link ChangeTerminal}, {@link RemoveTerminal}: the registry's admin
@@ -24,7 +25,7 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
   private final UnitOfWork uow;
   private final IdGenerator ids;
   private final Clock clock;
-  private final BooleanSupplier cloudConfigured;
+  private final Predicate<String> cloudServesStore;
 
   /** A registry on a hub without a QFPay cloud account: CLOUD terminals and fallbacks refused. */
   public TerminalRegistry(
@@ -51,6 +52,32 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
       IdGenerator ids,
       Clock clock,
       BooleanSupplier cloudConfigured) {
+    this(
+        terminals,
+        pins,
+        addresses,
+        unfinished,
+        uow,
+        ids,
+        clock,
+        store -> cloudConfigured.getAsBoolean());
+    Objects.requireNonNull(cloudConfigured, "cloudConfigured");
+  }
+
+  /**
+   * @param cloudServesStore whether a QFPay cloud account serves a store (null: a terminal of no
+   *     store), so its terminals can be reached through the cloud (ADR 0028); asked on every
+   *     registration or change that needs it
+   */
+  public TerminalRegistry(
+      Terminals terminals,
+      CertificatePins pins,
+      AddressHistory addresses,
+      UnfinishedWork unfinished,
+      UnitOfWork uow,
+      IdGenerator ids,
+      Clock clock,
+      Predicate<String> cloudServesStore) {
     this.terminals = Objects.requireNonNull(terminals, "terminals");
     this.pins = Objects.requireNonNull(pins, "pins");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
@@ -58,7 +85,7 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
     this.uow = Objects.requireNonNull(uow, "uow");
     this.ids = Objects.requireNonNull(ids, "ids");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.cloudConfigured = Objects.requireNonNull(cloudConfigured, "cloudConfigured");
+    this.cloudServesStore = Objects.requireNonNull(cloudServesStore, "cloudServesStore");
   }
 
   @Override
@@ -207,12 +234,13 @@ public final class TerminalRegistry implements RegisterTerminal, ChangeTerminal,
 
   /** Refuses the cloud transport or a fallback on a hub without a QFPay cloud account. */
   private void requireCloudAccount(Terminal t) {
-    if (t.usesCloud() && !cloudConfigured.getAsBoolean()) {
+    if (t.usesCloud() && !cloudServesStore.test(t.storeId().orElse(null))) {
       throw new DomainException(
           "CLOUD_NOT_CONFIGURED",
           t.transport() == Transport.CLOUD ? "transport" : "cloudFallback",
           "no QFPay cloud account is configured on this hub (ecrhub.qfpay.cloud.app-code and"
-              + " client-key): a terminal cannot be reached through the cloud");
+              + " client-key) nor for the terminal's store (POST /api/v1/cloud-accounts): a"
+              + " terminal cannot be reached through the cloud");
     }
   }
 

@@ -27,6 +27,14 @@ final class CloudConfirmation {
   static final Duration WINDOW = Duration.ofHours(24);
   static final Duration RETRY = Duration.ofSeconds(30);
   static final Duration GRACE = Duration.ofMinutes(2);
+
+  /**
+   * When a payment whose store no account serves (ADR 0028) is looked at again: seldom, so such
+   * payments are not rewritten every {@link #RETRY}, yet an account added for the store meanwhile
+   * is still used within the window.
+   */
+  static final Duration NOT_SERVED_RETRY = Duration.ofMinutes(10);
+
   static final String PREFIX = "QFPay's cloud contradicts the settlement: ";
 
   private final Flow flow;
@@ -52,12 +60,13 @@ final class CloudConfirmation {
 
   /** Asks the cloud about each due settlement; how many were confirmed. */
   int confirmDue(Instant now, int batch) {
-    return cloud.configured() ? loop.settleDue(payments, now, batch, this::confirm) : 0;
+    return cloud.anyConfigured() ? loop.settleDue(payments, now, batch, this::confirm) : 0;
   }
 
   private boolean confirm(Payment p) {
     CloudSource.Answer answer =
         cloud.ask(
+            p.terminalId(),
             new CloudQuery(
                 p.outTradeNo().value(),
                 p.syssn().map(Syssn::value).orElse(null),
@@ -85,6 +94,8 @@ final class CloudConfirmation {
               fresh.flagForReview(contradiction, at);
             }
             fresh.scheduleReconcile(fresh.updatedAt().plus(WINDOW).plus(WINDOW));
+          } else if (CloudSource.NOT_SERVED.equals(answer.said())) {
+            fresh.scheduleReconcile(at.plus(NOT_SERVED_RETRY));
           } else {
             fresh.scheduleReconcile(at.plus(RETRY));
           }

@@ -1,10 +1,12 @@
 package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.cloud.CloudLedger;
+import io.ecrhub.domain.cloud.CloudLedgers;
 import io.ecrhub.domain.cloud.CloudOutcome;
 import io.ecrhub.domain.cloud.CloudRefund;
 import io.ecrhub.domain.terminal.DeclineReason;
 import io.ecrhub.domain.terminal.Syssn;
+import io.ecrhub.domain.terminal.TerminalId;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,15 +24,16 @@ final class CloudRefunder {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Hong_Kong"));
 
   private final Flow flow;
-  private final CloudLedger ledger;
+  private final CloudLedgers ledgers;
 
-  CloudRefunder(Flow flow, Optional<CloudLedger> ledger) {
+  CloudRefunder(Flow flow, CloudLedgers ledgers) {
     this.flow = flow;
-    this.ledger = ledger.orElse(null);
+    this.ledgers = ledgers;
   }
 
-  boolean configured() {
-    return ledger != null;
+  /** Whether an account serves the store of {@code terminalId} (ADR 0028). */
+  boolean configured(TerminalId terminalId) {
+    return ledgers.any() && CloudSource.ledgerFor(flow, ledgers, terminalId).isPresent();
   }
 
   /** The refund's own out_trade_no: {@code EHR} and its id, unique because the id is. */
@@ -53,9 +56,13 @@ final class CloudRefunder {
     Refund r = flow.tx(() -> flow.ports.refunds().findById(id)).orElseThrow();
     CloudRefund request =
         new CloudRefund(paymentSyssn.value(), r.outTradeNo().orElseThrow(), r.amount(), flow.now());
+    Optional<CloudLedger> ledger = CloudSource.ledgerFor(flow, ledgers, r.terminalId());
     CloudOutcome outcome;
     try {
-      outcome = ledger.refund(request);
+      outcome =
+          ledger.isEmpty()
+              ? new CloudOutcome.NotSent("no QFPay cloud account serves this terminal's store")
+              : ledger.get().refund(request);
     } catch (RuntimeException e) {
       outcome = new CloudOutcome.OutcomeUnknown("the cloud refund call failed: " + e);
     }

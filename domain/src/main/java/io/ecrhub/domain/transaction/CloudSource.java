@@ -1,11 +1,14 @@
 package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.cloud.CloudLedger;
+import io.ecrhub.domain.cloud.CloudLedgers;
 import io.ecrhub.domain.cloud.CloudOutcome;
 import io.ecrhub.domain.cloud.CloudQuery;
 import io.ecrhub.domain.cloud.CloudRecord;
 import io.ecrhub.domain.cloud.RefusalReason;
 import io.ecrhub.domain.terminal.DeclineReason;
+import io.ecrhub.domain.terminal.Terminal;
+import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.terminal.TransactionReport;
 import java.util.Map;
 import java.util.Optional;
@@ -20,24 +23,47 @@ import java.util.function.Function;
  */
 final class CloudSource {
   static final String NAME = "cloud";
+  static final String NOT_SERVED = "not asked: no QFPay cloud account serves this store";
 
-  private final CloudLedger ledger;
+  private final Flow flow;
+  private final CloudLedgers ledgers;
 
-  CloudSource(Optional<CloudLedger> ledger) {
-    this.ledger = ledger.orElse(null);
+  CloudSource(Flow flow, CloudLedgers ledgers) {
+    this.flow = flow;
+    this.ledgers = ledgers;
   }
 
-  /** Whether a cloud account is configured. */
-  boolean configured() {
-    return ledger != null;
+  /** Whether any cloud account could serve a store (a cheap check before a batch). */
+  boolean anyConfigured() {
+    return ledgers.any();
+  }
+
+  /** Whether an account serves the store of {@code terminalId} (ADR 0028). */
+  boolean configured(TerminalId terminalId) {
+    return ledgerFor(flow, ledgers, terminalId).isPresent();
+  }
+
+  /**
+   * The ledger of the account that serves the store of {@code terminalId}: the store's own, else
+   * the default; a terminal that is gone (or of no store) is served by the default account.
+   */
+  static Optional<CloudLedger> ledgerFor(Flow flow, CloudLedgers ledgers, TerminalId terminalId) {
+    String store =
+        flow.tx(() -> flow.ports.terminals().findById(terminalId))
+            .flatMap(Terminal::storeId)
+            .orElse(null);
+    return ledgers.forStore(store);
   }
 
   /** What the cloud said and what it means. */
   record Answer(Verdict verdict, String said, CloudOutcome outcome) {}
 
-  /** Asks the cloud about a transaction of {@code kind}; call only when {@link #configured()}. */
-  Answer ask(CloudQuery query, CloudRecord.Kind kind) {
-    return ask(query, kind, r -> Optional.empty());
+  /**
+   * Asks the cloud account of {@code terminalId}'s store about a transaction of {@code kind}; no
+   * account says nothing ("not asked").
+   */
+  Answer ask(TerminalId terminalId, CloudQuery query, CloudRecord.Kind kind) {
+    return ask(terminalId, query, kind, r -> Optional.empty());
   }
 
   /**
@@ -46,10 +72,20 @@ final class CloudSource {
    * and is reviewed.
    */
   Answer ask(
-      CloudQuery query, CloudRecord.Kind kind, Function<CloudRecord, Optional<String>> mismatch) {
+      TerminalId terminalId,
+      CloudQuery query,
+      CloudRecord.Kind kind,
+      Function<CloudRecord, Optional<String>> mismatch) {
+    Optional<CloudLedger> ledger = ledgerFor(flow, ledgers, terminalId);
+    if (ledger.isEmpty()) {
+      return new Answer(
+          new Verdict.Unknown("no QFPay cloud account serves this terminal's store"),
+          NOT_SERVED,
+          new CloudOutcome.NotSent("no QFPay cloud account serves this terminal's store"));
+    }
     CloudOutcome outcome;
     try {
-      outcome = ledger.query(query);
+      outcome = ledger.get().query(query);
     } catch (RuntimeException e) {
       outcome = new CloudOutcome.OutcomeUnknown("the cloud query failed: " + e);
     }

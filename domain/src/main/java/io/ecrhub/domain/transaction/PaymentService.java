@@ -1,6 +1,7 @@
 package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.cloud.CloudLedger;
+import io.ecrhub.domain.cloud.CloudLedgers;
 import io.ecrhub.domain.shared.ConcurrentModificationException;
 import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;
@@ -72,6 +73,21 @@ public final class PaymentService
       TransactionSettings settings,
       Executor outcomeExecutor,
       Optional<CloudLedger> cloud) {
+    this(ports, clock, ids, instanceId, settings, outcomeExecutor, CloudLedgers.only(cloud));
+  }
+
+  /**
+   * @param cloud the QFPay cloud account of each store (ADR 0028): the refund route besides the
+   *     terminal for the store's payments (ADR 0021)
+   */
+  public PaymentService(
+      TransactionPorts ports,
+      Clock clock,
+      IdGenerator ids,
+      String instanceId,
+      TransactionSettings settings,
+      Executor outcomeExecutor,
+      CloudLedgers cloud) {
     this.flow = new Flow(ports, clock, instanceId, settings);
     this.ids = Objects.requireNonNull(ids, "ids");
     this.outcomeExecutor = Objects.requireNonNull(outcomeExecutor, "outcomeExecutor");

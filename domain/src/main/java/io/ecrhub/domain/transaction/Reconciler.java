@@ -1,6 +1,7 @@
 package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.cloud.CloudLedger;
+import io.ecrhub.domain.cloud.CloudLedgers;
 import io.ecrhub.domain.cloud.CloudQuery;
 import io.ecrhub.domain.cloud.CloudRecord;
 import io.ecrhub.domain.terminal.AppVersion;
@@ -78,8 +79,21 @@ public final class Reconciler implements ReconcileInFlight {
       String instanceId,
       TransactionSettings settings,
       Optional<CloudLedger> cloud) {
+    this(ports, clock, instanceId, settings, CloudLedgers.only(cloud));
+  }
+
+  /**
+   * @param cloud the QFPay cloud account of each store (ADR 0028): the third source for the store's
+   *     transactions and the confirmation of their plain-transport settlements
+   */
+  public Reconciler(
+      TransactionPorts ports,
+      Clock clock,
+      String instanceId,
+      TransactionSettings settings,
+      CloudLedgers cloud) {
     this.flow = new Flow(ports, clock, instanceId, settings);
-    CloudSource source = new CloudSource(cloud);
+    CloudSource source = new CloudSource(flow, cloud);
     this.loop = new Reconciliation(flow, source);
     this.payments = Ledger.payments(ports);
     this.refunds = new RefundReconciler(flow, loop);
@@ -153,6 +167,7 @@ public final class Reconciler implements ReconcileInFlight {
     List<ReconcileSources.Said> said = new ArrayList<>();
     Verdict verdict =
         loop.consult(
+            p.terminalId(),
             asked,
             new CloudQuery(
                 p.outTradeNo().value(),

@@ -2,6 +2,7 @@ package io.ecrhub.domain.transaction;
 
 import io.ecrhub.domain.cloud.CloudQuery;
 import io.ecrhub.domain.cloud.CloudRecord;
+import io.ecrhub.domain.terminal.TerminalId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,22 +45,30 @@ final class Reconciliation {
    * review wins. What each source said is appended to {@code said}.
    */
   Verdict consult(
-      Asked terminal, CloudQuery query, CloudRecord.Kind kind, List<ReconcileSources.Said> said) {
-    return consult(terminal, query, kind, r -> Optional.empty(), said);
+      TerminalId terminalId,
+      Asked terminal,
+      CloudQuery query,
+      CloudRecord.Kind kind,
+      List<ReconcileSources.Said> said) {
+    return consult(terminalId, terminal, query, kind, r -> Optional.empty(), said);
   }
 
   /**
-   * As {@link #consult(Asked, CloudQuery, CloudRecord.Kind, List)}; a cloud record for which {@code
-   * mismatch} names a difference is reviewed, not settled on.
+   * As {@link #consult(TerminalId, Asked, CloudQuery, CloudRecord.Kind, List)}; a cloud record for
+   * which {@code mismatch} names a difference is reviewed, not settled on.
    */
   Verdict consult(
+      TerminalId terminalId,
       Asked terminal,
       CloudQuery query,
       CloudRecord.Kind kind,
       Function<CloudRecord, Optional<String>> mismatch,
       List<ReconcileSources.Said> said) {
     said.add(new ReconcileSources.Said("terminal", terminal.said()));
-    if (!terminal.cannotAnswer() || terminal.verdict().definite() || !cloud.configured()) {
+    if (!terminal.cannotAnswer()
+        || terminal.verdict().definite()
+        || !cloud.anyConfigured()
+        || !cloud.configured(terminalId)) {
       return terminal.verdict();
     }
     if (query == null) {
@@ -68,7 +77,7 @@ final class Reconciliation {
               CloudSource.NAME, "not asked: no reference QFPay knows (no syssn yet)"));
       return terminal.verdict();
     }
-    CloudSource.Answer answer = cloud.ask(query, kind, mismatch);
+    CloudSource.Answer answer = cloud.ask(terminalId, query, kind, mismatch);
     said.add(new ReconcileSources.Said(CloudSource.NAME, answer.said()));
     Verdict v = answer.verdict();
     return v.definite() || v instanceof Verdict.Review ? v : terminal.verdict();

@@ -75,6 +75,7 @@ final class RefundReconciler {
     List<ReconcileSources.Said> said = new ArrayList<>();
     Verdict verdict =
         loop.consult(
+            r.terminalId(),
             new Reconciliation.Asked(verdictOf(showsRefund, binding), terminalSaid, cannotAnswer),
             r.syssn().map(s -> CloudQuery.bySyssn(s.value(), r.amount())).orElse(null),
             CloudRecord.Kind.REFUND,
@@ -124,6 +125,7 @@ final class RefundReconciler {
     List<ReconcileSources.Said> said = new ArrayList<>();
     Verdict verdict =
         loop.consult(
+            r.terminalId(),
             new Reconciliation.Asked(
                 new Verdict.Unknown("refunded through QFPay's cloud; the terminal never saw it"),
                 "not asked: refunded through QFPay's cloud",

@@ -79,7 +79,7 @@ final class RefundStarter {
             payment,
             amount,
             terminal,
-            cloud.configured(),
+            cloud.configured(payment.terminalId()),
             now,
             flow.settings.cardRefundCutoff());
     return route.route() == RefundRoute.CLOUD
@@ -116,7 +116,8 @@ final class RefundStarter {
     }
     var refund = new TerminalCommand.Refund(original, saved.amount());
     Refund asSent = saved;
-    boolean fallback = command.route() == RefundRoute.Choice.AUTO && cloud.configured();
+    boolean fallback =
+        command.route() == RefundRoute.Choice.AUTO && cloud.configured(terminal.id());
     Reroute reroute = new Reroute();
     TerminalCalls.send(flow.ports.channel(), flow.businessEndpoint(terminal), refund)
         .whenCompleteAsync(
