@@ -130,13 +130,9 @@ public class PaymentResource {
       summary = "List payments in the key's scope, newest first",
       description =
           "Filters combine (and). Payments on terminals outside the key's scope are never listed."
-              + " One indexed query per page (V2, V69).")
-  @APIResponse(
-      responseCode = "400",
-      description =
-          "INVALID_TIME, INVALID_STATUS, INVALID_STORE_ID, INVALID_CURRENCY, INVALID_AMOUNT,"
-              + " INVALID_RANGE (from not before to, minAmount above maxAmount), INVALID_LIMIT,"
-              + " INVALID_CURSOR")
+              + " One indexed query per page (V2, V69). A bad filter is 400: INVALID_TIME,"
+              + " INVALID_STATUS, INVALID_STORE_ID, INVALID_CURRENCY, INVALID_AMOUNT, INVALID_RANGE"
+              + " (from not before to, minAmount above maxAmount), INVALID_LIMIT, INVALID_CURSOR.")
   public PageView<PaymentViews.View> list(
       @QueryParam("terminalId") String terminalId,
       @Parameter(description = STORE) @QueryParam("storeId") String storeId,

@@ -267,6 +267,7 @@ class FleetScaleQueryCountTest {
     assertThat(executed)
         .as("no statement was counted: is the counting driver in place?")
         .isNotEmpty();
+    System.out.println("[query count] " + listing(executed));
     return executed;
   }
 
