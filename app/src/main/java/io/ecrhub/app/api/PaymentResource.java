@@ -3,6 +3,7 @@ package io.ecrhub.app.api;
 import io.ecrhub.app.config.HubConfig;
 import io.ecrhub.app.events.EventStreams;
 import io.ecrhub.app.idempotency.Idempotency;
+import io.ecrhub.app.payments.PaymentDirectory;
 import io.ecrhub.app.payments.PaymentQueries;
 import io.ecrhub.app.security.ApiRoles;
 import io.ecrhub.app.security.CallerContext;
@@ -17,7 +18,6 @@ import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.transaction.CancelPayment;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
-import io.ecrhub.domain.transaction.Payments;
 import io.ecrhub.domain.transaction.ReconcileInFlight;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundId;
@@ -127,37 +127,56 @@ public class PaymentResource {
   @GET
   @Operation(
       operationId = "listPayments",
-      summary = "List payments in the key's scope, newest first")
+      summary = "List payments in the key's scope, newest first",
+      description =
+          "Filters combine (and). Payments on terminals outside the key's scope are never listed."
+              + " One indexed query per page (V2, V69). A bad filter is 400: INVALID_TIME,"
+              + " INVALID_STATUS, INVALID_STORE_ID, INVALID_CURRENCY, INVALID_AMOUNT, INVALID_RANGE"
+              + " (from not before to, minAmount above maxAmount), INVALID_LIMIT, INVALID_CURSOR.")
   public PageView<PaymentViews.View> list(
       @QueryParam("terminalId") String terminalId,
-      @Parameter(
-              description = "PENDING, IN_PROGRESS, SUCCEEDED, DECLINED, CANCELLED, FAILED, UNKNOWN")
-          @QueryParam("status")
-          String status,
-      @Parameter(description = "Created at or after (ISO-8601)") @QueryParam("from") String from,
-      @Parameter(description = "Created before (ISO-8601)") @QueryParam("to") String to,
+      @Parameter(description = STORE) @QueryParam("storeId") String storeId,
+      @Parameter(description = STATUSES) @QueryParam("status") String status,
+      @Parameter(description = FROM) @QueryParam("from") String from,
+      @Parameter(description = TO) @QueryParam("to") String to,
+      @Parameter(description = CURRENCY) @QueryParam("currency") String currency,
+      @Parameter(description = MIN_AMOUNT) @QueryParam("minAmount") String minAmount,
+      @Parameter(description = MAX_AMOUNT) @QueryParam("maxAmount") String maxAmount,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    TerminalId terminal = null;
-    if (terminalId != null && !terminalId.isBlank()) {
-      terminal = TerminalId.of(terminalId.trim());
-      caller.requireCovered(queries.covers(caller.caller().scope(), terminal), "filter");
-    }
-    Payments.Filter filter =
-        new Payments.Filter(
-            terminal,
-            Inputs.status(status),
-            Inputs.instant(from, "from"),
-            Inputs.instant(to, "to"));
+    PaymentDirectory.Criteria criteria =
+        PaymentFilters.checked(
+            caller,
+            queries,
+            config,
+            terminalId,
+            storeId,
+            status,
+            from,
+            to,
+            currency,
+            minAmount,
+            maxAmount);
     Page<Payment> page =
         queries.list(
-            filter,
+            criteria,
             caller.caller().scope(),
             Paging.cursor(cursor),
             Paging.limit(limit, config.api()));
     return new PageView<>(
         page.items().stream().map(PaymentViews.View::of).toList(), page.nextCursor());
   }
+
+  static final String STORE = "Only payments on terminals of this store";
+  static final String STATUSES =
+      "PENDING, IN_PROGRESS, SUCCEEDED, DECLINED, CANCELLED, FAILED, UNKNOWN";
+  static final String FROM = "Created at or after (ISO-8601)";
+  static final String TO = "Created before (ISO-8601); later than from";
+  static final String CURRENCY =
+      "Only payments in this ISO 4217 currency; the currency of minAmount and maxAmount (the"
+          + " hub's first default currency, ecrhub.terminal.currencies, when omitted)";
+  static final String MIN_AMOUNT = "Smallest amount, a plain decimal such as 10.00 (inclusive)";
+  static final String MAX_AMOUNT = "Largest amount, a plain decimal such as 99.50 (inclusive)";
 
   @Authenticated
   @GET

@@ -145,6 +145,20 @@ public class EventStreams {
     add(new Subscription(null, id, id, holder.keyId(), from, sink, sse));
   }
 
+  /**
+   * Streams the events of every terminal {@code holder}'s scope covers (the whole fleet for an
+   * unscoped key) after {@code lastEventId}; without one, only events from now on. A terminal
+   * registered in one of the key's stores later is covered from the next access re-check on.
+   *
+   * @throws DomainException {@code TOO_MANY_STREAMS} when the key has its maximum open already
+   */
+  public void streamFleet(Caller holder, Long lastEventId, SseEventSink sink, Sse sse) {
+    long from = lastEventId != null ? lastEventId : log.latestId();
+    Subscription s = new Subscription(null, null, null, holder.keyId(), from, sink, sse);
+    s.holder = holder;
+    add(s);
+  }
+
   /** A key was revoked here: its streams end now. */
   void revoked(@Observes ApiKeyRevoked event) {
     try {
@@ -269,6 +283,10 @@ public class EventStreams {
         Optional<Caller> holder = keys.computeIfAbsent(s.keyId, guard::current);
         if (holder.isEmpty()) {
           end(s, "API key revoked");
+        } else if (s.scopeTerminal == null) {
+          // a fleet stream: its scope as stored now, the terminals it covers looked up again
+          s.holder = holder.get();
+          s.covered.clear();
         } else if (!guard.covers(holder.get(), s.scopeTerminal)) {
           end(s, "the API key's scope no longer covers terminal " + s.scopeTerminal);
         }
@@ -325,7 +343,7 @@ public class EventStreams {
       }
       try {
         for (StoredEvent e : batch) {
-          if (s.wants(e) && e.id() > s.floor && !s.recent.containsKey(e.id())) {
+          if (e.id() > s.floor && !s.recent.containsKey(e.id()) && wants(s, e)) {
             send(s, e);
             s.delivered(e, now);
           }
@@ -352,11 +370,16 @@ public class EventStreams {
         events =
             s.payment != null
                 ? log.forPayment(s.payment, from, BATCH)
-                : log.forTerminal(s.terminal, from, BATCH);
+                : s.terminal != null
+                    ? log.forTerminal(s.terminal, from, BATCH)
+                    : log.after(from, BATCH);
         for (StoredEvent e : events) {
           from = e.id();
           if (!s.recent.containsKey(e.id())) {
-            send(s, e);
+            if (wants(s, e)) {
+              send(s, e);
+            }
+            // not for this stream (a fleet stream's terminal out of scope): seen all the same
             s.delivered(e, now);
           }
         }
@@ -366,6 +389,22 @@ public class EventStreams {
       LOG.debugf("event stream closed: %s", e.toString());
       close(s);
     }
+  }
+
+  /**
+   * Whether the event belongs to the stream: its payment, its terminal, or (a fleet stream) a
+   * terminal its key's scope covers, looked up once per terminal until the next access re-check.
+   */
+  private boolean wants(Subscription s, StoredEvent e) {
+    if (s.payment != null || s.terminal != null) {
+      return s.wants(e);
+    }
+    Caller holder = s.holder;
+    if (holder.scope().unrestricted()) {
+      return true;
+    }
+    TerminalId t = e.event().terminalId();
+    return s.covered.computeIfAbsent(t.value(), k -> guard.covers(holder, t));
   }
 
   private void keepAlive(Subscription s) {
@@ -436,6 +475,12 @@ public class EventStreams {
 
     /** The API key that opened the stream. */
     final String keyId;
+
+    /** A fleet stream's key as last checked (its scope decides the terminals). */
+    volatile Caller holder;
+
+    /** A fleet stream's terminals, by id: covered by its key's scope or not. Worker thread only. */
+    final Map<String, Boolean> covered = new HashMap<>();
 
     final SseEventSink sink;
     final Sse sse;

@@ -31,6 +31,9 @@ public interface TransactionEventLog {
   /** Events of one terminal after {@code afterId}, oldest first. */
   List<StoredEvent> forTerminal(TerminalId terminalId, long afterId, int limit);
 
+  /** Events of every terminal after {@code afterId}, oldest first (a fleet stream). */
+  List<StoredEvent> after(long afterId, int limit);
+
   /** The newest sequence number, 0 when the log is empty. */
   long latestId();
 }

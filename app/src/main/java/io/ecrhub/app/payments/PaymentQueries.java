@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Use case: read payments and refunds, limited to what a caller's scope covers. */
@@ -66,18 +67,59 @@ public class PaymentQueries {
 
   /** Payments matching {@code filter} on terminals the scope covers, newest first. */
   public Page<Payment> list(Payments.Filter filter, Scope scope, String cursor, int limit) {
-    Set<TerminalId> only = null;
-    if (!scope.unrestricted()) {
-      only =
-          uow.inTransaction(terminals::all).stream()
-              .filter(scope::covers)
-              .map(Terminal::id)
-              .collect(Collectors.toSet());
-      if (only.isEmpty()) {
-        return new Page<>(List.of(), null);
-      }
+    return list(PaymentDirectory.Criteria.of(filter), scope, cursor, limit);
+  }
+
+  /** Payments matching {@code criteria} on terminals the scope covers, newest first. */
+  public Page<Payment> list(
+      PaymentDirectory.Criteria criteria, Scope scope, String cursor, int limit) {
+    Set<TerminalId> allowed = allowed(scope);
+    if (allowed != null && allowed.isEmpty()) {
+      return new Page<>(List.of(), null);
     }
-    Set<TerminalId> allowed = only;
-    return uow.inTransaction(() -> directory.list(filter, allowed, cursor, limit));
+    return uow.inTransaction(() -> directory.list(criteria, allowed, cursor, limit));
+  }
+
+  /**
+   * Every payment matching {@code criteria} in the scope, newest first, handed to {@code each} page
+   * by page ({@code batch} at a time, each page its own short transaction), at most {@code max}.
+   *
+   * @return whether more payments matched than {@code max}
+   */
+  public boolean forEach(
+      PaymentDirectory.Criteria criteria,
+      Scope scope,
+      int batch,
+      int max,
+      Consumer<List<Payment>> each) {
+    Set<TerminalId> allowed = allowed(scope);
+    if (allowed != null && allowed.isEmpty()) {
+      return false;
+    }
+    String cursor = null;
+    int sent = 0;
+    do {
+      int size = Math.min(batch, max - sent);
+      if (size <= 0) {
+        return true;
+      }
+      String after = cursor;
+      Page<Payment> page = uow.inTransaction(() -> directory.list(criteria, allowed, after, size));
+      each.accept(page.items());
+      sent += page.items().size();
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    return false;
+  }
+
+  /** The terminals a scoped key may see (one query), or null for an unscoped key. */
+  private Set<TerminalId> allowed(Scope scope) {
+    if (scope.unrestricted()) {
+      return null;
+    }
+    return uow.inTransaction(terminals::all).stream()
+        .filter(scope::covers)
+        .map(Terminal::id)
+        .collect(Collectors.toSet());
   }
 }

@@ -183,7 +183,8 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
 
   @Override
   public Page<Payment> list(
-      Filter filter, Set<TerminalId> onlyTerminals, String cursor, int limit) {
+      PaymentDirectory.Criteria criteria, Set<TerminalId> onlyTerminals, String cursor, int limit) {
+    Filter filter = criteria.filter();
     StringBuilder q = new StringBuilder("1 = 1");
     Map<String, Object> p = new HashMap<>();
     if (filter.terminalId() != null) {
@@ -197,9 +198,26 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
       q.append(" and terminalId in :only");
       p.put("only", onlyTerminals.stream().map(TerminalId::value).toList());
     }
+    if (criteria.storeId() != null) {
+      // terminal_store_idx, then the payments of those terminals
+      q.append(" and terminalId in (select t.id from TerminalEntity t where t.storeId = :store)");
+      p.put("store", criteria.storeId());
+    }
     if (filter.status() != null) {
       q.append(" and lifecycle.status = :status");
       p.put("status", filter.status().name());
+    }
+    if (criteria.currency() != null) {
+      q.append(" and currency = :currency");
+      p.put("currency", criteria.currency());
+    }
+    if (criteria.minMinor() != null) {
+      q.append(" and amountMinor >= :minMinor");
+      p.put("minMinor", criteria.minMinor());
+    }
+    if (criteria.maxMinor() != null) {
+      q.append(" and amountMinor <= :maxMinor");
+      p.put("maxMinor", criteria.maxMinor());
     }
     if (filter.createdFrom() != null) {
       q.append(" and lifecycle.createdAt >= :from");

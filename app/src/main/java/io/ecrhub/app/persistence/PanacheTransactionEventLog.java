@@ -107,6 +107,14 @@ public class PanacheTransactionEventLog implements TransactionEventLog {
 
   @Override
   @Transactional
+  public List<StoredEvent> after(long afterId, int limit) {
+    return repo.find("id > ?1 order by id", afterId).range(0, limit - 1).list().stream()
+        .map(PanacheTransactionEventLog::toStored)
+        .toList();
+  }
+
+  @Override
+  @Transactional
   public long latestId() {
     Long max =
         repo.getEntityManager()

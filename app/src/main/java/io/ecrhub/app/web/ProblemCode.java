@@ -28,6 +28,7 @@ public enum ProblemCode {
   INVALID_LIMIT(400, "limit is not a number in the allowed range"),
   INVALID_TIME(400, "A time filter is not ISO-8601"),
   INVALID_STATUS(400, "A status filter is not one of the listed statuses"),
+  INVALID_RANGE(400, "A range filter's lower bound is above its upper bound (from/to, amounts)"),
   INVALID_LAST_EVENT_ID(400, "Last-Event-ID is not an event sequence number"),
   INVALID_IDEMPOTENCY_KEY(400, "Idempotency-Key is empty or longer than 100 characters"),
   HTTP_400(400, "A request the HTTP layer refused before the hub read it (e.g. a bad parameter)"),

@@ -193,6 +193,33 @@ class OverviewConsoleTest {
     browser.waitForText(By.cssSelector("main h1"), "Overview");
   }
 
+  @Test
+  void paymentTakenWhileTheOverviewIsOpen_showsWithoutAReload_throughTheFleetEventStream() {
+    String store = unique("live");
+    String till = register(store);
+    String cashier = createKey("cashier", Map.of("stores", List.of(store)));
+    browser.signIn(cashier);
+    browser.waitForText(By.cssSelector("main h1"), "Overview");
+    browser.waitForText(By.id("live-state"), "Live");
+    assertThat(browser.waitFor(By.cssSelector("#today-count .tile-value")).getText())
+        .isEqualTo("0");
+    browser.script("window.samePage = true");
+
+    String paid = startPayment(till, "12.00", "alipay");
+    awaitPaymentStatus(paid, "SUCCEEDED");
+
+    // the fleet stream brought the payment's events and the page read the overview again
+    browser.waitForText(By.cssSelector("#today-count .tile-value"), "1");
+    browser.waitForText(By.id("today-amount"), "HKD 12.00");
+    assertThat(browser.driver().findElement(By.id("overview")).getAttribute("data-events"))
+        .isNotNull();
+    assertThat(
+            Integer.parseInt(
+                browser.driver().findElement(By.id("overview")).getAttribute("data-events")))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(browser.script("return window.samePage === true")).isEqualTo(true);
+  }
+
   /** Registers the simulated terminal in {@code store} and returns its id. */
   private String register(String store) {
     Map<String, Object> body = new HashMap<>();

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ecrhub.app.support.SimulatorResource;
+import io.ecrhub.simulator.PrintJob;
 import io.ecrhub.simulator.SimTransaction;
 import io.ecrhub.simulator.SimulatedTerminal;
 import io.ecrhub.simulator.SimulatorConfig;
@@ -18,7 +19,12 @@ import io.ecrhub.simulator.TerminalSimulator;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Payments in the console, in a real browser, against the simulated terminals: a test payment
@@ -232,6 +239,118 @@ class PaymentConsoleTest {
         By.cssSelector(".status-box"),
         "check the terminal or the merchant portal before charging again");
     assertThat(browser.driver().findElements(By.id("cancel-payment"))).isEmpty();
+  }
+
+  @Test
+  void filtersListTheMatchingPayments_andTheCsvDownloadHoldsExactlyThem() throws Exception {
+    String store = unique("pf");
+    String terminal = registerInStore(store);
+    String small = paid(terminal, "11.00", "alipay");
+    String large = paid(terminal, "45.50", "wx");
+    browser.signIn(ADMIN_KEY);
+    browser.waitFor(By.id("nav"));
+    browser.go("#/payments");
+
+    browser.waitFor(By.id("filter-storeId"));
+    browser.type("storeId", store);
+    browser.type("minAmount", "20");
+    browser.driver().findElement(By.id("apply-filters")).click();
+
+    // the filters went into the address and the list shows the one payment they match
+    browser.until(d -> d.getCurrentUrl().contains("minAmount=20"));
+    WebElement row = browser.waitFor(By.cssSelector("tr[data-payment-id='" + large + "']"));
+    assertThat(row.getText()).contains("HKD 45.50").contains("SUCCEEDED");
+    assertThat(browser.driver().findElements(By.cssSelector("table.payments tbody tr"))).hasSize(1);
+    assertThat(browser.driver().findElements(By.cssSelector("tr[data-payment-id='" + small + "']")))
+        .isEmpty();
+    assertThat(browser.field("storeId").getAttribute("value")).isEqualTo(store);
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    browser.screenshot("payments-filtered");
+
+    // the CSV download: exactly the filtered payment, its amount exact next to its currency
+    Path downloads = Files.createTempDirectory("ecrhub-console-csv-");
+    ((ChromeDriver) browser.driver())
+        .executeCdpCommand(
+            "Browser.setDownloadBehavior",
+            Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+    browser.driver().findElement(By.id("export-csv")).click();
+    browser.waitFor(By.id("export-done"));
+    Path csv =
+        browser.until(
+            d -> {
+              try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+              } catch (java.io.IOException e) {
+                return null;
+              }
+            });
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    assertThat(lines.get(0)).startsWith("id,created_at,terminal_id,status,amount,currency");
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).startsWith(large + ",").contains(",SUCCEEDED,45.50,HKD,");
+
+    // a bad amount: the hub's reason, in words, with its code
+    browser.go("#/payments?minAmount=ten");
+    browser.waitForText(By.cssSelector("#payments-body [role=alert]"), "INVALID_AMOUNT");
+  }
+
+  @Test
+  void printReceipt_printsOnTheTerminal_andTheTrailSaysWhatTheTerminalAnswered() {
+    String terminal = registerSimulated(sim, null);
+    String id = paid(terminal, "8.80", "alipay");
+    String syssn =
+        admin().get("/api/v1/payments/" + id).then().extract().path("qfpayTransactionId");
+    browser.signIn(ADMIN_KEY);
+    browser.waitFor(By.id("nav"));
+    browser.go("#/payments/" + id);
+
+    // the trail: the terminal answered (over TLS), no notification yet, the cloud not asked
+    browser.waitForText(By.id("confirmed-by"), "the terminal’s answer over TLS");
+    WebElement terminalSaid = browser.waitFor(By.cssSelector("#trail li[data-source=terminal]"));
+    assertThat(terminalSaid.getAttribute("data-heard")).isEqualTo("yes");
+    assertThat(terminalSaid.getText()).contains("SUCCEEDED");
+    assertThat(
+            browser
+                .driver()
+                .findElement(By.cssSelector("#trail li[data-source=cloud]"))
+                .getAttribute("data-heard"))
+        .isEqualTo("no");
+    assertThat(browser.driver().findElements(By.cssSelector("#trail li[data-source=notification]")))
+        .hasSize(1);
+    // no cloud account in this profile: no route choice on the refund form
+    browser.waitFor(By.id("refund-payment"));
+    assertThat(browser.driver().findElements(By.id("route-cloud"))).isEmpty();
+
+    long before =
+        sim.receipts().stream()
+            .filter(j -> j.kind() == PrintJob.Kind.RECEIPT && syssn.equals(j.syssn()))
+            .count();
+    browser.driver().findElement(By.id("print-receipt")).click();
+    browser.waitForText(By.id("print-result"), "The terminal is printing the receipt.");
+    assertThat(
+            sim.receipts().stream()
+                .filter(j -> j.kind() == PrintJob.Kind.RECEIPT && syssn.equals(j.syssn()))
+                .count())
+        .isEqualTo(before + 1);
+    assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+    browser.screenshot("payment-trail");
+  }
+
+  private String registerInStore(String store) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", unique("Filter "));
+    body.put("host", sim.host());
+    body.put("port", sim.httpsPort());
+    body.put("transport", "HTTPS");
+    body.put("posKey", sim.posKey());
+    body.put("storeId", store);
+    return admin().body(body).post("/api/v1/terminals").then().statusCode(201).extract().path("id");
+  }
+
+  private static String paid(String terminal, String amount, String channel) {
+    String id = startPayment(terminal, amount, channel);
+    awaitPaymentStatus(id, "SUCCEEDED");
+    return id;
   }
 
   private String statusOnPage() {

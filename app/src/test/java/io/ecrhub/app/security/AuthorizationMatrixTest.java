@@ -138,6 +138,10 @@ class AuthorizationMatrixTest {
           Map.entry("GET /api/v1/payments/{id}/refunds", Rule.ANY_KEY_IN_SCOPE),
           Map.entry("GET /api/v1/payments/{id}/events", Rule.ANY_KEY_IN_SCOPE),
           Map.entry("GET /api/v1/payments/{id}/reconciliation", Rule.ANY_KEY_IN_SCOPE),
+          // the console's payments page and live overview (#17)
+          Map.entry("GET /api/v1/payments.csv", Rule.ANY_KEY_FILTERED),
+          Map.entry("GET /api/v1/payments/{id}/trail", Rule.ANY_KEY_IN_SCOPE),
+          Map.entry("GET /api/v1/events", Rule.ANY_KEY_FILTERED),
           Map.entry("GET /api/v1/refunds/{id}", Rule.ANY_KEY_IN_SCOPE));
 
   private static final HttpClient HTTP =

@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * on the H2 run a private in-memory database, on the {@code pg} run a fresh PostgreSQL database
  * next to the session's ({@code ECRHUB_DB_URL}), dropped when the JVM ends.
  */
-final class FreshDatabase {
+public final class FreshDatabase {
   private static final Pattern PG_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
 
   private FreshDatabase() {}
 
   /** The datasource overrides for a database named after {@code name}. */
-  static Map<String, String> overrides(String name) {
+  public static Map<String, String> overrides(String name) {
     String url = url(name);
     return Map.of("ecrhub.db.url", url, "%test.ecrhub.db.url", url, "%pg.ecrhub.db.url", url);
   }

@@ -1,14 +1,16 @@
 // The landing page: is every terminal working, what came in today, and is any money in doubt?
-// One request (GET /api/v1/overview) draws the first view. It then stays live: it follows the
-// event streams of the payments in doubt (at most MAX_STREAMS, well under the per-key limit) and
-// reads the overview again after each event, and every REFRESH_MS for the rest of the fleet.
+// One request (GET /api/v1/overview) draws the first view. It then stays live: it follows the hub's
+// fleet event stream (GET /api/v1/events, every payment and refund the key covers) and reads the
+// overview again shortly after events arrive (a burst is one read). While the stream is down it
+// polls every REFRESH_MS instead, and every TERMINALS_MS anyway (terminal states are not events).
 import { api, follow, get } from '../api.js';
 import { h, replace, route, time } from '../dom.js';
 import { formatCount, formatHour, formatMoney, formatPercent, t } from '../i18n.js';
 import { alertBox, badge, explain, pageHeader } from '../ui.js';
 
-const MAX_STREAMS = 8;
 const REFRESH_MS = 20000;
+const TERMINALS_MS = 60000;
+const DEBOUNCE_MS = 400;
 const SVG = 'http://www.w3.org/2000/svg';
 
 export function render(view, _params, ctx) {
@@ -17,8 +19,8 @@ export function render(view, _params, ctx) {
   const body = h('div', { id: 'overview' }, h('p', { class: 'muted', role: 'status' }, t('Loading the overview…')));
   view.append(pageHeader(t('Overview'), live), message, body);
 
-  const streams = new Map(); // payment id -> stop()
   let timer = null;
+  let streamLive = false;
   let reloading = false;
   let again = false;
   let first = true;
@@ -41,13 +43,11 @@ export function render(view, _params, ctx) {
         try {
           const o = await get('/api/v1/overview', { from: midnight() }, { signal: ctx.signal });
           draw(o);
-          followDoubt(o);
-          if (first) setLive('live');
           first = false;
         } catch (e) {
           if (e.name === 'AbortError') return;
           if (first) replace(body, e.endpointMissing ? alertBox('info', t('This hub does not offer the overview yet.')) : alertBox('error', explain(e)));
-          else setLive('reconnecting');
+          else if (streamLive) setLive('reconnecting');
         }
       } while (again && !ctx.signal.aborted);
     } finally {
@@ -55,39 +55,16 @@ export function render(view, _params, ctx) {
     }
   };
 
+  /** Reads the overview once after a burst of events (debounced). */
   const soon = () => {
     clearTimeout(timer);
-    timer = setTimeout(load, 250);
+    timer = setTimeout(load, DEBOUNCE_MS);
   };
 
   const setLive = (state) => {
     live.className = `live ${state}`;
     if (state === 'live') replace(live, h('span', { class: 'dot', 'aria-hidden': 'true' }), t('Live'));
     else replace(live, t('Reconnecting…'));
-  };
-
-  /** Follows the streams of the payments in doubt (new ones added, settled ones dropped). */
-  const followDoubt = (o) => {
-    const wanted = new Set(o.moneyInDoubt.payments.slice(0, MAX_STREAMS).map((p) => p.id));
-    for (const [id, stop] of streams) {
-      if (!wanted.has(id)) {
-        stop();
-        streams.delete(id);
-      }
-    }
-    for (const id of wanted) {
-      if (streams.has(id) || ctx.signal.aborted) continue;
-      streams.set(
-        id,
-        follow(`/api/v1/payments/${encodeURIComponent(id)}/events`, {
-          onEvent: soon,
-          onState: (state) => {
-            if (state === 'reconnecting') setLive('reconnecting');
-            if (state === 'live') setLive('live');
-          },
-        }),
-      );
-    }
   };
 
   const draw = (o) => {
@@ -123,12 +100,29 @@ export function render(view, _params, ctx) {
   };
 
   load();
-  const every = setInterval(load, REFRESH_MS);
+  const stopStream = follow('/api/v1/events', {
+    onEvent: (event) => {
+      body.dataset.events = String(Number(body.dataset.events || 0) + 1);
+      soon();
+    },
+    onState: (state) => {
+      const wasLive = streamLive;
+      streamLive = state === 'live';
+      if (state === 'ended') replace(live, t('Updating every 20 seconds'));
+      else setLive(streamLive ? 'live' : 'reconnecting');
+      if (streamLive && !wasLive && !first) soon(); // catch up on what the gap missed
+    },
+  });
+  // The poll is the fallback while the stream is down; terminal states are read every minute.
+  const poll = setInterval(() => {
+    if (!streamLive) load();
+  }, REFRESH_MS);
+  const terminalsPoll = setInterval(load, TERMINALS_MS);
   return () => {
-    clearInterval(every);
+    clearInterval(poll);
+    clearInterval(terminalsPoll);
     clearTimeout(timer);
-    for (const stop of streams.values()) stop();
-    streams.clear();
+    stopStream();
   };
 }
 

@@ -1,6 +1,6 @@
 // One payment, live: its events arrive over Server-Sent Events (read with fetch, since the hub
 // authenticates the stream with the Authorization header); cancel and refund from here.
-import { api, follow, get } from '../api.js';
+import { api, follow, get, randomKey } from '../api.js';
 import { h, orDash, replace, route, time } from '../dom.js';
 import { FINAL_STATUSES, alertBox, badge, channelName, clearErrors, details, explain, field, needsAttention, pageHeader, showErrors } from '../ui.js';
 import { money } from './payments.js';
@@ -14,14 +14,16 @@ export function render(view, [id], ctx) {
   const summary = h('section', { class: 'card', 'aria-labelledby': 'payment-summary' }, h('p', { class: 'muted' }, tr('Loading…')));
   const actions = h('section', { class: 'card', 'aria-labelledby': 'payment-actions', hidden: true });
   const refunds = h('section', { class: 'card', 'aria-labelledby': 'refunds-title', hidden: true });
+  const trailBox = h('section', { class: 'card', id: 'trail', 'aria-labelledby': 'trail-title', hidden: true });
   const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-live': 'polite' });
   const events = h('section', { class: 'card', 'aria-labelledby': 'events-title' }, h('h2', { id: 'events-title' }, tr('Events')), timeline);
-  view.append(header, message, summary, actions, refunds, events);
+  view.append(header, message, summary, actions, refunds, trailBox, events);
 
   let payment = null;
   let refreshing = null;
   let again = false;
   let terminalName = null;
+  let routes = ['auto', 'terminal'];
 
   const nameTerminal = async (terminalId) => {
     if (terminalName !== null) return;
@@ -71,21 +73,45 @@ export function render(view, [id], ctx) {
     const cancellable = p.status === 'PENDING' || p.status === 'IN_PROGRESS';
     const queryable = p.status === 'UNKNOWN' || p.status === 'IN_PROGRESS';
     const refundable = p.status === 'SUCCEEDED' && Number(p.refundedAmount || 0) < Number(p.amount);
-    actions.hidden = !(cancellable || queryable || refundable);
+    const printable = p.status === 'SUCCEEDED' && Boolean(p.qfpayTransactionId);
+    actions.hidden = !(cancellable || queryable || refundable || printable);
     if (actions.hidden) {
       delete actions.dataset.for;
       replace(actions);
       return;
     }
-    if (actions.dataset.for === `${p.status}:${p.refundedAmount}`) return; // keep what the user typed
-    actions.dataset.for = `${p.status}:${p.refundedAmount}`;
+    const state = `${p.status}:${p.refundedAmount}:${routes.join(',')}`;
+    if (actions.dataset.for === state) return; // keep what the user typed
+    actions.dataset.for = state;
     replace(
       actions,
       h('h2', { id: 'payment-actions' }, tr('Actions')),
       cancellable ? cancelButton() : null,
       queryable ? queryButton() : null,
       refundable ? refundForm(p) : null,
+      printable ? printButton(p) : null,
     );
+  };
+
+  /** Prints the payment's receipt on its terminal (3001) and says whether the terminal took it. */
+  const printButton = (p) => {
+    const label = tr('Print the receipt');
+    const button = h('button', { type: 'button', class: 'button secondary', id: 'print-receipt' }, label);
+    const key = randomKey(); // a double click prints once
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      replace(button, tr('Printing…'));
+      try {
+        await api('POST', `/api/v1/terminals/${encodeURIComponent(p.terminalId)}/receipts`, { body: { paymentId: p.id }, headers: { 'Idempotency-Key': key }, signal: ctx.signal });
+        replace(message, alertBox('success', h('span', { id: 'print-result' }, tr('The terminal is printing the receipt.'))));
+      } catch (e) {
+        if (e.name === 'AbortError') return;
+        replace(message, alertBox('error', h('span', { id: 'print-result' }, explain(e))));
+      }
+      button.disabled = false;
+      replace(button, label);
+    });
+    return h('div', { class: 'action-block' }, h('h3', {}, tr('Receipt')), h('p', {}, tr('Print a copy of the receipt on the terminal that took the payment.')), button);
   };
 
   /** Forces a terminal query (4001) for a payment whose outcome is not known, and says what came of it. */
@@ -146,17 +172,21 @@ export function render(view, [id], ctx) {
       { class: 'inline-form', novalidate: true, 'aria-label': tr('Refund') },
       errors,
       field(tr('Refund amount'), h('input', { name: 'amount', type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: tr('everything refundable') }), tr('Leave empty to refund everything refundable ({amount} less {refunded} refunded). Card payments refund in full, the same day only.', { amount: money(p.amount, p.currency), refunded: money(p.refundedAmount, p.currency) })),
+      routes.includes('cloud') ? routeChoice() : null,
       h('button', { type: 'submit', class: 'button', id: 'refund-payment' }, tr('Refund')),
     );
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const amount = String(form.elements.namedItem('amount').value || '').trim();
+      const chosen = form.querySelector('input[name=route]:checked');
+      const body = amount ? { amount } : {};
+      if (chosen && chosen.value !== 'auto') body.route = chosen.value;
       const submit = form.querySelector('button[type=submit]');
       clearErrors(form, errors);
       submit.disabled = true;
       try {
-        const r = await api('POST', `${path}/refunds`, { body: amount ? { amount } : {}, signal: ctx.signal });
-        replace(message, alertBox('info', tr('Refund of {amount} sent to the terminal; follow it under Refunds below.', { amount: money(r.amount, r.currency) })));
+        const r = await api('POST', `${path}/refunds`, { body, headers: { 'Idempotency-Key': randomKey() }, signal: ctx.signal });
+        replace(message, alertBox('info', r.route === 'cloud' ? tr('Refund of {amount} sent through QFPay’s cloud; its outcome is under Refunds below.', { amount: money(r.amount, r.currency) }) : tr('Refund of {amount} sent to the terminal; follow it under Refunds below.', { amount: money(r.amount, r.currency) })));
         form.reset();
         refresh();
       } catch (e) {
@@ -176,10 +206,38 @@ export function render(view, [id], ctx) {
       replace(
         refunds,
         h('h2', { id: 'refunds-title' }, tr('Refunds')),
-        h('ul', { class: 'refunds' }, items.map((r) => h('li', {}, badge(r.status), ' ', money(r.amount, r.currency), ' ', time(r.createdAt), r.failureMessage ? h('span', { class: 'muted' }, ` ${r.failureMessage}`) : null, r.reviewNote ? h('span', { class: 'flag' }, ` ⚑ ${r.reviewNote}`) : null))),
+        h('ul', { class: 'refunds' }, items.map((r) => h('li', { dataset: { refundId: r.id, status: r.status, route: r.route || '' } }, badge(r.status), ' ', money(r.amount, r.currency), ' ', r.route ? h('span', { class: 'muted' }, r.route === 'cloud' ? tr('through QFPay’s cloud') : tr('on the terminal')) : null, ' ', time(r.createdAt), r.failureMessage ? h('span', { class: 'muted' }, ` ${r.failureMessage}`) : null, r.reviewNote ? h('span', { class: 'flag' }, ` ⚑ ${r.reviewNote}`) : null))),
       );
     } catch (e) {
       if (e.name !== 'AbortError') refunds.hidden = true;
+    }
+  };
+
+  /** The route choice of a refund, offered when the hub has a QFPay cloud account. */
+  const routeChoice = () => {
+    const name = 'route';
+    const options = [
+      ['auto', tr('Automatic: the terminal when it can, else QFPay’s cloud')],
+      ['terminal', tr('On the terminal only')],
+      ['cloud', tr('Through QFPay’s cloud only')],
+    ];
+    return h(
+      'fieldset',
+      { class: 'route-choice' },
+      h('legend', {}, tr('Refund route')),
+      options.map(([value, text], i) => h('label', { class: 'radio' }, h('input', { type: 'radio', name, value, checked: i === 0, id: `route-${value}` }), ' ', text)),
+    );
+  };
+
+  /** Reads the reconciliation trail (which sources spoke and what each said) and the refund routes. */
+  const loadTrail = async () => {
+    try {
+      const trail = await get(`${path}/trail`, {}, { signal: ctx.signal });
+      routes = trail.refundRoutes || routes;
+      trailBox.hidden = false;
+      replace(trailBox, h('h2', { id: 'trail-title' }, tr('Reconciliation trail')), trailView(trail));
+    } catch (e) {
+      if (e.name !== 'AbortError') trailBox.hidden = true;
     }
   };
 
@@ -193,7 +251,9 @@ export function render(view, [id], ctx) {
       do {
         again = false;
         try {
-          show(await get(path, {}, { signal: ctx.signal }));
+          const p = await get(path, {}, { signal: ctx.signal });
+          await loadTrail();
+          show(p);
           await loadRefunds();
         } catch (e) {
           if (e.name === 'AbortError') return;
@@ -223,6 +283,50 @@ export function render(view, [id], ctx) {
     },
   });
   return stop;
+}
+
+/** What each source said: the terminal, QFPay's signed notifications, QFPay's cloud. */
+function trailView(trail) {
+  const asked = (source) => trail.asked.filter((a) => a.source === source);
+  const final = [...trail.changes].reverse().find((c) => !c.refundId && c.to === trail.status);
+  const terminal = asked('terminal').map((a) => a.answer);
+  if (terminal.length === 0 && trail.confirmedBy && trail.confirmedBy.startsWith('terminal')) {
+    terminal.push(tr('answered the payment request: {status}', { status: trail.status }) + (final && final.reason ? ` — ${final.reason}` : ''));
+  }
+  if (trail.confirmedBy === 'query' && final && final.reason) terminal.push(final.reason);
+  const cloud = asked('cloud').map((a) => a.answer);
+  if (cloud.length === 0 && trail.confirmedBy === 'cloud' && final && final.reason) cloud.push(final.reason);
+  const row = (source, title, said, fallback) =>
+    h('li', { dataset: { source, heard: said.length ? 'yes' : 'no' } }, h('strong', {}, title), ' ', said.length ? h('ul', {}, said.map((x) => h('li', {}, x))) : h('span', { class: 'muted' }, fallback));
+  return [
+    h('p', {}, trail.confirmedBy ? [tr('Settled on: '), h('strong', { id: 'confirmed-by' }, confirmedBy(trail.confirmedBy))] : tr('Not settled yet.'), trail.confirmationPending ? h('span', { class: 'flag' }, ` ${tr('(waiting for QFPay’s signed notification to confirm it)')}`) : null),
+    trail.reconcileAttempts ? h('p', { class: 'muted' }, tr('Queries made after the answer was lost: {n}', { n: trail.reconcileAttempts })) : null,
+    h(
+      'ul',
+      { class: 'trail' },
+      row('terminal', tr('Terminal:'), terminal, tr('not asked beyond the request itself')),
+      row(
+        'notification',
+        tr('QFPay notifications:'),
+        trail.notifications.map((n) => h('span', {}, time(n.receivedAt), ' ', [n.kind, n.status].filter(Boolean).join(' '), n.note ? ` — ${n.note}` : '')),
+        tr('none received for this payment'),
+      ),
+      row('cloud', tr('QFPay cloud:'), cloud, tr('not asked')),
+    ),
+  ];
+}
+
+/** What vouches for a settlement, in words. */
+function confirmedBy(key) {
+  const words = {
+    terminal_tls: tr('the terminal’s answer over TLS'),
+    terminal_plain: tr('the terminal’s answer over plain HTTP/TCP'),
+    terminal_serial: tr('the terminal’s answer over its serial link'),
+    notification: tr('QFPay’s signed notification'),
+    query: tr('a query of the terminal'),
+    cloud: tr('QFPay’s cloud'),
+  };
+  return words[key] || key;
 }
 
 function eventItem(event) {
