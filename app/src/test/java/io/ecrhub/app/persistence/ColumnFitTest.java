@@ -283,14 +283,15 @@ class ColumnFitTest {
   void theLongestValuesATerminalCanSend_areStoredClipped() {
     Instant now = Instant.parse("2026-11-26T02:03:04Z");
     String huge = "X".repeat(10_000);
-    Payment p = inProgress(now);
+    // never stored IN_PROGRESS: the hub's reconciler, running beside the test, would take it over
+    Payment p = unsavedInProgress(now);
     p.succeed(Syssn.of("20261126000777"), huge, huge, huge, now);
     payments.save(p);
     Payment loaded = payments.findById(p.id()).orElseThrow();
     assertThat(loaded.status()).isEqualTo(TransactionStatus.SUCCEEDED);
     assertThat(loaded.cardScheme()).hasValueSatisfying(s -> assertThat(huge).startsWith(s));
 
-    Payment declined = inProgress(now);
+    Payment declined = unsavedInProgress(now);
     declined.decline(DeclineReason.DECLINED_BY_TERMINAL, huge, huge, now);
     declined.flagForReview(huge, now);
     payments.save(declined);
@@ -298,7 +299,7 @@ class ColumnFitTest {
     assertThat(d.status()).isEqualTo(TransactionStatus.DECLINED);
     assertThat(d.failureCode()).hasValueSatisfying(s -> assertThat(huge).startsWith(s));
 
-    Refund r = refundOf(loaded, now);
+    Refund r = unsavedRefundOf(loaded, now);
     r.decline(DeclineReason.DECLINED_BY_TERMINAL, huge, huge, now);
     refunds.save(r);
     assertThat(refunds.findById(r.id()).orElseThrow().status())
@@ -306,6 +307,10 @@ class ColumnFitTest {
   }
 
   private Payment inProgress(Instant now) {
+    return payments.save(unsavedInProgress(now));
+  }
+
+  private static Payment unsavedInProgress(Instant now) {
     String id = Api.unique("pay_");
     Payment p =
         Payment.create(
@@ -319,15 +324,19 @@ class ColumnFitTest {
             "fp",
             now);
     p.markInProgress(now);
-    return payments.save(p);
+    return p;
   }
 
   private Refund refundOf(Payment p, Instant now) {
+    return refunds.save(unsavedRefundOf(p, now));
+  }
+
+  private static Refund unsavedRefundOf(Payment p, Instant now) {
     Refund r =
         Refund.create(
             new RefundId(Api.unique("ref_")), p.id(), p.terminalId(), Money.of("1.00", "HKD"), now);
     r.markInProgress(now);
-    return refunds.save(r);
+    return r;
   }
 
   private static int columnSize(Connection c, String tableDotColumn) throws SQLException {
