@@ -9,7 +9,6 @@ import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.terminal.TerminalId;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.TransactionEvent;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,11 +134,6 @@ public class EventStreams {
               return t;
             });
     worker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
-  }
-
-  /** Shutdown (after the graceful drain): the listener lets go of its connection first. */
-  void onStop(@Observes ShutdownEvent event) {
-    signals.stop();
   }
 
   @PreDestroy

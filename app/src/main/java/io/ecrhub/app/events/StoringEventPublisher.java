@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
@@ -75,9 +76,12 @@ public class StoringEventPublisher implements EventPublisher {
     QuarkusTransaction.joiningExisting()
         .run(
             () -> {
-              Pending pending = pending();
+              // a transaction marked for rollback will not commit: nothing to write at its end
+              Pending pending =
+                  registry.getTransactionStatus() == Status.STATUS_ACTIVE ? pending() : null;
               for (DomainEvent event : events) {
-                int slot = event instanceof TransactionEvent te ? pending.add(te) : -1;
+                int slot =
+                    event instanceof TransactionEvent te && pending != null ? pending.add(te) : -1;
                 for (EventSubscriber s : subscribers) {
                   s.record(event);
                 }

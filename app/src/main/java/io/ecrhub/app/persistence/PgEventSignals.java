@@ -1,7 +1,10 @@
 package io.ecrhub.app.persistence;
 
 import io.ecrhub.app.events.EventLogSignals;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,7 +68,16 @@ public class PgEventSignals implements EventLogSignals {
     return live;
   }
 
+  /**
+   * Shutdown, after the graceful drain (ADR 0024; streams are served while draining): the listener
+   * lets go of its connection before the pool closes.
+   */
+  void onStop(@Observes ShutdownEvent event) {
+    stop();
+  }
+
   @Override
+  @PreDestroy
   public void stop() {
     Thread t;
     synchronized (this) {
