@@ -9,6 +9,7 @@ import io.ecrhub.domain.transaction.TransactionEvent;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +19,7 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.hibernate.Session;
+import javax.sql.DataSource;
 
 /**
  * Adapter: the transaction event log in {@code transaction_event}, its ids in commit order (ADR
@@ -37,12 +38,15 @@ public class PanacheTransactionEventLog implements TransactionEventLog {
   private static final int H2_LOCK_TIMEOUT_MS = 30_000;
 
   private final TransactionEventRepository repo;
+  private final DataSource dataSource;
   private final String signalToken;
   private volatile Boolean postgres;
 
   @Inject
-  PanacheTransactionEventLog(TransactionEventRepository repo, PgEventSignals signals) {
+  PanacheTransactionEventLog(
+      TransactionEventRepository repo, DataSource dataSource, PgEventSignals signals) {
     this.repo = repo;
+    this.dataSource = dataSource;
     this.signalToken = signals.token();
   }
 
@@ -60,8 +64,7 @@ public class PanacheTransactionEventLog implements TransactionEventLog {
   @Override
   @Transactional
   public long[] appendAll(List<TransactionEvent> events) {
-    Session session = repo.getEntityManager().unwrap(Session.class);
-    session.flush();
+    repo.getEntityManager().flush();
     StringBuilder sql =
         new StringBuilder(
             "INSERT INTO transaction_event (type, aggregate_id, payment_id, terminal_id,"
@@ -69,36 +72,39 @@ public class PanacheTransactionEventLog implements TransactionEventLog {
     for (int i = 0; i < events.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
     }
-    return session.doReturningWork(
-        connection -> {
-          lockCommitOrder(connection);
-          try (PreparedStatement ps =
-              connection.prepareStatement(sql.toString(), new String[] {"id"})) {
-            int p = 0;
-            for (TransactionEvent event : events) {
-              ps.setString(++p, Times.clip(event.type(), 40));
-              ps.setString(++p, event.aggregateId());
-              ps.setString(++p, event.paymentId());
-              ps.setString(++p, event.terminalId().value());
-              ps.setString(++p, event.from() == null ? null : event.from().name());
-              ps.setString(++p, event.to().name());
-              ps.setString(++p, Times.clip(event.reason(), 2000));
-              ps.setObject(
-                  ++p, OffsetDateTime.ofInstant(Times.db(event.occurredAt()), ZoneOffset.UTC));
+    // The transaction's own connection (the pool hands the enlisted one back), closed here: called
+    // right before the commit, after the ORM has let go of its connection, nothing may keep one
+    // open
+    try (Connection connection = dataSource.getConnection()) {
+      lockCommitOrder(connection);
+      try (PreparedStatement ps =
+          connection.prepareStatement(sql.toString(), new String[] {"id"})) {
+        int p = 0;
+        for (TransactionEvent event : events) {
+          ps.setString(++p, Times.clip(event.type(), 40));
+          ps.setString(++p, event.aggregateId());
+          ps.setString(++p, event.paymentId());
+          ps.setString(++p, event.terminalId().value());
+          ps.setString(++p, event.from() == null ? null : event.from().name());
+          ps.setString(++p, event.to().name());
+          ps.setString(++p, Times.clip(event.reason(), 2000));
+          ps.setObject(++p, OffsetDateTime.ofInstant(Times.db(event.occurredAt()), ZoneOffset.UTC));
+        }
+        ps.executeUpdate();
+        long[] ids = new long[events.size()];
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          for (int i = 0; i < ids.length; i++) {
+            if (!keys.next()) {
+              throw new SQLException("fewer generated ids than events");
             }
-            ps.executeUpdate();
-            long[] ids = new long[events.size()];
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-              for (int i = 0; i < ids.length; i++) {
-                if (!keys.next()) {
-                  throw new SQLException("fewer generated ids than events");
-                }
-                ids[i] = keys.getLong(1);
-              }
-            }
-            return ids;
+            ids[i] = keys.getLong(1);
           }
-        });
+        }
+        return ids;
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("could not write transaction events", e);
+    }
   }
 
   /**

@@ -54,6 +54,13 @@ class TwoInstancesIT {
 
   @AfterEach
   void stop() {
+    // the hubs' warnings and errors, for a failure's diagnosis
+    for (HubProcess hub : hubs) {
+      hub.output().stream()
+          .filter(l -> l.contains("WARN") || l.contains("ERROR"))
+          .limit(200)
+          .forEach(l -> System.out.println("[" + hub + "] " + l));
+    }
     pool.shutdownNow();
     hubs.forEach(HubProcess::close);
     shared.close();

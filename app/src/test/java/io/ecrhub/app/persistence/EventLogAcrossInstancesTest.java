@@ -45,7 +45,7 @@ class EventLogAcrossInstancesTest {
   void anotherInstancesPayment_appearsOnAStreamHere() throws Exception {
     String terminal = Api.createTerminal(Api.unique("x"));
     PanacheTransactionEventLog otherInstance =
-        new PanacheTransactionEventLog(repo, new PgEventSignals(dataSource));
+        new PanacheTransactionEventLog(repo, dataSource, new PgEventSignals(dataSource));
     String paymentId = "pay_" + Api.unique("");
     try (SseClient stream =
         SseClient.open(base.resolve("api/v1/terminals/" + terminal + "/events"), ADMIN_KEY, null)) {
@@ -73,7 +73,7 @@ class EventLogAcrossInstancesTest {
     assumeTrue(postgres(), "LISTEN/NOTIFY is PostgreSQL's");
     String terminal = Api.createTerminal(Api.unique("x"));
     PanacheTransactionEventLog otherInstance =
-        new PanacheTransactionEventLog(repo, new PgEventSignals(dataSource));
+        new PanacheTransactionEventLog(repo, dataSource, new PgEventSignals(dataSource));
     PgEventSignals here = new PgEventSignals(dataSource);
     Semaphore signalled = new Semaphore(0);
     here.start(signalled::release);
