@@ -94,6 +94,7 @@ public class StoringEventPublisher implements EventPublisher {
   private Pending pending() {
     Pending pending = (Pending) registry.getResource(PENDING);
     if (pending == null) {
+      log.prepareAppend();
       Pending fresh = new Pending();
       registry.putResource(PENDING, fresh);
       registry.registerInterposedSynchronization(

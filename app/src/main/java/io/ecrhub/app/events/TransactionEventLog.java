@@ -33,6 +33,12 @@ public interface TransactionEventLog {
     return ids;
   }
 
+  /**
+   * Gets the caller's transaction ready for {@link #appendAll} at its end: whatever the log needs
+   * to register with the transaction is registered now, since nothing may be while it completes.
+   */
+  default void prepareAppend() {}
+
   /** Every event after {@code afterId}, oldest first. */
   List<StoredEvent> after(long afterId, int limit);
 

@@ -108,6 +108,16 @@ public class PanacheTransactionEventLog implements TransactionEventLog {
   }
 
   /**
+   * Opens the transaction's persistence context now (the ORM registers with the transaction when it
+   * does, which is refused once the transaction completes): {@link #appendAll} flushes it there.
+   */
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void prepareAppend() {
+    repo.getEntityManager().isJoinedToTransaction();
+  }
+
+  /**
    * Takes the lock that orders the commits of event-writing transactions; held until this
    * transaction ends. On PostgreSQL it also queues the notification to the other instances.
    */
