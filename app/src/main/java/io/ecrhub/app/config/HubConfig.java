@@ -54,6 +54,9 @@ public interface HubConfig {
   /** Stopping the hub. */
   Shutdown shutdown();
 
+  /** Live event streams. */
+  Events events();
+
   /** Database connection. */
   interface Db {
     /**
@@ -237,5 +240,16 @@ public interface HubConfig {
      */
     @WithDefault("60s")
     Duration drain();
+  }
+
+  /** Live event streams ({@code ecrhub.events.*}, ADR 0025). */
+  interface Events {
+    /**
+     * How often the event log is read for other instances' events while PostgreSQL's {@code
+     * LISTEN/NOTIFY} signals them (a safety net for a missed signal). Without signals (H2, or while
+     * the listener reconnects) the log is read every second.
+     */
+    @WithDefault("5s")
+    Duration fallbackPoll();
   }
 }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -37,24 +35,28 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Live Server-Sent Event streams of payments and terminals, fed from the {@link
  * TransactionEventLog}: the log (not memory) is the source, so a stream resumes from any {@code
- * Last-Event-ID}, across restarts, and sees events written by other hub instances (polled every
- * second; events of this instance are pushed once their transaction has committed).
+ * Last-Event-ID}, across restarts and instances.
+ *
+ * <p>The log's ids follow the commit order (ADR 0025): once id N is visible, every lower id that
+ * will ever be is too. One worker keeps a single high-water mark for all streams (every event up to
+ * it has been handed to the streams it belongs to) and sends events strictly in id order, so a
+ * client that has id N has every earlier event of its stream, and resuming after N never misses
+ * one, however late it committed.
  *
  * <p>Events this instance commits are handed over after the commit ({@link #committed}) and sent
- * from memory, without reading the log again: the delivery pass after a payment's commit costs no
- * database round trip. The log is read when a stream opens (history after its {@code
- * Last-Event-ID}) and by the once-a-second pass, which picks up other instances' events.
- *
- * <p>Events are stored in the transaction of their state change, so ids are allocated in insert
- * order but may become visible in a different (commit) order: id 10 can commit after id 11. The
- * once-a-second pass therefore re-reads from below the events a stream received within the last
- * {@link #GRACE} (skipping what it already sent), so a late-committing event of another instance is
- * still delivered, and only then moves the stream's floor past them.
+ * from memory when they are the next ids after the mark: the delivery after a payment's commit
+ * costs no database round trip. A gap before them (another instance's events, or this instance's
+ * that are still on their way) is filled by reading the log after the mark, once. Other instances'
+ * commits are signalled by {@link EventLogSignals} (PostgreSQL {@code LISTEN/NOTIFY}): the worker
+ * then reads the log after the mark. A slow fallback poll ({@code ecrhub.events.fallback-poll})
+ * catches a missed signal; without signals (H2, or while the listener reconnects) the log is polled
+ * every second.
  *
  * <p>Each stream belongs to the API key that opened it: at most {@code
  * ecrhub.security.max-streams-per-key} streams per key (one more is refused with 429 {@code
@@ -69,20 +71,37 @@ public class EventStreams {
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
   private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
 
-  /** How long after an event was delivered a stream still looks for earlier-id events below it. */
-  static final Duration GRACE = Duration.ofSeconds(10);
+  /** How often the log is polled while no signals arrive (H2, or the listener reconnecting). */
+  private static final Duration UNSIGNALLED_POLL = Duration.ofSeconds(1);
 
   private final TransactionEventLog log;
+  private final EventLogSignals signals;
   private final ObjectMapper json;
   private final StreamGuard guard;
   private final int maxPerKey;
   private final long recheckNanos;
+  private final long fallbackPollNanos;
 
   /** Open streams per API key id. */
   private final ConcurrentHashMap<String, Integer> perKey = new ConcurrentHashMap<>();
 
   private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
+  private final AtomicBoolean readQueued = new AtomicBoolean();
+
+  /** Streams being opened: events committed meanwhile must be queued, not dropped. */
+  private final AtomicInteger opening = new AtomicInteger();
+
+  /**
+   * Every event up to this id has been handed to its streams; -1 until known. Worker thread only.
+   */
+  private long mark = -1;
+
+  /** When the log was last read after the mark (System.nanoTime). Worker thread only. */
+  private long lastRead = System.nanoTime();
+
+  /** The last read of the log failed: read again at the next tick. Worker thread only. */
+  private boolean behind;
 
   /** Events committed by this instance, waiting for the worker to send them. */
   private final ConcurrentLinkedQueue<StoredEvent> committed = new ConcurrentLinkedQueue<>();
@@ -91,12 +110,18 @@ public class EventStreams {
 
   @Inject
   public EventStreams(
-      TransactionEventLog log, ObjectMapper json, StreamGuard guard, HubConfig config) {
+      TransactionEventLog log,
+      EventLogSignals signals,
+      ObjectMapper json,
+      StreamGuard guard,
+      HubConfig config) {
     this.log = log;
+    this.signals = signals;
     this.json = json;
     this.guard = guard;
     this.maxPerKey = config.security().maxStreamsPerKey();
     this.recheckNanos = config.security().streamRecheck().toNanos();
+    this.fallbackPollNanos = config.events().fallbackPoll().toNanos();
   }
 
   @PostConstruct
@@ -108,11 +133,12 @@ public class EventStreams {
               t.setDaemon(true);
               return t;
             });
-    worker.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
+    worker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
   }
 
   @PreDestroy
   void stop() {
+    signals.stop();
     worker.shutdownNow();
     subscriptions.forEach(s -> s.sink.close());
   }
@@ -182,7 +208,7 @@ public class EventStreams {
    * Never blocks.
    */
   public void committed(StoredEvent event) {
-    if (subscriptions.isEmpty()) {
+    if (subscriptions.isEmpty() && opening.get() == 0) {
       return;
     }
     committed.add(event);
@@ -196,6 +222,27 @@ public class EventStreams {
       } catch (RejectedExecutionException e) {
         wakeQueued.set(false); // shutting down
         committed.clear();
+      }
+    }
+  }
+
+  /**
+   * Another instance committed events (signalled): read the log after the mark. Signals that arrive
+   * while a read is still queued share it. Never blocks.
+   */
+  private void otherCommitted() {
+    if (subscriptions.isEmpty() && opening.get() == 0) {
+      return;
+    }
+    if (readQueued.compareAndSet(false, true)) {
+      try {
+        worker.execute(
+            () -> {
+              readQueued.set(false);
+              readLog();
+            });
+      } catch (RejectedExecutionException e) {
+        readQueued.set(false); // shutting down
       }
     }
   }
@@ -220,15 +267,57 @@ public class EventStreams {
       close(s);
       return;
     }
-    subscriptions.add(s);
-    worker.execute(() -> deliver(s, log.latestId()));
+    signals.start(this::otherCommitted);
+    opening.incrementAndGet();
+    try {
+      worker.execute(() -> open(s));
+    } catch (RejectedExecutionException e) {
+      opening.decrementAndGet();
+      close(s); // shutting down
+    }
   }
 
-  /** Every second: events of other instances, keep-alive comments, and access re-checks. */
-  private void poll() {
-    deliverAll();
-    subscriptions.forEach(this::keepAlive);
-    recheck();
+  /**
+   * On the worker: the stream's history after its start, then it joins the live streams. With no
+   * stream open before, the mark is re-read (events were not followed meanwhile); events that
+   * commit from here on are above it.
+   */
+  private void open(Subscription s) {
+    try {
+      if (mark < 0 || subscriptions.isEmpty()) {
+        mark = log.latestId();
+        lastRead = System.nanoTime();
+      }
+      history(s);
+      if (!s.sink.isClosed()) {
+        subscriptions.add(s);
+      } else {
+        drop(s);
+      }
+    } catch (RuntimeException e) {
+      LOG.debugf("event stream closed: %s", e.toString());
+      close(s);
+    } finally {
+      opening.decrementAndGet();
+    }
+  }
+
+  /** Every second: keep-alive comments, access re-checks, and the log when a read is due. */
+  private void tick() {
+    try {
+      long now = System.nanoTime();
+      if (!subscriptions.isEmpty()
+          && (behind
+              || now - lastRead
+                  >= (signals.live() ? fallbackPollNanos : UNSIGNALLED_POLL.toNanos())
+                      - TimeUnit.MILLISECONDS.toNanos(50))) {
+        readLog();
+      }
+      subscriptions.forEach(this::keepAlive);
+      recheck();
+    } catch (RuntimeException e) {
+      LOG.warnf("event stream pass failed: %s", e.toString());
+    }
   }
 
   /** Refuses a stream beyond the key's maximum (429), before anything is written. */
@@ -309,86 +398,94 @@ public class EventStreams {
   }
 
   /**
-   * Delivers to every stream that is behind the log (events of other instances) or still within the
-   * grace period of recent events (one of them may have committed late).
+   * Reads the log after the mark and hands each event to its streams, in id order. A failure leaves
+   * the mark where it got to: the next tick reads again.
    */
-  private void deliverAll() {
+  private void readLog() {
+    lastRead = System.nanoTime();
+    if (mark < 0 || subscriptions.isEmpty()) {
+      return; // no stream follows the log: opening one reads the mark afresh
+    }
     try {
-      if (subscriptions.isEmpty()) {
-        return;
-      }
-      long max = log.latestId();
-      for (Subscription s : subscriptions) {
-        if (s.checkedUpTo < max || !s.recent.isEmpty()) {
-          deliver(s, max);
+      List<StoredEvent> events;
+      do {
+        events = log.after(mark, BATCH);
+        for (StoredEvent e : events) {
+          dispatch(e);
+          mark = e.id();
         }
-      }
+      } while (events.size() == BATCH);
+      behind = false;
     } catch (RuntimeException e) {
+      behind = true;
       LOG.warnf("event stream delivery failed: %s", e.toString());
     }
   }
 
-  /** Sends this instance's newly committed events to the streams they belong to, oldest first. */
+  /**
+   * Sends this instance's newly committed events to the streams they belong to, oldest first: from
+   * memory while they follow the mark without a gap, else the log after the mark (the gap's events
+   * have committed already, the ids being in commit order) is read once, which brings them too.
+   */
   private void deliverCommitted() {
     List<StoredEvent> batch = new ArrayList<>();
     for (StoredEvent e; (e = committed.poll()) != null; ) {
       batch.add(e);
     }
     batch.sort(Comparator.comparingLong(StoredEvent::id));
-    long now = System.nanoTime();
+    for (StoredEvent e : batch) {
+      if (mark < 0 || subscriptions.isEmpty() || e.id() <= mark) {
+        continue; // sent already, or nobody follows the log now
+      }
+      if (e.id() != mark + 1) {
+        readLog();
+        if (e.id() > mark) {
+          return; // the read failed: the next tick reads again
+        }
+        continue;
+      }
+      dispatch(e);
+      mark = e.id();
+    }
+  }
+
+  /** Sends one event to every open stream it belongs to that has not had it yet. */
+  private void dispatch(StoredEvent e) {
     for (Subscription s : subscriptions) {
       if (s.sink.isClosed()) {
         drop(s);
         continue;
       }
-      try {
-        for (StoredEvent e : batch) {
-          if (e.id() > s.floor && !s.recent.containsKey(e.id()) && wants(s, e)) {
-            send(s, e);
-            s.delivered(e, now);
-          }
+      if (e.id() > s.sent && wants(s, e)) {
+        try {
+          send(s, e);
+          s.sent = e.id();
+        } catch (RuntimeException ex) {
+          LOG.debugf("event stream closed: %s", ex.toString());
+          close(s);
         }
-      } catch (RuntimeException ex) {
-        LOG.debugf("event stream closed: %s", ex.toString());
-        close(s);
       }
     }
   }
 
-  /** Sends the subscription's events after its last one; {@code max} was the log's newest id. */
-  private void deliver(Subscription s, long max) {
-    if (s.sink.isClosed()) {
-      drop(s);
-      return;
-    }
-    try {
-      long now = System.nanoTime();
-      s.settle(now);
-      long from = s.floor;
-      List<StoredEvent> events;
-      do {
-        events =
-            s.payment != null
-                ? log.forPayment(s.payment, from, BATCH)
-                : s.terminal != null
-                    ? log.forTerminal(s.terminal, from, BATCH)
-                    : log.after(from, BATCH);
-        for (StoredEvent e : events) {
-          from = e.id();
-          if (!s.recent.containsKey(e.id())) {
-            if (wants(s, e)) {
-              send(s, e);
-            }
-            // not for this stream (a fleet stream's terminal out of scope): seen all the same
-            s.delivered(e, now);
-          }
+  /** Sends a new stream's events after its start, up to the newest in the log. */
+  private void history(Subscription s) {
+    List<StoredEvent> events;
+    do {
+      events =
+          s.payment != null
+              ? log.forPayment(s.payment, s.sent, BATCH)
+              : s.terminal != null
+                  ? log.forTerminal(s.terminal, s.sent, BATCH)
+                  : log.after(s.sent, BATCH);
+      for (StoredEvent e : events) {
+        if (wants(s, e)) {
+          send(s, e);
         }
-      } while (events.size() == BATCH && !s.sink.isClosed());
-      s.checkedUpTo = max;
-    } catch (RuntimeException e) {
-      LOG.debugf("event stream closed: %s", e.toString());
-      close(s);
-    }
+        // not for this stream (a fleet stream's terminal out of scope): passed all the same
+        s.sent = e.id();
+      }
+    } while (events.size() == BATCH && !s.sink.isClosed());
   }
 
   /**
@@ -489,28 +586,27 @@ public class EventStreams {
     /** When the key and scope were last checked (System.nanoTime). Worker thread only. */
     long checkedAt = System.nanoTime();
 
-    /** Events up to here are settled: the stream reads after it. Worker thread only. */
-    long floor;
-
-    /** Ids delivered above the floor within the grace period, with when. Worker thread only. */
-    final TreeMap<Long, Long> recent = new TreeMap<>();
+    /**
+     * The id of the last event sent (or the {@code Last-Event-ID} it started after): the stream has
+     * every earlier event of its own. Worker thread only.
+     */
+    long sent;
 
     volatile long lastWrite = System.nanoTime();
-    volatile long checkedUpTo;
 
     Subscription(
         PaymentId payment,
         TerminalId terminal,
         TerminalId scopeTerminal,
         String keyId,
-        long floor,
+        long sent,
         SseEventSink sink,
         Sse sse) {
       this.payment = payment;
       this.terminal = terminal;
       this.scopeTerminal = scopeTerminal;
       this.keyId = keyId;
-      this.floor = floor;
+      this.sent = sent;
       this.sink = sink;
       this.sse = sse;
     }
@@ -521,26 +617,6 @@ public class EventStreams {
       return payment != null
           ? payment.value().equals(t.paymentId())
           : terminal.equals(t.terminalId());
-    }
-
-    /** Moves the floor past the oldest recent events once their grace period is over. */
-    void settle(long now) {
-      while (!recent.isEmpty() && now - recent.firstEntry().getValue() > GRACE.toNanos()) {
-        floor = Math.max(floor, recent.pollFirstEntry().getKey());
-      }
-    }
-
-    /**
-     * Remembers a sent event: an old one (history, e.g. a replay) with nothing recent below it
-     * settles the floor at once; a fresh one stays recent for the grace period.
-     */
-    void delivered(StoredEvent e, long now) {
-      boolean old = e.event().occurredAt().isBefore(Instant.now().minus(GRACE));
-      if (old && recent.isEmpty()) {
-        floor = Math.max(floor, e.id());
-      } else {
-        recent.put(e.id(), now);
-      }
     }
   }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Row of {@code transaction_event}; the identity id orders the log. */
+/** Row of {@code transaction_event}; the identity id, allocated in commit order, orders the log. */
 @Entity
 @Table(name = "transaction_event")
 class TransactionEventEntity {
