@@ -2,7 +2,6 @@ package io.ecrhub.app.persistence;
 
 import static io.ecrhub.app.support.Api.ADMIN_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ecrhub.app.persistence.Repositories.TransactionEventRepository;
 import io.ecrhub.app.support.Api;
@@ -67,10 +66,24 @@ class EventLogAcrossInstancesTest {
     }
   }
 
-  /** The listener signals a commit of another instance's events (PostgreSQL only). */
+  /**
+   * On PostgreSQL the listener signals a commit of another instance's events; on H2 (one instance,
+   * no LISTEN/NOTIFY) it never goes live and never signals, so streams poll the log.
+   */
   @Test
   void listener_signalsAnotherInstancesCommit() throws Exception {
-    assumeTrue(postgres(), "LISTEN/NOTIFY is PostgreSQL's");
+    if (!postgres()) {
+      PgEventSignals here = new PgEventSignals(dataSource);
+      Semaphore signalled = new Semaphore(0);
+      here.start(signalled::release);
+      try {
+        assertThat(signalled.tryAcquire(2, TimeUnit.SECONDS)).as("no signal on H2").isFalse();
+        assertThat(here.live()).isFalse();
+      } finally {
+        here.stop();
+      }
+      return;
+    }
     String terminal = Api.createTerminal(Api.unique("x"));
     PanacheTransactionEventLog otherInstance =
         new PanacheTransactionEventLog(repo, dataSource, new PgEventSignals(dataSource));
