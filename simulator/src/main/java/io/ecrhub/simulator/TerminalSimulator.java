@@ -59,7 +59,10 @@ public final class TerminalSimulator implements AutoCloseable {
             workers,
             new QfpayNotifier(config.retryCompression(), config.refundNotifyType(), config.clock()),
             config.clock(),
-            new AtomicLong(),
+            // each simulator starts its syssn sequence somewhere of its own, so two simulators
+            // issuing in the same second (one per merchant in a test) never issue the same syssn,
+            // as QFPay never does; the hub refuses a syssn already on another payment
+            new AtomicLong(new SecureRandom().nextLong(1_000_000_000L)),
             new SecureRandom());
     TerminalSimulator sim = new TerminalSimulator(ctx);
     try {
