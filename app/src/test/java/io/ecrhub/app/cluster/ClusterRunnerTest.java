@@ -1,12 +1,15 @@
 package io.ecrhub.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -71,15 +74,30 @@ class ClusterRunnerTest {
     assertThat(runners()).as("a resigned runner's lock is free at once").isEqualTo(1);
   }
 
+  /**
+   * Ends the sessions holding the lock, then waits (at most 30 s) until they are gone:
+   * pg_terminate_backend only signals the backend, which releases its locks as it exits.
+   */
   private void terminateSessionsHoldingTheLock() throws SQLException {
+    String holders =
+        " from pg_locks where locktype = 'advisory'"
+            + " and ((classid::bigint << 32) | objid::bigint) = "
+            + ClusterRunner.LOCK_KEY
+            + " and granted and database = (select oid from pg_database"
+            + " where datname = current_database())";
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
-      s.execute(
-          "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
-              + " and ((classid::bigint << 32) | objid::bigint) = "
-              + ClusterRunner.LOCK_KEY
-              + " and granted and database = (select oid from pg_database"
-              + " where datname = current_database())");
+      s.execute("select pg_terminate_backend(pid)" + holders);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> {
+                try (ResultSet r = s.executeQuery("select count(*)" + holders)) {
+                  r.next();
+                  return r.getLong(1) == 0;
+                }
+              });
     }
   }
 }

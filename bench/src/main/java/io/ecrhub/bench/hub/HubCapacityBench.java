@@ -312,17 +312,17 @@ public final class HubCapacityBench {
   }
 
   private static double sum(String metricsText, String name, String labelMustContain) {
-    double total = 0;
+    double gauge = 0; // a sum of metric samples (threads, bytes), never money
     Matcher m =
         Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$")
             .matcher(metricsText);
     while (m.find()) {
       String labels = m.group(1) == null ? "" : m.group(1);
       if (labelMustContain == null || labels.contains(labelMustContain)) {
-        total += Double.parseDouble(m.group(2));
+        gauge += Double.parseDouble(m.group(2));
       }
     }
-    return total;
+    return gauge;
   }
 
   private HttpResponse<String> post(String path, String json, String idempotencyKey)
