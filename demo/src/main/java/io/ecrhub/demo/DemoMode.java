@@ -121,6 +121,7 @@ public class DemoMode {
               null,
               null,
               true,
+              null,
               null));
     }
     return admin.register(
@@ -134,7 +135,8 @@ public class DemoMode {
             "LANDI_A8",
             "demo-store",
             null,
-            device));
+            device,
+            null));
   }
 
   private void print(PrintStream out, String key, int revoked, List<Terminal> registered) {
