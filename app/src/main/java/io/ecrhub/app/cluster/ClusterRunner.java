@@ -19,7 +19,10 @@ import org.jboss.logging.Logger;
  * over at its next run. On any other database (H2: a single instance by construction) every
  * instance is the runner.
  *
- * <p>The runner keeps one pooled connection for as long as it leads.
+ * <p>The runner keeps one pooled connection for as long as it leads. Once the instance stops it
+ * never leads again: a scheduled job still running while the instance shuts down would otherwise
+ * take the lock again after {@link #resign()}, on a connection the stopping pool may leave open,
+ * and keep every other instance from running the jobs for as long as that session lives.
  */
 @ApplicationScoped
 public class ClusterRunner {
@@ -31,6 +34,7 @@ public class ClusterRunner {
   private final DataSource dataSource;
   private Connection held;
   private Boolean postgres;
+  private boolean stopped;
 
   @Inject
   public ClusterRunner(DataSource dataSource) {
@@ -40,9 +44,12 @@ public class ClusterRunner {
   /**
    * Whether this instance runs the cluster-wide jobs now: true on a database without advisory
    * locks, else when it holds (or has just taken) the runner's lock. False when the database cannot
-   * be reached (nothing would run anyway).
+   * be reached (nothing would run anyway), and once this instance is stopping.
    */
   public synchronized boolean leads() {
+    if (stopped) {
+      return false;
+    }
     try {
       if (held != null) {
         if (held.isValid(2)) {
@@ -100,8 +107,14 @@ public class ClusterRunner {
     closeHeld();
   }
 
-  void onStop(@Observes ShutdownEvent event) {
+  /** The instance is stopping: gives up the lock and never takes it again. */
+  synchronized void stop() {
+    stopped = true;
     resign();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    stop();
   }
 
   private void closeHeld() {

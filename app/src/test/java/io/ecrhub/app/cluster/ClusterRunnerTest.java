@@ -32,8 +32,7 @@ class ClusterRunnerTest {
 
   @AfterEach
   void resign() {
-    a.resign();
-    b.resign();
+    Stream.of(a, b).filter(r -> r != null).forEach(ClusterRunner::resign);
     instance.resign();
   }
 
@@ -72,6 +71,25 @@ class ClusterRunnerTest {
     assertThat(first.leads()).as("the old runner knows it lost").isFalse();
     Stream.of(instance, a, b).forEach(ClusterRunner::resign);
     assertThat(runners()).as("a resigned runner's lock is free at once").isEqualTo(1);
+  }
+
+  /**
+   * A stopping instance never leads again: a scheduled job still running during shutdown used to
+   * take the lock again after the instance had resigned, on a connection the stopped pool left
+   * open, so no later instance on that database could run the cluster-wide jobs
+   * (MmsScheduledPullTest failed on PostgreSQL that way, after another test's hub had stopped).
+   */
+  @Test
+  void aStoppedInstanceNeverTakesTheLockAgain_andLeavesItFree() {
+    a = new ClusterRunner(dataSource);
+    b = new ClusterRunner(dataSource);
+    instance.resign();
+
+    assertThat(a.leads()).isTrue();
+    a.stop();
+
+    assertThat(a.leads()).as("a job running after the stop").isFalse();
+    assertThat(b.leads()).as("the lock is free for the other instances").isTrue();
   }
 
   /**
