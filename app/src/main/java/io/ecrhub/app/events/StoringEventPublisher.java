@@ -4,13 +4,13 @@ import io.ecrhub.domain.shared.DomainEvent;
 import io.ecrhub.domain.shared.EventPublisher;
 import io.ecrhub.domain.transaction.TransactionEvent;
 import io.quarkus.arc.All;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -69,25 +69,20 @@ public class StoringEventPublisher implements EventPublisher {
    * statement, see {@link TransactionEventLog#appendAll}), and each handed on after the commit.
    */
   @Override
+  @Transactional // joins the caller's transaction, or runs in one of its own
   public void publishAll(List<? extends DomainEvent> events) {
     if (events.isEmpty()) {
       return;
     }
-    QuarkusTransaction.joiningExisting()
-        .run(
-            () -> {
-              // a transaction marked for rollback will not commit: nothing to write at its end
-              Pending pending =
-                  registry.getTransactionStatus() == Status.STATUS_ACTIVE ? pending() : null;
-              for (DomainEvent event : events) {
-                int slot =
-                    event instanceof TransactionEvent te && pending != null ? pending.add(te) : -1;
-                for (EventSubscriber s : subscribers) {
-                  s.record(event);
-                }
-                afterCommit.run(() -> committed(event, slot < 0 ? null : pending.stored(slot)));
-              }
-            });
+    // a transaction marked for rollback will not commit: nothing to write at its end
+    Pending pending = registry.getTransactionStatus() == Status.STATUS_ACTIVE ? pending() : null;
+    for (DomainEvent event : events) {
+      int slot = event instanceof TransactionEvent te && pending != null ? pending.add(te) : -1;
+      for (EventSubscriber s : subscribers) {
+        s.record(event);
+      }
+      afterCommit.run(() -> committed(event, slot < 0 ? null : pending.stored(slot)));
+    }
   }
 
   /** The current transaction's events waiting for its commit; registered once per transaction. */

@@ -53,6 +53,22 @@ class ArchitectureTest {
           .resideInAPackage("io.ecrhub.app..")
           .allowEmptyShould(true);
 
+  /**
+   * One way to start a transaction in app code (ADR 0013 §5): {@code @Transactional}; the domain's
+   * use cases use the {@code UnitOfWork} port, whose one adapter is the only caller of {@code
+   * QuarkusTransaction}.
+   */
+  @ArchTest
+  static final ArchRule onlyTheUnitOfWorkCallsQuarkusTransaction =
+      noClasses()
+          .that()
+          .resideInAPackage("io.ecrhub.app..")
+          .and()
+          .doNotHaveFullyQualifiedName("io.ecrhub.app.persistence.QuarkusUnitOfWork")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("io.quarkus.narayana.jta.QuarkusTransaction");
+
   /** Every REST package (and the shared HTTP plumbing) goes through ports and use cases. */
   @ArchTest
   static final ArchRule apiNeverTouchesPersistence =

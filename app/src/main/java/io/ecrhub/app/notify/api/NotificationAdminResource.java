@@ -9,7 +9,6 @@ import io.ecrhub.domain.notification.NotificationInbox;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.Page;
 import io.ecrhub.notify.intake.InboxProcessor;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -67,9 +66,7 @@ public class NotificationAdminResource {
             NotifyPaging.instant(from, "from"),
             NotifyPaging.instant(to, "to"));
     Page<InboxEntry> page =
-        QuarkusTransaction.joiningExisting()
-            .call(
-                () -> inbox.search(f, NotifyPaging.blankToNull(cursor), NotifyPaging.limit(limit)));
+        inbox.search(f, NotifyPaging.blankToNull(cursor), NotifyPaging.limit(limit));
     return new PageView<>(
         page.items().stream().map(NotificationViews.Summary::of).toList(), page.nextCursor());
   }
@@ -81,9 +78,7 @@ public class NotificationAdminResource {
       summary = "How many notifications are in each state (admin)")
   public Map<String, Long> summary() {
     Map<String, Long> byName = new TreeMap<>();
-    QuarkusTransaction.joiningExisting()
-        .call(inbox::countByStatus)
-        .forEach((status, n) -> byName.put(status.name(), n));
+    inbox.countByStatus().forEach((status, n) -> byName.put(status.name(), n));
     return byName;
   }
 
@@ -93,8 +88,8 @@ public class NotificationAdminResource {
       operationId = "getNotification",
       summary = "One notification with its raw body and headers (admin)")
   public NotificationViews.Detail get(@PathParam("id") String id) {
-    return QuarkusTransaction.joiningExisting()
-        .call(() -> inbox.findById(id))
+    return inbox
+        .findById(id)
         .map(NotificationViews.Detail::of)
         .orElseThrow(
             () -> new NotFoundException("NOTIFICATION_NOT_FOUND", "no notification " + id));

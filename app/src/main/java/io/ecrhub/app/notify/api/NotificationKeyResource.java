@@ -10,10 +10,10 @@ import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.IdGenerator;
 import io.ecrhub.domain.shared.NotFoundException;
 import io.ecrhub.domain.shared.ValidationException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -76,8 +76,7 @@ public class NotificationKeyResource {
           new NotificationViews.Key(
               id, List.of(), "from ecrhub.notify.keys", Instant.EPOCH, "config"));
     }
-    QuarkusTransaction.joiningExisting()
-        .call(keys::all)
+    keys.all()
         .forEach(
             k ->
                 out.add(
@@ -115,27 +114,28 @@ public class NotificationKeyResource {
         "description",
         "description must be at most 200 characters");
     Instant now = clock.instant();
-    QuarkusTransaction.joiningExisting()
-        .run(
-            () -> {
-              if (keys.exists(id)) {
-                throw new DomainException(
-                    "KEY_EXISTS", "id", "a notification key " + id + " exists");
-              }
-              keys.insert(new NotificationKeys.StoredKey(id, key, routes, body.description(), now));
-            });
-    ring.reload();
+    insertNew(new NotificationKeys.StoredKey(id, key, routes, body.description(), now));
+    ring.reload(); // after the commit: the ring reads the stored keys
     return Response.created(uri.getAbsolutePathBuilder().path(id).build())
         .entity(
             new NotificationViews.Key(id, List.copyOf(routes), body.description(), now, "admin"))
         .build();
   }
 
+  /** Stores a key under an id not taken yet, in one transaction that commits on return. */
+  @Transactional
+  void insertNew(NotificationKeys.StoredKey key) {
+    if (keys.exists(key.id())) {
+      throw new DomainException("KEY_EXISTS", "id", "a notification key " + key.id() + " exists");
+    }
+    keys.insert(key);
+  }
+
   @DELETE
   @Path("/{id}")
   @Operation(operationId = "deleteNotificationKey", summary = "Remove a notification key (admin)")
   public Response delete(@PathParam("id") String id) {
-    boolean gone = QuarkusTransaction.joiningExisting().call(() -> keys.delete(id));
+    boolean gone = keys.delete(id);
     if (!gone) {
       throw new NotFoundException("KEY_NOT_FOUND", "no stored notification key " + id);
     }

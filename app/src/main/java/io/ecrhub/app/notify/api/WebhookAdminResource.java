@@ -21,10 +21,10 @@ import io.ecrhub.domain.shared.Page;
 import io.ecrhub.domain.shared.ValidationException;
 import io.ecrhub.notify.delivery.StandardWebhookSigner;
 import io.ecrhub.notify.delivery.TargetGuard;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -99,7 +99,7 @@ public class WebhookAdminResource {
       summary = "List subscriptions (admin; secrets never shown)")
   public List<WebhookViews.SubscriptionView> listSubscriptions() {
     subscriptions.invalidate();
-    return QuarkusTransaction.joiningExisting().call(subscriptions::list).stream()
+    return subscriptions.list().stream()
         .map(s -> WebhookViews.SubscriptionView.of(s, null))
         .toList();
   }
@@ -148,7 +148,7 @@ public class WebhookAdminResource {
             body.active() == null || body.active(),
             body.description(),
             clock.instant());
-    QuarkusTransaction.joiningExisting().run(() -> subscriptions.save(s));
+    subscriptions.save(s);
     return Response.created(uri.getAbsolutePathBuilder().path(s.id()).build())
         .entity(WebhookViews.SubscriptionView.of(s, generated))
         .build();
@@ -194,7 +194,7 @@ public class WebhookAdminResource {
             s.createdAt(),
             base.previousSecret(),
             base.previousSecretUntil());
-    QuarkusTransaction.joiningExisting().run(() -> subscriptions.save(changed));
+    subscriptions.save(changed);
     return WebhookViews.SubscriptionView.of(changed, null);
   }
 
@@ -204,7 +204,7 @@ public class WebhookAdminResource {
       operationId = "deleteWebhookSubscription",
       summary = "Remove a subscription; its pending messages are dead-lettered (admin)")
   public Response unsubscribe(@PathParam("id") String id) {
-    if (!QuarkusTransaction.joiningExisting().call(() -> subscriptions.delete(id))) {
+    if (!subscriptions.delete(id)) {
       throw new NotFoundException("SUBSCRIPTION_NOT_FOUND", "no subscription " + id);
     }
     return Response.noContent().build();
@@ -233,21 +233,11 @@ public class WebhookAdminResource {
               + " previousSecretExpiresAt (ecrhub.notify.delivery.secret-overlap later) each"
               + " delivery carries a signature by the new and one by the old secret; then only"
               + " the new one. qfpay-format subscriptions: 422 SECRET_ROTATION_UNSUPPORTED.")
+  @Transactional // read and rotate in one transaction
   public WebhookViews.SubscriptionView rotateSecret(@PathParam("id") String id) {
     WebhookSecret fresh = StandardWebhookSigner.generate(random);
     Subscription rotated =
-        QuarkusTransaction.joiningExisting()
-            .call(
-                () -> {
-                  Subscription s =
-                      subscriptions
-                          .findById(id)
-                          .orElseThrow(
-                              () ->
-                                  new NotFoundException(
-                                      "SUBSCRIPTION_NOT_FOUND", "no subscription " + id));
-                  return subscriptions.save(s.rotated(fresh, clock.instant(), secretOverlap));
-                });
+        subscriptions.save(subscription(id).rotated(fresh, clock.instant(), secretOverlap));
     return WebhookViews.SubscriptionView.of(rotated, fresh.reveal());
   }
 
@@ -263,14 +253,11 @@ public class WebhookAdminResource {
       @QueryParam("limit") String limit) {
     DeliveryStatus st = NotifyPaging.enumOf(DeliveryStatus.class, status, "status");
     Page<OutboxMessage> page =
-        QuarkusTransaction.joiningExisting()
-            .call(
-                () ->
-                    outbox.list(
-                        st,
-                        NotifyPaging.blankToNull(subscriptionId),
-                        NotifyPaging.blankToNull(cursor),
-                        NotifyPaging.limit(limit)));
+        outbox.list(
+            st,
+            NotifyPaging.blankToNull(subscriptionId),
+            NotifyPaging.blankToNull(cursor),
+            NotifyPaging.limit(limit));
     return new PageView<>(
         page.items().stream().map(WebhookViews.DeliveryView::of).toList(), page.nextCursor());
   }
@@ -280,15 +267,12 @@ public class WebhookAdminResource {
   @Operation(
       operationId = "getWebhookDelivery",
       summary = "One delivery with its body and every attempt (admin)")
+  @Transactional // the message and its attempts as of one moment
   public WebhookViews.DeliveryDetail delivery(@PathParam("id") String id) {
-    return QuarkusTransaction.joiningExisting()
-        .call(
-            () ->
-                outbox
-                    .findById(id)
-                    .map(m -> WebhookViews.DeliveryDetail.of(m, outbox.attempts(id)))
-                    .orElseThrow(
-                        () -> new NotFoundException("DELIVERY_NOT_FOUND", "no delivery " + id)));
+    return outbox
+        .findById(id)
+        .map(m -> WebhookViews.DeliveryDetail.of(m, outbox.attempts(id)))
+        .orElseThrow(() -> new NotFoundException("DELIVERY_NOT_FOUND", "no delivery " + id));
   }
 
   @POST
@@ -313,8 +297,8 @@ public class WebhookAdminResource {
   }
 
   private Subscription subscription(String id) {
-    return QuarkusTransaction.joiningExisting()
-        .call(() -> subscriptions.findById(id))
+    return subscriptions
+        .findById(id)
         .orElseThrow(
             () -> new NotFoundException("SUBSCRIPTION_NOT_FOUND", "no subscription " + id));
   }
