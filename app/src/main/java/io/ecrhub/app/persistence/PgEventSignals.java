@@ -22,7 +22,10 @@ import org.postgresql.PGNotification;
  * (queued by {@link PanacheTransactionEventLog}, delivered by the commit); this listener holds one
  * pooled connection of its own, listening on a daemon thread, and signals on notifications from
  * other processes (its own events reach the streams from memory). It reconnects after a failure,
- * with a back-off, and signals once after each (re)start. On H2 it does nothing.
+ * with a back-off, and signals once after each (re)start. While it listens, its session's {@code
+ * application_name} is {@link #applicationName()}, so an operator (or a test) finds it in {@code
+ * pg_stat_activity}; the name is reset when the connection goes back to the pool. On H2 it does
+ * nothing.
  */
 @ApplicationScoped
 public class PgEventSignals implements EventLogSignals {
@@ -48,6 +51,14 @@ public class PgEventSignals implements EventLogSignals {
   /** This process's notification payload: its own notifications are ignored. */
   String token() {
     return token;
+  }
+
+  /**
+   * The listening session's {@code application_name} in {@code pg_stat_activity}: one per process
+   * (the token is no secret, every listener receives it), at most 63 characters.
+   */
+  String applicationName() {
+    return "ecrhub-event-listener " + token;
   }
 
   @Override
@@ -107,6 +118,7 @@ public class PgEventSignals implements EventLogSignals {
             c.setAutoCommit(true);
           }
           try (Statement s = c.createStatement()) {
+            s.execute("SET application_name = '" + applicationName() + "'");
             s.execute("LISTEN " + CHANNEL);
           }
           PGConnection pg = c.unwrap(PGConnection.class);
@@ -155,10 +167,14 @@ public class PgEventSignals implements EventLogSignals {
     }
   }
 
-  /** A pooled connection goes back without listening (the pool may still hand it out). */
+  /**
+   * A pooled connection goes back without listening and under its own name (the pool may still hand
+   * it out).
+   */
   private static void unlisten(Connection c) {
     try (Statement s = c.createStatement()) {
       s.execute("UNLISTEN *");
+      s.execute("RESET application_name");
     } catch (SQLException | RuntimeException e) {
       LOG.debugf("could not unlisten (the connection is gone): %s", e.toString());
     }
