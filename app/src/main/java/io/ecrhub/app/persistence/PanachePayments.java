@@ -110,7 +110,8 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
 
   private static void copy(Payment.Snapshot s, PaymentEntity e) {
     Payment.Facts f = s.facts();
-    e.copy(f.terminalId(), f.amount(), s.lifecycle());
+    e.copy(f.terminalId(), f.amount());
+    e.lifecycle.copy(s.lifecycle());
     e.channel = f.channel().name();
     e.outTradeNo = f.outTradeNo().value();
     e.reference = f.reference();
@@ -139,7 +140,7 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
             e.money(e.refundedMinor),
             e.cardScheme,
             e.maskedCardNumber,
-            e.lifecycleSnapshot(),
+            e.lifecycle.toSnapshot(e.version),
             e.sentVia == null ? null : Transport.valueOf(e.sentVia)));
   }
 

@@ -40,7 +40,8 @@ public class PanacheRefunds implements Refunds {
         f.id().value(),
         s.lifecycle().version(),
         e -> {
-          e.copy(f.terminalId(), f.amount(), s.lifecycle());
+          e.copy(f.terminalId(), f.amount());
+          e.lifecycle.copy(s.lifecycle());
           e.paymentId = f.paymentId().value();
           e.external = s.external();
           e.route = s.route() == null ? null : s.route().name();
@@ -57,7 +58,7 @@ public class PanacheRefunds implements Refunds {
                 TerminalId.of(e.terminalId),
                 e.money(e.amountMinor)),
             e.external,
-            e.lifecycleSnapshot(),
+            e.lifecycle.toSnapshot(e.version),
             e.route == null ? null : RefundRoute.valueOf(e.route),
             e.outTradeNo));
   }
