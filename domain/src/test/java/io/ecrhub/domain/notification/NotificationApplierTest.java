@@ -180,13 +180,7 @@ class NotificationApplierTest {
   @Test
   void refundNotification_settlesTheHubsInFlightRefund_andCountsItOnThePayment() {
     Payment p = payment("pay_1", "order-1", "10.50", TransactionStatus.SUCCEEDED);
-    Refund r =
-        Refund.create(
-            new Refund.Facts(new RefundId("ref_1"), p.id(), p.terminalId(), hkd("4.00")),
-            RefundRoute.TERMINAL,
-            null,
-            null,
-            T0);
+    Refund r = terminalRefund(p, "4.00");
     r.markInProgress(T0);
     r.markUnknown("lost answer", T0);
     refunds.save(r);
@@ -256,13 +250,7 @@ class NotificationApplierTest {
   @Test
   void refundAmountDifferentFromTheInFlightRefund_isFlaggedNotSettled() {
     Payment p = payment("pay_1", "order-1", "10.50", TransactionStatus.SUCCEEDED);
-    Refund r =
-        Refund.create(
-            new Refund.Facts(new RefundId("ref_1"), p.id(), p.terminalId(), hkd("4.00")),
-            RefundRoute.TERMINAL,
-            null,
-            null,
-            T0);
+    Refund r = terminalRefund(p, "4.00");
     r.markInProgress(T0);
     refunds.save(r);
 
@@ -322,6 +310,16 @@ class NotificationApplierTest {
     }
     p.drainEvents();
     return payments.save(p);
+  }
+
+  /** A refund {@code ref_1} of {@code amount} of {@code p}, to be sent to its terminal. */
+  static Refund terminalRefund(Payment p, String amount) {
+    return Refund.create(
+        new Refund.Facts(new RefundId("ref_1"), p.id(), p.terminalId(), hkd(amount)),
+        RefundRoute.TERMINAL,
+        null,
+        null,
+        T0);
   }
 
   static Money hkd(String amount) {
