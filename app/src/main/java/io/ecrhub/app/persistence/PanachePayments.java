@@ -49,12 +49,13 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
   @Override
   public Payment save(Payment payment) {
     Payment.Snapshot s = payment.snapshot();
+    String id = s.facts().id().value();
     long version = s.lifecycle().version();
     EntityManager em = repo.getEntityManager();
-    if (version > 0 && !VersionedSaves.managed(em, PaymentEntity.class, s.id().value())) {
+    if (version > 0 && !VersionedSaves.managed(em, PaymentEntity.class, id)) {
       return updateUnread(em, s);
     }
-    return rows.save(s.id().value(), version, e -> copy(s, e));
+    return rows.save(id, version, e -> copy(s, e));
   }
 
   /**
@@ -65,7 +66,7 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
   private static Payment updateUnread(EntityManager em, Payment.Snapshot s) {
     long version = s.lifecycle().version();
     PaymentEntity e = new PaymentEntity();
-    e.id = s.id().value();
+    e.id = s.facts().id().value();
     copy(s, e);
     Query update =
         em.createQuery(UPDATE_UNREAD)
@@ -74,7 +75,7 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
             .setParameter("version", version);
     MUTABLE.forEach((path, value) -> update.setParameter(parameter(path), value.apply(e)));
     if (update.executeUpdate() != 1) {
-      throw new ConcurrentModificationException("payment " + s.id());
+      throw new ConcurrentModificationException("payment " + s.facts().id());
     }
     e.version = version + 1;
     return toDomain(e);
@@ -109,7 +110,8 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
 
   private static void copy(Payment.Snapshot s, PaymentEntity e) {
     Payment.Facts f = s.facts();
-    e.copy(f.terminalId(), f.amount(), s.lifecycle());
+    e.copy(f.terminalId(), f.amount());
+    e.lifecycle.copy(s.lifecycle());
     e.channel = f.channel().name();
     e.outTradeNo = f.outTradeNo().value();
     e.reference = f.reference();
@@ -138,7 +140,7 @@ public class PanachePayments implements Payments, PaymentDirectory, PaymentStati
             e.money(e.refundedMinor),
             e.cardScheme,
             e.maskedCardNumber,
-            e.lifecycleSnapshot(),
+            e.lifecycle.toSnapshot(e.version),
             e.sentVia == null ? null : Transport.valueOf(e.sentVia)));
   }
 

@@ -35,12 +35,14 @@ public class PanacheRefunds implements Refunds {
   @Override
   public Refund save(Refund refund) {
     Refund.Snapshot s = refund.snapshot();
+    Refund.Facts f = s.facts();
     return rows.save(
-        s.id().value(),
+        f.id().value(),
         s.lifecycle().version(),
         e -> {
-          e.copy(s.terminalId(), s.amount(), s.lifecycle());
-          e.paymentId = s.paymentId().value();
+          e.copy(f.terminalId(), f.amount());
+          e.lifecycle.copy(s.lifecycle());
+          e.paymentId = f.paymentId().value();
           e.external = s.external();
           e.route = s.route() == null ? null : s.route().name();
           e.outTradeNo = s.outTradeNo();
@@ -50,12 +52,13 @@ public class PanacheRefunds implements Refunds {
   private static Refund toDomain(RefundEntity e) {
     return Refund.restore(
         new Refund.Snapshot(
-            new RefundId(e.id),
-            new PaymentId(e.paymentId),
-            TerminalId.of(e.terminalId),
-            e.money(e.amountMinor),
+            new Refund.Facts(
+                new RefundId(e.id),
+                new PaymentId(e.paymentId),
+                TerminalId.of(e.terminalId),
+                e.money(e.amountMinor)),
             e.external,
-            e.lifecycleSnapshot(),
+            e.lifecycle.toSnapshot(e.version),
             e.route == null ? null : RefundRoute.valueOf(e.route),
             e.outTradeNo));
   }

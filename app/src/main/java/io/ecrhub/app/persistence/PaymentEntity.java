@@ -38,9 +38,4 @@ class PaymentEntity extends TransactionRow {
   String sentVia;
 
   @Embedded LifecycleColumns lifecycle = new LifecycleColumns();
-
-  @Override
-  LifecycleColumns lifecycle() {
-    return lifecycle;
-  }
 }

@@ -24,9 +24,4 @@ class RefundEntity extends TransactionRow {
   String outTradeNo;
 
   @Embedded LifecycleColumns lifecycle = new LifecycleColumns();
-
-  @Override
-  LifecycleColumns lifecycle() {
-    return lifecycle;
-  }
 }

@@ -251,18 +251,19 @@ class EventStreamTest {
     String raw = Api.unique("");
     Payment p =
         Payment.create(
-            new PaymentId("pay_" + raw),
-            TerminalId.of(terminal),
-            Money.of("1.10", "HKD"),
-            Channel.WX,
-            OutTradeNo.of("EHES" + raw),
-            null,
-            null,
-            "fp",
+            new Payment.Facts(
+                new PaymentId("pay_" + raw),
+                TerminalId.of(terminal),
+                Money.of("1.10", "HKD"),
+                Channel.WX,
+                OutTradeNo.of("EHES" + raw),
+                null,
+                null,
+                "fp"),
             now);
     p.markInProgress(now);
     // final, so the reconciliation job leaves it alone (it has no lease)
-    p.succeed(Syssn.of("ES" + raw), null, null, "test", now);
+    p.succeed(Syssn.of("ES" + raw), "test", null, false, now);
     return p;
   }
 

@@ -157,18 +157,19 @@ class EventOutboxTest {
     String raw = Api.unique("");
     Payment p =
         Payment.create(
-            new PaymentId("pay_" + raw),
-            TerminalId.of("t-outbox"),
-            Money.of("3.30", "HKD"),
-            Channel.WX,
-            OutTradeNo.of("EHOB" + raw),
-            null,
-            null,
-            "fp",
+            new Payment.Facts(
+                new PaymentId("pay_" + raw),
+                TerminalId.of("t-outbox"),
+                Money.of("3.30", "HKD"),
+                Channel.WX,
+                OutTradeNo.of("EHOB" + raw),
+                null,
+                null,
+                "fp"),
             now);
     p.markInProgress(now);
     // final, so the reconciliation job leaves it alone (it has no lease)
-    p.succeed(Syssn.of(NotifyFixtures.syssn()), null, null, "test", now);
+    p.succeed(Syssn.of(NotifyFixtures.syssn()), "test", null, false, now);
     return p;
   }
 

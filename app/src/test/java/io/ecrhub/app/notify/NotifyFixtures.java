@@ -90,14 +90,15 @@ final class NotifyFixtures {
     String id = unique("pay_");
     Payment p =
         Payment.create(
-            new PaymentId(id),
-            TerminalId.of("t-notify"),
-            Money.of(amount, "HKD"),
-            Channel.CARD_PAYMENT,
-            OutTradeNo.of(outTradeNo),
-            null,
-            null,
-            "fp",
+            new Payment.Facts(
+                new PaymentId(id),
+                TerminalId.of("t-notify"),
+                Money.of(amount, "HKD"),
+                Channel.CARD_PAYMENT,
+                OutTradeNo.of(outTradeNo),
+                null,
+                null,
+                "fp"),
             now);
     if (status != TransactionStatus.PENDING) {
       p.markInProgress(now);
@@ -106,7 +107,7 @@ final class NotifyFixtures {
       p.markUnknown("no answer from the terminal", now);
     }
     if (status == TransactionStatus.SUCCEEDED) {
-      p.succeed(Syssn.of(syssn()), null, null, "terminal", now);
+      p.succeed(Syssn.of(syssn()), "terminal", null, false, now);
     }
     uow.run(() -> payments.save(p));
     p.drainEvents().forEach(events::publish);

@@ -285,7 +285,7 @@ class ColumnFitTest {
     String huge = "X".repeat(10_000);
     // never stored IN_PROGRESS: the hub's reconciler, running beside the test, would take it over
     Payment p = unsavedInProgress(now);
-    p.succeed(Syssn.of("20261126000777"), huge, huge, huge, now);
+    p.succeed(Syssn.of("20261126000777"), huge, huge, huge, null, false, now);
     payments.save(p);
     Payment loaded = payments.findById(p.id()).orElseThrow();
     assertThat(loaded.status()).isEqualTo(TransactionStatus.SUCCEEDED);
@@ -314,14 +314,15 @@ class ColumnFitTest {
     String id = Api.unique("pay_");
     Payment p =
         Payment.create(
-            new PaymentId(id),
-            TerminalId.of(Api.unique("t")),
-            Money.of("10.50", "HKD"),
-            Channel.CARD_PAYMENT,
-            OutTradeNo.of(id),
-            null,
-            null,
-            "fp",
+            new Payment.Facts(
+                new PaymentId(id),
+                TerminalId.of(Api.unique("t")),
+                Money.of("10.50", "HKD"),
+                Channel.CARD_PAYMENT,
+                OutTradeNo.of(id),
+                null,
+                null,
+                "fp"),
             now);
     p.markInProgress(now);
     return p;
@@ -334,7 +335,12 @@ class ColumnFitTest {
   private static Refund unsavedRefundOf(Payment p, Instant now) {
     Refund r =
         Refund.create(
-            new RefundId(Api.unique("ref_")), p.id(), p.terminalId(), Money.of("1.00", "HKD"), now);
+            new Refund.Facts(
+                new RefundId(Api.unique("ref_")), p.id(), p.terminalId(), Money.of("1.00", "HKD")),
+            RefundRoute.TERMINAL,
+            null,
+            null,
+            now);
     r.markInProgress(now);
     return r;
   }

@@ -58,7 +58,7 @@ class ConcurrentRefundsTest {
   void twoCloudRefundsOfOnePaymentAtOnce_oneIsRecordedAndSent_theOtherIsRefused() throws Exception {
     Payment p = PanachePaymentsTest.newPayment(Api.unique("t"), Instant.now(), null);
     p.markInProgress(Instant.now());
-    p.succeed(Syssn.of(Api.unique("s")), null, null, "terminal", Instant.now());
+    p.succeed(Syssn.of(Api.unique("s")), "terminal", null, false, Instant.now());
     Payment paid = ports.payments().save(p);
 
     CyclicBarrier bothDecided = new CyclicBarrier(2);

@@ -33,14 +33,15 @@ class PanachePaymentsTest {
   static Payment newPayment(String terminal, Instant at, String idempotencyKey) {
     String id = Api.unique("pay_");
     return Payment.create(
-        new PaymentId(id),
-        TerminalId.of(terminal),
-        Money.of("10.50", "HKD"),
-        Channel.CARD_PAYMENT,
-        OutTradeNo.of(id),
-        null,
-        idempotencyKey,
-        "fp",
+        new Payment.Facts(
+            new PaymentId(id),
+            TerminalId.of(terminal),
+            Money.of("10.50", "HKD"),
+            Channel.CARD_PAYMENT,
+            OutTradeNo.of(id),
+            null,
+            idempotencyKey,
+            "fp"),
         at);
   }
 
@@ -51,7 +52,13 @@ class PanachePaymentsTest {
     Payment p = payments.save(newPayment(terminal, now, Api.unique("idem")));
     p.markInProgress(now.plusSeconds(1));
     p.succeed(
-        Syssn.of("20251126000111"), "VISA", "520000******1096", "terminal", now.plusSeconds(2));
+        Syssn.of("20251126000111"),
+        "VISA",
+        "520000******1096",
+        "terminal",
+        null,
+        false,
+        now.plusSeconds(2));
     Payment saved = payments.save(p);
 
     Payment loaded = payments.findById(saved.id()).orElseThrow();
@@ -79,7 +86,8 @@ class PanachePaymentsTest {
     assertThat(payments.findById(p.id()).orElseThrow().snapshot()).isEqualTo(unknown.snapshot());
 
     Payment stale = payments.findById(p.id()).orElseThrow();
-    unknown.succeed(Syssn.of("20251126000222"), "MASTER", "520000******0001", "query", now);
+    unknown.succeed(
+        Syssn.of("20251126000222"), "MASTER", "520000******0001", "query", null, false, now);
     unknown.recordRefund(Money.of("2.50", "HKD"), now.plusSeconds(4));
     Payment settled = payments.save(unknown);
     Payment loaded = payments.findById(p.id()).orElseThrow();

@@ -8,6 +8,7 @@ import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundId;
+import io.ecrhub.domain.transaction.RefundRoute;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,17 +26,18 @@ class PanacheRefundsTest {
     Payment p = payments.save(PanachePaymentsTest.newPayment(Api.unique("t"), Instant.now(), null));
     Refund r =
         Refund.create(
-            new RefundId(Api.unique("ref_")),
-            p.id(),
-            p.terminalId(),
-            Money.of("5.00", "HKD"),
+            new Refund.Facts(
+                new RefundId(Api.unique("ref_")), p.id(), p.terminalId(), Money.of("5.00", "HKD")),
+            RefundRoute.TERMINAL,
+            null,
+            null,
             Instant.now());
     Refund saved = refunds.save(r);
     assertThat(saved.version()).isEqualTo(1);
 
     saved.markInProgress(Instant.now());
     Syssn syssn = Syssn.of(Api.unique("s"));
-    saved.succeed(syssn, "terminal", Instant.now());
+    saved.succeed(syssn, "terminal", null, false, Instant.now());
     Refund done = refunds.save(saved);
 
     assertThat(done.version()).isEqualTo(2);

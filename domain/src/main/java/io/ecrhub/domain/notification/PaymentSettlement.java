@@ -117,8 +117,6 @@ final class PaymentSettlement {
   private Outcome settle(Payment payment, Syssn syssn, QfpayNotification n, Instant now) {
     payment.succeed(
         syssn,
-        null,
-        null,
         "QFPay notification (syssn " + n.syssn() + ")",
         ConfirmedBy.NOTIFICATION,
         false,

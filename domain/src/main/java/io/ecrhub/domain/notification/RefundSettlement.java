@@ -187,10 +187,8 @@ final class RefundSettlement {
     }
     Refund external =
         Refund.external(
-            new RefundId("ref_" + ids.next()),
-            payment.id(),
-            payment.terminalId(),
-            amount,
+            new Refund.Facts(
+                new RefundId("ref_" + ids.next()), payment.id(), payment.terminalId(), amount),
             syssn,
             now);
     return saved(

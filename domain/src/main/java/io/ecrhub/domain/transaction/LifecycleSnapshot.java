@@ -31,8 +31,20 @@ public record LifecycleSnapshot(
     boolean confirmationPending,
     String reconcileSources) {
 
-  /** A transaction created at {@code now} in {@code status}, never saved. */
-  public static LifecycleSnapshot created(
+  /** A transaction created at {@code now}, PENDING, never saved. */
+  public static LifecycleSnapshot pending(Instant now) {
+    return created(TransactionStatus.PENDING, null, null, now);
+  }
+
+  /**
+   * A transaction created at {@code now} already SUCCEEDED as {@code syssn}, vouched for {@code by}
+   * (a refund done outside the hub), never saved.
+   */
+  public static LifecycleSnapshot succeeded(Syssn syssn, ConfirmedBy by, Instant now) {
+    return created(TransactionStatus.SUCCEEDED, syssn, by, now);
+  }
+
+  private static LifecycleSnapshot created(
       TransactionStatus status, Syssn syssn, ConfirmedBy confirmedBy, Instant now) {
     return new LifecycleSnapshot(
         status, syssn, null, null, now, now, null, 0, null, 0, confirmedBy, false, null);

@@ -42,32 +42,10 @@ public final class Payment implements Settleable {
     this.sentVia = s.sentVia();
   }
 
-  /** A new payment in PENDING. */
-  public static Payment create(
-      PaymentId id,
-      TerminalId terminalId,
-      Money amount,
-      Channel channel,
-      OutTradeNo outTradeNo,
-      String reference,
-      String idempotencyKey,
-      String requestFingerprint,
-      Instant now) {
-    if (!amount.isPositive()) {
-      throw new DomainException("INVALID_AMOUNT", "amount", "amount must be greater than zero");
-    }
-    Facts facts =
-        new Facts(
-            id,
-            terminalId,
-            amount,
-            channel,
-            outTradeNo,
-            reference,
-            idempotencyKey,
-            requestFingerprint);
-    LifecycleSnapshot pending =
-        LifecycleSnapshot.created(TransactionStatus.PENDING, null, null, now);
+  /** A new payment of {@code facts} in PENDING. */
+  public static Payment create(Facts facts, Instant now) {
+    TransactionLifecycle.requirePositive(facts.amount(), "amount must be greater than zero");
+    LifecycleSnapshot pending = LifecycleSnapshot.pending(now);
     Payment p = new Payment(new Snapshot(facts, null, null, null, pending, null));
     p.lifecycle.created("created", now);
     return p;
@@ -84,16 +62,10 @@ public final class Payment implements Settleable {
   }
 
   /**
-   * The terminal (or a notification, or a query) says it succeeded; what vouches for it is not
-   * recorded (fixtures and callers that predate ADR 0007).
-   */
-  public void succeed(Syssn qfpaySyssn, String scheme, String maskedCard, String how, Instant now) {
-    succeed(qfpaySyssn, scheme, maskedCard, how, null, false, now);
-  }
-
-  /**
-   * The terminal (or a notification, or a query) says it succeeded.
+   * The terminal (or a notification, or a query) says it succeeded; also keeps the card.
    *
+   * @param scheme the card scheme, or null (a previous one is kept)
+   * @param maskedCard the masked card number, or null (a previous one is kept)
    * @param by what vouches for it
    * @param pending true until a signed notification (or the cloud) confirms it
    */
@@ -165,8 +137,7 @@ public final class Payment implements Settleable {
   public void sendThroughCloud(String why, Instant now) {
     if (status() != TransactionStatus.IN_PROGRESS || sentVia == Transport.CLOUD) {
       throw new IllegalStateException(
-          "payment "
-              + id()
+          lifecycle.label()
               + " cannot go through the cloud: it is "
               + status()
               + " via "
@@ -192,11 +163,6 @@ public final class Payment implements Settleable {
 
   public PaymentId id() {
     return facts.id();
-  }
-
-  @Override
-  public TerminalId terminalId() {
-    return facts.terminalId();
   }
 
   public Money amount() {
@@ -268,16 +234,6 @@ public final class Payment implements Settleable {
       LifecycleSnapshot lifecycle,
       Transport sentVia) {
 
-    /** A state without the transport that carried it. */
-    public Snapshot(
-        Facts facts,
-        Money refundedAmount,
-        String cardScheme,
-        String maskedCardNumber,
-        LifecycleSnapshot lifecycle) {
-      this(facts, refundedAmount, cardScheme, maskedCardNumber, lifecycle, null);
-    }
-
     /** The same state with another version (persistence adapters restore saved payments so). */
     public Snapshot withVersion(long newVersion) {
       return new Snapshot(
@@ -287,10 +243,6 @@ public final class Payment implements Settleable {
           maskedCardNumber,
           lifecycle.withVersion(newVersion),
           sentVia);
-    }
-
-    public PaymentId id() {
-      return facts.id();
     }
   }
 }

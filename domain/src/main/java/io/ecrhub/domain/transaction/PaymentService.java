@@ -208,14 +208,15 @@ public final class PaymentService
           }
           Payment p =
               Payment.create(
-                  id,
-                  c.terminalId(),
-                  c.amount(),
-                  c.channel(),
-                  outTradeNo,
-                  c.reference(),
-                  c.idempotencyKey(),
-                  c.fingerprint(),
+                  new Payment.Facts(
+                      id,
+                      c.terminalId(),
+                      c.amount(),
+                      c.channel(),
+                      outTradeNo,
+                      c.reference(),
+                      c.idempotencyKey(),
+                      c.fingerprint()),
                   now);
           p.markInProgress(now);
           p.sendVia(terminal.transport());
@@ -272,10 +273,15 @@ public final class PaymentService
     TerminalOutcome outcome = TerminalCalls.outcomeOf(answer, error);
     if (TransportRouter.fallsBack(endpoint, outcome)
         && pushedThroughCloud(
-            asSent.id(), terminal, endpoint, pay, holder, (TerminalOutcome.NotSent) outcome)) {
+            asSent.facts().id(),
+            terminal,
+            endpoint,
+            pay,
+            holder,
+            (TerminalOutcome.NotSent) outcome)) {
       return;
     }
-    record(asSent, asSent.id(), terminal, terminal.transport(), holder, outcome);
+    record(asSent, asSent.facts().id(), terminal, terminal.transport(), holder, outcome);
     flow.health.record(terminal, outcome);
   }
 

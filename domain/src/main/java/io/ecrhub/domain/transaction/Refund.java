@@ -1,6 +1,5 @@
 package io.ecrhub.domain.transaction;
 
-import io.ecrhub.domain.shared.DomainException;
 import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
@@ -18,72 +17,49 @@ public final class Refund implements Settleable {
   /** The event type raised when a refund is flagged for review. */
   public static final String REVIEW_REQUIRED = "refund.review_required";
 
-  private final Snapshot facts;
+  private final Facts facts;
+  private final boolean external;
   private final TransactionLifecycle lifecycle;
   private RefundRoute route;
   private String outTradeNo;
 
   private Refund(Snapshot s) {
-    this.facts = s;
+    this.facts = Objects.requireNonNull(s.facts());
+    this.external = s.external();
     this.route = s.route();
     this.outTradeNo = s.outTradeNo();
     this.lifecycle =
         new TransactionLifecycle(
-            "refund", s.id().value(), s.paymentId().value(), s.terminalId(), s.lifecycle());
-  }
-
-  /** A refund the hub will send to the terminal (PENDING). */
-  public static Refund create(
-      RefundId id, PaymentId paymentId, TerminalId terminalId, Money amount, Instant now) {
-    return create(id, paymentId, terminalId, amount, RefundRoute.TERMINAL, null, null, now);
+            "refund", id().value(), paymentId().value(), facts.terminalId(), s.lifecycle());
   }
 
   /**
-   * A refund the hub will send by {@code route} (PENDING).
+   * A refund of {@code facts} the hub will send by {@code route} (PENDING).
    *
    * @param outTradeNo the refund's own reference, required for {@link RefundRoute#CLOUD}
    * @param why why this route was chosen (on the creation event), or null
    */
   public static Refund create(
-      RefundId id,
-      PaymentId paymentId,
-      TerminalId terminalId,
-      Money amount,
-      RefundRoute route,
-      String outTradeNo,
-      String why,
-      Instant now) {
-    if (!amount.isPositive()) {
-      throw new DomainException("INVALID_AMOUNT", "amount", "refund amount must be positive");
-    }
+      Facts facts, RefundRoute route, String outTradeNo, String why, Instant now) {
+    TransactionLifecycle.requirePositive(facts.amount(), "refund amount must be positive");
     Objects.requireNonNull(route, "route");
     if (route == RefundRoute.CLOUD && outTradeNo == null) {
       throw new IllegalArgumentException("a cloud refund needs its own out_trade_no");
     }
-    var pending = LifecycleSnapshot.created(TransactionStatus.PENDING, null, null, now);
-    Refund r =
-        new Refund(
-            new Snapshot(id, paymentId, terminalId, amount, false, pending, route, outTradeNo));
+    var pending = LifecycleSnapshot.pending(now);
+    Refund r = new Refund(new Snapshot(facts, false, pending, route, outTradeNo));
     r.lifecycle.created(
         why == null ? "created" : "created, route " + route.wire() + ": " + why, now);
     return r;
   }
 
   /**
-   * A refund done outside the hub (on the terminal or in the QFPay portal), learned from a
-   * notification: recorded directly as SUCCEEDED, confirmed by that notification.
+   * A refund of {@code facts} done outside the hub (on the terminal or in the QFPay portal),
+   * learned from a notification: recorded directly as SUCCEEDED, confirmed by that notification.
    */
-  public static Refund external(
-      RefundId id,
-      PaymentId paymentId,
-      TerminalId terminalId,
-      Money amount,
-      Syssn syssn,
-      Instant now) {
-    var done =
-        LifecycleSnapshot.created(
-            TransactionStatus.SUCCEEDED, syssn, ConfirmedBy.NOTIFICATION, now);
-    Refund r = new Refund(new Snapshot(id, paymentId, terminalId, amount, true, done, null, null));
+  public static Refund external(Facts facts, Syssn syssn, Instant now) {
+    var done = LifecycleSnapshot.succeeded(syssn, ConfirmedBy.NOTIFICATION, now);
+    Refund r = new Refund(new Snapshot(facts, true, done, null, null));
     r.lifecycle.created("external refund reported by QFPay", now);
     return r;
   }
@@ -97,27 +73,6 @@ public final class Refund implements Settleable {
     return lifecycle;
   }
 
-  /** Succeeded; what vouches for it is not recorded (fixtures, callers before ADR 0007). */
-  public void succeed(Syssn refundSyssn, String how, Instant now) {
-    succeed(refundSyssn, how, null, false, now);
-  }
-
-  /**
-   * Succeeded.
-   *
-   * @param by what vouches for it
-   * @param pending true until a signed notification (or the cloud) confirms it
-   */
-  public void succeed(Syssn refundSyssn, String how, ConfirmedBy by, boolean pending, Instant now) {
-    lifecycle.succeed(refundSyssn, how, by, pending, now);
-  }
-
-  /** Cancelled; a refund keeps no failure code for it. */
-  @Override
-  public void cancel(String how, Instant now) {
-    lifecycle.cancel(how, null, now);
-  }
-
   /**
    * A terminal refund whose request provably never reached the terminal (NotSent) goes through the
    * cloud instead, under {@code newOutTradeNo} (ADR 0021: only after NotSent, never after an
@@ -127,7 +82,7 @@ public final class Refund implements Settleable {
     Objects.requireNonNull(newOutTradeNo, "newOutTradeNo");
     if (route != RefundRoute.TERMINAL || status() != TransactionStatus.IN_PROGRESS) {
       throw new IllegalStateException(
-          "refund " + id() + " cannot be rerouted: it is " + status() + " on route " + route);
+          lifecycle.label() + " cannot be rerouted: it is " + status() + " on route " + route);
     }
     route = RefundRoute.CLOUD;
     outTradeNo = newOutTradeNo;
@@ -135,15 +90,7 @@ public final class Refund implements Settleable {
   }
 
   public Snapshot snapshot() {
-    return new Snapshot(
-        facts.id(),
-        facts.paymentId(),
-        facts.terminalId(),
-        facts.amount(),
-        facts.external(),
-        lifecycle.snapshot(),
-        route,
-        outTradeNo);
+    return new Snapshot(facts, external, lifecycle.snapshot(), route, outTradeNo);
   }
 
   public RefundId id() {
@@ -154,17 +101,12 @@ public final class Refund implements Settleable {
     return facts.paymentId();
   }
 
-  @Override
-  public TerminalId terminalId() {
-    return facts.terminalId();
-  }
-
   public Money amount() {
     return facts.amount();
   }
 
   public boolean isExternal() {
-    return facts.external();
+    return external;
   }
 
   /** The way the hub sent it; empty for an external refund. */
@@ -177,59 +119,32 @@ public final class Refund implements Settleable {
     return Optional.ofNullable(outTradeNo);
   }
 
-  /**
-   * The full persistent state of a refund: what it refunds, its lifecycle, and how it was sent.
-   *
-   * @param route null for an external refund
-   * @param outTradeNo the refund's own reference when it went through the cloud, else null
-   */
-  public record Snapshot(
-      RefundId id,
-      PaymentId paymentId,
-      TerminalId terminalId,
-      Money amount,
-      boolean external,
-      LifecycleSnapshot lifecycle,
-      RefundRoute route,
-      String outTradeNo) {
-    public Snapshot {
+  /** What a refund is, fixed when it is created: what it refunds, how much, on which terminal. */
+  public record Facts(RefundId id, PaymentId paymentId, TerminalId terminalId, Money amount) {
+    public Facts {
       Objects.requireNonNull(id);
       Objects.requireNonNull(paymentId);
       Objects.requireNonNull(terminalId);
       Objects.requireNonNull(amount);
-      Objects.requireNonNull(lifecycle);
     }
+  }
 
-    /** A refund sent to the terminal (or, when {@code external}, one done outside the hub). */
-    public Snapshot(
-        RefundId id,
-        PaymentId paymentId,
-        TerminalId terminalId,
-        Money amount,
-        boolean external,
-        LifecycleSnapshot lifecycle) {
-      this(
-          id,
-          paymentId,
-          terminalId,
-          amount,
-          external,
-          lifecycle,
-          external ? null : RefundRoute.TERMINAL,
-          null);
-    }
-
+  /**
+   * The full persistent state of a refund: its facts, its lifecycle, and how it was sent.
+   *
+   * @param external done outside the hub (learned from a notification), not sent by it
+   * @param route null for an external refund
+   * @param outTradeNo the refund's own reference when it went through the cloud, else null
+   */
+  public record Snapshot(
+      Facts facts,
+      boolean external,
+      LifecycleSnapshot lifecycle,
+      RefundRoute route,
+      String outTradeNo) {
     /** The same state with another version (persistence adapters restore saved refunds so). */
     public Snapshot withVersion(long newVersion) {
-      return new Snapshot(
-          id,
-          paymentId,
-          terminalId,
-          amount,
-          external,
-          lifecycle.withVersion(newVersion),
-          route,
-          outTradeNo);
+      return new Snapshot(facts, external, lifecycle.withVersion(newVersion), route, outTradeNo);
     }
   }
 }

@@ -221,10 +221,7 @@ final class RefundStarter {
           Money amount = decide(fresh, command.amount(), now, way);
           Refund created =
               Refund.create(
-                  id,
-                  fresh.id(),
-                  fresh.terminalId(),
-                  amount,
+                  new Refund.Facts(id, fresh.id(), fresh.terminalId(), amount),
                   way,
                   way == RefundRoute.CLOUD ? CloudRefunder.outTradeNo(id) : null,
                   way == RefundRoute.CLOUD ? route.why() : null,

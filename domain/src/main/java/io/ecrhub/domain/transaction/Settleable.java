@@ -18,20 +18,36 @@ public sealed interface Settleable permits Payment, Refund {
   /** The shared life of this transaction. */
   TransactionLifecycle lifecycle();
 
-  TerminalId terminalId();
+  /** The terminal that carries (or carried) it. */
+  default TerminalId terminalId() {
+    return lifecycle().terminalId();
+  }
 
   /**
-   * Cancelled on the terminal, or before it was ever sent; the failure says {@code how}.
+   * Cancelled on the terminal, or before it was ever sent; the failure says {@code how} and keeps
+   * no code (a payment overrides this: it keeps {@code 6001}).
    *
    * @param how e.g. {@code 6001}, or the operator's reason
    */
-  void cancel(String how, Instant now);
+  default void cancel(String how, Instant now) {
+    lifecycle().cancel(how, null, now);
+  }
 
   /**
-   * The terminal (or a notification, or a query) says it succeeded, with {@code report}.
+   * The terminal (or a notification, or a query) says it succeeded.
    *
-   * @param by what vouches for it
+   * @param settledSyssn its syssn, or null (a previous one is kept)
+   * @param by what vouches for it, or null when not recorded
    * @param pending true until a signed notification (or the cloud) confirms it
+   */
+  default void succeed(
+      Syssn settledSyssn, String how, ConfirmedBy by, boolean pending, Instant now) {
+    lifecycle().succeed(settledSyssn, how, by, pending, now);
+  }
+
+  /**
+   * Succeeded, as {@code report} says (a payment overrides this: it also keeps the card the report
+   * names).
    */
   default void succeed(
       Syssn settledSyssn,
@@ -40,7 +56,7 @@ public sealed interface Settleable permits Payment, Refund {
       ConfirmedBy by,
       boolean pending,
       Instant now) {
-    lifecycle().succeed(settledSyssn, how, by, pending, now);
+    succeed(settledSyssn, how, by, pending, now);
   }
 
   /** Recorded as sent: from here on a lost answer means UNKNOWN, never FAILED. */

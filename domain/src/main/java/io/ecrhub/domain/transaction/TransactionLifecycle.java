@@ -1,5 +1,7 @@
 package io.ecrhub.domain.transaction;
 
+import io.ecrhub.domain.shared.DomainException;
+import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.terminal.DeclineReason;
 import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
@@ -61,6 +63,16 @@ public final class TransactionLifecycle {
     this.confirmedBy = s.confirmedBy();
     this.confirmationPending = s.confirmationPending();
     this.reconcileSources = s.reconcileSources();
+  }
+
+  /**
+   * Refuses to create a transaction of {@code amount} unless it is positive (a payment's and a
+   * refund's creation rule; {@code message} is the one each has always answered with).
+   */
+  static void requirePositive(Money amount, String message) {
+    if (!amount.isPositive()) {
+      throw new DomainException("INVALID_AMOUNT", "amount", message);
+    }
   }
 
   /** Raises the creation event (from nothing to the current status). */
@@ -183,6 +195,10 @@ public final class TransactionLifecycle {
   /** E.g. {@code payment pay_3f9k2}: how messages and locks name the transaction. */
   public String label() {
     return kind + " " + id;
+  }
+
+  public TerminalId terminalId() {
+    return terminalId;
   }
 
   public TransactionStatus status() {

@@ -40,16 +40,16 @@ final class Fakes {
     @Override
     public synchronized Payment save(Payment payment) {
       Payment.Snapshot s = payment.snapshot();
-      Payment.Snapshot current = rows.get(s.id().value());
+      Payment.Snapshot current = rows.get(s.facts().id().value());
       if (failNextSaves > 0) {
         failNextSaves--;
-        throw new ConcurrentModificationException("payment " + s.id());
+        throw new ConcurrentModificationException("payment " + s.facts().id());
       }
       if (current != null && current.lifecycle().version() != s.lifecycle().version()) {
-        throw new ConcurrentModificationException("payment " + s.id());
+        throw new ConcurrentModificationException("payment " + s.facts().id());
       }
       Payment.Snapshot next = bump(s);
-      rows.put(s.id().value(), next);
+      rows.put(s.facts().id().value(), next);
       return Payment.restore(next);
     }
 
@@ -108,12 +108,12 @@ final class Fakes {
     @Override
     public synchronized Refund save(Refund refund) {
       Refund.Snapshot s = refund.snapshot();
-      Refund.Snapshot current = rows.get(s.id().value());
+      Refund.Snapshot current = rows.get(s.facts().id().value());
       if (current != null && current.lifecycle().version() != s.lifecycle().version()) {
-        throw new ConcurrentModificationException("refund " + s.id());
+        throw new ConcurrentModificationException("refund " + s.facts().id());
       }
       Refund.Snapshot next = s.withVersion(s.lifecycle().version() + 1);
-      rows.put(s.id().value(), next);
+      rows.put(s.facts().id().value(), next);
       return Refund.restore(next);
     }
 
@@ -133,7 +133,7 @@ final class Fakes {
     @Override
     public List<Refund> findByPayment(PaymentId paymentId) {
       return rows.values().stream()
-          .filter(s -> s.paymentId().equals(paymentId))
+          .filter(s -> s.facts().paymentId().equals(paymentId))
           .sorted(Comparator.comparing(s -> s.lifecycle().createdAt()))
           .map(Refund::restore)
           .toList();

@@ -16,6 +16,7 @@ import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundId;
+import io.ecrhub.domain.transaction.RefundRoute;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -179,7 +180,7 @@ class NotificationApplierTest {
   @Test
   void refundNotification_settlesTheHubsInFlightRefund_andCountsItOnThePayment() {
     Payment p = payment("pay_1", "order-1", "10.50", TransactionStatus.SUCCEEDED);
-    Refund r = Refund.create(new RefundId("ref_1"), p.id(), p.terminalId(), hkd("4.00"), T0);
+    Refund r = terminalRefund(p, "4.00");
     r.markInProgress(T0);
     r.markUnknown("lost answer", T0);
     refunds.save(r);
@@ -249,7 +250,7 @@ class NotificationApplierTest {
   @Test
   void refundAmountDifferentFromTheInFlightRefund_isFlaggedNotSettled() {
     Payment p = payment("pay_1", "order-1", "10.50", TransactionStatus.SUCCEEDED);
-    Refund r = Refund.create(new RefundId("ref_1"), p.id(), p.terminalId(), hkd("4.00"), T0);
+    Refund r = terminalRefund(p, "4.00");
     r.markInProgress(T0);
     refunds.save(r);
 
@@ -280,14 +281,15 @@ class NotificationApplierTest {
   Payment payment(String id, String outTradeNo, String amount, TransactionStatus status) {
     Payment p =
         Payment.create(
-            new PaymentId(id),
-            TerminalId.of("t1"),
-            hkd(amount),
-            Channel.CARD_PAYMENT,
-            OutTradeNo.of(outTradeNo),
-            null,
-            null,
-            "fp",
+            new Payment.Facts(
+                new PaymentId(id),
+                TerminalId.of("t1"),
+                hkd(amount),
+                Channel.CARD_PAYMENT,
+                OutTradeNo.of(outTradeNo),
+                null,
+                null,
+                "fp"),
             T0);
     switch (status) {
       case PENDING -> {}
@@ -298,7 +300,7 @@ class NotificationApplierTest {
       }
       case SUCCEEDED -> {
         p.markInProgress(T0);
-        p.succeed(Syssn.of("SYS-" + id), null, null, "terminal", T0);
+        p.succeed(Syssn.of("SYS-" + id), "terminal", null, false, T0);
       }
       case DECLINED -> {
         p.markInProgress(T0);
@@ -308,6 +310,16 @@ class NotificationApplierTest {
     }
     p.drainEvents();
     return payments.save(p);
+  }
+
+  /** A refund {@code ref_1} of {@code amount} of {@code p}, to be sent to its terminal. */
+  static Refund terminalRefund(Payment p, String amount) {
+    return Refund.create(
+        new Refund.Facts(new RefundId("ref_1"), p.id(), p.terminalId(), hkd(amount)),
+        RefundRoute.TERMINAL,
+        null,
+        null,
+        T0);
   }
 
   static Money hkd(String amount) {

@@ -106,6 +106,6 @@ public final class PaymentFixture extends TransactionFixture<PaymentFixture> {
         new Payment.Facts(
             pid, terminalId, amount, channel, otn, reference, idempotencyKey, fingerprint);
     var lifecycle = lifecycle(MutableClock.DEFAULT_START, sys);
-    return new Payment.Snapshot(facts, refunded, cardScheme, maskedCard, lifecycle);
+    return new Payment.Snapshot(facts, refunded, cardScheme, maskedCard, lifecycle, null);
   }
 }

@@ -139,14 +139,15 @@ public abstract class PaymentsContract extends PortContract {
   void save_createdPayment_keepsItsEventsWithTheCaller() {
     Payment p =
         Payment.create(
-            new PaymentId("pay_new"),
-            TILL_1,
-            TestMoney.hkd("10.50"),
-            Channel.WX,
-            OutTradeNo.of("EHnew"),
-            null,
-            null,
-            "fp",
+            new Payment.Facts(
+                new PaymentId("pay_new"),
+                TILL_1,
+                TestMoney.hkd("10.50"),
+                Channel.WX,
+                OutTradeNo.of("EHnew"),
+                null,
+                null,
+                "fp"),
             T0);
 
     save(p);
@@ -179,7 +180,7 @@ public abstract class PaymentsContract extends PortContract {
         save(PaymentFixture.builder().id("pay_1").status(TransactionStatus.IN_PROGRESS).build());
     Payment a = findById(v1.id()).orElseThrow();
     Payment b = findById(v1.id()).orElseThrow();
-    a.succeed(Syssn.of("111"), null, null, "6000", T0.plusSeconds(5));
+    a.succeed(Syssn.of("111"), "6000", null, false, T0.plusSeconds(5));
     save(a);
 
     b.decline(DeclineReason.DECLINED_BY_TERMINAL, "6002", "declined", T0.plusSeconds(6));
@@ -230,7 +231,7 @@ public abstract class PaymentsContract extends PortContract {
     List<Future<Boolean>> results = new ArrayList<>();
     for (int i = 0; i < writers; i++) {
       Payment copy = findById(v1.id()).orElseThrow();
-      copy.succeed(Syssn.of("race" + i), null, null, "6000", T0.plusSeconds(i));
+      copy.succeed(Syssn.of("race" + i), "6000", null, false, T0.plusSeconds(i));
       Callable<Boolean> attempt =
           () -> {
             start.await();

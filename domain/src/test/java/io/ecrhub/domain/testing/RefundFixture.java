@@ -4,6 +4,7 @@ import io.ecrhub.domain.shared.Money;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.Refund;
 import io.ecrhub.domain.transaction.RefundId;
+import io.ecrhub.domain.transaction.RefundRoute;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,12 +49,13 @@ public final class RefundFixture extends TransactionFixture<RefundFixture> {
   public Refund.Snapshot snapshot() {
     long n = SEQ.incrementAndGet();
     var lifecycle = lifecycle(payment.createdAt(), null);
-    return new Refund.Snapshot(
-        id != null ? id : new RefundId("ref_fx" + n),
-        payment.id(),
-        payment.terminalId(),
-        amount != null ? amount : payment.amount(),
-        external,
-        lifecycle);
+    var facts =
+        new Refund.Facts(
+            id != null ? id : new RefundId("ref_fx" + n),
+            payment.id(),
+            payment.terminalId(),
+            amount != null ? amount : payment.amount());
+    RefundRoute route = external ? null : RefundRoute.TERMINAL;
+    return new Refund.Snapshot(facts, external, lifecycle, route, null);
   }
 }

@@ -111,10 +111,11 @@ public abstract class RefundsContract extends PortContract {
       String outTradeNo = route == RefundRoute.CLOUD ? "EHR" + "x".repeat(61) : null;
       Refund r =
           Refund.create(
-              new RefundId("ref_route_" + route.wire()),
-              paymentA.id(),
-              paymentA.terminalId(),
-              paymentA.amount(),
+              new Refund.Facts(
+                  new RefundId("ref_route_" + route.wire()),
+                  paymentA.id(),
+                  paymentA.terminalId(),
+                  paymentA.amount()),
               route,
               outTradeNo,
               null,
@@ -148,7 +149,7 @@ public abstract class RefundsContract extends PortContract {
 
     v1.markInProgress(T0.plusSeconds(1));
     Refund v2 = save(v1);
-    v2.succeed(Syssn.of("rs-9"), "6000", T0.plusSeconds(9));
+    v2.succeed(Syssn.of("rs-9"), "6000", null, false, T0.plusSeconds(9));
     Refund v3 = save(v2);
 
     assertThat(v3.version()).isEqualTo(3);
@@ -163,7 +164,7 @@ public abstract class RefundsContract extends PortContract {
         save(RefundFixture.of(paymentA).id("ref_1").status(TransactionStatus.IN_PROGRESS).build());
     Refund a = findById(v1.id()).orElseThrow();
     Refund b = findById(v1.id()).orElseThrow();
-    a.succeed(null, "6000", T0.plusSeconds(2));
+    a.succeed(null, "6000", null, false, T0.plusSeconds(2));
     save(a);
 
     b.decline(DeclineReason.DECLINED_BY_TERMINAL, "6002", "no", T0.plusSeconds(3));

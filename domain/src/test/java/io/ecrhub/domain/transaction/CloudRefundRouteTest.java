@@ -358,10 +358,7 @@ class CloudRefundRouteTest {
           hi.store(hi.payment(p.id()));
           Refund other =
               Refund.create(
-                  new RefundId("ref_other"),
-                  p.id(),
-                  p.terminalId(),
-                  hkd("8.00"),
+                  new Refund.Facts(new RefundId("ref_other"), p.id(), p.terminalId(), hkd("8.00")),
                   RefundRoute.CLOUD,
                   "EHRother",
                   null,
@@ -389,10 +386,7 @@ class CloudRefundRouteTest {
     Refund inFlight =
         h.store(
             Refund.create(
-                new RefundId("ref_inflight"),
-                p.id(),
-                p.terminalId(),
-                hkd("1.00"),
+                new Refund.Facts(new RefundId("ref_inflight"), p.id(), p.terminalId(), hkd("1.00")),
                 RefundRoute.CLOUD,
                 "EHRinflight",
                 null,

@@ -80,14 +80,15 @@ class PaymentStateMachineTest {
   void create_raisesAPendingEvent() {
     Payment p =
         Payment.create(
-            new PaymentId("pay_1"),
-            io.ecrhub.domain.testing.TerminalFixture.DEFAULT_ID,
-            io.ecrhub.domain.testing.TestMoney.hkd("10.50"),
-            Channel.WX,
-            OutTradeNo.of("EH1"),
-            null,
-            null,
-            "fp",
+            new Payment.Facts(
+                new PaymentId("pay_1"),
+                io.ecrhub.domain.testing.TerminalFixture.DEFAULT_ID,
+                io.ecrhub.domain.testing.TestMoney.hkd("10.50"),
+                Channel.WX,
+                OutTradeNo.of("EH1"),
+                null,
+                null,
+                "fp"),
             MutableClock.DEFAULT_START);
 
     assertThat(p.drainEvents())
@@ -104,7 +105,8 @@ class PaymentStateMachineTest {
   private static void moveTo(Payment p, TransactionStatus to) {
     switch (to) {
       case IN_PROGRESS -> p.markInProgress(LATER);
-      case SUCCEEDED -> p.succeed(Syssn.of("123"), "VISA", "520000******1096", "6000", LATER);
+      case SUCCEEDED ->
+          p.succeed(Syssn.of("123"), "VISA", "520000******1096", "6000", null, false, LATER);
       case DECLINED -> p.decline(DeclineReason.DECLINED_BY_TERMINAL, "6002", "declined", LATER);
       case CANCELLED -> p.cancel("6001", LATER);
       case FAILED -> p.fail(DeclineReason.UNREACHABLE, "CONNECT_FAILED", "refused", LATER);

@@ -21,14 +21,15 @@ class PaymentTest {
     assertThatThrownBy(
             () ->
                 Payment.create(
-                    new PaymentId("pay_0"),
-                    io.ecrhub.domain.testing.TerminalFixture.DEFAULT_ID,
-                    hkd("0.00"),
-                    Channel.WX,
-                    OutTradeNo.of("EH0"),
-                    null,
-                    null,
-                    "fp",
+                    new Payment.Facts(
+                        new PaymentId("pay_0"),
+                        io.ecrhub.domain.testing.TerminalFixture.DEFAULT_ID,
+                        hkd("0.00"),
+                        Channel.WX,
+                        OutTradeNo.of("EH0"),
+                        null,
+                        null,
+                        "fp"),
                     T0))
         .isInstanceOf(DomainException.class)
         .hasMessageContaining("greater than zero");
@@ -74,7 +75,7 @@ class PaymentTest {
     Payment p = PaymentFixture.inStatus(TransactionStatus.IN_PROGRESS);
     p.markUnknown("no answer", T0);
 
-    p.succeed(Syssn.of("s1"), "VISA", "520000******1096", "query", T0.plusSeconds(5));
+    p.succeed(Syssn.of("s1"), "VISA", "520000******1096", "query", null, false, T0.plusSeconds(5));
 
     assertThat(p.nextReconcileAt()).isEmpty();
     assertThat(p.failureMessage()).isEmpty();

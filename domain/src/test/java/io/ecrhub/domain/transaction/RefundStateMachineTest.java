@@ -56,10 +56,8 @@ class RefundStateMachineTest {
   void external_isRecordedAsSucceededWithAnEvent() {
     Refund r =
         Refund.external(
-            new RefundId("ref_x"),
-            PAYMENT.id(),
-            PAYMENT.terminalId(),
-            TestMoney.hkd("1.00"),
+            new Refund.Facts(
+                new RefundId("ref_x"), PAYMENT.id(), PAYMENT.terminalId(), TestMoney.hkd("1.00")),
             Syssn.of("r-1"),
             LATER);
 
@@ -75,10 +73,14 @@ class RefundStateMachineTest {
     assertThatThrownBy(
             () ->
                 Refund.create(
-                    new RefundId("ref_0"),
-                    PAYMENT.id(),
-                    PAYMENT.terminalId(),
-                    TestMoney.hkd("0.00"),
+                    new Refund.Facts(
+                        new RefundId("ref_0"),
+                        PAYMENT.id(),
+                        PAYMENT.terminalId(),
+                        TestMoney.hkd("0.00")),
+                    RefundRoute.TERMINAL,
+                    null,
+                    null,
                     LATER))
         .hasMessageContaining("positive");
   }
@@ -86,7 +88,7 @@ class RefundStateMachineTest {
   private static void moveTo(Refund r, TransactionStatus to) {
     switch (to) {
       case IN_PROGRESS -> r.markInProgress(LATER);
-      case SUCCEEDED -> r.succeed(Syssn.of("r-1"), "6000", LATER);
+      case SUCCEEDED -> r.succeed(Syssn.of("r-1"), "6000", null, false, LATER);
       case DECLINED -> r.decline(DeclineReason.DECLINED_BY_TERMINAL, "6002", "declined", LATER);
       case CANCELLED -> r.cancel("6001", LATER);
       case FAILED -> r.fail(DeclineReason.UNREACHABLE, "CONNECT_FAILED", "refused", LATER);

@@ -375,7 +375,7 @@ class StartPaymentTest {
     Payment p = h.service.start(pay("10.50", Channel.WX));
     Payment byNotification = h.payment(p.id());
     byNotification.succeed(
-        Syssn.of("from-notification"), null, null, "notification", h.clock.instant());
+        Syssn.of("from-notification"), "notification", null, false, h.clock.instant());
     h.store(byNotification);
 
     h.channel.release(
@@ -394,7 +394,7 @@ class StartPaymentTest {
     Payment p = h.service.start(pay("10.50", Channel.WX));
     Payment byNotification = h.payment(p.id());
     byNotification.succeed(
-        Syssn.of("from-notification"), null, null, "notification", h.clock.instant());
+        Syssn.of("from-notification"), "notification", null, false, h.clock.instant());
     h.store(byNotification);
 
     h.channel.release(
@@ -414,7 +414,7 @@ class StartPaymentTest {
         () -> {
           Payment other = payments.findById(p.id()).orElseThrow();
           other.succeed(
-              Syssn.of("from-notification"), null, null, "notification", racing.clock.instant());
+              Syssn.of("from-notification"), "notification", null, false, racing.clock.instant());
           payments.save(other);
         });
 
