@@ -363,9 +363,7 @@ public class PaymentResource {
   }
 
   private Payment visible(String id) {
-    Payment p = queries.payment(Inputs.paymentInPath(id));
-    caller.requireCovered(queries.covers(caller.caller().scope(), p.terminalId()), "payment");
-    return p;
+    return Covered.payment(caller, queries, id);
   }
 
   private static Response.ResponseBuilder accepted(URI location) {
