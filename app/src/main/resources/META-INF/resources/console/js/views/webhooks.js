@@ -178,6 +178,7 @@ export function render(view, _params, ctx) {
         confirmClass: 'button',
         id: 'confirm-rotate',
         keep: t('Cancel'),
+        once: true,
       },
       async () => {
         const rotated = await api('POST', `/api/v1/webhooks/subscriptions/${encodeURIComponent(s.id)}/rotate-secret`, { signal: ctx.signal });
