@@ -8,11 +8,10 @@ import static io.ecrhub.app.support.Api.startPayment;
 import static io.ecrhub.app.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.app.cloud.CloudTestSupport;
 import io.ecrhub.simulator.CloudStandInConfig;
 import io.ecrhub.simulator.QfpayCloudStandIn;
 import io.ecrhub.simulator.SimulatedTerminal;
-import io.ecrhub.simulator.SimulatorConfig;
-import io.ecrhub.simulator.TerminalConfig;
 import io.ecrhub.simulator.TerminalSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -41,24 +40,12 @@ class PaymentRefundRouteConsoleTest extends ConsoleBrowserTest {
     public Map<String, String> getConfigOverrides() {
       synchronized (PaymentRefundRouteConsoleTest.class) {
         if (sim == null) {
-          sim =
-              TerminalSimulator.start(
-                  SimulatorConfig.builder()
-                      .host("127.0.0.1")
-                      .terminal(TerminalConfig.builder("console-route-1").build())
-                      .build());
+          sim = CloudTestSupport.simulator("console-route-1");
           standIn = sim.startCloud(CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null));
         }
       }
-      return Map.of(
-          "ecrhub.qfpay.cloud.url",
-          standIn.baseUri().toString(),
-          "ecrhub.qfpay.cloud.app-code",
-          APP_CODE,
-          "ecrhub.qfpay.cloud.client-key",
-          CLIENT_KEY,
-          "ecrhub.qfpay.cloud.request-timeout",
-          "2s");
+      return CloudTestSupport.cloudSettings(
+          standIn, APP_CODE, CLIENT_KEY, "ecrhub.qfpay.cloud.request-timeout", "2s");
     }
   }
 
