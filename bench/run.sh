@@ -111,42 +111,66 @@ hub_cleanup() {
   if [[ -n "$HUB_CLEANUP_FILE" ]]; then rm -f "$HUB_CLEANUP_FILE"; HUB_CLEANUP_FILE=""; fi
 }
 
+HUB_JAR=app/target/quarkus-app/quarkus-run.jar
+
+# Packages the hub unless app/target holds it already.
+build_hub() {
+  if [[ ! -f "$HUB_JAR" ]]; then
+    log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
+    ./mvnw -B -q package -DskipTests -pl app -am
+  fi
+}
+
+# start_hub NAME HEAP [VAR=value ...]: the packaged hub (prod profile, at -XmxHEAP, the VAR=value
+# settings added to its environment) on a fresh PostgreSQL database and two free loopback ports
+# (the API, and the management interface with health and metrics: ADR 0010), logging to
+# bench/results/NAME-<stamp>.log; returns once it is ready (120 s at most). It sets HUB_PORT,
+# HUB_MPORT, HUB_DB, HUB_STAMP and HUB_PID; hub_cleanup (also on exit) stops it and drops the
+# database.
+start_hub() {
+  local name="$1" heap="$2"
+  shift 2
+  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}"
+  HUB_DB="ecrhub_bench_$$"
+  HUB_PORT="$(free_port)"
+  HUB_MPORT="$(free_port)"
+  HUB_STAMP="$(date -u +%Y%m%d-%H%M%S)"
+  local hub_log="bench/results/$name-$HUB_STAMP.log"
+  log "creating database $HUB_DB on $pghost"
+  createdb -h "$pghost" -U "$pguser" "$HUB_DB"
+  HUB_CLEANUP_DB="$HUB_DB"
+  trap hub_cleanup EXIT
+  log "starting the hub at -Xmx$heap on 127.0.0.1:$HUB_PORT (log: $hub_log)"
+  # shellcheck disable=SC2086
+  env ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$HUB_DB" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
+    ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" "$@" \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$HUB_PORT" QUARKUS_MANAGEMENT_PORT="$HUB_MPORT" QUARKUS_LOG_LEVEL=WARN \
+    "$JAVA" "${JVM_OPTS[@]}" "-Xmx$heap" ${HUB_JAVA_OPTS:-} "${AOT_OPTS[@]}" -jar "$HUB_JAR" >"$hub_log" 2>&1 &
+  HUB_PID=$!
+  local i
+  for ((i = 0; i < 120; i++)); do
+    if curl -sf "http://127.0.0.1:$HUB_MPORT/q/health/ready" >/dev/null; then break; fi
+    if ! kill -0 "$HUB_PID" 2>/dev/null; then log "the hub exited; see $hub_log"; return 1; fi
+    sleep 1
+  done
+  curl -sf "http://127.0.0.1:$HUB_MPORT/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
+}
+
 # The packaged hub (prod profile) on a fresh PostgreSQL database and a free loopback port:
 # HubOverheadBench (hub vs direct round trip), then wrk on GET /api/v1/payments/{id}. The hub is
 # stopped and the database dropped on the way out, whatever happens.
 hub() {
-  local hub_jar=app/target/quarkus-app/quarkus-run.jar
-  if [[ ! -f "$hub_jar" ]]; then
-    log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
-    ./mvnw -B -q package -DskipTests -pl app -am
-  fi
+  build_hub
   if ! command -v wrk >/dev/null; then
     log "installing wrk: apt-get install -y wrk"
     apt-get install -y wrk >/dev/null
   fi
-  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port mport key idfile stamp
-  port="$(free_port)"
-  mport="$(free_port)" # the management interface (health, metrics): ADR 0010
+  local key idfile
   key="bench-$(openssl rand -hex 24)"
   idfile="$(mktemp)"
-  stamp="$(date -u +%Y%m%d-%H%M%S)"
-  log "creating database $db on $pghost"
-  createdb -h "$pghost" -U "$pguser" "$db"
-  HUB_CLEANUP_DB="$db" HUB_CLEANUP_FILE="$idfile"
-  trap hub_cleanup EXIT
-  log "starting the hub on 127.0.0.1:$port (log: bench/results/hub-$stamp.log)"
-  ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
-    ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
-    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} "${AOT_OPTS[@]}" -jar "$hub_jar" >"bench/results/hub-$stamp.log" 2>&1 &
-  HUB_PID=$!
-  local i
-  for ((i = 0; i < 120; i++)); do
-    if curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null; then break; fi
-    if ! kill -0 "$HUB_PID" 2>/dev/null; then log "the hub exited; see bench/results/hub-$stamp.log"; return 1; fi
-    sleep 1
-  done
-  curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
+  HUB_CLEANUP_FILE="$idfile"
+  start_hub hub 512m ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key"
+  local port="$HUB_PORT" stamp="$HUB_STAMP"
   log "load: $(uptime)"
   log "hub overhead: java -cp $JAR io.ecrhub.bench.hub.HubOverheadBench --hub http://127.0.0.1:$port ${HUB_ARGS:-}"
   # shellcheck disable=SC2086
@@ -170,32 +194,9 @@ hub() {
 # bench's notification key) against the bare verify-and-answer handler NotifyIntakeBench starts;
 # see bench/notify-intake.md. The hub is stopped and the database dropped on the way out.
 notify() {
-  local hub_jar=app/target/quarkus-app/quarkus-run.jar
-  if [[ ! -f "$hub_jar" ]]; then
-    log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
-    ./mvnw -B -q package -DskipTests -pl app -am
-  fi
-  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port mport stamp
-  port="$(free_port)"
-  mport="$(free_port)" # the management interface (health, metrics): ADR 0010
-  stamp="$(date -u +%Y%m%d-%H%M%S)"
-  log "creating database $db on $pghost"
-  createdb -h "$pghost" -U "$pguser" "$db"
-  HUB_CLEANUP_DB="$db"
-  trap hub_cleanup EXIT
-  log "starting the hub on 127.0.0.1:$port (log: bench/results/notify-hub-$stamp.log)"
-  ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
-    ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_NOTIFY_KEYS=my_qfpay_notification_key \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
-    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} "${AOT_OPTS[@]}" -jar "$hub_jar" >"bench/results/notify-hub-$stamp.log" 2>&1 &
-  HUB_PID=$!
-  local i
-  for ((i = 0; i < 120; i++)); do
-    if curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null; then break; fi
-    if ! kill -0 "$HUB_PID" 2>/dev/null; then log "the hub exited; see bench/results/notify-hub-$stamp.log"; return 1; fi
-    sleep 1
-  done
-  curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
+  build_hub
+  start_hub notify-hub 512m ECRHUB_NOTIFY_KEYS=my_qfpay_notification_key
+  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="$HUB_DB" port="$HUB_PORT" stamp="$HUB_STAMP"
   local args="${NOTIFY_ARGS:---requests 100000 --warmup 100000 --concurrency 32 --duplicates 0.10}"
   log "load: $(uptime)"
   log "notify intake: java -cp $JAR io.ecrhub.bench.notify.NotifyIntakeBench --hub http://127.0.0.1:$port/qfpay/notify $args"
@@ -218,35 +219,12 @@ notify() {
 # a flood of unsigned ~60 KB notifications on its public /qfpay/notify, in alternating blocks
 # (FloodBench); the database's size before and after the run shows what the flood stored (ADR 0009).
 flood() {
-  local hub_jar=app/target/quarkus-app/quarkus-run.jar
-  if [[ ! -f "$hub_jar" ]]; then
-    log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
-    ./mvnw -B -q package -DskipTests -pl app -am
-  fi
-  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port mport key stamp out
-  port="$(free_port)"
-  mport="$(free_port)" # the management interface (health, metrics): ADR 0010
+  build_hub
+  local key
   key="bench-$(openssl rand -hex 24)"
-  stamp="$(date -u +%Y%m%d-%H%M%S)"
-  out="bench/results/flood-$stamp.txt"
-  log "creating database $db on $pghost"
-  createdb -h "$pghost" -U "$pguser" "$db"
-  HUB_CLEANUP_DB="$db"
-  trap hub_cleanup EXIT
-  log "starting the hub on 127.0.0.1:$port (log: bench/results/flood-hub-$stamp.log)"
-  ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
-    ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" \
-    ECRHUB_NOTIFY_KEYS=my_qfpay_notification_key \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
-    "$JAVA" "${JVM_OPTS[@]}" -Xmx512m ${HUB_JAVA_OPTS:-} "${AOT_OPTS[@]}" -jar "$hub_jar" >"bench/results/flood-hub-$stamp.log" 2>&1 &
-  HUB_PID=$!
-  local i
-  for ((i = 0; i < 120; i++)); do
-    if curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null; then break; fi
-    if ! kill -0 "$HUB_PID" 2>/dev/null; then log "the hub exited; see bench/results/flood-hub-$stamp.log"; return 1; fi
-    sleep 1
-  done
-  curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
+  start_hub flood-hub 512m ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" ECRHUB_NOTIFY_KEYS=my_qfpay_notification_key
+  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="$HUB_DB" port="$HUB_PORT" mport="$HUB_MPORT"
+  local stamp="$HUB_STAMP" out="bench/results/flood-$HUB_STAMP.txt"
   local size_sql="SELECT pg_database_size(current_database())"
   { echo "uptime before: $(uptime)"
     echo "database size before: $(psql -h "$pghost" -U "$pguser" -d "$db" -Atc "$size_sql") bytes"; } | tee "$out"
@@ -269,34 +247,12 @@ flood() {
 # all at once; it reports the peak the terminals held, the outcomes, the hub's threads and its heap
 # after a full GC (jcmd). The hub is stopped and the database dropped on the way out.
 hub_capacity() {
-  local hub_jar=app/target/quarkus-app/quarkus-run.jar
-  if [[ ! -f "$hub_jar" ]]; then
-    log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
-    ./mvnw -B -q package -DskipTests -pl app -am
-  fi
+  build_hub
   ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-  local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$" port mport key stamp
-  port="$(free_port)"
-  mport="$(free_port)"
+  local key
   key="bench-$(openssl rand -hex 24)"
-  stamp="$(date -u +%Y%m%d-%H%M%S)"
-  log "creating database $db on $pghost"
-  createdb -h "$pghost" -U "$pguser" "$db"
-  HUB_CLEANUP_DB="$db"
-  trap hub_cleanup EXIT
-  log "starting the hub at -Xmx256m on 127.0.0.1:$port (log: bench/results/hub-capacity-hub-$stamp.log)"
-  ECRHUB_DB_URL="jdbc:postgresql://$pghost:5432/$db" ECRHUB_DB_USER="$pguser" ECRHUB_DB_PASSWORD="" \
-    ECRHUB_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key" \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$mport" QUARKUS_LOG_LEVEL=WARN \
-    "$JAVA" "${JVM_OPTS[@]}" -Xmx256m ${HUB_JAVA_OPTS:-} "${AOT_OPTS[@]}" -jar "$hub_jar" >"bench/results/hub-capacity-hub-$stamp.log" 2>&1 &
-  HUB_PID=$!
-  local i
-  for ((i = 0; i < 120; i++)); do
-    if curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null; then break; fi
-    if ! kill -0 "$HUB_PID" 2>/dev/null; then log "the hub exited; see bench/results/hub-capacity-hub-$stamp.log"; return 1; fi
-    sleep 1
-  done
-  curl -sf "http://127.0.0.1:$mport/q/health/ready" >/dev/null || { log "hub not ready after 120 s"; return 1; }
+  start_hub hub-capacity-hub 256m ECRHUB_SECURITY_BOOTSTRAP_ADMIN_KEY="$key"
+  local port="$HUB_PORT" mport="$HUB_MPORT"
   log "load: $(uptime)"
   log "hub capacity: java -cp $JAR io.ecrhub.bench.hub.HubCapacityBench ${HUB_CAPACITY_ARGS:-}"
   # shellcheck disable=SC2086
@@ -308,11 +264,7 @@ hub_capacity() {
 }
 
 soak() {
-  local hub_jar=app/target/quarkus-app/quarkus-run.jar
-  if [[ ! -f "$hub_jar" ]]; then
-    log "building the hub: ./mvnw -B -q package -DskipTests -pl app -am"
-    ./mvnw -B -q package -DskipTests -pl app -am
-  fi
+  build_hub
   local pghost="${PGHOST:-127.0.0.1}" pguser="${PGUSER:-postgres}" db="ecrhub_bench_$$"
   log "creating database $db on $pghost"
   createdb -h "$pghost" -U "$pguser" "$db"
@@ -322,7 +274,7 @@ soak() {
   log "soak: java -cp $JAR io.ecrhub.bench.hub.KillLoopSoak --db-url jdbc:postgresql://$pghost:5432/$db ${SOAK_ARGS:-}"
   # shellcheck disable=SC2086
   "$JAVA" "${JVM_OPTS[@]}" -cp "$JAR" io.ecrhub.bench.hub.KillLoopSoak ${SOAK_ARGS:-} \
-    --hub-jar "$hub_jar" --db-url "jdbc:postgresql://$pghost:5432/$db" --db-user "$pguser"
+    --hub-jar "$HUB_JAR" --db-url "jdbc:postgresql://$pghost:5432/$db" --db-user "$pguser"
   log "load: $(uptime)"
   hub_cleanup
   trap - EXIT

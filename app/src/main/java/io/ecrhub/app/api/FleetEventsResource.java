@@ -53,9 +53,7 @@ public class FleetEventsResource {
           @Content(
               mediaType = MediaType.SERVER_SENT_EVENTS,
               schema = @Schema(implementation = TransactionEventView.class)))
-  @APIResponse(
-      responseCode = "429",
-      description = "TOO_MANY_STREAMS: the key holds ecrhub.security.max-streams-per-key already")
+  @APIResponse(responseCode = "429", description = TransactionEventView.TOO_MANY_STREAMS)
   public void events(
       @HeaderParam("Last-Event-ID") String lastEventId,
       @Context SseEventSink sink,

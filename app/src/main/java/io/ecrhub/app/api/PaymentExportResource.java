@@ -10,10 +10,10 @@ import io.ecrhub.domain.transaction.ConfirmedBy;
 import io.ecrhub.domain.transaction.Payment;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,31 +81,9 @@ public class PaymentExportResource {
       description =
           "INVALID_TIME, INVALID_STATUS, INVALID_STORE_ID, INVALID_CURRENCY, INVALID_AMOUNT,"
               + " INVALID_RANGE")
-  public Response export(
-      @QueryParam("terminalId") String terminalId,
-      @Parameter(description = PaymentResource.STORE) @QueryParam("storeId") String storeId,
-      @Parameter(description = PaymentResource.STATUSES) @QueryParam("status") String status,
-      @Parameter(description = PaymentResource.FROM) @QueryParam("from") String from,
-      @Parameter(description = PaymentResource.TO) @QueryParam("to") String to,
-      @Parameter(description = PaymentResource.CURRENCY) @QueryParam("currency") String currency,
-      @Parameter(description = PaymentResource.MIN_AMOUNT) @QueryParam("minAmount")
-          String minAmount,
-      @Parameter(description = PaymentResource.MAX_AMOUNT) @QueryParam("maxAmount")
-          String maxAmount) {
+  public Response export(@BeanParam PaymentFilterQuery filters) {
     // checked before the first byte goes out, so a bad filter is a problem document
-    PaymentDirectory.Criteria criteria =
-        PaymentFilters.checked(
-            caller,
-            queries,
-            config,
-            terminalId,
-            storeId,
-            status,
-            from,
-            to,
-            currency,
-            minAmount,
-            maxAmount);
+    PaymentDirectory.Criteria criteria = filters.checked(caller, queries, config);
     Scope scope = caller.caller().scope();
     StreamingOutput body =
         out -> {

@@ -28,6 +28,7 @@ import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -134,29 +135,10 @@ public class PaymentResource {
               + " INVALID_STATUS, INVALID_STORE_ID, INVALID_CURRENCY, INVALID_AMOUNT, INVALID_RANGE"
               + " (from not before to, minAmount above maxAmount), INVALID_LIMIT, INVALID_CURSOR.")
   public PageView<PaymentViews.View> list(
-      @QueryParam("terminalId") String terminalId,
-      @Parameter(description = STORE) @QueryParam("storeId") String storeId,
-      @Parameter(description = STATUSES) @QueryParam("status") String status,
-      @Parameter(description = FROM) @QueryParam("from") String from,
-      @Parameter(description = TO) @QueryParam("to") String to,
-      @Parameter(description = CURRENCY) @QueryParam("currency") String currency,
-      @Parameter(description = MIN_AMOUNT) @QueryParam("minAmount") String minAmount,
-      @Parameter(description = MAX_AMOUNT) @QueryParam("maxAmount") String maxAmount,
+      @BeanParam PaymentFilterQuery filters,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    PaymentDirectory.Criteria criteria =
-        PaymentFilters.checked(
-            caller,
-            queries,
-            config,
-            terminalId,
-            storeId,
-            status,
-            from,
-            to,
-            currency,
-            minAmount,
-            maxAmount);
+    PaymentDirectory.Criteria criteria = filters.checked(caller, queries, config);
     Page<Payment> page =
         queries.list(
             criteria,
@@ -166,17 +148,6 @@ public class PaymentResource {
     return new PageView<>(
         page.items().stream().map(PaymentViews.View::of).toList(), page.nextCursor());
   }
-
-  static final String STORE = "Only payments on terminals of this store";
-  static final String STATUSES =
-      "PENDING, IN_PROGRESS, SUCCEEDED, DECLINED, CANCELLED, FAILED, UNKNOWN";
-  static final String FROM = "Created at or after (ISO-8601)";
-  static final String TO = "Created before (ISO-8601); later than from";
-  static final String CURRENCY =
-      "Only payments in this ISO 4217 currency; the currency of minAmount and maxAmount (the"
-          + " hub's first default currency, ecrhub.terminal.currencies, when omitted)";
-  static final String MIN_AMOUNT = "Smallest amount, a plain decimal such as 10.00 (inclusive)";
-  static final String MAX_AMOUNT = "Largest amount, a plain decimal such as 99.50 (inclusive)";
 
   @Authenticated
   @GET
@@ -350,9 +321,7 @@ public class PaymentResource {
           @Content(
               mediaType = MediaType.SERVER_SENT_EVENTS,
               schema = @Schema(implementation = TransactionEventView.class)))
-  @APIResponse(
-      responseCode = "429",
-      description = "TOO_MANY_STREAMS: the key holds ecrhub.security.max-streams-per-key already")
+  @APIResponse(responseCode = "429", description = TransactionEventView.TOO_MANY_STREAMS)
   public void events(
       @PathParam("id") String id,
       @HeaderParam("Last-Event-ID") String lastEventId,
@@ -365,9 +334,7 @@ public class PaymentResource {
   }
 
   private Payment visible(String id) {
-    Payment p = queries.payment(Inputs.paymentInPath(id));
-    caller.requireCovered(queries.covers(caller.caller().scope(), p.terminalId()), "payment");
-    return p;
+    return Covered.payment(caller, queries, id);
   }
 
   private static Response.ResponseBuilder accepted(URI location) {

@@ -118,8 +118,7 @@ public class PaymentTrailResource {
   @APIResponse(responseCode = "200", description = "The trail")
   @APIResponse(responseCode = "404", description = "PAYMENT_NOT_FOUND")
   public View get(@PathParam("id") String id) {
-    Payment p = queries.payment(Inputs.paymentInPath(id));
-    caller.requireCovered(queries.covers(caller.caller().scope(), p.terminalId()), "payment");
+    Payment p = Covered.payment(caller, queries, id);
     List<Notification> heard =
         trail
             .notifications(

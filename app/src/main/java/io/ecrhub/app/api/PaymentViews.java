@@ -13,6 +13,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Payment and refund request and response bodies. Amounts are decimal strings, never numbers. */
 @RegisterForReflection
 public final class PaymentViews {
+  /** The description of a payment's or refund's confirmedBy. */
+  private static final String CONFIRMED_BY =
+      "What vouches for the settlement (ADR 0007); null unless SUCCEEDED or when"
+          + " settled before it was recorded";
+
+  /** The description of a payment's or refund's confirmationPending. */
+  private static final String CONFIRMATION_PENDING =
+      "True while the settlement waits for QFPay's confirmation (a signed"
+          + " notification): settled on an answer over plain HTTP/TCP, or on one that"
+          + " lacked fields the protocol promises";
+
   private PaymentViews() {}
 
   /** Body of {@code POST /api/v1/payments}. */
@@ -99,9 +110,7 @@ public final class PaymentViews {
           String terminalResponseCode,
       @Schema(description = "Set when something needs an operator's attention") String reviewNote,
       @Schema(
-              description =
-                  "What vouches for the settlement (ADR 0007); null unless SUCCEEDED or when"
-                      + " settled before it was recorded",
+              description = CONFIRMED_BY,
               enumeration = {
                 "terminal_tls",
                 "terminal_plain",
@@ -111,12 +120,7 @@ public final class PaymentViews {
                 "cloud"
               })
           String confirmedBy,
-      @Schema(
-              description =
-                  "True while the settlement waits for QFPay's confirmation (a signed"
-                      + " notification): settled on an answer over plain HTTP/TCP, or on one that"
-                      + " lacked fields the protocol promises")
-          boolean confirmationPending,
+      @Schema(description = CONFIRMATION_PENDING) boolean confirmationPending,
       @Schema(
               description =
                   "The transport that carried the payment's request: its terminal's own, or CLOUD"
@@ -180,9 +184,7 @@ public final class PaymentViews {
       String terminalResponseCode,
       @Schema(description = "Set when something needs an operator's attention") String reviewNote,
       @Schema(
-              description =
-                  "What vouches for the settlement (ADR 0007); null unless SUCCEEDED or when"
-                      + " settled before it was recorded",
+              description = CONFIRMED_BY,
               enumeration = {
                 "terminal_tls",
                 "terminal_plain",
@@ -192,12 +194,7 @@ public final class PaymentViews {
                 "cloud"
               })
           String confirmedBy,
-      @Schema(
-              description =
-                  "True while the settlement waits for QFPay's confirmation (a signed"
-                      + " notification): settled on an answer over plain HTTP/TCP, or on one that"
-                      + " lacked fields the protocol promises")
-          boolean confirmationPending,
+      @Schema(description = CONFIRMATION_PENDING) boolean confirmationPending,
       @Schema(
               description =
                   "The way the hub sent the refund (ADR 0021); null for a refund done outside the"

@@ -105,8 +105,7 @@ public class ReconciliationResource {
   @APIResponse(responseCode = "200", description = "The reconciliation state")
   @APIResponse(responseCode = "404", description = "No such payment")
   public View get(@PathParam("id") String id) {
-    Payment p = queries.payment(Inputs.paymentInPath(id));
-    caller.requireCovered(queries.covers(caller.caller().scope(), p.terminalId()), "payment");
+    Payment p = Covered.payment(caller, queries, id);
     return View.of(p, clock.instant());
   }
 }

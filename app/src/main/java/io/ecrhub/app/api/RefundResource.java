@@ -2,7 +2,6 @@ package io.ecrhub.app.api;
 
 import io.ecrhub.app.payments.PaymentQueries;
 import io.ecrhub.app.security.CallerContext;
-import io.ecrhub.domain.transaction.Refund;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -42,8 +41,6 @@ public class RefundResource {
       content = @Content(schema = @Schema(implementation = PaymentViews.RefundView.class)))
   @APIResponse(responseCode = "404", description = "No such refund")
   public PaymentViews.RefundView get(@PathParam("id") String id) {
-    Refund r = queries.refund(Inputs.refundInPath(id));
-    caller.requireCovered(queries.covers(caller.caller().scope(), r.terminalId()), "refund");
-    return PaymentViews.RefundView.of(r);
+    return PaymentViews.RefundView.of(Covered.refund(caller, queries, id));
   }
 }

@@ -159,9 +159,7 @@ public class TerminalActionsResource {
           @Content(
               mediaType = MediaType.SERVER_SENT_EVENTS,
               schema = @Schema(implementation = TransactionEventView.class)))
-  @APIResponse(
-      responseCode = "429",
-      description = "TOO_MANY_STREAMS: the key holds ecrhub.security.max-streams-per-key already")
+  @APIResponse(responseCode = "429", description = TransactionEventView.TOO_MANY_STREAMS)
   public void events(
       @PathParam("id") String id,
       @HeaderParam("Last-Event-ID") String lastEventId,

@@ -34,4 +34,8 @@ record TransactionEventView(
       "A text/event-stream: one event per state change (event name = type, id = sequence"
           + " number, data = a TransactionEvent JSON object) and comment lines as keep-alives."
           + " The stream stays open; reconnect with Last-Event-ID to resume.";
+
+  /** The 429 of every event stream. */
+  static final String TOO_MANY_STREAMS =
+      "TOO_MANY_STREAMS: the key holds ecrhub.security.max-streams-per-key already";
 }

@@ -36,6 +36,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 @Transactional
 public class PanacheStoreCloudAccounts implements StoreCloudAccounts, SealedSecretStore {
+  /** The sealed client key of a row, re-sealed by {@link #resealAll}. */
+  private static final SealedColumn<StoreCloudAccountEntity> CLIENT_KEY =
+      new SealedColumn<>(
+          e -> e.id,
+          e -> e.clientKeySealed,
+          (e, v) -> e.clientKeySealed = v,
+          PanacheStoreCloudAccounts::sealedFor);
+
   private static final Logger LOG = Logger.getLogger(PanacheStoreCloudAccounts.class);
 
   /** Why an account's key is unusable when it does not open. */
@@ -219,19 +227,6 @@ public class PanacheStoreCloudAccounts implements StoreCloudAccounts, SealedSecr
   @Override
   @Transactional(Transactional.TxType.NEVER)
   public int resealAll(Resealer resealer) {
-    return reseal.run(
-        name(),
-        from ->
-            repo.find("id > ?1 order by id", from).range(0, BatchReseal.BATCH - 1).list().stream()
-                .map(e -> e.id)
-                .toList(),
-        id -> {
-          StoreCloudAccountEntity e = repo.findById(id);
-          if (e == null || !resealer.needsReseal(e.clientKeySealed)) {
-            return false;
-          }
-          e.clientKeySealed = resealer.reseal(e.clientKeySealed, sealedFor(e.id));
-          return true;
-        });
+    return CLIENT_KEY.resealAll(reseal, name(), repo, resealer);
   }
 }

@@ -37,6 +37,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 @Transactional
 public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSecretStore {
+  /** The sealed POS key of a row, re-sealed by {@link #resealAll}. */
+  private static final SealedColumn<TerminalEntity> POS_KEY =
+      new SealedColumn<>(
+          e -> e.id,
+          e -> e.posKeySealed,
+          (e, v) -> e.posKeySealed = v,
+          PanacheTerminals::sealedFor);
+
   private static final Logger LOG = Logger.getLogger(PanacheTerminals.class);
 
   /** Shown as the status detail of a terminal whose stored POS key does not open. */
@@ -204,19 +212,6 @@ public class PanacheTerminals implements Terminals, TerminalDirectory, SealedSec
   @Override
   @Transactional(Transactional.TxType.NEVER)
   public int resealAll(Resealer resealer) {
-    return reseal.run(
-        name(),
-        from ->
-            repo.find("id > ?1 order by id", from).range(0, BatchReseal.BATCH - 1).list().stream()
-                .map(e -> e.id)
-                .toList(),
-        id -> {
-          TerminalEntity e = repo.findById(id);
-          if (e == null || !resealer.needsReseal(e.posKeySealed)) {
-            return false;
-          }
-          e.posKeySealed = resealer.reseal(e.posKeySealed, sealedFor(e.id));
-          return true;
-        });
+    return POS_KEY.resealAll(reseal, name(), repo, resealer);
   }
 }

@@ -66,6 +66,70 @@ export function badge(status) {
 }
 
 /**
+ * A badge for a page's own statuses (badge() is for the hub's upper-case ones): the word `text` with
+ * the colour `tone`, and the status in data-status for the tests and the stylesheet.
+ */
+export function toneBadge(status, tone, text) {
+  return h('span', { class: `badge ${tone}`, dataset: { status } }, text);
+}
+
+/**
+ * The word for `key` from a table of functions that translate (so the word follows the
+ * language chosen since the page loaded), or `fallback` when the table has none.
+ */
+export function wordFor(words, key, fallback) {
+  return Object.hasOwn(words, key) ? words[key]() : fallback;
+}
+
+/**
+ * Asks in `message` before an action that cannot be taken back: a warning with `question`, a button
+ * `confirm` that runs `action` (disabled at the first click when `once`, so it cannot run twice) and
+ * a button `keep` that clears the question, which takes focus. A failure of `action` replaces the
+ * question with the hub's explanation.
+ */
+export function confirmInline(message, { question, confirm, confirmClass = 'button danger', id, keep, once = false }, action) {
+  const yes = h('button', { type: 'button', class: confirmClass, id }, confirm);
+  const no = h('button', { type: 'button', class: 'button secondary', onclick: () => replace(message) }, keep);
+  yes.addEventListener('click', async () => {
+    if (once) yes.disabled = true;
+    try {
+      await action();
+    } catch (e) {
+      if (e.name !== 'AbortError') replace(message, errorAlert(e));
+    }
+  });
+  replace(message, alertBox('warning', h('p', {}, question), h('div', { class: 'form-actions' }, yes, no)));
+  no.focus();
+}
+
+/**
+ * A secret shown this once (the hub keeps only its hash or sealed form), in a read-only field with a
+ * copy button; where the browser does not allow copying, the field is selected for Ctrl+C and
+ * `notCopied` says so. `ids` names the field, the button and the copy status; the hint is `${ids.input}-hint`.
+ */
+export function shownOnce({ ids, value, title, lead, label, notCopied, hint }) {
+  const hintId = `${ids.input}-hint`;
+  const input = h('input', { type: 'text', id: ids.input, class: 'mono', readOnly: true, value, 'aria-describedby': hintId, size: 48 });
+  const status = h('span', { role: 'status', class: 'muted', id: ids.status });
+  const copy = h('button', { type: 'button', class: 'button secondary', id: ids.copy }, tr('Copy'));
+  copy.addEventListener('click', async () => {
+    input.select();
+    try {
+      await navigator.clipboard.writeText(input.value);
+      replace(status, tr('Copied.'));
+    } catch {
+      replace(status, notCopied);
+    }
+  });
+  return alertBox(
+    'success',
+    h('p', {}, h('strong', {}, title), ' ', lead),
+    h('div', { class: 'field' }, h('label', { for: ids.input }, label), h('div', { class: 'form-actions' }, input, copy, status)),
+    h('p', { class: 'hint', id: hintId }, hint),
+  );
+}
+
+/**
  * A labelled form field. `control` is an input/select; its error text (from the problem document)
  * goes under it and is linked with aria-describedby.
  */
@@ -147,6 +211,24 @@ export function pager(page, { onNext, onPrevious, hasPrevious }) {
     h('button', { type: 'button', class: 'button secondary', disabled: !hasPrevious, onclick: onPrevious }, tr('← Previous page')),
     h('button', { type: 'button', class: 'button secondary', disabled: !page.nextCursor, onclick: onNext }, tr('Next page →')),
   );
+}
+
+/**
+ * The pager of a list kept as a stack of cursors (`cursors[0]` is null, the first page): next pushes
+ * the page's next cursor, previous pops one, and both call `load` to show the page on top.
+ */
+export function cursorPager(page, cursors, load) {
+  return pager(page, {
+    hasPrevious: cursors.length > 1,
+    onNext: () => {
+      cursors.push(page.nextCursor);
+      load();
+    },
+    onPrevious: () => {
+      cursors.pop();
+      load();
+    },
+  });
 }
 
 /** A description list from [label, value] pairs (values are text or nodes). */

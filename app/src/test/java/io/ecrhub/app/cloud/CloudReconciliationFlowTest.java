@@ -55,15 +55,8 @@ class CloudReconciliationFlowTest {
                       .withRefundWindow(CloudRefundWindow.alwaysOpen()));
         }
       }
-      return Map.of(
-          "ecrhub.qfpay.cloud.url",
-          standIn.baseUri().toString(),
-          "ecrhub.qfpay.cloud.app-code",
-          APP_CODE,
-          "ecrhub.qfpay.cloud.client-key",
-          CLIENT_KEY,
-          "ecrhub.reconciliation.every",
-          "1s");
+      return CloudTestSupport.cloudSettings(
+          standIn, APP_CODE, CLIENT_KEY, "ecrhub.reconciliation.every", "1s");
     }
   }
 

@@ -65,12 +65,9 @@ class CloudRefundFlowTest {
                       .withRefundWindow(CloudRefundWindow.alwaysOpen()));
         }
       }
-      return Map.of(
-          "ecrhub.qfpay.cloud.url",
-          standIn.baseUri().toString(),
-          "ecrhub.qfpay.cloud.app-code",
+      return CloudTestSupport.cloudSettings(
+          standIn,
           APP_CODE,
-          "ecrhub.qfpay.cloud.client-key",
           CLIENT_KEY,
           "ecrhub.qfpay.cloud.request-timeout",
           "2s",

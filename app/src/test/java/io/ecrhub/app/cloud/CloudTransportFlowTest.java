@@ -59,12 +59,9 @@ class CloudTransportFlowTest {
                       .withRefundWindow(CloudRefundWindow.alwaysOpen()));
         }
       }
-      return Map.of(
-          "ecrhub.qfpay.cloud.url",
-          standIn.baseUri().toString(),
-          "ecrhub.qfpay.cloud.app-code",
+      return CloudTestSupport.cloudSettings(
+          standIn,
           APP_CODE,
-          "ecrhub.qfpay.cloud.client-key",
           CLIENT_KEY,
           "ecrhub.qfpay.cloud.ecr-poll-every",
           "200ms",

@@ -54,12 +54,9 @@ class StoreCloudAccountFlowTest {
           standIn.addAccount(APP_C, KEY_C, null);
         }
       }
-      return Map.of(
-          "ecrhub.qfpay.cloud.url",
-          standIn.baseUri().toString(),
-          "ecrhub.qfpay.cloud.app-code",
+      return CloudTestSupport.cloudSettings(
+          standIn,
           APP_DEFAULT,
-          "ecrhub.qfpay.cloud.client-key",
           KEY_DEFAULT,
           "ecrhub.qfpay.cloud.ecr-poll-every",
           "200ms",

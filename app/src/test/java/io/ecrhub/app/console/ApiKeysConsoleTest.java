@@ -6,15 +6,10 @@ import static io.ecrhub.app.support.Api.createKey;
 import static io.ecrhub.app.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -23,25 +18,7 @@ import org.openqa.selenium.WebElement;
  * works), see it listed, revoke it (and it stops working); a cashier key sees no such page.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiKeysConsoleTest {
-  @TestHTTPResource("/console/")
-  URL console;
-
-  private Browser browser;
-
-  @BeforeAll
-  void start() {
-    browser = Browser.open(console);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
+class ApiKeysConsoleTest extends ConsoleBrowserTest {
   @Test
   void createShowOnceListAndRevoke() {
     browser.signIn(ADMIN_KEY);

@@ -7,20 +7,10 @@ import static io.ecrhub.app.support.Api.registerSimulated;
 import static io.ecrhub.app.support.Api.startPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ecrhub.app.support.SimulatorResource;
 import io.ecrhub.domain.certificate.Fingerprint;
-import io.ecrhub.simulator.SimulatedTerminal;
-import io.ecrhub.simulator.SimulatorConfig;
-import io.ecrhub.simulator.TerminalConfig;
-import io.ecrhub.simulator.TerminalSimulator;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.security.cert.X509Certificate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
@@ -28,38 +18,13 @@ import org.openqa.selenium.By;
  * real browser against a simulated terminal of its own whose leaf changes.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CertificateConsoleTest {
+class CertificateConsoleTest extends OwnTerminalConsoleTest {
   private static final By PINNED = By.id("pinned-certificate");
   private static final By PENDING = By.id("pending-certificate");
   private static final By APPROVE = By.id("approve-certificate");
 
-  @TestHTTPResource("/console/")
-  URL console;
-
-  private Browser browser;
-  private TerminalSimulator own;
-  private SimulatedTerminal sim;
-
-  @BeforeAll
-  void start() {
-    own =
-        TerminalSimulator.start(
-            SimulatorConfig.builder()
-                .host("127.0.0.1")
-                .ca(SimulatorResource.simulator().ca())
-                .terminal(TerminalConfig.builder("cert-console-sim").build())
-                .build());
-    sim = own.terminal(0);
-    browser = Browser.open(console);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    own.close();
+  CertificateConsoleTest() {
+    super("cert-console-sim");
   }
 
   @Test

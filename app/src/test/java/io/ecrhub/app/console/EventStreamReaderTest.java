@@ -2,15 +2,11 @@ package io.ecrhub.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
@@ -18,25 +14,11 @@ import org.openqa.selenium.By;
  * EventSource cannot send): its parser, run in the browser, against the framing rules of the spec.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EventStreamReaderTest {
-  @TestHTTPResource("/console/")
-  URL console;
-
-  private Browser browser;
-
+class EventStreamReaderTest extends ConsoleBrowserTest {
   @BeforeAll
-  void startBrowser() {
-    browser = Browser.open(console);
+  void openConsole() {
     browser.go("");
     browser.waitFor(By.id("api-key"));
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   /** Feeds {@code chunks} to the console's readEvents and returns the events it dispatched. */

@@ -10,22 +10,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.ecrhub.app.support.SimulatorResource;
 import io.ecrhub.simulator.Fault;
-import io.ecrhub.simulator.SimulatedTerminal;
-import io.ecrhub.simulator.SimulatorConfig;
-import io.ecrhub.simulator.TerminalConfig;
-import io.ecrhub.simulator.TerminalSimulator;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URL;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
@@ -35,8 +25,7 @@ import org.openqa.selenium.By;
  */
 @QuarkusTest
 @TestProfile(ForcedQueryConsoleTest.NoScheduledReconciliation.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ForcedQueryConsoleTest {
+class ForcedQueryConsoleTest extends OwnTerminalConsoleTest {
   private static final By STATUS = By.cssSelector("#payment-status .badge");
   private static final By QUERY = By.id("reconcile-payment");
   private static final By RESULT = By.id("reconcile-result");
@@ -49,32 +38,8 @@ class ForcedQueryConsoleTest {
     }
   }
 
-  @TestHTTPResource("/console/")
-  URL console;
-
-  private Browser browser;
-  private TerminalSimulator own;
-  private SimulatedTerminal sim;
-
-  @BeforeAll
-  void start() {
-    own =
-        TerminalSimulator.start(
-            SimulatorConfig.builder()
-                .host("127.0.0.1")
-                .ca(SimulatorResource.simulator().ca())
-                .terminal(TerminalConfig.builder("query-sim").build())
-                .build());
-    sim = own.terminal(0);
-    browser = Browser.open(console);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    own.close();
+  ForcedQueryConsoleTest() {
+    super("query-sim");
   }
 
   @Test

@@ -6,22 +6,18 @@ import static io.ecrhub.app.support.Api.createKey;
 import static io.ecrhub.app.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -33,29 +29,16 @@ import org.openqa.selenium.WebElement;
  * addresses (192.0.2.0/24): data only, never contacted.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MmsConsoleTest {
+class MmsConsoleTest extends ConsoleBrowserTest {
   private static final String KEY_1 = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
   private static final String KEY_2 = "f9e8d7c6b5a4039281706f5e4d3c2b1a";
   private static final String KEY_3 = "1234567890abcdef1234567890abcdef";
 
-  @TestHTTPResource("/console/")
-  URL console;
-
-  private Browser browser;
   private Path files;
 
   @BeforeAll
   void start() throws IOException {
-    browser = Browser.open(console);
     files = Files.createTempDirectory("ecrhub-mms-console-");
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @AfterEach

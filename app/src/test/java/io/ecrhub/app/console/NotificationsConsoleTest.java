@@ -10,13 +10,8 @@ import static io.ecrhub.app.support.Api.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ecrhub.app.support.SimulatorResource;
 import io.ecrhub.domain.notification.NotificationKey;
 import io.ecrhub.notify.intake.NotificationSignature;
-import io.ecrhub.simulator.SimulatedTerminal;
-import io.ecrhub.simulator.SimulatorConfig;
-import io.ecrhub.simulator.TerminalConfig;
-import io.ecrhub.simulator.TerminalSimulator;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -28,11 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -45,42 +37,17 @@ import org.openqa.selenium.WebElement;
  * 1,400 px.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NotificationsConsoleTest {
+class NotificationsConsoleTest extends OwnTerminalConsoleTest {
   /** The key of the test profile ({@code %test.ecrhub.notify.keys}). */
   private static final NotificationKey CONFIG_KEY = NotificationKey.of("my_qfpay_notification_key");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @TestHTTPResource("/console/")
-  URL console;
-
   @TestHTTPResource("/qfpay/notify")
   URL notifyUrl;
 
-  private Browser browser;
-  private TerminalSimulator own;
-  private SimulatedTerminal sim;
-
-  @BeforeAll
-  void start() {
-    own =
-        TerminalSimulator.start(
-            SimulatorConfig.builder()
-                .host("127.0.0.1")
-                .ca(SimulatorResource.simulator().ca())
-                .terminal(TerminalConfig.builder("notify-console-sim").build())
-                .build());
-    sim = own.terminal(0);
-    browser = Browser.open(console);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    own.close();
+  NotificationsConsoleTest() {
+    super("notify-console-sim");
   }
 
   @AfterEach

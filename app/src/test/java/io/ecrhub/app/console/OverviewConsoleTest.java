@@ -5,28 +5,18 @@ import static io.ecrhub.app.support.Api.admin;
 import static io.ecrhub.app.support.Api.awaitPaymentStatus;
 import static io.ecrhub.app.support.Api.createKey;
 import static io.ecrhub.app.support.Api.createTerminal;
+import static io.ecrhub.app.support.Api.registerSimulated;
 import static io.ecrhub.app.support.Api.startPayment;
 import static io.ecrhub.app.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ecrhub.app.support.SimulatorResource;
 import io.ecrhub.simulator.Fault;
-import io.ecrhub.simulator.SimulatedTerminal;
-import io.ecrhub.simulator.SimulatorConfig;
-import io.ecrhub.simulator.TerminalConfig;
-import io.ecrhub.simulator.TerminalSimulator;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URL;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -39,34 +29,9 @@ import org.openqa.selenium.WebElement;
  */
 @QuarkusTest
 @TestProfile(ForcedQueryConsoleTest.NoScheduledReconciliation.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OverviewConsoleTest {
-  @TestHTTPResource("/console/")
-  URL console;
-
-  private Browser browser;
-  private TerminalSimulator own;
-  private SimulatedTerminal sim;
-
-  @BeforeAll
-  void start() {
-    own =
-        TerminalSimulator.start(
-            SimulatorConfig.builder()
-                .host("127.0.0.1")
-                .ca(SimulatorResource.simulator().ca())
-                .terminal(TerminalConfig.builder("overview-sim").build())
-                .build());
-    sim = own.terminal(0);
-    browser = Browser.open(console);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    own.close();
+class OverviewConsoleTest extends OwnTerminalConsoleTest {
+  OverviewConsoleTest() {
+    super("overview-sim");
   }
 
   @AfterEach
@@ -222,13 +187,6 @@ class OverviewConsoleTest {
 
   /** Registers the simulated terminal in {@code store} and returns its id. */
   private String register(String store) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("name", unique("Till "));
-    body.put("host", sim.host());
-    body.put("port", sim.httpsPort());
-    body.put("transport", "HTTPS");
-    body.put("posKey", sim.posKey());
-    body.put("storeId", store);
-    return admin().body(body).post("/api/v1/terminals").then().statusCode(201).extract().path("id");
+    return registerSimulated(sim, unique("Till "), store, null);
   }
 }

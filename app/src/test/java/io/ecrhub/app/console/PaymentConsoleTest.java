@@ -16,21 +16,15 @@ import io.ecrhub.simulator.SimulatedTerminal;
 import io.ecrhub.simulator.SimulatorConfig;
 import io.ecrhub.simulator.TerminalConfig;
 import io.ecrhub.simulator.TerminalSimulator;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,27 +34,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * followed live until the terminal approves it, cancel, refund, and payments that need checking.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PaymentConsoleTest {
+class PaymentConsoleTest extends ConsoleBrowserTest {
   private static final By STATUS = By.cssSelector("#payment-status .badge");
 
-  @TestHTTPResource("/console/")
-  URL console;
-
   private final SimulatedTerminal sim = SimulatorResource.terminal(3);
-  private Browser browser;
-
-  @BeforeAll
-  void startBrowser() {
-    browser = Browser.open(console);
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @AfterEach
   void resetSimulator() {
@@ -337,14 +314,7 @@ class PaymentConsoleTest {
   }
 
   private String registerInStore(String store) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("name", unique("Filter "));
-    body.put("host", sim.host());
-    body.put("port", sim.httpsPort());
-    body.put("transport", "HTTPS");
-    body.put("posKey", sim.posKey());
-    body.put("storeId", store);
-    return admin().body(body).post("/api/v1/terminals").then().statusCode(201).extract().path("id");
+    return registerSimulated(sim, unique("Filter "), store, null);
   }
 
   private static String paid(String terminal, String amount, String channel) {

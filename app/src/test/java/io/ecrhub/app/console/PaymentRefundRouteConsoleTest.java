@@ -8,22 +8,16 @@ import static io.ecrhub.app.support.Api.startPayment;
 import static io.ecrhub.app.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ecrhub.app.cloud.CloudTestSupport;
 import io.ecrhub.simulator.CloudStandInConfig;
 import io.ecrhub.simulator.QfpayCloudStandIn;
 import io.ecrhub.simulator.SimulatedTerminal;
-import io.ecrhub.simulator.SimulatorConfig;
-import io.ecrhub.simulator.TerminalConfig;
 import io.ecrhub.simulator.TerminalSimulator;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URL;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -34,8 +28,7 @@ import org.openqa.selenium.WebElement;
  */
 @QuarkusTest
 @TestProfile(PaymentRefundRouteConsoleTest.WithCloud.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PaymentRefundRouteConsoleTest {
+class PaymentRefundRouteConsoleTest extends ConsoleBrowserTest {
   private static final String APP_CODE = "HUBCONSOLE0001";
   private static final String CLIENT_KEY = "5A3D1E9F8A6B50423144B2C3D4E5F607";
   private static TerminalSimulator sim;
@@ -47,41 +40,12 @@ class PaymentRefundRouteConsoleTest {
     public Map<String, String> getConfigOverrides() {
       synchronized (PaymentRefundRouteConsoleTest.class) {
         if (sim == null) {
-          sim =
-              TerminalSimulator.start(
-                  SimulatorConfig.builder()
-                      .host("127.0.0.1")
-                      .terminal(TerminalConfig.builder("console-route-1").build())
-                      .build());
+          sim = CloudTestSupport.simulator("console-route-1");
           standIn = sim.startCloud(CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null));
         }
       }
-      return Map.of(
-          "ecrhub.qfpay.cloud.url",
-          standIn.baseUri().toString(),
-          "ecrhub.qfpay.cloud.app-code",
-          APP_CODE,
-          "ecrhub.qfpay.cloud.client-key",
-          CLIENT_KEY,
-          "ecrhub.qfpay.cloud.request-timeout",
-          "2s");
-    }
-  }
-
-  @TestHTTPResource("/console/")
-  URL console;
-
-  private Browser browser;
-
-  @BeforeAll
-  void start() {
-    browser = Browser.open(console);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
+      return CloudTestSupport.cloudSettings(
+          standIn, APP_CODE, CLIENT_KEY, "ecrhub.qfpay.cloud.request-timeout", "2s");
     }
   }
 

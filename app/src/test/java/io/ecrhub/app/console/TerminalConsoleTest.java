@@ -7,40 +7,17 @@ import static io.ecrhub.app.support.Api.createKey;
 import static io.ecrhub.app.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The console in a real browser: signing in, listing and registering terminals, diagnostics. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TerminalConsoleTest {
-  @TestHTTPResource("/console/")
-  URL console;
-
-  private Browser browser;
-
-  @BeforeAll
-  void startBrowser() {
-    browser = Browser.open(console);
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
+class TerminalConsoleTest extends ConsoleBrowserTest {
   @Test
   void wrongApiKey_showsTheHubs401MessageAndStaysSignedOut() {
     browser.signIn("not-a-key-of-this-hub-0000000000");

@@ -7,13 +7,11 @@ import static io.ecrhub.app.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -37,25 +34,16 @@ import org.openqa.selenium.WebElement;
  * disabled; a cashier key sees no such page and no admin button. axe-core on each view.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhooksConsoleTest {
-  @TestHTTPResource("/console/")
-  URL console;
-
-  private Browser browser;
+class WebhooksConsoleTest extends ConsoleBrowserTest {
   private Consumer consumer;
 
   @BeforeAll
   void start() throws IOException {
     consumer = new Consumer();
-    browser = Browser.open(console);
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.close();
-    }
     consumer.close();
   }
 

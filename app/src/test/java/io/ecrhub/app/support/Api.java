@@ -79,13 +79,22 @@ public final class Api {
 
   /** Registers simulated terminal {@code sim} (HTTPS) in the hub and returns the hub's id. */
   public static String registerSimulated(io.ecrhub.simulator.SimulatedTerminal sim, String model) {
+    return registerSimulated(sim, unique("Sim "), unique("s"), model);
+  }
+
+  /**
+   * Registers simulated terminal {@code sim} (HTTPS) as {@code name} in {@code store}, with {@code
+   * model} unless null, and returns the hub's id.
+   */
+  public static String registerSimulated(
+      io.ecrhub.simulator.SimulatedTerminal sim, String name, String store, String model) {
     Map<String, Object> body = new java.util.HashMap<>();
-    body.put("name", unique("Sim "));
+    body.put("name", name);
     body.put("host", sim.host());
     body.put("port", sim.httpsPort());
     body.put("transport", "HTTPS");
     body.put("posKey", sim.posKey());
-    body.put("storeId", unique("s"));
+    body.put("storeId", store);
     if (model != null) {
       body.put("model", model);
     }

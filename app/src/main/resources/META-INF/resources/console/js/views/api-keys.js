@@ -3,7 +3,7 @@
 import { api, get } from '../api.js';
 import { h, orDash, replace, time } from '../dom.js';
 import { t } from '../i18n.js';
-import { alertBox, badge, clearErrors, errorAlert, field, pageHeader, pager, showErrors } from '../ui.js';
+import { alertBox, badge, clearErrors, confirmInline, cursorPager, errorAlert, field, pageHeader, showErrors, shownOnce } from '../ui.js';
 
 const PAGE_SIZE = 50;
 
@@ -49,7 +49,7 @@ export function render(view, _params, ctx) {
     try {
       const created = await api('POST', '/api/v1/api-keys', { body, signal: ctx.signal });
       form.reset();
-      replace(message, shownOnce(created));
+      replace(message, shownKey(created));
       message.querySelector('input').focus();
       load();
     } catch (e) {
@@ -67,17 +67,7 @@ export function render(view, _params, ctx) {
       replace(
         list,
         page.items.length ? table(page.items) : h('p', { class: 'empty' }, t('No API keys.')),
-        pager(page, {
-          hasPrevious: cursors.length > 1,
-          onNext: () => {
-            cursors.push(page.nextCursor);
-            load();
-          },
-          onPrevious: () => {
-            cursors.pop();
-            load();
-          },
-        }),
+        cursorPager(page, cursors, load),
       );
     } catch (e) {
       if (e.name !== 'AbortError') replace(list, errorAlert(e));
@@ -85,20 +75,15 @@ export function render(view, _params, ctx) {
   };
 
   const revoke = (k, cell) => {
-    const yes = h('button', { type: 'button', class: 'button danger', id: 'confirm-revoke' }, t('Revoke key'));
-    const no = h('button', { type: 'button', class: 'button secondary', onclick: () => replace(message) }, t('Keep it'));
-    yes.addEventListener('click', async () => {
-      yes.disabled = true;
-      try {
+    confirmInline(
+      message,
+      { question: t('Revoke "{name}"? Every till or system using it stops working at once.', { name: k.name }), confirm: t('Revoke key'), id: 'confirm-revoke', keep: t('Keep it'), once: true },
+      async () => {
         await api('DELETE', `/api/v1/api-keys/${encodeURIComponent(k.id)}`, { signal: ctx.signal });
         replace(message, alertBox('success', t('Key "{name}" revoked: requests with it are refused from now on.', { name: k.name })));
         load();
-      } catch (e) {
-        if (e.name !== 'AbortError') replace(message, errorAlert(e));
-      }
-    });
-    replace(message, alertBox('warning', h('p', {}, t('Revoke "{name}"? Every till or system using it stops working at once.', { name: k.name })), h('div', { class: 'form-actions' }, yes, no)));
-    no.focus();
+      },
+    );
     return cell;
   };
 
@@ -141,23 +126,14 @@ function scopeText(scope) {
 }
 
 /** The new key, shown this once, with a copy button. */
-function shownOnce(created) {
-  const input = h('input', { type: 'text', id: 'new-key', class: 'mono', readOnly: true, value: created.key, 'aria-describedby': 'new-key-hint', size: 48 });
-  const status = h('span', { role: 'status', class: 'muted', id: 'copy-status' });
-  const copy = h('button', { type: 'button', class: 'button secondary', id: 'copy-key' }, t('Copy'));
-  copy.addEventListener('click', async () => {
-    input.select();
-    try {
-      await navigator.clipboard.writeText(input.value);
-      replace(status, t('Copied.'));
-    } catch {
-      replace(status, t('Copying is not allowed here: the key is selected, press Ctrl+C (⌘C).'));
-    }
+function shownKey(created) {
+  return shownOnce({
+    ids: { input: 'new-key', copy: 'copy-key', status: 'copy-status' },
+    value: created.key,
+    title: t('Key "{name}" created.', { name: created.name }),
+    lead: t('Copy it now: the hub keeps only its hash and never shows it again.'),
+    label: t('The new API key'),
+    notCopied: t('Copying is not allowed here: the key is selected, press Ctrl+C (⌘C).'),
+    hint: t('Give it to its till or system through a secure channel.'),
   });
-  return alertBox(
-    'success',
-    h('p', {}, h('strong', {}, t('Key "{name}" created.', { name: created.name })), ' ', t('Copy it now: the hub keeps only its hash and never shows it again.')),
-    h('div', { class: 'field' }, h('label', { for: 'new-key' }, t('The new API key')), h('div', { class: 'form-actions' }, input, copy, status)),
-    h('p', { class: 'hint', id: 'new-key-hint' }, t('Give it to its till or system through a secure channel.')),
-  );
 }

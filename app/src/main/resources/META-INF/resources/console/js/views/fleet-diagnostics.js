@@ -5,7 +5,7 @@
 import { api, get } from '../api.js';
 import { h, orDash, replace, route, time } from '../dom.js';
 import { formatCount, t } from '../i18n.js';
-import { alertBox, badge, errorAlert, explain, pageHeader, pager } from '../ui.js';
+import { alertBox, badge, cursorPager, errorAlert, explain, pageHeader } from '../ui.js';
 
 const PAGE_SIZE = 50;
 const HISTORY = 20;
@@ -70,17 +70,7 @@ export function render(view, params, ctx) {
       replace(
         body,
         page.items.length === 0 ? h('p', { class: 'empty' }, t('No terminals in this key’s scope.')) : table(page.items),
-        pager(page, {
-          hasPrevious: cursors.length > 1,
-          onNext: () => {
-            cursors.push(page.nextCursor);
-            load();
-          },
-          onPrevious: () => {
-            cursors.pop();
-            load();
-          },
-        }),
+        cursorPager(page, cursors, load),
       );
     } catch (e) {
       if (e.name !== 'AbortError') replace(body, errorAlert(e));

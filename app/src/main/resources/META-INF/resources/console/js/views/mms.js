@@ -5,7 +5,7 @@
 import { ApiError, api, get, session } from '../api.js';
 import { h, orDash, replace, route, time } from '../dom.js';
 import { formatCount, t } from '../i18n.js';
-import { alertBox, errorAlert, explain, field, pageHeader } from '../ui.js';
+import { alertBox, errorAlert, explain, field, pageHeader, toneBadge, wordFor } from '../ui.js';
 
 const AUDIT_LIMIT = 200;
 const SYNCS_SHOWN = 10;
@@ -69,12 +69,11 @@ const FIELD_WORDS = {
 };
 
 function actionBadge(action) {
-  const word = ACTION_WORDS[action];
-  return h('span', { class: `badge ${ACTION_TONE[action] || 'bad'}`, dataset: { status: action } }, word ? word() : action);
+  return toneBadge(action, ACTION_TONE[action] || 'bad', wordFor(ACTION_WORDS, action, action));
 }
 
 function changeWord(kind) {
-  return CHANGE_WORDS[kind] ? CHANGE_WORDS[kind]() : kind;
+  return wordFor(CHANGE_WORDS, kind, kind);
 }
 
 function value(v) {
@@ -309,7 +308,7 @@ function changeDiff(c) {
           h(
             'tr',
             { dataset: { field: f.field } },
-            h('th', { scope: 'row' }, FIELD_WORDS[f.field] ? FIELD_WORDS[f.field]() : f.field),
+            h('th', { scope: 'row' }, wordFor(FIELD_WORDS, f.field, f.field)),
             f.field === 'posKey'
               ? [h('td', { class: 'before muted', dataset: { label: t('Now') } }, t('(never shown)')), h('td', { class: 'after changed', dataset: { label: t('After approval') } }, h('strong', {}, t('changed')))]
               : [h('td', { class: 'before', dataset: { label: t('Now') } }, value(f.before)), h('td', { class: 'after', dataset: { label: t('After approval') } }, h('strong', {}, value(f.after)))],

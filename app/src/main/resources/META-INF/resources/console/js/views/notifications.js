@@ -5,7 +5,7 @@
 import { api, get } from '../api.js';
 import { h, orDash, replace, route, time } from '../dom.js';
 import { formatCount, t } from '../i18n.js';
-import { alertBox, clearErrors, details, errorAlert, field, pageHeader, pager, showErrors } from '../ui.js';
+import { alertBox, clearErrors, confirmInline, cursorPager, details, errorAlert, field, pageHeader, showErrors, toneBadge, wordFor } from '../ui.js';
 
 const PAGE_SIZE = 25;
 
@@ -14,72 +14,55 @@ const STATUSES = ['parked', 'review', 'rejected', 'verified', 'applied', 'ignore
 
 const TONE = { applied: 'ok', verified: 'progress', parked: 'attention', review: 'attention', rejected: 'bad', ignored: 'neutral', duplicate: 'neutral' };
 
-function statusLabel(status) {
-  switch (status) {
-    case 'applied':
-      return t('Applied');
-    case 'verified':
-      return t('Verified');
-    case 'parked':
-      return t('Parked');
-    case 'review':
-      return t('Flagged for review');
-    case 'rejected':
-      return t('Rejected');
-    case 'ignored':
-      return t('Ignored');
-    case 'duplicate':
-      return t('Duplicate');
-    default:
-      return String(status);
-  }
-}
+const STATUS_WORDS = {
+  applied: () => t('Applied'),
+  verified: () => t('Verified'),
+  parked: () => t('Parked'),
+  review: () => t('Flagged for review'),
+  rejected: () => t('Rejected'),
+  ignored: () => t('Ignored'),
+  duplicate: () => t('Duplicate'),
+};
 
-/** What an operator should do about a notification in this status (null: nothing). */
-function whatToDo(status) {
-  switch (status) {
-    case 'parked':
-      return t('No payment or refund in the hub matches it yet. The hub applies it by itself as soon as the transaction appears. If it should match one now, check its out_trade_no against the payment, then re-apply; a payment taken outside this hub needs nothing.');
-    case 'review':
-      return t('Applied, but its amount or currency differs from the transaction, which is flagged for review. Compare it with the terminal receipt and settle the payment on its page before the money is counted.');
-    case 'rejected':
-      return t('Its signature matched no notification key: if QFPay really sent it, add the key QFPay gave you below. It is kept for audit and cannot be re-applied.');
-    case 'verified':
-      return t('Verified and stored; the hub applies it within moments. If it stays here, re-apply it.');
-    default:
-      return null;
-  }
+/** What an operator should do about a notification in this status (none: nothing). */
+const WHAT_TO_DO = {
+  parked: () => t('No payment or refund in the hub matches it yet. The hub applies it by itself as soon as the transaction appears. If it should match one now, check its out_trade_no against the payment, then re-apply; a payment taken outside this hub needs nothing.'),
+  review: () => t('Applied, but its amount or currency differs from the transaction, which is flagged for review. Compare it with the terminal receipt and settle the payment on its page before the money is counted.'),
+  rejected: () => t('Its signature matched no notification key: if QFPay really sent it, add the key QFPay gave you below. It is kept for audit and cannot be re-applied.'),
+  verified: () => t('Verified and stored; the hub applies it within moments. If it stays here, re-apply it.'),
+};
+
+/** The short form of what to do, for a row of the inbox (the notification's page says it all). */
+const SHORT_WHAT_TO_DO = {
+  parked: () => t('Waiting for its payment or refund: open it for what to do.'),
+  review: () => t('Amount or currency differs: check the payment.'),
+  rejected: () => t('Signature matched no notification key.'),
+};
+
+const TYPE_WORDS = {
+  payment: () => t('Payment'),
+  refund: () => t('Refund'),
+  'preauth-release': () => t('Pre-authorisation release'),
+};
+
+function statusLabel(status) {
+  return wordFor(STATUS_WORDS, status, String(status));
 }
 
 function statusBadge(status) {
-  return h('span', { class: `badge ${TONE[status] || 'bad'}`, dataset: { status } }, statusLabel(status));
+  return toneBadge(status, TONE[status] || 'bad', statusLabel(status));
+}
+
+function whatToDo(status) {
+  return wordFor(WHAT_TO_DO, status, null);
+}
+
+function shortWhatToDo(status) {
+  return wordFor(SHORT_WHAT_TO_DO, status, null);
 }
 
 function typeLabel(type) {
-  switch (type) {
-    case 'payment':
-      return t('Payment');
-    case 'refund':
-      return t('Refund');
-    case 'preauth-release':
-      return t('Pre-authorisation release');
-    default:
-      return orDash(type);
-  }
-}
-
-/** The short form of what to do, for a row of the inbox (the notification's page says it all). */
-function shortWhatToDo(status) {
-  switch (status) {
-    case 'parked':
-      return t('Waiting for its payment or refund: open it for what to do.');
-    case 'review':
-      return t('Amount or currency differs: check the payment.');
-    case 'rejected':
-      return t('Signature matched no notification key.');
-    default:
-      return null;
-  }
+  return wordFor(TYPE_WORDS, type, orDash(type));
 }
 
 const reapplicable = (status) => status !== 'rejected' && status !== 'duplicate' && status !== 'applied';
@@ -159,17 +142,7 @@ function renderInbox(view, ctx) {
       replace(
         list,
         page.items.length ? inboxTable(page.items) : h('p', { class: 'empty', id: 'inbox-empty' }, t('No notifications match.')),
-        pager(page, {
-          hasPrevious: cursors.length > 1,
-          onNext: () => {
-            cursors.push(page.nextCursor);
-            load();
-          },
-          onPrevious: () => {
-            cursors.pop();
-            load();
-          },
-        }),
+        cursorPager(page, cursors, load),
       );
     } catch (e) {
       if (e.name !== 'AbortError') {
@@ -276,20 +249,15 @@ function keysTable(keys, ctx, message, reload) {
 }
 
 function confirmRemove(k, ctx, message, reload) {
-  const yes = h('button', { type: 'button', class: 'button danger', id: 'confirm-remove-key' }, t('Remove key'));
-  const no = h('button', { type: 'button', class: 'button secondary', onclick: () => replace(message) }, t('Keep it'));
-  yes.addEventListener('click', async () => {
-    yes.disabled = true;
-    try {
+  confirmInline(
+    message,
+    { question: t('Remove the notification key "{id}"? Notifications QFPay signs with it are rejected from then on.', { id: k.id }), confirm: t('Remove key'), id: 'confirm-remove-key', keep: t('Keep it'), once: true },
+    async () => {
       await api('DELETE', `/api/v1/notification-keys/${encodeURIComponent(k.id)}`, { signal: ctx.signal });
       replace(message, alertBox('success', t('Notification key "{id}" removed: notifications signed with it are rejected from now on.', { id: k.id })));
       reload();
-    } catch (e) {
-      if (e.name !== 'AbortError') replace(message, errorAlert(e));
-    }
-  });
-  replace(message, alertBox('warning', h('p', {}, t('Remove the notification key "{id}"? Notifications QFPay signs with it are rejected from then on.', { id: k.id })), h('div', { class: 'form-actions' }, yes, no)));
-  no.focus();
+    },
+  );
 }
 
 function keyFormOf(ctx, message, reload) {

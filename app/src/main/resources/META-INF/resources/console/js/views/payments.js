@@ -3,7 +3,7 @@
 import { ApiError, get, session } from '../api.js';
 import { formatMoney } from '../i18n.js';
 import { h, orDash, replace, route, time } from '../dom.js';
-import { PAYMENT_STATUSES, alertBox, badge, channelName, explain, needsAttention, pageHeader, pager } from '../ui.js';
+import { PAYMENT_STATUSES, alertBox, badge, channelName, cursorPager, explain, needsAttention, pageHeader } from '../ui.js';
 import { t as tr } from '../i18n.js';
 
 const PAGE_SIZE = 25;
@@ -82,17 +82,7 @@ export function render(view, _params, ctx) {
         body,
         attention ? alertBox('warning', tr(attention === 1 ? '{n} payment needs checking on this page: the outcome is unknown or the hub flagged it for review.' : '{n} payments need checking on this page: the outcome is unknown or the hub flagged it for review.', { n: attention })) : null,
         page.items.length ? paymentsTable(page.items, !values.terminalId) : h('p', { class: 'empty' }, tr('No payments match.')),
-        pager(page, {
-          hasPrevious: cursors.length > 1,
-          onNext: () => {
-            cursors.push(page.nextCursor);
-            load();
-          },
-          onPrevious: () => {
-            cursors.pop();
-            load();
-          },
-        }),
+        cursorPager(page, cursors, load),
       );
     } catch (e) {
       if (e.name === 'AbortError') return;

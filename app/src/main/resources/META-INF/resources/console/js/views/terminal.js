@@ -2,7 +2,7 @@
 // recent payments, enable/disable, remove.
 import { api, follow, get } from '../api.js';
 import { h, orDash, replace, time } from '../dom.js';
-import { alertBox, badge, details, errorAlert, explain, pageHeader } from '../ui.js';
+import { alertBox, badge, confirmInline, details, errorAlert, explain, pageHeader } from '../ui.js';
 import { renderDiagnostics } from './diagnostics.js';
 import { paymentsTable } from './payments.js';
 import { address, modelName } from './terminals.js';
@@ -78,19 +78,11 @@ export function render(view, [id], ctx) {
   };
 
   const confirmRemove = (t) => {
-    const yes = h('button', { type: 'button', class: 'button danger' }, tr('Remove terminal'));
-    const no = h('button', { type: 'button', class: 'button secondary', onclick: () => replace(message) }, tr('Keep it'));
-    yes.addEventListener('click', async () => {
-      try {
-        await api('DELETE', `/api/v1/terminals/${encodeURIComponent(t.id)}`, { signal: ctx.signal });
-        ctx.flash('success', tr('Terminal "{name}" removed.', { name: t.name }));
-        ctx.navigate('#/terminals');
-      } catch (e) {
-        if (e.name !== 'AbortError') replace(message, errorAlert(e));
-      }
+    confirmInline(message, { question: tr('Remove "{name}" from the hub? Its payments stay on record.', { name: t.name }), confirm: tr('Remove terminal'), keep: tr('Keep it') }, async () => {
+      await api('DELETE', `/api/v1/terminals/${encodeURIComponent(t.id)}`, { signal: ctx.signal });
+      ctx.flash('success', tr('Terminal "{name}" removed.', { name: t.name }));
+      ctx.navigate('#/terminals');
     });
-    replace(message, alertBox('warning', h('p', {}, tr('Remove "{name}" from the hub? Its payments stay on record.', { name: t.name })), h('div', { class: 'form-actions' }, yes, no)));
-    no.focus();
   };
 
   // Payments on this terminal change live: refresh the recent ones on each of its events.

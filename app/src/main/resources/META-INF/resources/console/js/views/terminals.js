@@ -1,7 +1,7 @@
 // Terminals: the list (paginated), each with its status and, when not ONLINE, what to do about it.
 import { get } from '../api.js';
 import { h, orDash, replace, route } from '../dom.js';
-import { badge, errorAlert, pageHeader, pager } from '../ui.js';
+import { badge, cursorPager, errorAlert, pageHeader } from '../ui.js';
 import { t as tr } from '../i18n.js';
 
 const PAGE_SIZE = 25;
@@ -19,17 +19,7 @@ export function render(view, _params, ctx) {
       replace(
         body,
         table(page.items),
-        pager(page, {
-          hasPrevious: cursors.length > 1,
-          onNext: () => {
-            cursors.push(page.nextCursor);
-            load();
-          },
-          onPrevious: () => {
-            cursors.pop();
-            load();
-          },
-        }),
+        cursorPager(page, cursors, load),
       );
     } catch (e) {
       if (e.name !== 'AbortError') replace(body, errorAlert(e));

@@ -5,7 +5,7 @@
 import { api, get } from '../api.js';
 import { h, orDash, replace, time } from '../dom.js';
 import { formatCount, t } from '../i18n.js';
-import { alertBox, clearErrors, errorAlert, field, pageHeader, pager, showErrors } from '../ui.js';
+import { alertBox, clearErrors, confirmInline, cursorPager, errorAlert, field, pageHeader, showErrors, shownOnce, toneBadge, wordFor } from '../ui.js';
 
 const PAGE_SIZE = 25;
 const PENDING_REFRESH_MS = 2000;
@@ -13,25 +13,20 @@ const DELIVERY_STATUSES = ['dead_letter', 'retry_scheduled', 'recorded', 'delive
 const PENDING = new Set(['recorded', 'delivering', 'retry_scheduled']);
 const TONE = { delivered: 'ok', dead_letter: 'bad', retry_scheduled: 'attention', recorded: 'progress', delivering: 'progress' };
 
+const DELIVERY_WORDS = {
+  delivered: () => t('Delivered'),
+  dead_letter: () => t('Failed (dead letter)'),
+  retry_scheduled: () => t('Retrying'),
+  recorded: () => t('Queued'),
+  delivering: () => t('Sending'),
+};
+
 function deliveryLabel(status) {
-  switch (status) {
-    case 'delivered':
-      return t('Delivered');
-    case 'dead_letter':
-      return t('Failed (dead letter)');
-    case 'retry_scheduled':
-      return t('Retrying');
-    case 'recorded':
-      return t('Queued');
-    case 'delivering':
-      return t('Sending');
-    default:
-      return String(status);
-  }
+  return wordFor(DELIVERY_WORDS, status, String(status));
 }
 
 function deliveryBadge(status) {
-  return h('span', { class: `badge ${TONE[status] || 'neutral'}`, dataset: { status } }, deliveryLabel(status));
+  return toneBadge(status, TONE[status] || 'neutral', deliveryLabel(status));
 }
 
 function formatLabel(format) {
@@ -175,15 +170,21 @@ export function render(view, _params, ctx) {
   };
 
   const confirmRotate = (s) => {
-    const yes = h('button', { type: 'button', class: 'button', id: 'confirm-rotate' }, t('Rotate the secret'));
-    const no = h('button', { type: 'button', class: 'button secondary', onclick: () => replace(message) }, t('Cancel'));
-    yes.addEventListener('click', async () => {
-      yes.disabled = true;
-      try {
+    confirmInline(
+      message,
+      {
+        question: t('Rotate the secret of {target}? The hub generates a new one and shows it once; for a while each delivery is signed with both, so the consumer can switch without missing one.', { target: s.target }),
+        confirm: t('Rotate the secret'),
+        confirmClass: 'button',
+        id: 'confirm-rotate',
+        keep: t('Cancel'),
+        once: true,
+      },
+      async () => {
         const rotated = await api('POST', `/api/v1/webhooks/subscriptions/${encodeURIComponent(s.id)}/rotate-secret`, { signal: ctx.signal });
         replace(
           message,
-          shownOnce(
+          shownSecret(
             t('New secret for {target}.', { target: s.target }),
             rotated.secret,
             rotated.previousSecretExpiresAt ? [t('The old secret keeps signing too until '), time(rotated.previousSecretExpiresAt), t(': give the new one to the consumer before then.')] : null,
@@ -191,15 +192,8 @@ export function render(view, _params, ctx) {
         );
         message.querySelector('input').focus();
         loadSubscriptions();
-      } catch (e) {
-        if (e.name !== 'AbortError') replace(message, errorAlert(e));
-      }
-    });
-    replace(
-      message,
-      alertBox('warning', h('p', {}, t('Rotate the secret of {target}? The hub generates a new one and shows it once; for a while each delivery is signed with both, so the consumer can switch without missing one.', { target: s.target })), h('div', { class: 'form-actions' }, yes, no)),
+      },
     );
-    no.focus();
   };
 
   const setActive = async (s, active, button) => {
@@ -238,17 +232,7 @@ export function render(view, _params, ctx) {
       replace(
         deliveriesList,
         page.items.length ? deliveriesTable(page.items) : h('p', { class: 'empty', id: 'deliveries-empty' }, t('No deliveries match.')),
-        pager(page, {
-          hasPrevious: cursors.length > 1,
-          onNext: () => {
-            cursors.push(page.nextCursor);
-            loadDeliveries();
-          },
-          onPrevious: () => {
-            cursors.pop();
-            loadDeliveries();
-          },
-        }),
+        cursorPager(page, cursors, loadDeliveries),
       );
       // Messages on their way: look again shortly (until they are delivered or fail).
       if (page.items.some((d) => PENDING.has(d.status)) && !ctx.signal.aborted) timer = setTimeout(() => loadDeliveries(), PENDING_REFRESH_MS);
@@ -393,25 +377,16 @@ export function render(view, _params, ctx) {
 }
 
 /** A secret shown this once, with a copy button. */
-function shownOnce(title, secret, after) {
-  const input = h('input', { type: 'text', id: 'new-secret', class: 'mono', readOnly: true, value: secret, 'aria-describedby': 'new-secret-hint', size: 48 });
-  const status = h('span', { role: 'status', class: 'muted', id: 'copy-secret-status' });
-  const copy = h('button', { type: 'button', class: 'button secondary', id: 'copy-secret' }, t('Copy'));
-  copy.addEventListener('click', async () => {
-    input.select();
-    try {
-      await navigator.clipboard.writeText(input.value);
-      replace(status, t('Copied.'));
-    } catch {
-      replace(status, t('Copying is not allowed here: the secret is selected, press Ctrl+C (⌘C).'));
-    }
+function shownSecret(title, secret, after) {
+  return shownOnce({
+    ids: { input: 'new-secret', copy: 'copy-secret', status: 'copy-secret-status' },
+    value: secret,
+    title,
+    lead: t('Copy the secret now: the hub keeps it sealed and never shows it again.'),
+    label: t('Signing secret'),
+    notCopied: t('Copying is not allowed here: the secret is selected, press Ctrl+C (⌘C).'),
+    hint: [t('The consumer checks each delivery’s webhook-signature with it (docs/webhooks.md shows how).'), after ? [' ', ...after] : null],
   });
-  return alertBox(
-    'success',
-    h('p', {}, h('strong', {}, title), ' ', t('Copy the secret now: the hub keeps it sealed and never shows it again.')),
-    h('div', { class: 'field' }, h('label', { for: 'new-secret' }, t('Signing secret')), h('div', { class: 'form-actions' }, input, copy, status)),
-    h('p', { class: 'hint', id: 'new-secret-hint' }, t('The consumer checks each delivery’s webhook-signature with it (docs/webhooks.md shows how).'), after ? [' ', ...after] : null),
-  );
 }
 
 function createForm(ctx, message, reload) {
@@ -465,7 +440,7 @@ function createForm(ctx, message, reload) {
       const created = await api('POST', '/api/v1/webhooks/subscriptions', { body, signal: ctx.signal });
       form.reset();
       if (created.secret) {
-        replace(message, shownOnce(t('Subscription to {target} added.', { target: created.target }), created.secret, null));
+        replace(message, shownSecret(t('Subscription to {target} added.', { target: created.target }), created.secret, null));
         message.querySelector('input').focus();
       } else {
         replace(message, alertBox('success', t('Subscription to {target} added.', { target: created.target })));
