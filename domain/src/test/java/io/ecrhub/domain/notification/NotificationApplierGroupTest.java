@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ecrhub.domain.notification.Fakes.InMemoryPayments;
-import io.ecrhub.domain.notification.Fakes.InMemoryRefunds;
 import io.ecrhub.domain.notification.Fakes.RecordingEvents;
 import io.ecrhub.domain.notification.Fakes.SerialUnitOfWork;
 import io.ecrhub.domain.shared.ConcurrentModificationException;
 import io.ecrhub.domain.terminal.OutTradeNo;
 import io.ecrhub.domain.terminal.Syssn;
+import io.ecrhub.domain.testing.InMemoryRefunds;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.TransactionStatus;
@@ -39,7 +39,6 @@ class NotificationApplierGroupTest {
           Clock.fixed(NotificationApplierTest.T0.plusSeconds(60), ZoneOffset.UTC),
           () -> "id" + seq.incrementAndGet(),
           matcher);
-  final NotificationApplierTest fixtures = new NotificationApplierTest();
 
   /** Counts look-ups; {@link #known} is the port's default (one find per identifier). */
   static final class CountingMatcher implements PaymentMatcher {
@@ -67,8 +66,7 @@ class NotificationApplierGroupTest {
   }
 
   Payment payment(String id, String outTradeNo, String amount, TransactionStatus status) {
-    Payment p = fixtures.payment(id, outTradeNo, amount, status);
-    return payments.save(p);
+    return payments.save(NotificationApplierTest.newPayment(id, outTradeNo, amount, status));
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.ecrhub.domain.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecrhub.domain.notification.Fakes.InMemoryPayments;
-import io.ecrhub.domain.notification.Fakes.InMemoryRefunds;
 import io.ecrhub.domain.notification.Fakes.RecordingEvents;
 import io.ecrhub.domain.notification.Fakes.SerialUnitOfWork;
 import io.ecrhub.domain.shared.Money;
@@ -12,6 +11,7 @@ import io.ecrhub.domain.terminal.DeclineReason;
 import io.ecrhub.domain.terminal.OutTradeNo;
 import io.ecrhub.domain.terminal.Syssn;
 import io.ecrhub.domain.terminal.TerminalId;
+import io.ecrhub.domain.testing.InMemoryRefunds;
 import io.ecrhub.domain.transaction.Payment;
 import io.ecrhub.domain.transaction.PaymentId;
 import io.ecrhub.domain.transaction.Refund;
@@ -204,7 +204,7 @@ class NotificationApplierTest {
 
     assertThat(result).isInstanceOf(ApplyResult.Applied.class);
     assertThat(again).isInstanceOf(ApplyResult.AlreadyApplied.class);
-    assertThat(refunds.all())
+    assertThat(refunds.findByPayment(p.id()))
         .singleElement()
         .satisfies(
             r -> {
@@ -242,7 +242,7 @@ class NotificationApplierTest {
     ApplyResult result = applier.apply(refundNote("R5", "order-1", null, "2000", "refund"));
 
     assertThat(result).isInstanceOf(ApplyResult.FlaggedForReview.class);
-    assertThat(refunds.all()).isEmpty();
+    assertThat(refunds.findByPayment(p.id())).isEmpty();
     assertThat(payments.get(p.id()).reviewNote())
         .hasValueSatisfying(n -> assertThat(n).contains("HKD 20.00"));
   }
@@ -279,6 +279,11 @@ class NotificationApplierTest {
   // ---- fixtures
 
   Payment payment(String id, String outTradeNo, String amount, TransactionStatus status) {
+    return payments.save(newPayment(id, outTradeNo, amount, status));
+  }
+
+  /** A payment in {@code status} on terminal t1, not stored yet. */
+  static Payment newPayment(String id, String outTradeNo, String amount, TransactionStatus status) {
     Payment p =
         Payment.create(
             new Payment.Facts(
@@ -309,7 +314,7 @@ class NotificationApplierTest {
       default -> throw new IllegalArgumentException(status.name());
     }
     p.drainEvents();
-    return payments.save(p);
+    return p;
   }
 
   /** A refund {@code ref_1} of {@code amount} of {@code p}, to be sent to its terminal. */
