@@ -9,6 +9,7 @@ import io.ecrhub.domain.notification.NotificationInbox;
 import io.ecrhub.domain.shared.UnitOfWork;
 import io.ecrhub.domain.testing.NotificationInboxContract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The domain's inbox contract against the SQL adapter (H2, or PostgreSQL with the pg profile). */
@@ -26,9 +28,21 @@ class SqlNotificationInboxTest extends NotificationInboxContract {
   @Inject SqlNotificationInbox sqlInbox;
   @Inject UnitOfWork uow;
   @Inject DataSource dataSource;
+  @Inject Scheduler scheduler;
+
+  /**
+   * The contract speaks to the store alone: the hub's notification sweep would otherwise apply the
+   * contract's VERIFIED rows in the middle of a test (seen once on PostgreSQL: a notification gone
+   * from the VERIFIED search because the sweep had just applied it).
+   */
+  @AfterEach
+  void resumeJobs() {
+    scheduler.resume();
+  }
 
   @Override
   protected NotificationInbox create() {
+    scheduler.pause();
     QuarkusTransaction.requiringNew()
         .run(() -> new Jdbc(dataSource).update("DELETE FROM notification_inbox"));
     return sqlInbox;
