@@ -7,9 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.ecrhub.app.persistence.Repositories.TransactionEventRepository;
 import io.ecrhub.app.support.Api;
 import io.ecrhub.app.support.SseClient;
-import io.ecrhub.domain.terminal.TerminalId;
-import io.ecrhub.domain.transaction.TransactionEvent;
-import io.ecrhub.domain.transaction.TransactionStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +121,9 @@ class EventListenerReconnectTest {
       throws InterruptedException {
     String paymentId = "pay_" + Api.unique("");
     QuarkusTransaction.requiringNew()
-        .run(() -> otherInstance.appendAll(settled(paymentId, terminal)));
+        .run(
+            () ->
+                otherInstance.appendAll(EventLogAcrossInstancesTest.settled(paymentId, terminal)));
     long committed = System.nanoTime();
     SseClient.Event pending = stream.next(); // within 30 s, or fails
     long seen = System.nanoTime();
@@ -158,26 +156,7 @@ class EventListenerReconnectTest {
     }
   }
 
-  private static List<TransactionEvent> settled(String paymentId, String terminal) {
-    Instant now = Instant.now();
-    TerminalId t = TerminalId.of(terminal);
-    return List.of(
-        new TransactionEvent(
-            "payment.pending", paymentId, paymentId, t, null, TransactionStatus.PENDING, null, now),
-        new TransactionEvent(
-            "payment.succeeded",
-            paymentId,
-            paymentId,
-            t,
-            TransactionStatus.PENDING,
-            TransactionStatus.SUCCEEDED,
-            "test",
-            now));
-  }
-
   private boolean postgres() throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-    }
+    return EventLogAcrossInstancesTest.postgres(dataSource);
   }
 }

@@ -105,7 +105,8 @@ class EventLogAcrossInstancesTest {
     }
   }
 
-  private static List<TransactionEvent> settled(String paymentId, String terminal) {
+  /** A payment's pending and succeeded events, as another instance would commit them. */
+  static List<TransactionEvent> settled(String paymentId, String terminal) {
     Instant now = Instant.now();
     TerminalId t = TerminalId.of(terminal);
     return List.of(
@@ -123,6 +124,10 @@ class EventLogAcrossInstancesTest {
   }
 
   private boolean postgres() throws SQLException {
+    return postgres(dataSource);
+  }
+
+  static boolean postgres(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
     }
