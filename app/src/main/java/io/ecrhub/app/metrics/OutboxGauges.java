@@ -3,6 +3,7 @@ package io.ecrhub.app.metrics;
 import io.ecrhub.app.cluster.ClusterRunner;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import org.jboss.logging.Logger;
  * runs the cluster-wide jobs reports them (ADR 0019); the others report 0, so a sum or max across
  * instances gives the value.
  */
+@Startup // the series exist from start-up, not only after the first refresh
 @ApplicationScoped
 public class OutboxGauges {
   private static final Logger LOG = Logger.getLogger(OutboxGauges.class);

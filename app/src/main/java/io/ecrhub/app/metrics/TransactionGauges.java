@@ -4,6 +4,7 @@ import io.ecrhub.app.cluster.ClusterRunner;
 import io.ecrhub.domain.transaction.TransactionStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
  * instances gives the count. Outcomes as they happen are counters ({@link OutcomeCounters}); the
  * former all-time gauge {@code ecrhub_payments{status}} is gone (ADR 0027).
  */
+@Startup // the series exist from start-up, not only after the first refresh
 @ApplicationScoped
 public class TransactionGauges {
   private static final Logger LOG = Logger.getLogger(TransactionGauges.class);
