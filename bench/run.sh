@@ -33,6 +33,8 @@
 #   STARTUP_DB=pg                     startup on a fresh PostgreSQL database instead of the embedded H2
 #   PGHOST=127.0.0.1 PGUSER=postgres  (the hub and notify targets create and drop ecrhub_bench_<pid>)
 #   SKIP_BUILD=1                      reuse bench/target/ecrhub-bench.jar
+#   HUB_JAR=<dir>/quarkus-run.jar     hub, notify, flood, hub-capacity: run another build of the hub (e.g. the
+#                                     commit before a change, for a before/after pair on one box)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -111,7 +113,7 @@ hub_cleanup() {
   if [[ -n "$HUB_CLEANUP_FILE" ]]; then rm -f "$HUB_CLEANUP_FILE"; HUB_CLEANUP_FILE=""; fi
 }
 
-HUB_JAR=app/target/quarkus-app/quarkus-run.jar
+HUB_JAR="${HUB_JAR:-app/target/quarkus-app/quarkus-run.jar}"
 
 # Packages the hub unless app/target holds it already.
 build_hub() {

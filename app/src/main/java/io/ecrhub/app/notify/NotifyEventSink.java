@@ -83,9 +83,9 @@ public class NotifyEventSink implements EventSubscriber {
 
   /**
    * After the event's transaction committed: hands the non-critical part over; returns at once.
-   * Only changes that can make a parked notification match are followed up: a payment or refund
-   * that appears (its out_trade_no is new) and one that succeeds (its syssn is new); other changes
-   * reveal nothing a notification is matched by, and the periodic sweep covers any race.
+   * Only changes that can make a parked notification match are followed up ({@link #revealsIds});
+   * other changes reveal nothing a notification is matched by, and the periodic sweep covers any
+   * race.
    */
   @Override
   public void committed(DomainEvent event) {
@@ -99,8 +99,20 @@ public class NotifyEventSink implements EventSubscriber {
     }
   }
 
-  private static boolean revealsIds(TransactionEvent t) {
-    return t.from() != t.to() && (t.from() == null || t.to() == TransactionStatus.SUCCEEDED);
+  /**
+   * Whether the change can make a parked notification match: an external payment or refund that
+   * appears (recorded from QFPay's word, so a notification about it may have arrived first) or one
+   * that succeeds (its syssn is new). One the hub starts appears PENDING with an out_trade_no drawn
+   * in that same transaction and sent to QFPay only after its commit, and no syssn yet: no
+   * notification can refer to it, so the hub's own payments cost the look-up once, on success, not
+   * twice.
+   */
+  static boolean revealsIds(TransactionEvent t) {
+    if (t.from() == t.to()) {
+      return false;
+    }
+    return t.to() == TransactionStatus.SUCCEEDED
+        || (t.from() == null && t.to() != TransactionStatus.PENDING);
   }
 
   private void retryParkedFor(TransactionEvent t) {

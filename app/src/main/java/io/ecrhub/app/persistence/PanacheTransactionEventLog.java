@@ -58,28 +58,31 @@ public class PanacheTransactionEventLog implements TransactionEventLog {
 
   /**
    * Flushes the persistence context (so no entity write waits on a lock after the order lock is
-   * taken), takes the commit-order lock (PostgreSQL: and queues the notification), then one
-   * (multi-row) {@code INSERT} for the events, with the generated ids read back in row order.
+   * taken), then one statement: on PostgreSQL it takes the commit-order lock, queues the
+   * notification and inserts the events (multi-row), so an event-writing transaction pays one round
+   * trip for its events, not two; on H2 the order row is locked first. The generated ids are read
+   * back in row order.
    */
   @Override
   @Transactional
   public long[] appendAll(List<TransactionEvent> events) {
     repo.getEntityManager().flush();
-    StringBuilder sql =
-        new StringBuilder(
-            "INSERT INTO transaction_event (type, aggregate_id, payment_id, terminal_id,"
-                + " from_status, to_status, reason, occurred_at) VALUES ");
-    for (int i = 0; i < events.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
-    }
     // The transaction's own connection (the pool hands the enlisted one back), closed here: called
     // right before the commit, after the ORM has let go of its connection, nothing may keep one
     // open
     try (Connection connection = dataSource.getConnection()) {
-      lockCommitOrder(connection);
+      boolean pg = postgres(connection);
+      if (!pg) {
+        lockH2CommitOrder(connection);
+      }
       try (PreparedStatement ps =
-          connection.prepareStatement(sql.toString(), new String[] {"id"})) {
+          connection.prepareStatement(insertSql(events.size(), pg), new String[] {"id"})) {
         int p = 0;
+        if (pg) {
+          ps.setLong(++p, ORDER_LOCK_KEY);
+          ps.setString(++p, PgEventSignals.CHANNEL);
+          ps.setString(++p, signalToken);
+        }
         for (TransactionEvent event : events) {
           ps.setString(++p, Times.clip(event.type(), 40));
           ps.setString(++p, event.aggregateId());
@@ -107,6 +110,35 @@ public class PanacheTransactionEventLog implements TransactionEventLog {
     }
   }
 
+  private static final String COLUMNS =
+      "type, aggregate_id, payment_id, terminal_id, from_status, to_status, reason, occurred_at";
+
+  /**
+   * The events' insert. On PostgreSQL the commit-order lock (held until this transaction ends) and
+   * the {@code NOTIFY} (sent by the commit) are a CTE the rows are joined with: the lock is taken
+   * before the first row is formed, so before any id is drawn (a volatile function's CTE is never
+   * inlined), and the ids follow the rows' order ({@code ORDER BY} the literal ordinal).
+   */
+  static String insertSql(int rows, boolean postgres) {
+    StringBuilder sql = new StringBuilder("INSERT INTO transaction_event (" + COLUMNS + ") ");
+    if (postgres) {
+      sql.append(
+          "WITH ordered AS (SELECT pg_advisory_xact_lock(?) AS locked, pg_notify(?, ?) AS sent)"
+              + " SELECT "
+              + COLUMNS
+              + " FROM ordered, (VALUES ");
+      for (int i = 0; i < rows; i++) {
+        sql.append(i == 0 ? "" : ", ").append('(').append(i).append(", ?, ?, ?, ?, ?, ?, ?, ?)");
+      }
+      return sql.append(") AS v (ord, ").append(COLUMNS).append(") ORDER BY v.ord").toString();
+    }
+    sql.append("VALUES ");
+    for (int i = 0; i < rows; i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    return sql.toString();
+  }
+
   /**
    * Opens the transaction's persistence context now (the ORM registers with the transaction when it
    * does, which is refused once the transaction completes): {@link #appendAll} flushes it there.
@@ -117,24 +149,18 @@ public class PanacheTransactionEventLog implements TransactionEventLog {
     repo.getEntityManager().isJoinedToTransaction();
   }
 
-  /**
-   * Takes the lock that orders the commits of event-writing transactions; held until this
-   * transaction ends. On PostgreSQL it also queues the notification to the other instances.
-   */
-  private void lockCommitOrder(Connection connection) throws SQLException {
+  private boolean postgres(Connection connection) throws SQLException {
     if (postgres == null) {
       postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     }
-    if (postgres) {
-      try (PreparedStatement lock =
-          connection.prepareStatement("SELECT pg_advisory_xact_lock(?), pg_notify(?, ?)")) {
-        lock.setLong(1, ORDER_LOCK_KEY);
-        lock.setString(2, PgEventSignals.CHANNEL);
-        lock.setString(3, signalToken);
-        lock.execute();
-      }
-      return;
-    }
+    return postgres;
+  }
+
+  /**
+   * H2: takes the one row of {@code transaction_event_order}, the lock that orders the commits of
+   * event-writing transactions, held until this transaction ends.
+   */
+  private static void lockH2CommitOrder(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MS);
       try (ResultSet r =
