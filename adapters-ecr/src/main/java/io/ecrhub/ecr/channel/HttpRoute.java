@@ -32,19 +32,21 @@ final class HttpRoute {
     this.pins = pins;
   }
 
-  CompletableFuture<TerminalOutcome> send(TerminalEndpoint e, EcrFunction fn, byte[] body) {
+  /** Sends {@code body}; {@code written} runs once it was written to the connection used. */
+  CompletableFuture<TerminalOutcome> send(
+      TerminalEndpoint e, EcrFunction fn, byte[] body, Runnable written) {
     PoolKey key = PoolKey.of(e);
     if (!ResponseClassifier.isBusiness(fn)) {
       var idle = pool.take(key);
       if (idle.isPresent()) {
-        return exchange(e, fn, body, key, idle.get(), true);
+        return exchange(e, fn, body, written, key, idle.get(), true);
       }
     }
-    return fresh(e, fn, body, key);
+    return fresh(e, fn, body, written, key);
   }
 
   private CompletableFuture<TerminalOutcome> fresh(
-      TerminalEndpoint e, EcrFunction fn, byte[] body, PoolKey key) {
+      TerminalEndpoint e, EcrFunction fn, byte[] body, Runnable written, PoolKey key) {
     Wire wire = e.transport() == Transport.HTTPS ? Wire.HTTPS : Wire.HTTP;
     ConnectTarget target = new ConnectTarget(e.host(), e.port(), wire, e.connectTimeout());
     return connector
@@ -54,14 +56,20 @@ final class HttpRoute {
                 switch (r) {
                   case ConnectResult.Refused f ->
                       CompletableFuture.completedFuture(Outcomes.refused(f));
-                  case ConnectResult.Connected c -> pinned(e, fn, body, key, c.connection());
+                  case ConnectResult.Connected c ->
+                      pinned(e, fn, body, written, key, c.connection());
                 });
   }
 
   private CompletableFuture<TerminalOutcome> pinned(
-      TerminalEndpoint e, EcrFunction fn, byte[] body, PoolKey key, Connection c) {
+      TerminalEndpoint e,
+      EcrFunction fn,
+      byte[] body,
+      Runnable written,
+      PoolKey key,
+      Connection c) {
     if (c.peerChain().isEmpty()) {
-      return exchange(e, fn, body, key, c, false);
+      return exchange(e, fn, body, written, key, c, false);
     }
     return pins.check(e.terminalId(), LeafCertificates.of(c.peerChain().get(0)))
         .thenCompose(
@@ -70,13 +78,19 @@ final class HttpRoute {
                 c.close();
                 return CompletableFuture.completedFuture(refusal);
               }
-              return exchange(e, fn, body, key, c, false);
+              return exchange(e, fn, body, written, key, c, false);
             });
   }
 
   private CompletableFuture<TerminalOutcome> exchange(
-      TerminalEndpoint e, EcrFunction fn, byte[] body, PoolKey key, Connection c, boolean reused) {
-    return c.postJson(fn.path(), body, e.readTimeout())
+      TerminalEndpoint e,
+      EcrFunction fn,
+      byte[] body,
+      Runnable written,
+      PoolKey key,
+      Connection c,
+      boolean reused) {
+    return c.postJson(fn.path(), body, e.readTimeout(), written)
         .thenCompose(
             result -> {
               boolean stale =
@@ -85,7 +99,7 @@ final class HttpRoute {
                           || result instanceof ExchangeResult.Lost l && l.looksStale());
               if (stale) {
                 c.close();
-                return fresh(e, fn, body, key);
+                return fresh(e, fn, body, written, key);
               }
               if (result instanceof ExchangeResult.Answer a && a.reusable()) {
                 pool.give(key, c);

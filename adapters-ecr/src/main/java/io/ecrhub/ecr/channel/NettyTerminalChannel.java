@@ -94,8 +94,19 @@ public final class NettyTerminalChannel implements TerminalChannel, TlsProbe, Au
 
   @Override
   public CompletionStage<TerminalOutcome> send(TerminalEndpoint endpoint, TerminalCommand command) {
+    return send(endpoint, command, UNOBSERVED);
+  }
+
+  /**
+   * {@code written} runs on the event loop once the request was written to the connection that
+   * carries it (HTTP, HTTPS, TCP); never for the USB serial link, nor for a request that was not.
+   */
+  @Override
+  public CompletionStage<TerminalOutcome> send(
+      TerminalEndpoint endpoint, TerminalCommand command, Runnable written) {
     Objects.requireNonNull(endpoint);
     Objects.requireNonNull(command);
+    Objects.requireNonNull(written);
     long started = System.nanoTime();
     EcrFunction fn = EcrFunction.of(command);
     if (closed.get()) {
@@ -111,7 +122,7 @@ public final class NettyTerminalChannel implements TerminalChannel, TlsProbe, Au
     }
     CompletableFuture<TerminalOutcome> work;
     try {
-      work = route(endpoint, command, fn);
+      work = route(endpoint, command, fn, written);
     } catch (RuntimeException e) {
       work = CompletableFuture.failedFuture(e);
     }
@@ -181,7 +192,7 @@ public final class NettyTerminalChannel implements TerminalChannel, TlsProbe, Au
   }
 
   private CompletableFuture<TerminalOutcome> route(
-      TerminalEndpoint e, TerminalCommand command, EcrFunction fn) {
+      TerminalEndpoint e, TerminalCommand command, EcrFunction fn, Runnable written) {
     String body;
     try {
       body =
@@ -193,8 +204,8 @@ public final class NettyTerminalChannel implements TerminalChannel, TlsProbe, Au
               "request cannot be encoded (" + ex.kind() + ": " + ex.getMessage() + ")"));
     }
     return switch (e.transport()) {
-      case HTTPS, HTTP -> http.send(e, fn, body.getBytes(StandardCharsets.UTF_8));
-      case TCP -> tcp.send(e, fn, body);
+      case HTTPS, HTTP -> http.send(e, fn, body.getBytes(StandardCharsets.UTF_8), written);
+      case TCP -> tcp.send(e, fn, body, written);
       case SERIAL -> serial.send(e, fn, body);
       // QFPay's cloud, not the LAN: the hub's TransportRouter never routes one here
       case CLOUD ->

@@ -56,7 +56,9 @@ final class TcpRoute {
     this.usbFragment = usbFragment;
   }
 
-  CompletableFuture<TerminalOutcome> send(TerminalEndpoint e, EcrFunction fn, String body) {
+  /** Sends {@code body}; {@code written} runs once it was written to the connection. */
+  CompletableFuture<TerminalOutcome> send(
+      TerminalEndpoint e, EcrFunction fn, String body, Runnable written) {
     TcpFraming framing = e.tcpFraming();
     boolean quoted = body.length() >= 2 && body.startsWith("\"") && body.endsWith("\"");
     String bare = quoted ? body.substring(1, body.length() - 1) : body;
@@ -69,7 +71,10 @@ final class TcpRoute {
                 "request of " + data.length + " bytes exceeds the USB frame's 65535-byte limit"));
       }
       return exchange(
-          e, fn, Wire.TCP_USB_FRAME, c -> c.sendUsbFramed(data, usbFragment, e.readTimeout()));
+          e,
+          fn,
+          Wire.TCP_USB_FRAME,
+          c -> c.sendUsbFramed(data, usbFragment, e.readTimeout(), written));
     }
     String wire =
         switch (framing) {
@@ -79,7 +84,7 @@ final class TcpRoute {
         };
     boolean halfClose = framing != TcpFraming.NEWLINE;
     byte[] bytes = wire.getBytes(StandardCharsets.UTF_8);
-    return exchange(e, fn, Wire.TCP, c -> c.sendRaw(bytes, halfClose, e.readTimeout()));
+    return exchange(e, fn, Wire.TCP, c -> c.sendRaw(bytes, halfClose, e.readTimeout(), written));
   }
 
   /**

@@ -28,6 +28,11 @@ import javax.net.ssl.SSLSession;
  * operation hops onto the channel's event loop.
  */
 public final class Connection {
+  private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+
+  /** A written signal nobody waits for. */
+  private static final Runnable NOT_WATCHED = () -> {};
+
   private final Channel channel;
   private final ConnectTarget target;
   private final List<X509Certificate> peerChain;
@@ -87,6 +92,15 @@ public final class Connection {
    */
   public CompletableFuture<ExchangeResult> postJson(
       String path, byte[] body, Duration readTimeout) {
+    return postJson(path, body, readTimeout, NOT_WATCHED);
+  }
+
+  /**
+   * {@link #postJson(String, byte[], Duration)}, running {@code written} on the event loop once the
+   * whole request was written to the socket (never when it was not).
+   */
+  public CompletableFuture<ExchangeResult> postJson(
+      String path, byte[] body, Duration readTimeout, Runnable written) {
     FullHttpRequest req =
         new DefaultFullHttpRequest(
             HttpVersion.HTTP_1_1, HttpMethod.POST, path, Unpooled.wrappedBuffer(body));
@@ -96,7 +110,7 @@ public final class Connection {
         .set(HttpHeaderNames.ACCEPT, "application/json")
         .set(HttpHeaderNames.USER_AGENT, "ecr-hub")
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-    return exchange(req, false, readTimeout, () -> {});
+    return exchange(req, false, readTimeout, () -> {}, written);
   }
 
   /**
@@ -105,8 +119,14 @@ public final class Connection {
    */
   public CompletableFuture<ExchangeResult> sendRaw(
       byte[] payload, boolean halfClose, Duration readTimeout) {
+    return sendRaw(payload, halfClose, readTimeout, NOT_WATCHED);
+  }
+
+  /** {@link #sendRaw(byte[], boolean, Duration)}, running {@code written} once it was written. */
+  public CompletableFuture<ExchangeResult> sendRaw(
+      byte[] payload, boolean halfClose, Duration readTimeout, Runnable written) {
     ByteBuf buf = Unpooled.wrappedBuffer(payload);
-    return exchange(buf, halfClose, readTimeout, () -> {});
+    return exchange(buf, halfClose, readTimeout, () -> {}, written);
   }
 
   /**
@@ -120,24 +140,27 @@ public final class Connection {
    * @throws IllegalArgumentException when {@code data} exceeds the 65535-byte data-length field
    */
   public CompletableFuture<ExchangeResult> sendUsbFramed(
-      byte[] data, int maxFragment, Duration readTimeout) {
+      byte[] data, int maxFragment, Duration readTimeout, Runnable written) {
     if (!(handler instanceof UsbResultCollector usb)) {
       throw new IllegalStateException(this + " was not opened for USB frames");
     }
     int reference = UsbFraming.nextReference();
     ByteBuf frames = Unpooled.wrappedBuffer(UsbFraming.message(reference, data, maxFragment));
-    return exchange(frames, false, readTimeout, () -> usb.awaitReference(reference));
+    return exchange(frames, false, readTimeout, () -> usb.awaitReference(reference), written);
   }
 
   /**
    * @param arm runs on the event loop once the connection takes the request (open, not busy), just
    *     before the handler starts awaiting its answer
+   * @param written runs on the event loop once the whole message was written
    */
   private CompletableFuture<ExchangeResult> exchange(
-      Object message, boolean halfClose, Duration readTimeout, Runnable arm) {
+      Object message, boolean halfClose, Duration readTimeout, Runnable arm, Runnable written) {
     CompletableFuture<ExchangeResult> result = new CompletableFuture<>();
     try {
-      channel.eventLoop().execute(() -> write(message, halfClose, readTimeout, result, arm));
+      channel
+          .eventLoop()
+          .execute(() -> write(message, halfClose, readTimeout, result, arm, written));
     } catch (RejectedExecutionException e) {
       ReferenceCountUtil.release(message);
       result.complete(new ExchangeResult.Unsent("the channel is shutting down"));
@@ -150,7 +173,8 @@ public final class Connection {
       boolean halfClose,
       Duration readTimeout,
       CompletableFuture<ExchangeResult> result,
-      Runnable arm) {
+      Runnable arm,
+      Runnable written) {
     if (!channel.isActive() || handler.awaiting()) {
       ReferenceCountUtil.release(message);
       result.complete(
@@ -178,7 +202,10 @@ public final class Connection {
             w -> {
               if (!w.isSuccess()) {
                 handler.lose("sending failed (" + AwaitingHandler.summary(w.cause()) + ")");
-              } else if (halfClose && channel instanceof SocketChannel sc) {
+                return;
+              }
+              signal(written);
+              if (halfClose && channel instanceof SocketChannel sc) {
                 sc.shutdownOutput()
                     .addListener(
                         s -> {
@@ -188,6 +215,15 @@ public final class Connection {
                         });
               }
             });
+  }
+
+  /** A signal's failure is its own: logged, never the exchange's. */
+  private void signal(Runnable written) {
+    try {
+      written.run();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "{0}: the written signal failed: {1}", this, e);
+    }
   }
 
   @Override

@@ -123,10 +123,17 @@ class UsbFrameOverTcpTest extends ChannelFixture {
     String body = EcrCodec.encodeRequest(EcrFunction.content(pay("o-frag")), KEY, true);
     int dataLength = body.length() - 2; // the Base64 without its quotes
 
+    var written = new java.util.concurrent.atomic.AtomicInteger();
     TerminalOutcome o =
-        await(route.send(usbEndpoint(t, Duration.ofSeconds(10)), EcrFunction.TRADE, body));
+        await(
+            route.send(
+                usbEndpoint(t, Duration.ofSeconds(10)),
+                EcrFunction.TRADE,
+                body,
+                written::incrementAndGet));
 
     assertThat(o).isInstanceOf(TerminalOutcome.Approved.class);
+    assertThat(written).as("the written signal, once for all fragments").hasValue(1);
     var fragments = t.received().stream().filter(f -> f.type() == REQUEST).toList();
     assertThat(fragments).hasSize((dataLength + 63) / 64);
     assertThat(fragments)

@@ -26,9 +26,16 @@ public final class MeteredTerminalChannel implements TerminalChannel {
 
   @Override
   public CompletionStage<TerminalOutcome> send(TerminalEndpoint endpoint, TerminalCommand command) {
+    return send(endpoint, command, UNOBSERVED);
+  }
+
+  /** One timing per request; {@code written} goes on to the delegate. */
+  @Override
+  public CompletionStage<TerminalOutcome> send(
+      TerminalEndpoint endpoint, TerminalCommand command, Runnable written) {
     long started = System.nanoTime();
     return delegate
-        .send(endpoint, command)
+        .send(endpoint, command, written)
         .whenComplete(
             (outcome, error) ->
                 timer(command, outcome == null ? "error" : name(outcome))

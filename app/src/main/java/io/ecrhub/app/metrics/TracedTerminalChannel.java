@@ -37,6 +37,13 @@ public final class TracedTerminalChannel implements TerminalChannel {
 
   @Override
   public CompletionStage<TerminalOutcome> send(TerminalEndpoint endpoint, TerminalCommand command) {
+    return send(endpoint, command, UNOBSERVED);
+  }
+
+  /** One span per request; {@code written} goes on to the delegate. */
+  @Override
+  public CompletionStage<TerminalOutcome> send(
+      TerminalEndpoint endpoint, TerminalCommand command, Runnable written) {
     String name = name(command);
     Span span =
         tracer
@@ -48,7 +55,7 @@ public final class TracedTerminalChannel implements TerminalChannel {
             .startSpan();
     CompletionStage<TerminalOutcome> sent;
     try {
-      sent = delegate.send(endpoint, command);
+      sent = delegate.send(endpoint, command, written);
     } catch (RuntimeException e) {
       end(span, null, e);
       throw e;

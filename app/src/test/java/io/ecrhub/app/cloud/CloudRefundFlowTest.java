@@ -58,7 +58,8 @@ class CloudRefundFlowTest {
                   "auto-1265",
                   "auto-1269",
                   "auto-1272",
-                  "auto-down");
+                  "auto-down",
+                  "written-1");
           standIn =
               sim.startCloud(
                   CloudStandInConfig.loopback(APP_CODE, CLIENT_KEY, null)
@@ -350,6 +351,36 @@ class CloudRefundFlowTest {
       assertThat(refundRequests((String) r.get("outTradeNo"))).hasSize(1);
       assertThat(payment(p.getString("id")).getString("refundedAmount")).isEqualTo("0.00");
       assertThat(t.transactions()).hasSize(tradesBefore);
+    }
+  }
+
+  /**
+   * {@code auto} through a reachable terminal, a cloud account configured: answered as soon as the
+   * channel signals the request written to the terminal (nothing is left to prove NotSent), so the
+   * caller gets IN_PROGRESS while the terminal still holds the refund, not the settled refund after
+   * the terminal's answer or the connect budget (ADR 0021). The terminal settles it; the cloud
+   * never sees it.
+   */
+  @Test
+  void autoRefund_reachableTerminal_isAnsweredOnceTheRequestIsWritten_andTheTerminalSettlesIt() {
+    SimulatedTerminal t = sim.terminal("written-1");
+    JsonPath p = paid(t, "10.50", "wx");
+    int cloudRefundsBefore = standIn.requests("/trade/v1/refund").size();
+    t.setRefundWait(Duration.ofSeconds(3));
+    try {
+      var created = postRefund(p.getString("id"), "2.00", null);
+
+      assertThat(created.statusCode()).isEqualTo(202);
+      assertThat(created.<String>path("status"))
+          .as("answered at the write, before the terminal answers three seconds later")
+          .isEqualTo("IN_PROGRESS");
+      assertThat(created.<String>path("route")).isEqualTo("terminal");
+      String id = created.path("id");
+      awaitRefund(id, "SUCCEEDED");
+      assertThat(payment(p.getString("id")).getString("refundedAmount")).isEqualTo("2.00");
+      assertThat(standIn.requests("/trade/v1/refund")).hasSize(cloudRefundsBefore);
+    } finally {
+      t.setRefundWait(Duration.ZERO);
     }
   }
 

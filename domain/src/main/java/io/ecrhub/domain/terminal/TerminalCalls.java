@@ -21,8 +21,21 @@ public final class TerminalCalls {
    */
   public static CompletionStage<TerminalOutcome> send(
       TerminalChannel channel, TerminalEndpoint endpoint, TerminalCommand command) {
+    return send(channel, endpoint, command, TerminalChannel.UNOBSERVED);
+  }
+
+  /**
+   * Sends {@code command}, running {@code written} when the channel signals the request was written
+   * ({@link TerminalChannel#send(TerminalEndpoint, TerminalCommand, Runnable)}); a synchronous
+   * exception from the channel becomes an exceptionally completed stage.
+   */
+  public static CompletionStage<TerminalOutcome> send(
+      TerminalChannel channel,
+      TerminalEndpoint endpoint,
+      TerminalCommand command,
+      Runnable written) {
     try {
-      CompletionStage<TerminalOutcome> stage = channel.send(endpoint, command);
+      CompletionStage<TerminalOutcome> stage = channel.send(endpoint, command, written);
       if (stage == null) {
         return CompletableFuture.failedFuture(new IllegalStateException("channel returned null"));
       }

@@ -51,6 +51,13 @@ public final class TransportRouter implements TerminalChannel {
     return TerminalCalls.send(endpoint.transport().local() ? local : cloud, endpoint, command);
   }
 
+  @Override
+  public CompletionStage<TerminalOutcome> send(
+      TerminalEndpoint endpoint, TerminalCommand command, Runnable written) {
+    return TerminalCalls.send(
+        endpoint.transport().local() ? local : cloud, endpoint, command, written);
+  }
+
   /**
    * Whether a payment to {@code endpoint} whose LAN attempt ended in {@code lanOutcome} goes on
    * through QFPay's cloud: a local terminal with a cloud fallback and a Device ID, and an outcome

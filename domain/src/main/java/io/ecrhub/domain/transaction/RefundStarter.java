@@ -119,7 +119,11 @@ final class RefundStarter {
     boolean fallback =
         command.route() == RefundRoute.Choice.AUTO && cloud.configured(terminal.id());
     Reroute reroute = new Reroute();
-    TerminalCalls.send(flow.ports.channel(), flow.businessEndpoint(terminal), refund)
+    TerminalCalls.send(
+            flow.ports.channel(),
+            flow.businessEndpoint(terminal),
+            refund,
+            () -> reroute.written.complete(Boolean.TRUE))
         .whenCompleteAsync(
             (outcome, error) ->
                 settle(asSent, original, terminal, holder, fallback, reroute, outcome, error),
@@ -131,10 +135,12 @@ final class RefundStarter {
    * What became of an {@code auto} refund's terminal attempt: {@code routed} completes true when it
    * was NotSent and goes on through the cloud, false once the terminal's outcome is recorded;
    * {@code cloudDone} completes after the cloud's answer is recorded, with the refusal to raise (or
-   * null).
+   * null); {@code written} completes when the channel signals the request was written to the
+   * terminal's connection.
    */
   private static final class Reroute {
     final CompletableFuture<Boolean> routed = new CompletableFuture<>();
+    final CompletableFuture<Boolean> written = new CompletableFuture<>();
     final CompletableFuture<DomainException> cloudDone = new CompletableFuture<>();
   }
 
@@ -142,14 +148,17 @@ final class RefundStarter {
    * The answer to the caller of an {@code auto} refund sent to its terminal (ADR 0021). A NotSent
    * is known within the connect budget (refused connection, no route, TLS refused): then the refund
    * went on through the cloud and is answered as a {@code cloud} refund is (SUCCEEDED, UNKNOWN, or
-   * the refusal's 422/503, the refund recorded DECLINED or FAILED). Any other outcome, or none
-   * within the connect budget (the request may be on the terminal's screen), answers with the
-   * refund as it stands: IN_PROGRESS on the terminal, followed asynchronously.
+   * the refusal's 422/503, the refund recorded DECLINED or FAILED). Any other outcome, the request
+   * written to the terminal's connection (it may be on the terminal's screen now: no NotSent is to
+   * be proved any more), or neither within the connect budget answers with the refund as it stands:
+   * IN_PROGRESS on the terminal, followed asynchronously. The written signal only ends the wait
+   * early; were a NotSent to follow it (a USB-framed terminal's error packet), the refund still
+   * goes on through the cloud, the caller learning it from the refund, not from this answer.
    */
   private Refund answerOf(Refund saved, Reroute reroute) {
     Duration budget = flow.settings.connectTimeout().plus(ROUTE_MARGIN);
-    Boolean rerouted = await(reroute.routed, budget);
-    if (Boolean.TRUE.equals(rerouted)) {
+    await(CompletableFuture.anyOf(reroute.routed, reroute.written), budget);
+    if (Boolean.TRUE.equals(reroute.routed.getNow(null))) {
       DomainException refused = await(reroute.cloudDone, CLOUD_WAIT);
       if (refused != null) {
         throw refused;
