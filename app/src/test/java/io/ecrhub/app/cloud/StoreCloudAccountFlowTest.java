@@ -199,7 +199,7 @@ class StoreCloudAccountFlowTest {
   }
 
   @Test
-  void aCloudTerminalOfAStoreWithItsOwnAccount_isPushedAndQueriedThroughIt() {
+  void aCloudTerminalOfAStoreWithItsOwnAccount_isPushedQueriedAndRefundedThroughIt() {
     String store = unique("BC-");
     account(store, APP_B, KEY_B, "MCH-B");
     String terminal =
@@ -239,6 +239,35 @@ class StoreCloudAccountFlowTest {
         .filteredOn(r -> "acct-cloud-b".equals(r.params().get("termid")))
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r.appCode()).isEqualTo(APP_B));
+
+    // its refund on the terminal's route: pushed to the device through the same store's account
+    String refund =
+        admin()
+            .body(Map.of("amount", "2.30", "route", "terminal"))
+            .post("/api/v1/payments/" + id + "/refunds")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                "SUCCEEDED"
+                    .equals(
+                        admin().get("/api/v1/refunds/" + refund).then().extract().path("status")));
+    List<QfpayCloudStandIn.Request> refundPushes =
+        standIn.requests("/ecr/v1/refund/async").stream()
+            .filter(r -> "acct-cloud-b".equals(r.params().get("termid")))
+            .toList();
+    assertThat(refundPushes).hasSize(1);
+    assertThat(refundPushes.getFirst().appCode()).isEqualTo(APP_B);
+    assertThat(refundPushes.getFirst().params()).containsEntry("mchid", "MCH-B");
+    assertThat(standIn.requests("/trade/v1/refund"))
+        .as("the terminal's route, not a cloud refund")
+        .noneMatch(r -> r.params().containsValue(payment(id).getString("syssn")));
+    assertThat(payment(id).getString("refundedAmount")).isEqualTo("2.30");
     assertThat(standIn.violations()).isEmpty();
   }
 }
