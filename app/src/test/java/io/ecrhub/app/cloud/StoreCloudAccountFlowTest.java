@@ -3,7 +3,9 @@ package io.ecrhub.app.cloud;
 import static io.ecrhub.app.support.Api.POS_KEY;
 import static io.ecrhub.app.support.Api.admin;
 import static io.ecrhub.app.support.Api.awaitPaymentStatus;
+import static io.ecrhub.app.support.Api.awaitRefundStatus;
 import static io.ecrhub.app.support.Api.startPayment;
+import static io.ecrhub.app.support.Api.startRefund;
 import static io.ecrhub.app.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -112,21 +114,8 @@ class StoreCloudAccountFlowTest {
 
   /** A cloud refund of 1.00 of {@code paymentId}, SUCCEEDED; its out_trade_no. */
   private static String cloudRefund(String paymentId) {
-    String id =
-        admin()
-            .body(Map.of("amount", "1.00", "route", "cloud"))
-            .post("/api/v1/payments/" + paymentId + "/refunds")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                "SUCCEEDED"
-                    .equals(admin().get("/api/v1/refunds/" + id).then().extract().path("status")));
+    String id = startRefund(paymentId, Map.of("amount", "1.00", "route", "cloud"));
+    awaitRefundStatus(id, "SUCCEEDED");
     return admin().get("/api/v1/refunds/" + id).then().extract().path("outTradeNo");
   }
 
@@ -241,22 +230,7 @@ class StoreCloudAccountFlowTest {
         .allSatisfy(r -> assertThat(r.appCode()).isEqualTo(APP_B));
 
     // its refund on the terminal's route: pushed to the device through the same store's account
-    String refund =
-        admin()
-            .body(Map.of("amount", "2.30", "route", "terminal"))
-            .post("/api/v1/payments/" + id + "/refunds")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                "SUCCEEDED"
-                    .equals(
-                        admin().get("/api/v1/refunds/" + refund).then().extract().path("status")));
+    awaitRefundStatus(startRefund(id, Map.of("amount", "2.30", "route", "terminal")), "SUCCEEDED");
     List<QfpayCloudStandIn.Request> refundPushes =
         standIn.requests("/ecr/v1/refund/async").stream()
             .filter(r -> "acct-cloud-b".equals(r.params().get("termid")))

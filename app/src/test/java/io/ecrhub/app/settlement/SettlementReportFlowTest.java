@@ -4,9 +4,11 @@ import static io.ecrhub.app.support.Api.ADMIN_KEY;
 import static io.ecrhub.app.support.Api.admin;
 import static io.ecrhub.app.support.Api.as;
 import static io.ecrhub.app.support.Api.awaitPaymentStatus;
+import static io.ecrhub.app.support.Api.awaitRefundStatus;
 import static io.ecrhub.app.support.Api.createKey;
 import static io.ecrhub.app.support.Api.registerTerminal;
 import static io.ecrhub.app.support.Api.startPayment;
+import static io.ecrhub.app.support.Api.startRefund;
 import static io.ecrhub.app.support.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,7 +29,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -131,21 +132,8 @@ class SettlementReportFlowTest {
     String first = paid(terminal, "10.50");
     paid(terminal, "3.20");
     paid(terminal, "0.99");
-    String refund =
-        admin()
-            .body(Map.of("amount", "2.50"))
-            .post("/api/v1/payments/" + first + "/refunds")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                "SUCCEEDED"
-                    .equals(
-                        admin().get("/api/v1/refunds/" + refund).then().extract().path("status")));
+    String refund = startRefund(first, Map.of("amount", "2.50"));
+    awaitRefundStatus(refund, "SUCCEEDED");
     int queriesBefore = standIn.requests("/trade/v1/query").size();
 
     JsonPath r = report();

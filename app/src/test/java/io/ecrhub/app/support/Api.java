@@ -114,6 +114,28 @@ public final class Api {
         .path("id");
   }
 
+  /** Starts a refund of {@code paymentId} as admin with {@code body} and returns its id. */
+  public static String startRefund(String paymentId, Map<String, ?> body) {
+    return admin()
+        .body(body)
+        .post("/api/v1/payments/" + paymentId + "/refunds")
+        .then()
+        .statusCode(202)
+        .extract()
+        .path("id");
+  }
+
+  /** Waits (up to 60 s) until the refund reaches {@code status}. */
+  public static void awaitRefundStatus(String refundId, String status) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () ->
+                status.equals(
+                    admin().get("/api/v1/refunds/" + refundId).then().extract().path("status")));
+  }
+
   /** Waits (up to 60 s) until the payment reaches {@code status}. */
   public static void awaitPaymentStatus(String paymentId, String status) {
     org.awaitility.Awaitility.await()
