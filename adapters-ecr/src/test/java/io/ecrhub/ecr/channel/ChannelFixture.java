@@ -141,6 +141,14 @@ abstract class ChannelFixture {
     return new TerminalCommand.Refund(Syssn.of("20250826155400087645770447"), null);
   }
 
+  /** A loopback port nothing listens on any more: a connection to it is refused. */
+  static int refusingPort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+      s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+      return s.getLocalPort();
+    }
+  }
+
   static TerminalOutcome await(CompletionStage<TerminalOutcome> stage) throws Exception {
     return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }

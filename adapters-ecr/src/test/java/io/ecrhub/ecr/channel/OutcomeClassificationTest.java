@@ -12,9 +12,6 @@ import io.ecrhub.domain.terminal.TerminalOutcome.NotSentCause;
 import io.ecrhub.domain.terminal.Transport;
 import io.ecrhub.ecr.codec.EcrFunction;
 import io.ecrhub.ecr.codec.EcrResponse;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -171,11 +168,7 @@ class OutcomeClassificationTest extends ChannelFixture {
   @ParameterizedTest
   @EnumSource(names = {"HTTPS", "HTTP", "TCP"})
   void connectionRefused_isNotSentConnectFailed(Transport transport) throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket()) {
-      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      port = s.getLocalPort();
-    }
+    int port = refusingPort();
 
     TerminalOutcome o = await(channel().send(endpoint(transport, port), pay("o-refused")));
 

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ecrhub.domain.terminal.TerminalOutcome;
 import io.ecrhub.domain.terminal.Transport;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -63,11 +60,7 @@ class WrittenSignalTest extends ChannelFixture {
   @ParameterizedTest
   @EnumSource(names = {"HTTPS", "HTTP", "TCP"})
   void aRefusedConnection_isNotSent_andNeverSignalledWritten(Transport transport) throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket()) {
-      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      port = s.getLocalPort();
-    }
+    int port = refusingPort();
     AtomicInteger signals = new AtomicInteger();
 
     TerminalOutcome o =

@@ -127,23 +127,18 @@ public final class Api {
 
   /** Waits (up to 60 s) until the refund reaches {@code status}. */
   public static void awaitRefundStatus(String refundId, String status) {
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(60))
-        .pollInterval(java.time.Duration.ofMillis(200))
-        .until(
-            () ->
-                status.equals(
-                    admin().get("/api/v1/refunds/" + refundId).then().extract().path("status")));
+    awaitStatus("/api/v1/refunds/" + refundId, status);
   }
 
   /** Waits (up to 60 s) until the payment reaches {@code status}. */
   public static void awaitPaymentStatus(String paymentId, String status) {
+    awaitStatus("/api/v1/payments/" + paymentId, status);
+  }
+
+  private static void awaitStatus(String path, String status) {
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(60))
         .pollInterval(java.time.Duration.ofMillis(200))
-        .until(
-            () ->
-                status.equals(
-                    admin().get("/api/v1/payments/" + paymentId).then().extract().path("status")));
+        .until(() -> status.equals(admin().get(path).then().extract().path("status")));
   }
 }
