@@ -16,8 +16,6 @@ import static org.hamcrest.Matchers.nullValue;
 import io.ecrhub.app.support.SimulatorResource;
 import io.ecrhub.domain.certificate.Fingerprint;
 import io.ecrhub.simulator.SimulatedTerminal;
-import io.ecrhub.simulator.SimulatorConfig;
-import io.ecrhub.simulator.TerminalConfig;
 import io.ecrhub.simulator.TerminalSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import java.security.cert.X509Certificate;
@@ -38,13 +36,7 @@ class CertificateResourceTest {
 
   @BeforeEach
   void startOwnTerminal() {
-    own =
-        TerminalSimulator.start(
-            SimulatorConfig.builder()
-                .host("127.0.0.1")
-                .ca(SimulatorResource.simulator().ca())
-                .terminal(TerminalConfig.builder("cert-sim").build())
-                .build());
+    own = SimulatorResource.ownTerminal("cert-sim");
     sim = own.terminal(0);
   }
 

@@ -2,8 +2,6 @@ package io.ecrhub.app.console;
 
 import io.ecrhub.app.support.SimulatorResource;
 import io.ecrhub.simulator.SimulatedTerminal;
-import io.ecrhub.simulator.SimulatorConfig;
-import io.ecrhub.simulator.TerminalConfig;
 import io.ecrhub.simulator.TerminalSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,13 +24,7 @@ abstract class OwnTerminalConsoleTest extends ConsoleBrowserTest {
 
   @BeforeAll
   void startOwnTerminal() {
-    own =
-        TerminalSimulator.start(
-            SimulatorConfig.builder()
-                .host("127.0.0.1")
-                .ca(SimulatorResource.simulator().ca())
-                .terminal(TerminalConfig.builder(terminalName).build())
-                .build());
+    own = SimulatorResource.ownTerminal(terminalName);
     sim = own.terminal(0);
   }
 

@@ -35,6 +35,19 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
     return simulator().terminal(index);
   }
 
+  /**
+   * A simulator of one terminal {@code name} of a test's own (its certificate from the shared test
+   * CA, so the hub trusts it), for a test that changes the terminal; the caller closes it.
+   */
+  public static TerminalSimulator ownTerminal(String name) {
+    return TerminalSimulator.start(
+        SimulatorConfig.builder()
+            .host("127.0.0.1")
+            .ca(simulator().ca())
+            .terminal(TerminalConfig.builder(name).build())
+            .build());
+  }
+
   @Override
   public synchronized Map<String, String> start() {
     if (simulator == null) {
