@@ -1,9 +1,10 @@
 package io.ecrhub.app.cluster;
 
 import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +23,13 @@ import org.jboss.logging.Logger;
  * <p>The runner keeps one pooled connection for as long as it leads. Once the instance stops it
  * never leads again: a scheduled job still running while the instance shuts down would otherwise
  * take the lock again after {@link #resign()}, on a connection the stopping pool may leave open,
- * and keep every other instance from running the jobs for as long as that session lives.
+ * and keep every other instance from running the jobs for as long as that session lives. A
+ * singleton, not behind a client proxy: the scheduler's threads outlive the container's contexts by
+ * a few milliseconds, and a job calling an application-scoped runner through its proxy after the
+ * context was destroyed got a new, never-stopped instance that took the lock (tested by {@code
+ * ClusterRunnerShutdownTest}); the jobs hold this very instance, stopped.
  */
-@ApplicationScoped
+@Singleton
 public class ClusterRunner {
   /** The advisory lock key: "ECRH" "JOBS" as two ASCII words. */
   static final long LOCK_KEY = 0x4543_5248_4A4F_4253L;
@@ -114,6 +119,11 @@ public class ClusterRunner {
   }
 
   void onStop(@Observes ShutdownEvent event) {
+    stop();
+  }
+
+  @PreDestroy
+  void destroyed() {
     stop();
   }
 
